@@ -1,0 +1,20 @@
+"""What every adapter offers the core. Adapters translate; they decide nothing."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from bot.models import ChatKind, Outgoing, Platform
+
+
+class Adapter(Protocol):
+    platform: Platform
+
+    async def start(self) -> None:
+        """Connect and begin receiving updates (returns once running)."""
+
+    async def stop(self) -> None:
+        """Stop receiving and release connections."""
+
+    async def send(self, chat_id: str, chat_kind: ChatKind, message: Outgoing) -> None:
+        """Deliver one message; raise a :mod:`bot.delivery` error on failure."""

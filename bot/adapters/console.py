@@ -1,0 +1,127 @@
+"""The bot in the terminal: type as a member, buttons are numbered and chosen by number.
+
+Lines are read on a daemon thread (so Ctrl-C never waits for a line) and handled one at
+a time, so a conversation can be piped in. At the end of input the adapter calls
+``on_eof``, and the application stops.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Awaitable, Callable
+from typing import TextIO
+
+from bot.models import Button, ChatKind, Identity, Incoming, Outgoing, Platform
+
+Handle = Callable[[Incoming], Awaitable[list[Outgoing]]]
+
+
+class ConsoleAdapter:
+    platform = Platform.CONSOLE
+
+    def __init__(
+        self,
+        handle: Handle,
+        user: str,
+        stdin: TextIO,
+        stdout: TextIO,
+        on_eof: Callable[[], Awaitable[None]],
+        after_each: Callable[[], Awaitable[None]] | None = None,
+    ) -> None:
+        self.handle = handle
+        self.user = user
+        self.stdin = stdin
+        self.stdout = stdout
+        self.on_eof = on_eof
+        self.after_each = after_each
+        self.interactive = bool(getattr(stdin, "isatty", lambda: False)())
+        self._buttons: list[Button] = []
+        self._lines: asyncio.Queue[str | None] = asyncio.Queue()
+        self._task: asyncio.Task[None] | None = None
+        self._counter = 0
+
+    async def start(self) -> None:
+        loop = asyncio.get_running_loop()
+
+        def read() -> None:
+            for line in iter(self.stdin.readline, ""):
+                loop.call_soon_threadsafe(self._lines.put_nowait, line)
+            loop.call_soon_threadsafe(self._lines.put_nowait, None)
+
+        threading.Thread(target=read, name="console-input", daemon=True).start()
+        self._write(f"Knotenpunkt – console ({self.user}). /start, /hilfe; Ctrl-D to quit.\n")
+        self._task = asyncio.create_task(self._loop(), name="console-adapter")
+
+    async def stop(self) -> None:
+        if self._task is not None and self._task is not asyncio.current_task():
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+
+    async def send(self, chat_id: str, chat_kind: ChatKind, message: Outgoing) -> None:
+        """A notification: to ourselves it is shown like a reply, to others with a header."""
+        if chat_id == self.user:
+            self._show(message)
+        else:
+            self._write(f"--- message to {chat_id} ---\n")
+            self._show(message, remember_buttons=False)
+
+    async def _loop(self) -> None:
+        while True:
+            if self.interactive:
+                self._write("> ")
+            line = await self._lines.get()
+            if line is None:
+                await self.on_eof()
+                return
+            incoming = self._incoming(line.rstrip("\r\n"))
+            if incoming is None:
+                continue
+            for message in await self.handle(incoming):
+                self._show(message)
+            if self.after_each is not None:
+                await self.after_each()
+
+    def _incoming(self, line: str) -> Incoming | None:
+        if not line.strip():
+            return None
+        self._counter += 1
+        sender = Identity(platform=Platform.CONSOLE, user_id=self.user, display_name=self.user)
+        common = {
+            "platform": Platform.CONSOLE,
+            "chat_id": self.user,
+            "sender": sender,
+            "message_id": str(self._counter),
+        }
+        choice = line.strip()
+        if choice.isdigit() and 1 <= int(choice) <= len(self._buttons):
+            button = self._buttons[int(choice) - 1]
+            self._write(f"[{button.label}]\n")
+            return Incoming(**common, action=button.action, action_arg=button.arg)
+        return Incoming(**common, text=line)
+
+    def _show(self, message: Outgoing, remember_buttons: bool = True) -> None:
+        parts = []
+        if message.title:
+            parts.append(f"== {message.title} ==")
+        parts.append(message.text)
+        buttons = message.button_list()
+        if buttons:
+            number = 0
+            for row in message.buttons:
+                cells = []
+                for button in row:
+                    number += 1
+                    cells.append(f"[{number}] {button.label}")
+                parts.append("   ".join(cells))
+        if message.document is not None:
+            parts.append(
+                f"(file: {message.document.filename}, {len(message.document.content)} bytes)"
+            )
+        if remember_buttons:
+            self._buttons = buttons
+        self._write("\n".join(parts) + "\n\n")
+
+    def _write(self, text: str) -> None:
+        self.stdout.write(text)
+        self.stdout.flush()

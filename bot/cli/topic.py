@@ -1,0 +1,59 @@
+"""``knotenpunkt topic add|list|archive``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from bot.cli.common import CLI_ACTOR, open_store
+from bot.i18n import t
+from bot.settings import Settings
+from handlers.topics import archive_topic, create_topic
+from handlers.validation import Invalid
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser("topic", help="manage topic channels")
+    topic_sub = parser.add_subparsers(dest="topic_command", required=True, metavar="ACTION")
+    add = topic_sub.add_parser("add", help="create a topic")
+    add.add_argument("name")
+    add.add_argument("--description", default="")
+    add.set_defaults(func=add_topic)
+    listing = topic_sub.add_parser("list", help="list topics")
+    listing.add_argument("--all", action="store_true", help="include archived topics")
+    listing.set_defaults(func=list_topics)
+    archive = topic_sub.add_parser("archive", help="archive a topic")
+    archive.add_argument("name")
+    archive.set_defaults(func=archive)
+
+
+async def add_topic(args: argparse.Namespace, settings: Settings) -> int:
+    async with open_store(settings) as store:
+        try:
+            topic = await create_topic(store, args.name, args.description, CLI_ACTOR)
+        except Invalid as problem:
+            print(t("en", problem.key, **problem.params), file=sys.stderr)
+            return 1
+    print(f"created topic {topic.id}: {topic.name}")
+    return 0
+
+
+async def list_topics(args: argparse.Namespace, settings: Settings) -> int:
+    async with open_store(settings) as store:
+        topics = await store.topics.list(include_archived=args.all)
+        for topic in topics:
+            count = len(await store.topics.subscriber_ids(topic.id))
+            state = " (archived)" if topic.archived else ""
+            print(f"{topic.id:>4}  {topic.name}{state}  [{count} subscribers]")
+    return 0
+
+
+async def archive(args: argparse.Namespace, settings: Settings) -> int:
+    async with open_store(settings) as store:
+        try:
+            topic = await archive_topic(store, args.name, CLI_ACTOR)
+        except Invalid as problem:
+            print(t("en", problem.key, **problem.params), file=sys.stderr)
+            return 1
+    print(f"archived topic {topic.id}: {topic.name}")
+    return 0

@@ -1,0 +1,100 @@
+"""The platform-neutral bot: identity, language and role, then the router.
+
+Adapters call :meth:`Core.handle` with an :class:`Incoming` and send back what it returns.
+Each message is handled in one store transaction: if a handler fails, nothing it wrote
+stays, and the sender gets a short apology instead of a stack trace.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from bot.context import Context
+from bot.i18n import normalize_language, t
+from bot.models import ChatKind, Incoming, Outgoing
+from bot.notify import Notifier
+from bot.router import Router
+from bot.settings import Settings
+from storage import Store
+from storage.members import Member
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Core:
+    store: Store
+    settings: Settings
+    router: Router
+    notifier: Notifier
+
+    async def handle(self, incoming: Incoming) -> list[Outgoing]:
+        lang = normalize_language(incoming.language_hint, self.settings.language)
+        try:
+            async with self.store.transaction():
+                if incoming.update_id is not None and not await self.store.updates.first_time(
+                    incoming.platform.value, incoming.update_id
+                ):
+                    log.info("update %s seen before; skipped", incoming.update_id)
+                    return []
+                ctx = await self.context_for(incoming)
+                lang = ctx.lang
+                return await self.router.dispatch(ctx)
+        except Exception:
+            log.exception(
+                "handler failed for update %s from %s",
+                incoming.update_id or incoming.message_id or "-",
+                incoming.sender.key,
+            )
+            return [Outgoing(text=t(lang, "error.internal"))]
+
+    async def context_for(self, incoming: Incoming) -> Context:
+        sender = incoming.sender
+        platform = sender.platform.value
+        member = await self.store.members.find_by_identity(platform, sender.user_id)
+        if member is not None and incoming.chat_kind == ChatKind.PRIVATE:
+            await self.store.members.touch_identity(platform, sender.user_id, incoming.chat_id)
+        conversation = await self.store.conversations.get(platform, sender.user_id)
+        lang = self._language(incoming, member, conversation.data if conversation else {})
+        return Context(
+            incoming=incoming,
+            store=self.store,
+            settings=self.settings,
+            notifier=self.notifier,
+            member=member,
+            lang=lang,
+            is_admin=await self.is_admin(sender.key, member),
+            conversation=conversation,
+        )
+
+    def _language(self, incoming: Incoming, member: Member | None, data: dict[str, object]) -> str:
+        if member is not None:
+            return member.language
+        chosen = data.get("language")
+        if isinstance(chosen, str):
+            return chosen
+        return normalize_language(incoming.language_hint, self.settings.language)
+
+    async def is_admin(self, identity_key: str, member: Member | None) -> bool:
+        """Bootstrap admins from the settings, or granted through the CLI or by an admin."""
+        keys = [identity_key]
+        if member is not None:
+            keys += [i.key for i in await self.store.members.identities(member.id)]
+        if any(key in self.settings.admins for key in keys):
+            return True
+        return await self.store.members.is_granted_admin(keys)
+
+    # events adapters report that are not messages ------------------------------------
+
+    async def chat_migrated(self, platform: str, old_chat_id: str, new_chat_id: str) -> None:
+        moved = await self.store.bindings.migrate_chat(platform, old_chat_id, new_chat_id)
+        if moved:
+            await self.store.audit.record(
+                "binding.migrated", platform=platform, old=old_chat_id, new=new_chat_id
+            )
+
+    async def removed_from_chat(self, platform: str, chat_id: str) -> None:
+        """The bot was removed from a group or channel: its bindings stop receiving."""
+        if await self.store.bindings.mark_chat_unreachable(platform, chat_id):
+            await self.store.audit.record("binding.unreachable", platform=platform, chat=chat_id)

@@ -1,0 +1,1 @@
+"""Catalog modules: one per capability, each with a ``MESSAGES`` dict."""

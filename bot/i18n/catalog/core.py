@@ -1,0 +1,88 @@
+"""Errors, help, menu and other texts every capability shares."""
+
+MESSAGES = {
+    "error.internal": {
+        "de": "Entschuldigung, da ist bei mir etwas schiefgelaufen. Bitte versuche es gleich "
+        "noch einmal. Es wurde nichts halb gespeichert.",
+        "en": "Sorry, something went wrong on my side. Please try again in a moment. "
+        "Nothing was half-saved.",
+    },
+    "error.unknown_command": {
+        "de": "Den Befehl /{command} kenne ich nicht. Mit /hilfe siehst du alle Befehle.",
+        "en": "I don't know the command /{command}. Send /help to see all commands.",
+    },
+    "error.not_registered": {
+        "de": "Du bist noch nicht registriert. Sende /start, um dich anzumelden.",
+        "en": "You are not registered yet. Send /start to sign up.",
+    },
+    "error.pending_approval": {
+        "de": "Deine Anmeldung wartet noch auf die Freigabe durch das Netzwerk-Team. "
+        "Du bekommst eine Nachricht, sobald es so weit ist.",
+        "en": "Your registration is still waiting for approval by the network team. "
+        "You will get a message as soon as it is approved.",
+    },
+    "error.not_active": {
+        "de": "Dein Zugang ist nicht aktiv. Bitte wende dich an das Netzwerk-Team.",
+        "en": "Your access is not active. Please contact the network team.",
+    },
+    "error.admin_only": {
+        "de": "Dieser Befehl ist dem Netzwerk-Team vorbehalten.",
+        "en": "This command is reserved for the network team.",
+    },
+    "error.private_only": {
+        "de": "Das geht nur im privaten Chat mit mir.",
+        "en": "That only works in a private chat with me.",
+    },
+    "error.group_only": {
+        "de": "Das geht nur in einer Gruppe oder einem Kanal.",
+        "en": "That only works in a group or channel.",
+    },
+    "error.stale_button": {
+        "de": "Dieser Knopf ist nicht mehr aktuell. Sende /start für das Hauptmenü.",
+        "en": "This button is no longer valid. Send /start for the main menu.",
+    },
+    "error.free_text": {
+        "de": "Ich habe gerade keine Frage an dich offen. Mit /hilfe siehst du, was ich kann.",
+        "en": "I have no open question for you right now. Send /help to see what I can do.",
+    },
+    "error.too_long": {
+        "de": "Das ist zu lang: höchstens {max} Zeichen, bitte.",
+        "en": "That is too long: {max} characters at most, please.",
+    },
+    "error.empty": {
+        "de": "Da kam nichts an. Bitte schreib eine Antwort.",
+        "en": "That was empty. Please type an answer.",
+    },
+    "error.one_line": {
+        "de": "Bitte nur eine Zeile ohne Zeilenumbruch.",
+        "en": "Please use a single line without line breaks.",
+    },
+    "cancel.done": {
+        "de": "Abgebrochen. Es wurde nichts gespeichert.",
+        "en": "Cancelled. Nothing was saved.",
+    },
+    "cancel.nothing": {
+        "de": "Es läuft gerade nichts, das ich abbrechen könnte.",
+        "en": "There is nothing to cancel right now.",
+    },
+    "menu.greeting": {
+        "de": "Hallo {name}! Was möchtest du tun?",
+        "en": "Hello {name}! What would you like to do?",
+    },
+    "menu.topics": {"de": "Themen", "en": "Topics"},
+    "menu.profile": {"de": "Profil", "en": "Profile"},
+    "menu.help": {"de": "Hilfe", "en": "Help"},
+    "help.title": {"de": "Das kann ich für dich tun:", "en": "Here is what I can do for you:"},
+    "help.admin_title": {"de": "Für das Netzwerk-Team:", "en": "For the network team:"},
+    "help.footer": {
+        "de": "Mit /abbrechen beendest du eine laufende Eingabe.",
+        "en": "Send /cancel to stop an input in progress.",
+    },
+    "help.start": {"de": "Anmelden oder Hauptmenü", "en": "Sign up or main menu"},
+    "help.help": {"de": "Diese Übersicht", "en": "This overview"},
+    "help.cancel": {"de": "Laufende Eingabe abbrechen", "en": "Cancel the current input"},
+    "yes": {"de": "Ja", "en": "Yes"},
+    "no": {"de": "Nein", "en": "No"},
+    "lang.de": {"de": "Deutsch", "en": "Deutsch"},
+    "lang.en": {"de": "English", "en": "English"},
+}

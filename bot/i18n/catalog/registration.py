@@ -1,0 +1,146 @@
+"""Registration, profile and language."""
+
+MESSAGES = {
+    "reg.welcome": {
+        "de": "Willkommen bei {network}! Ich bin der Bot des Netzwerks: Themen, Termine, "
+        "Arbeitsgruppen und Neuigkeiten.\n\nIn welcher Sprache möchtest du schreiben? / "
+        "Which language do you prefer?",
+        "en": "Welcome to {network}! I am the network's bot: topics, events, working groups "
+        "and news.\n\nWhich language do you prefer? / In welcher Sprache möchtest du schreiben?",
+    },
+    "reg.ask_language": {
+        "de": "Bitte wähle Deutsch oder English.",
+        "en": "Please choose Deutsch or English.",
+    },
+    "reg.ask_name": {
+        "de": "Wie heißt du? (Vor- und Nachname)",
+        "en": "What is your name? (first and last name)",
+    },
+    "reg.ask_company": {
+        "de": "Für welches Unternehmen oder welche Einrichtung bist du hier?",
+        "en": "Which company or organisation are you with?",
+    },
+    "reg.ask_region": {
+        "de": "In welcher Region ist dein Unternehmen? Wähle bitte aus der Liste.",
+        "en": "Where is your company located? Please choose from the list.",
+    },
+    "reg.unknown_region": {
+        "de": "Die Region „{region}“ kenne ich nicht. Bitte wähle eine aus der Liste.",
+        "en": "I don't know the region “{region}”. Please choose one from the list.",
+    },
+    "reg.region_other": {"de": "Andere Region", "en": "Other region"},
+    "reg.ask_competencies": {
+        "de": "Was sind deine Kompetenzen oder Themen? Schreib sie durch Kommas getrennt, "
+        "z. B. „Additive Fertigung, KI, Förderanträge“. Mit „-“ überspringst du das.",
+        "en": "What are your competencies or topics? Separate them with commas, e.g. "
+        "“additive manufacturing, AI, funding applications”. Send “-” to skip.",
+    },
+    "reg.bad_competencies": {
+        "de": "Bitte höchstens {max_tags} Begriffe mit je höchstens {max_len} Zeichen.",
+        "en": "Please at most {max_tags} terms of at most {max_len} characters each.",
+    },
+    "reg.privacy": {
+        "de": "Fast geschafft. Datenschutz: Ich speichere deinen Namen, dein Unternehmen, "
+        "deine Region, deine Kompetenzen, deine Sprache und deine Chat-Kennung, damit dich "
+        "das Netzwerk informieren kann und andere Mitglieder dich über deine Kompetenzen "
+        "finden. Du kannst deine Daten jederzeit ansehen, ändern und löschen.\n\n"
+        "Bist du damit einverstanden?",
+        "en": "Almost done. Privacy: I store your name, company, region, competencies, "
+        "language and chat id so that the network can keep you informed and other members "
+        "can find you by your competencies. You can view, change and delete your data at "
+        "any time.\n\nDo you agree?",
+    },
+    "reg.consent_yes": {"de": "Ja, einverstanden", "en": "Yes, I agree"},
+    "reg.consent_no": {"de": "Nein", "en": "No"},
+    "reg.ask_consent_again": {
+        "de": "Bitte antworte mit Ja oder Nein.",
+        "en": "Please answer yes or no.",
+    },
+    "reg.no_consent": {
+        "de": "Schade. Ohne deine Einwilligung speichere ich nichts: Deine Angaben sind "
+        "verworfen. Wenn du es dir anders überlegst, sende einfach wieder /start.",
+        "en": "Pity. Without your consent I store nothing: your answers have been discarded. "
+        "If you change your mind, just send /start again.",
+    },
+    "reg.done": {
+        "de": "Danke, {name}, du bist registriert! Abonniere jetzt Themen, die dich interessieren.",
+        "en": "Thank you, {name}, you are registered! Now subscribe to the topics that "
+        "interest you.",
+    },
+    "reg.pending": {
+        "de": "Danke, {name}! Deine Anmeldung ist eingegangen und wartet auf die Freigabe "
+        "durch das Netzwerk-Team. Ich melde mich, sobald es so weit ist.",
+        "en": "Thank you, {name}! Your registration has arrived and is waiting for approval "
+        "by the network team. I will let you know as soon as it is approved.",
+    },
+    "reg.resume": {
+        "de": "Du bist mitten in der Anmeldung. Machen wir weiter:",
+        "en": "You are in the middle of signing up. Let's continue:",
+    },
+    "profile.title": {"de": "Dein Profil", "en": "Your profile"},
+    "profile.body": {
+        "de": "Name: {name}\nUnternehmen: {company}\nRegion: {region}\nKompetenzen: "
+        "{competencies}\nSprache: {language}\nErinnerungen: {reminders}\nMitglied seit: {since}",
+        "en": "Name: {name}\nCompany: {company}\nRegion: {region}\nCompetencies: "
+        "{competencies}\nLanguage: {language}\nReminders: {reminders}\nMember since: {since}",
+    },
+    "profile.none": {"de": "keine", "en": "none"},
+    "profile.on": {"de": "an", "en": "on"},
+    "profile.off": {"de": "aus", "en": "off"},
+    "profile.edit_name": {"de": "Name ändern", "en": "Change name"},
+    "profile.edit_company": {"de": "Unternehmen ändern", "en": "Change company"},
+    "profile.edit_region": {"de": "Region ändern", "en": "Change region"},
+    "profile.edit_competencies": {"de": "Kompetenzen ändern", "en": "Change competencies"},
+    "profile.edit_language": {"de": "Sprache ändern", "en": "Change language"},
+    "profile.saved": {"de": "Gespeichert.", "en": "Saved."},
+    "language.ask": {
+        "de": "Welche Sprache möchtest du? / Which language do you prefer?",
+        "en": "Which language do you prefer? / Welche Sprache möchtest du?",
+    },
+    "language.set": {
+        "de": "Ich schreibe dir ab jetzt auf Deutsch.",
+        "en": "I will write to you in English from now on.",
+    },
+    "language.unknown": {
+        "de": "Diese Sprache kann ich nicht. Zur Wahl stehen Deutsch (de) und English (en).",
+        "en": "I don't speak that language. You can choose Deutsch (de) or English (en).",
+    },
+    "help.profile": {"de": "Dein Profil ansehen und ändern", "en": "View and edit your profile"},
+    "help.language": {"de": "Sprache wechseln", "en": "Change language"},
+    "approval.request": {
+        "de": "Neue Anmeldung: {name} ({company}, {region}). Freigeben?",
+        "en": "New registration: {name} ({company}, {region}). Approve?",
+    },
+    "approval.approve": {"de": "Freigeben", "en": "Approve"},
+    "approval.reject": {"de": "Ablehnen", "en": "Reject"},
+    "approval.approved": {
+        "de": "{name} ist freigegeben.",
+        "en": "{name} has been approved.",
+    },
+    "approval.rejected": {"de": "{name} wurde abgelehnt.", "en": "{name} has been rejected."},
+    "approval.already": {
+        "de": "Über {name} wurde schon entschieden.",
+        "en": "{name} has already been decided on.",
+    },
+    "approval.gone": {
+        "de": "Diese Anmeldung gibt es nicht mehr.",
+        "en": "This registration no longer exists.",
+    },
+    "approval.welcome": {
+        "de": "Deine Anmeldung ist freigegeben, willkommen im Netzwerk! Sende /themen, um "
+        "Themen zu abonnieren.",
+        "en": "Your registration has been approved, welcome to the network! Send /topics to "
+        "subscribe to topics.",
+    },
+    "approval.declined": {
+        "de": "Deine Anmeldung wurde leider nicht freigegeben. Bei Fragen wende dich an das "
+        "Netzwerk-Team.",
+        "en": "Unfortunately your registration was not approved. Please contact the network "
+        "team if you have questions.",
+    },
+    "approval.list_empty": {
+        "de": "Keine Anmeldungen warten auf Freigabe.",
+        "en": "No registrations are waiting for approval.",
+    },
+    "help.approve": {"de": "Wartende Anmeldungen freigeben", "en": "Approve pending sign-ups"},
+}

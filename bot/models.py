@@ -1,0 +1,107 @@
+"""Platform-neutral messages: what adapters hand to the core and what the core hands back."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+CALLBACK_LIMIT = 64  # Telegram's callback_data limit in bytes; Slack allows more.
+
+
+class Platform(StrEnum):
+    TELEGRAM = "telegram"
+    SLACK = "slack"
+    CONSOLE = "console"
+
+
+class ChatKind(StrEnum):
+    PRIVATE = "private"
+    GROUP = "group"
+
+
+class Identity(BaseModel):
+    """One account on one platform; a member may have several."""
+
+    platform: Platform
+    user_id: str
+    display_name: str | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.platform.value}:{self.user_id}"
+
+
+class Button(BaseModel):
+    """A button: ``action`` names the handler, ``arg`` is its short argument."""
+
+    label: str
+    action: str = Field(pattern=r"^[a-z][a-z0-9_.]*$")
+    arg: str = ""
+
+    @field_validator("arg")
+    @classmethod
+    def _no_separator_in_action(cls, value: str) -> str:
+        if "\n" in value:
+            raise ValueError("button argument must be one line")
+        return value
+
+    def encode(self) -> str:
+        """Encode as ``action|arg``; must fit Telegram's 64-byte callback_data."""
+        data = f"{self.action}|{self.arg}"
+        if len(data.encode()) > CALLBACK_LIMIT:
+            raise ValueError(f"button data over {CALLBACK_LIMIT} bytes: {data!r}")
+        return data
+
+    @staticmethod
+    def decode(data: str) -> tuple[str, str]:
+        action, _, arg = data.partition("|")
+        return action, arg
+
+
+class Document(BaseModel):
+    """A file to attach (e.g. an .ics); bytes travel as base64 through the outbox."""
+
+    model_config = ConfigDict(ser_json_bytes="base64", val_json_bytes="base64")
+
+    filename: str
+    content: bytes
+    mime_type: str = "application/octet-stream"
+
+
+class Incoming(BaseModel):
+    """One thing a person did: a text (command or free text) or a button press."""
+
+    platform: Platform
+    chat_id: str
+    chat_kind: ChatKind = ChatKind.PRIVATE
+    sender: Identity
+    text: str | None = None
+    action: str | None = None
+    action_arg: str = ""
+    language_hint: str | None = None
+    message_id: str | None = None
+    update_id: str | None = None
+    bare_commands: bool = False  # the first word may be a command without "/" (Slack DMs)
+    chat_title: str | None = None
+
+    @property
+    def is_action(self) -> bool:
+        return self.action is not None
+
+
+class Outgoing(BaseModel):
+    """A message to send. ``text`` is plain text: adapters escape it for their markup.
+
+    ``title`` is shown emphasised above the text. ``replace`` asks the adapter to edit the
+    message whose button was pressed instead of sending a new one, where it can.
+    """
+
+    text: str
+    title: str | None = None
+    buttons: list[list[Button]] = Field(default_factory=list)
+    document: Document | None = None
+    replace: bool = False
+
+    def button_list(self) -> list[Button]:
+        return [button for row in self.buttons for button in row]

@@ -1,0 +1,122 @@
+"""Turns "tell these people" into outbox rows, each in the recipient's own language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+
+from bot.models import ChatKind, Outgoing
+from storage import Store
+from storage.outbox import OutboxEntry
+
+Render = Callable[[str], Outgoing]
+"""Builds the message for one language (``"de"`` or ``"en"``)."""
+
+
+class Notifier:
+    def __init__(
+        self, store: Store, default_language: str, on_enqueue: Callable[[], None] = lambda: None
+    ) -> None:
+        self.store = store
+        self.default_language = default_language
+        self.on_enqueue = on_enqueue
+
+    async def to_members(
+        self,
+        member_ids: Iterable[int],
+        render: Render,
+        *,
+        batch: str | None = None,
+        dedupe: Callable[[int], str] | None = None,
+        not_before: datetime | None = None,
+        exclude: int | None = None,
+    ) -> int:
+        """Queue one message per member, on the identity they used last. Returns rows added."""
+        entries = []
+        cache: dict[str, str] = {}
+        for member_id in dict.fromkeys(member_ids):
+            if member_id == exclude:
+                continue
+            member = await self.store.members.get(member_id)
+            identity = await self.store.members.preferred_identity(member_id)
+            if member is None or identity is None or member.status != "active":
+                continue
+            if member.language not in cache:
+                cache[member.language] = render(member.language).model_dump_json()
+            entries.append(
+                OutboxEntry(
+                    platform=identity.platform,
+                    chat_id=identity.chat_id,
+                    payload=cache[member.language],
+                    member_id=member_id,
+                    batch=batch,
+                    dedupe_key=dedupe(member_id) if dedupe else None,
+                    not_before=not_before,
+                )
+            )
+        return await self._add(entries)
+
+    async def to_target_chats(
+        self,
+        target_kind: str,
+        target_id: int,
+        render: Render,
+        *,
+        batch: str | None = None,
+        dedupe: Callable[[int], str] | None = None,
+        exclude_chat: tuple[str, str] | None = None,
+    ) -> int:
+        """Queue a message for every group chat or channel bound to a topic or group."""
+        message = render(self.default_language).model_dump_json()
+        entries = [
+            OutboxEntry(
+                platform=b.platform,
+                chat_id=b.chat_id,
+                chat_kind=ChatKind.GROUP,
+                payload=message,
+                binding_id=b.id,
+                batch=batch,
+                dedupe_key=dedupe(b.id) if dedupe else None,
+            )
+            for b in await self.store.bindings.for_target(target_kind, target_id)
+            if (b.platform, b.chat_id) != exclude_chat
+        ]
+        return await self._add(entries)
+
+    async def to_topic(
+        self,
+        topic_id: int,
+        render: Render,
+        *,
+        batch: str | None = None,
+        exclude: int | None = None,
+    ) -> int:
+        """Subscribers of a topic and the chats bound to it."""
+        subscribers = await self.store.topics.subscriber_ids(topic_id)
+        sent = await self.to_members(subscribers, render, batch=batch, exclude=exclude)
+        return sent + await self.to_target_chats("topic", topic_id, render, batch=batch)
+
+    async def to_chat(
+        self,
+        platform: str,
+        chat_id: str,
+        message: Outgoing,
+        *,
+        chat_kind: ChatKind = ChatKind.PRIVATE,
+        batch: str | None = None,
+    ) -> int:
+        entry = OutboxEntry(
+            platform=platform,
+            chat_id=chat_id,
+            chat_kind=chat_kind,
+            payload=message.model_dump_json(),
+            batch=batch,
+        )
+        return await self._add([entry])
+
+    async def _add(self, entries: list[OutboxEntry]) -> int:
+        if not entries:
+            return 0
+        added = await self.store.outbox.add(entries)
+        self.on_enqueue()
+        return added

@@ -1,0 +1,181 @@
+"""Decides which handler gets an incoming message, and checks access in one place.
+
+Commands have an English name and German aliases. Button presses go to actions by name.
+Free text goes to the step of the sender's active conversation. Handlers register
+themselves through :func:`handlers.register_all`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from bot.context import Context
+from bot.models import ChatKind, Outgoing
+
+HandlerResult = Outgoing | list[Outgoing] | None
+Handler = Callable[[Context, str], Awaitable[HandlerResult]]
+
+_COMMAND = re.compile(r"^/([A-Za-z0-9_äöüÄÖÜß]+)(?:@\S+)?(?:\s+(.*))?$", re.DOTALL)
+
+
+class Access(StrEnum):
+    ANYONE = "anyone"  # also people who have not registered
+    MEMBER = "member"  # an active member
+    ADMIN = "admin"  # network staff
+
+
+@dataclass
+class Route:
+    handler: Handler
+    access: Access
+    in_groups: bool = False
+
+
+@dataclass
+class Command(Route):
+    name: str = ""
+    aliases: tuple[str, ...] = ()
+    help_key: str | None = None
+    visible: bool = True
+
+
+@dataclass
+class Router:
+    commands: dict[str, Command] = field(default_factory=dict)
+    actions: dict[str, Route] = field(default_factory=dict)
+    flows: dict[str, Handler] = field(default_factory=dict)
+    _ordered: list[Command] = field(default_factory=list)
+
+    def command(
+        self,
+        name: str,
+        *aliases: str,
+        access: Access = Access.MEMBER,
+        help_key: str | None = None,
+        in_groups: bool = False,
+        visible: bool = True,
+    ) -> Callable[[Handler], Handler]:
+        def register(handler: Handler) -> Handler:
+            cmd = Command(
+                handler=handler,
+                access=access,
+                in_groups=in_groups,
+                name=name,
+                aliases=aliases,
+                help_key=help_key,
+                visible=visible,
+            )
+            for key in (name, *aliases):
+                if key.lower() in self.commands:
+                    raise ValueError(f"command /{key} registered twice")
+                self.commands[key.lower()] = cmd
+            self._ordered.append(cmd)
+            return handler
+
+        return register
+
+    def action(
+        self, name: str, access: Access = Access.MEMBER, in_groups: bool = False
+    ) -> Callable[[Handler], Handler]:
+        def register(handler: Handler) -> Handler:
+            if name in self.actions:
+                raise ValueError(f"action {name} registered twice")
+            self.actions[name] = Route(handler=handler, access=access, in_groups=in_groups)
+            return handler
+
+        return register
+
+    def flow(self, name: str) -> Callable[[Handler], Handler]:
+        """Register the handler for free text while a conversation of this flow is active."""
+
+        def register(handler: Handler) -> Handler:
+            if name in self.flows:
+                raise ValueError(f"flow {name} registered twice")
+            self.flows[name] = handler
+            return handler
+
+        return register
+
+    def listed_commands(self) -> list[Command]:
+        """Commands in registration order, for help texts and platform menus."""
+        return [c for c in self._ordered if c.visible]
+
+    @staticmethod
+    def parse_command(text: str) -> tuple[str, str] | None:
+        match = _COMMAND.match(text.strip())
+        if not match:
+            return None
+        return match.group(1).lower(), (match.group(2) or "").strip()
+
+    def parse_bare_command(self, text: str) -> tuple[str, str] | None:
+        """Slack DMs: ``themen`` means ``/themen`` when the first word is a command."""
+        word, _, rest = text.strip().partition(" ")
+        if word.lower() in self.commands:
+            return word.lower(), rest.strip()
+        return None
+
+    async def dispatch(self, ctx: Context) -> list[Outgoing]:
+        incoming = ctx.incoming
+        if incoming.action is not None:
+            route = self.actions.get(incoming.action)
+            if route is None:
+                return [ctx.reply("error.stale_button")]
+            return await self._run(ctx, route, incoming.action_arg)
+
+        text = (incoming.text or "").strip()
+        parsed = self.parse_command(text) if text.startswith("/") else None
+        if parsed is None and incoming.bare_commands and ctx.conversation is None:
+            parsed = self.parse_bare_command(text)
+        if parsed is not None:
+            name, args = parsed
+            command = self.commands.get(name)
+            if command is None:
+                if incoming.chat_kind == ChatKind.GROUP:
+                    return []  # other bots' commands in a shared group are not ours
+                return [ctx.reply("error.unknown_command", command=name)]
+            return await self._run(ctx, command, args)
+
+        if incoming.chat_kind == ChatKind.GROUP:
+            return []  # group chatter is not addressed to the bot
+        if ctx.conversation is not None:
+            flow = self.flows.get(ctx.conversation.flow)
+            if flow is not None:
+                return _as_list(await flow(ctx, text))
+            await ctx.end_conversation()
+        if not text:
+            return []
+        if ctx.member is None:
+            return [ctx.reply("error.not_registered")]
+        return [ctx.reply("error.free_text")]
+
+    async def _run(self, ctx: Context, route: Route, args: str) -> list[Outgoing]:
+        if ctx.incoming.chat_kind == ChatKind.GROUP and not route.in_groups:
+            return [ctx.reply("error.private_only")]
+        denied = _access_denied(ctx, route.access)
+        if denied is not None:
+            return [denied]
+        return _as_list(await route.handler(ctx, args))
+
+
+def _access_denied(ctx: Context, access: Access) -> Outgoing | None:
+    if access == Access.ADMIN:
+        return None if ctx.is_admin else ctx.reply("error.admin_only")
+    if access == Access.MEMBER:
+        if ctx.member is None:
+            return ctx.reply("error.not_registered")
+        if ctx.member.status == "pending":
+            return ctx.reply("error.pending_approval")
+        if ctx.member.status != "active":
+            return ctx.reply("error.not_active")
+    return None
+
+
+def _as_list(result: HandlerResult) -> list[Outgoing]:
+    if result is None:
+        return []
+    if isinstance(result, Outgoing):
+        return [result]
+    return list(result)

@@ -1,0 +1,141 @@
+"""Configuration from the environment (prefix ``KNOTENPUNKT_``), validated once at start-up.
+
+The names are a contract with operators and deploy files (see DESIGN.md), so they are
+spelled out here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from pathlib import Path
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+PLATFORMS = ("telegram", "slack", "console")
+
+SUEDWESTFALEN_REGIONS = [
+    "Hochsauerlandkreis",
+    "Märkischer Kreis",
+    "Kreis Olpe",
+    "Kreis Siegen-Wittgenstein",
+    "Kreis Soest",
+    "Hagen",
+]
+
+_DURATION = re.compile(r"^\s*(\d+)\s*([smhdw])\s*$")
+_UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+
+
+def parse_duration(text: str) -> timedelta:
+    """Parse ``30s``, ``15m``, ``1h``, ``1d``, ``2w`` into a timedelta."""
+    match = _DURATION.match(text)
+    if not match:
+        raise ValueError(f"not a duration like 1d, 1h or 30s: {text!r}")
+    return timedelta(**{_UNITS[match.group(2)]: int(match.group(1))})
+
+
+def _split_csv(value: object) -> object:
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return value
+
+
+class Settings(BaseSettings):
+    """Every setting the bot reads; defaults let it run in the console with no tokens."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="KNOTENPUNKT_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    db_path: Path = Path("./knotenpunkt.sqlite3")
+    telegram_token: str | None = None
+    telegram_api_url: str | None = None
+    telegram_mode: Literal["polling", "webhook"] = "polling"
+    telegram_webhook_secret: str | None = None
+    telegram_webhook_url: str | None = None
+    slack_bot_token: str | None = None
+    slack_signing_secret: str | None = None
+    slack_app_token: str | None = None
+    slack_api_url: str | None = None
+    http_host: str = "127.0.0.1"
+    http_port: int = Field(default=8080, ge=0, le=65535)
+    public_url: str | None = None
+    admins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    timezone: str = "Europe/Berlin"
+    language: Literal["de", "en"] = "de"
+    reminder_offsets: Annotated[list[timedelta], NoDecode] = Field(
+        default_factory=lambda: [timedelta(days=1), timedelta(hours=1)]
+    )
+    telegram_rate: float = Field(default=30.0, gt=0)
+    telegram_chat_rate: float = Field(default=1.0, gt=0)
+    telegram_group_rate_per_minute: float = Field(default=20.0, gt=0)
+    slack_rate: float = Field(default=1.0, gt=0)
+    approval_required: bool = False
+    log_format: Literal["text", "json"] = "text"
+    regions: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: list(SUEDWESTFALEN_REGIONS)
+    )
+    network_name: str = "Knotenpunkt"
+
+    @field_validator("admins", mode="before")
+    @classmethod
+    def _parse_admins(cls, value: object) -> object:
+        items = _split_csv(value)
+        if isinstance(items, list):
+            for item in items:
+                platform, _, user_id = str(item).partition(":")
+                if platform not in PLATFORMS or not user_id:
+                    raise ValueError(
+                        f"expected platform:id with platform one of {', '.join(PLATFORMS)}, "
+                        f"got {item!r}"
+                    )
+        return items
+
+    @field_validator("regions", mode="before")
+    @classmethod
+    def _parse_regions(cls, value: object) -> object:
+        return _split_csv(value)
+
+    @field_validator("reminder_offsets", mode="before")
+    @classmethod
+    def _parse_offsets(cls, value: object) -> object:
+        items = _split_csv(value)
+        if isinstance(items, list) and all(isinstance(i, str) for i in items):
+            return sorted((parse_duration(i) for i in items), reverse=True)
+        return items
+
+    @field_validator("timezone")
+    @classmethod
+    def _check_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r}") from exc
+        return value
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def console_only(self) -> bool:
+        return not self.telegram_token and not (self.slack_bot_token and self.slack_signing_secret)
+
+
+class ConfigError(Exception):
+    """A setting has a bad value; the message is one line naming the setting."""
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Load settings, turning pydantic's report into one line per bad setting."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = "KNOTENPUNKT_" + str(first["loc"][0]).upper() if first["loc"] else "settings"
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise ConfigError(f"{name}: {message}") from exc

@@ -1,0 +1,79 @@
+"""Closed networks: new members wait until an admin approves them."""
+
+from __future__ import annotations
+
+from bot.context import Context
+from bot.i18n import t
+from bot.models import Button, Outgoing
+from bot.router import Access, Router
+from storage.members import Member
+
+
+def approval_request(lang: str, member: Member) -> Outgoing:
+    return Outgoing(
+        text=t(
+            lang, "approval.request", name=member.name, company=member.company, region=member.region
+        ),
+        buttons=[
+            [
+                Button(
+                    label=t(lang, "approval.approve"), action="admin.approve", arg=str(member.id)
+                ),
+                Button(label=t(lang, "approval.reject"), action="admin.reject", arg=str(member.id)),
+            ]
+        ],
+    )
+
+
+async def admin_member_ids(ctx: Context) -> list[int]:
+    """Registered members who are admins, by settings or by grant."""
+    keys = [*ctx.settings.admins, *await ctx.store.members.admin_identity_keys()]
+    identities = await ctx.store.members.reachable_identities_for_keys(list(dict.fromkeys(keys)))
+    return list(dict.fromkeys(i.member_id for i in identities))
+
+
+async def ask_admins(ctx: Context, member: Member) -> None:
+    await ctx.notifier.to_members(
+        await admin_member_ids(ctx),
+        lambda lang: approval_request(lang, member),
+        batch=f"approval:{member.id}",
+    )
+
+
+async def _decide(ctx: Context, arg: str, approve: bool) -> Outgoing:
+    member = await ctx.store.members.get(int(arg)) if arg.isdigit() else None
+    if member is None:
+        return ctx.reply("approval.gone", replace=True)
+    if member.status != "pending":
+        return ctx.reply("approval.already", name=member.name, replace=True)
+    if approve:
+        await ctx.store.members.set_status(member.id, "active")
+        await ctx.notifier.to_members(
+            [member.id], lambda lang: Outgoing(text=t(lang, "approval.welcome"))
+        )
+    else:
+        await ctx.notifier.to_members(
+            [member.id], lambda lang: Outgoing(text=t(lang, "approval.declined"))
+        )
+        await ctx.store.members.set_status(member.id, "rejected")
+    action = "member.approved" if approve else "member.rejected"
+    await ctx.store.audit.record(action, ctx.actor, member_id=member.id)
+    key = "approval.approved" if approve else "approval.rejected"
+    return ctx.reply(key, name=member.name, replace=True)
+
+
+def register(router: Router) -> None:
+    @router.command("approve", "freigeben", access=Access.ADMIN, help_key="help.approve")
+    async def list_pending(ctx: Context, args: str) -> list[Outgoing]:
+        pending = await ctx.store.members.list_by_status("pending")
+        if not pending:
+            return [ctx.reply("approval.list_empty")]
+        return [approval_request(ctx.lang, member) for member in pending]
+
+    @router.action("admin.approve", access=Access.ADMIN)
+    async def approve(ctx: Context, arg: str) -> Outgoing:
+        return await _decide(ctx, arg, approve=True)
+
+    @router.action("admin.reject", access=Access.ADMIN)
+    async def reject(ctx: Context, arg: str) -> Outgoing:
+        return await _decide(ctx, arg, approve=False)

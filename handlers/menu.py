@@ -1,0 +1,62 @@
+"""The main menu, help and cancel: how people find their way around."""
+
+from __future__ import annotations
+
+from bot.context import Context
+from bot.models import Outgoing
+from bot.router import Access, Router
+
+
+def main_menu(ctx: Context, text: str | None = None) -> Outgoing:
+    name = ctx.member.name if ctx.member else ""
+    return Outgoing(
+        text=text or ctx.t("menu.greeting", name=name),
+        buttons=[
+            [ctx.button("menu.topics", "topics.list"), ctx.button("menu.profile", "profile.show")],
+            [ctx.button("menu.help", "help.show")],
+        ],
+    )
+
+
+def command_label(lang: str, name: str, aliases: tuple[str, ...]) -> str:
+    """German readers see the German alias (by convention the first one)."""
+    return f"/{aliases[0]}" if lang == "de" and aliases else f"/{name}"
+
+
+def help_text(ctx: Context, router: Router) -> Outgoing:
+    lines, admin_lines = [], []
+    for command in router.listed_commands():
+        if command.help_key is None:
+            continue
+        line = (
+            f"{command_label(ctx.lang, command.name, command.aliases)} – {ctx.t(command.help_key)}"
+        )
+        if command.access == Access.ADMIN:
+            admin_lines.append(line)
+        else:
+            lines.append(line)
+    text = "\n".join(lines)
+    if ctx.is_admin and admin_lines:
+        text += f"\n\n{ctx.t('help.admin_title')}\n" + "\n".join(admin_lines)
+    return Outgoing(title=ctx.t("help.title"), text=f"{text}\n\n{ctx.t('help.footer')}")
+
+
+def register(router: Router) -> None:
+    @router.command("help", "hilfe", access=Access.ANYONE, help_key="help.help", in_groups=True)
+    async def help_command(ctx: Context, args: str) -> Outgoing:
+        return help_text(ctx, router)
+
+    @router.action("help.show", access=Access.ANYONE)
+    async def help_button(ctx: Context, arg: str) -> Outgoing:
+        return help_text(ctx, router)
+
+    @router.action("menu.show", access=Access.MEMBER)
+    async def menu_button(ctx: Context, arg: str) -> Outgoing:
+        return main_menu(ctx)
+
+    @router.command("cancel", "abbrechen", access=Access.ANYONE, help_key="help.cancel")
+    async def cancel(ctx: Context, args: str) -> Outgoing:
+        if ctx.conversation is None:
+            return ctx.reply("cancel.nothing")
+        await ctx.end_conversation()
+        return ctx.reply("cancel.done")

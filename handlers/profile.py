@@ -1,0 +1,108 @@
+"""Showing and editing one's own profile, and the language setting."""
+
+from __future__ import annotations
+
+from bot.context import Context
+from bot.models import Outgoing
+from bot.router import Router
+from handlers import validation
+from handlers.registration import language_buttons, region_buttons, region_from_button, region_label
+from handlers.validation import Invalid
+
+FLOW = "profile"
+TEXT_FIELDS = {"name": validation.MAX_NAME, "company": validation.MAX_COMPANY}
+_ASK = {
+    "name": "reg.ask_name",
+    "company": "reg.ask_company",
+    "competencies": "reg.ask_competencies",
+}
+
+
+async def show_profile(ctx: Context, notice: str | None = None) -> Outgoing:
+    member = await ctx.store.members.get(ctx.member.id)  # type: ignore[union-attr]
+    assert member is not None
+    ctx.member = member
+    body = ctx.t(
+        "profile.body",
+        name=member.name,
+        company=member.company,
+        region=region_label(ctx, member.region),
+        competencies=", ".join(member.competencies) or ctx.t("profile.none"),
+        language=ctx.t(f"lang.{member.language}"),
+        reminders=ctx.t("profile.on" if member.reminders_enabled else "profile.off"),
+        since=ctx.format_date(member.created_at),
+    )
+    fields = ("name", "company", "region", "competencies", "language")
+    buttons = [ctx.button(f"profile.edit_{f}", "profile.edit", f) for f in fields]
+    return Outgoing(
+        title=ctx.t("profile.title"),
+        text=f"{notice}\n\n{body}" if notice else body,
+        buttons=[buttons[i : i + 2] for i in range(0, len(buttons), 2)],
+    )
+
+
+async def set_language(ctx: Context, lang: str) -> Outgoing:
+    assert ctx.member is not None
+    await ctx.store.members.update_field(ctx.member.id, "language", lang)
+    ctx.lang = lang
+    return ctx.reply("language.set")
+
+
+def register(router: Router) -> None:
+    @router.command("profile", "profil", help_key="help.profile")
+    async def profile(ctx: Context, args: str) -> Outgoing:
+        return await show_profile(ctx)
+
+    @router.action("profile.show")
+    async def profile_button(ctx: Context, arg: str) -> Outgoing:
+        return await show_profile(ctx)
+
+    @router.action("profile.edit")
+    async def edit(ctx: Context, field: str) -> Outgoing:
+        if field == "region":
+            return ctx.reply("reg.ask_region", buttons=region_buttons(ctx, "profile.region"))
+        if field == "language":
+            return ctx.reply("language.ask", buttons=language_buttons("language.set"))
+        if field not in _ASK:
+            return ctx.reply("error.stale_button")
+        await ctx.set_conversation(FLOW, field, {})
+        return ctx.reply(_ASK[field])
+
+    @router.flow(FLOW)
+    async def edit_answer(ctx: Context, text: str) -> Outgoing | list[Outgoing]:
+        assert ctx.member is not None and ctx.conversation is not None
+        field = ctx.conversation.step
+        try:
+            if field in TEXT_FIELDS:
+                value: object = validation.single_line(text, TEXT_FIELDS[field])
+            else:
+                value = validation.competencies(text)
+        except Invalid as problem:
+            return [problem.reply(ctx), ctx.reply(_ASK[field])]
+        await ctx.store.members.update_field(ctx.member.id, field, value)
+        await ctx.end_conversation()
+        return await show_profile(ctx, ctx.t("profile.saved"))
+
+    @router.action("profile.region")
+    async def region(ctx: Context, arg: str) -> Outgoing:
+        assert ctx.member is not None
+        value = region_from_button(ctx, arg)
+        if value is None:
+            return ctx.reply("error.stale_button")
+        await ctx.store.members.update_field(ctx.member.id, "region", value)
+        return await show_profile(ctx, ctx.t("profile.saved"))
+
+    @router.command("language", "sprache", help_key="help.language")
+    async def language(ctx: Context, args: str) -> Outgoing:
+        if not args:
+            return ctx.reply("language.ask", buttons=language_buttons("language.set"))
+        choice = args.strip().casefold()[:2]
+        if choice not in ("de", "en"):
+            return ctx.reply("language.unknown")
+        return await set_language(ctx, choice)
+
+    @router.action("language.set")
+    async def language_button(ctx: Context, arg: str) -> Outgoing:
+        if arg not in ("de", "en"):
+            return ctx.reply("error.stale_button")
+        return await set_language(ctx, arg)

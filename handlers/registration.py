@@ -1,0 +1,215 @@
+"""Sign-up: language, name, company, region, competencies, consent.
+
+Answers are kept only in the conversation state until the person consents; then the
+member, their identity and the end of the conversation are written in one transaction.
+Without consent the state is deleted and nothing else is stored.
+"""
+
+from __future__ import annotations
+
+from bot.context import Context
+from bot.models import Button, Outgoing
+from bot.router import Access, Router
+from handlers import validation
+from handlers.approval import ask_admins
+from handlers.menu import main_menu
+from handlers.validation import Invalid
+
+FLOW = "register"
+STEPS = ("language", "name", "company", "region", "competencies", "consent")
+OTHER_REGION = "other"
+_YES = {"ja", "j", "yes", "y", "einverstanden", "ok"}
+_NO = {"nein", "n", "no"}
+_LANGUAGE_WORDS = {"de": "de", "deutsch": "de", "german": "de", "en": "en", "english": "en"}
+_LANGUAGE_WORDS["englisch"] = "en"
+
+HandlerOutput = Outgoing | list[Outgoing]
+
+
+def language_buttons(action: str) -> list[list[Button]]:
+    return [
+        [
+            Button(label="Deutsch", action=action, arg="de"),
+            Button(label="English", action=action, arg="en"),
+        ]
+    ]
+
+
+def region_buttons(ctx: Context, action: str) -> list[list[Button]]:
+    buttons = [
+        Button(label=r, action=action, arg=str(i)) for i, r in enumerate(ctx.settings.regions)
+    ]
+    buttons.append(ctx.button("reg.region_other", action, OTHER_REGION))
+    return [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+
+
+def region_from_button(ctx: Context, arg: str) -> str | None:
+    if arg == OTHER_REGION:
+        return OTHER_REGION
+    if arg.isdigit() and int(arg) < len(ctx.settings.regions):
+        return ctx.settings.regions[int(arg)]
+    return None
+
+
+def region_from_text(ctx: Context, text: str) -> str | None:
+    choices = [*ctx.settings.regions, ctx.t("reg.region_other")]
+    choice = validation.match_choice(text, choices)
+    if choice == ctx.t("reg.region_other"):
+        return OTHER_REGION
+    return choice
+
+
+def region_label(ctx: Context, region: str) -> str:
+    return ctx.t("reg.region_other") if region == OTHER_REGION else region
+
+
+def prompt(ctx: Context, step: str) -> Outgoing:
+    """The question for a step, with its buttons."""
+    if step == "language":
+        return Outgoing(
+            text=ctx.t("reg.welcome", network=ctx.settings.network_name),
+            buttons=language_buttons("reg.language"),
+        )
+    if step == "region":
+        return ctx.reply("reg.ask_region", buttons=region_buttons(ctx, "reg.region"))
+    if step == "consent":
+        return ctx.reply(
+            "reg.privacy",
+            buttons=[
+                [
+                    ctx.button("reg.consent_yes", "reg.consent", "yes"),
+                    ctx.button("reg.consent_no", "reg.consent", "no"),
+                ]
+            ],
+        )
+    return ctx.reply(f"reg.ask_{step}")
+
+
+async def _advance(ctx: Context, data: dict[str, object], step: str) -> Outgoing:
+    next_step = STEPS[STEPS.index(step) + 1]
+    await ctx.set_conversation(FLOW, next_step, data)
+    return prompt(ctx, next_step)
+
+
+async def _accept(ctx: Context, step: str, value: object) -> HandlerOutput:
+    assert ctx.conversation is not None
+    data = dict(ctx.conversation.data)
+    data[step] = value
+    if step == "language":
+        ctx.lang = str(value)
+    return await _advance(ctx, data, step)
+
+
+async def _finish(ctx: Context) -> list[Outgoing]:
+    """Consent given: create the member atomically, then tell admins if approval is needed."""
+    assert ctx.conversation is not None
+    data = ctx.conversation.data
+    status = "pending" if ctx.settings.approval_required else "active"
+    async with ctx.store.transaction():
+        member = await ctx.store.members.create(
+            name=data["name"],
+            company=data["company"],
+            region=data["region"],
+            competencies=list(data.get("competencies") or []),
+            language=data["language"],
+            status=status,
+        )
+        await ctx.store.members.add_identity(
+            member.id,
+            ctx.platform,
+            ctx.user_id,
+            ctx.incoming.chat_id,
+            ctx.incoming.sender.display_name,
+        )
+        await ctx.end_conversation()
+        await ctx.store.audit.record("member.registered", ctx.actor, member_id=member.id)
+        ctx.member = member
+        if status == "pending":
+            await ask_admins(ctx, member)
+            return [ctx.reply("reg.pending", name=member.name)]
+    done = main_menu(ctx, ctx.t("reg.done", name=member.name))
+    return [done]
+
+
+def in_registration(ctx: Context) -> bool:
+    return ctx.conversation is not None and ctx.conversation.flow == FLOW
+
+
+def register(router: Router) -> None:
+    @router.command("start", access=Access.ANYONE, help_key="help.start")
+    async def start(ctx: Context, args: str) -> HandlerOutput:
+        if ctx.member is not None:
+            if ctx.member.status == "pending":
+                return ctx.reply("error.pending_approval")
+            return main_menu(ctx)
+        if in_registration(ctx):
+            assert ctx.conversation is not None
+            return [ctx.reply("reg.resume"), prompt(ctx, ctx.conversation.step)]
+        data: dict[str, object] = {"payload": args[:64]} if args else {}
+        await ctx.set_conversation(FLOW, "language", data)
+        return prompt(ctx, "language")
+
+    @router.flow(FLOW)
+    async def answer(ctx: Context, text: str) -> HandlerOutput:
+        assert ctx.conversation is not None
+        step = ctx.conversation.step
+        try:
+            if step == "language":
+                choice = _LANGUAGE_WORDS.get(text.strip().casefold())
+                if choice is None:
+                    return ctx.reply("reg.ask_language", buttons=language_buttons("reg.language"))
+                return await _accept(ctx, step, choice)
+            if step == "name":
+                return await _accept(ctx, step, validation.single_line(text, validation.MAX_NAME))
+            if step == "company":
+                value = validation.single_line(text, validation.MAX_COMPANY)
+                return await _accept(ctx, step, value)
+            if step == "region":
+                region = region_from_text(ctx, text)
+                if region is None:
+                    shown = text.strip()[:40]
+                    return ctx.reply(
+                        "reg.unknown_region",
+                        region=shown,
+                        buttons=region_buttons(ctx, "reg.region"),
+                    )
+                return await _accept(ctx, step, region)
+            if step == "competencies":
+                return await _accept(ctx, step, validation.competencies(text))
+            if step == "consent":
+                word = text.strip().casefold()
+                if word in _YES:
+                    return await _finish(ctx)
+                if word in _NO:
+                    await ctx.end_conversation()
+                    return ctx.reply("reg.no_consent")
+                return [ctx.reply("reg.ask_consent_again"), prompt(ctx, "consent")]
+        except Invalid as problem:
+            return [problem.reply(ctx), prompt(ctx, step)]
+        await ctx.end_conversation()  # unknown step from an older version: start over
+        return ctx.reply("error.stale_button")
+
+    async def _button_step(ctx: Context, step: str) -> bool:
+        return in_registration(ctx) and ctx.conversation.step == step  # type: ignore[union-attr]
+
+    @router.action("reg.language", access=Access.ANYONE)
+    async def choose_language(ctx: Context, arg: str) -> HandlerOutput:
+        if not await _button_step(ctx, "language") or arg not in ("de", "en"):
+            return ctx.reply("error.stale_button")
+        return await _accept(ctx, "language", arg)
+
+    @router.action("reg.region", access=Access.ANYONE)
+    async def choose_region(ctx: Context, arg: str) -> HandlerOutput:
+        region = region_from_button(ctx, arg)
+        if not await _button_step(ctx, "region") or region is None:
+            return ctx.reply("error.stale_button")
+        return await _accept(ctx, "region", region)
+
+    @router.action("reg.consent", access=Access.ANYONE)
+    async def consent(ctx: Context, arg: str) -> HandlerOutput:
+        if not await _button_step(ctx, "consent"):
+            return ctx.reply("error.stale_button")
+        if arg == "yes":
+            return await _finish(ctx)
+        await ctx.end_conversation()
+        return ctx.reply("reg.no_consent")

@@ -1,0 +1,134 @@
+"""Topic channels: listing with toggles, subscribing by name, and the admin commands.
+
+:func:`create_topic` and :func:`archive_topic` are shared with the CLI, so that a topic
+made in chat and one made on the command line are checked and recorded the same way.
+"""
+
+from __future__ import annotations
+
+from bot.context import Context
+from bot.models import Button, Outgoing
+from bot.router import Access, Router
+from handlers.validation import Invalid
+from storage import Store
+from storage.topics import DuplicateTopic, Topic
+
+MAX_TOPIC_NAME = 60
+MAX_DESCRIPTION = 500
+_SUBSCRIBE = {"subscribe", "abonnieren", "abo", "sub"}
+_UNSUBSCRIBE = {"unsubscribe", "abbestellen", "kündigen", "unsub"}
+
+
+async def create_topic(store: Store, name: str, description: str, actor: str | None) -> Topic:
+    """Validate and create a topic; raises :class:`Invalid` with a catalog key."""
+    name = " ".join(name.split())
+    description = description.strip()
+    if not 2 <= len(name) <= MAX_TOPIC_NAME:
+        raise Invalid("topics.name_invalid", {"max": MAX_TOPIC_NAME})
+    if len(description) > MAX_DESCRIPTION:
+        raise Invalid("topics.description_too_long", {"max": MAX_DESCRIPTION})
+    try:
+        topic = await store.topics.create(name, description)
+    except DuplicateTopic:
+        raise Invalid("topics.duplicate", {"topic": name}) from None
+    await store.audit.record("topic.created", actor, topic_id=topic.id, name=name)
+    return topic
+
+
+async def archive_topic(store: Store, name: str, actor: str | None) -> Topic:
+    topic = await store.topics.find(name)
+    if topic is None:
+        raise Invalid("topics.unknown", {"topic": name})
+    if topic.archived:
+        raise Invalid("topics.already_archived", {"topic": topic.name})
+    await store.topics.archive(topic.id)
+    await store.audit.record("topic.archived", actor, topic_id=topic.id)
+    return topic
+
+
+async def topic_list(ctx: Context, notice: str | None = None, replace: bool = False) -> Outgoing:
+    assert ctx.member is not None
+    topics = await ctx.store.topics.list()
+    if not topics:
+        return ctx.reply("topics.none", replace=replace)
+    subscribed = await ctx.store.topics.subscribed_ids(ctx.member.id)
+    lines = []
+    buttons = []
+    for topic in topics:
+        mark = "✅" if topic.id in subscribed else "▫️"
+        lines.append(
+            f"{mark} {topic.name}" + (f" – {topic.description}" if topic.description else "")
+        )
+        buttons.append(
+            [Button(label=f"{mark} {topic.name}", action="topics.toggle", arg=str(topic.id))]
+        )
+    text = ctx.t("topics.intro") + "\n\n" + "\n".join(lines)
+    if notice:
+        text = f"{notice}\n\n{text}"
+    return Outgoing(title=ctx.t("topics.title"), text=text, buttons=buttons, replace=replace)
+
+
+async def _subscribe_by_name(ctx: Context, name: str, subscribe: bool) -> Outgoing:
+    assert ctx.member is not None
+    topic = await ctx.store.topics.find(name)
+    if topic is None or topic.archived:
+        return ctx.reply("topics.unknown", topic=name)
+    if subscribe:
+        changed = await ctx.store.topics.subscribe(ctx.member.id, topic.id)
+        key = "topics.subscribed" if changed else "topics.already_subscribed"
+    else:
+        changed = await ctx.store.topics.unsubscribe(ctx.member.id, topic.id)
+        key = "topics.unsubscribed" if changed else "topics.not_subscribed"
+    return ctx.reply(key, topic=topic.name)
+
+
+def register(router: Router) -> None:
+    @router.command("topics", "themen", help_key="help.topics")
+    async def topics(ctx: Context, args: str) -> Outgoing:
+        if not args:
+            return await topic_list(ctx)
+        verb, _, name = args.partition(" ")
+        verb = verb.casefold()
+        if verb in _SUBSCRIBE | _UNSUBSCRIBE and name.strip():
+            return await _subscribe_by_name(ctx, name.strip(), verb in _SUBSCRIBE)
+        return ctx.reply("topics.usage")
+
+    @router.action("topics.list")
+    async def list_button(ctx: Context, arg: str) -> Outgoing:
+        return await topic_list(ctx)
+
+    @router.action("topics.toggle")
+    async def toggle(ctx: Context, arg: str) -> Outgoing:
+        assert ctx.member is not None
+        topic = await ctx.store.topics.get(int(arg)) if arg.isdigit() else None
+        if topic is None or topic.archived:
+            return await topic_list(ctx, ctx.t("topics.gone"), replace=True)
+        if await ctx.store.topics.unsubscribe(ctx.member.id, topic.id):
+            notice = ctx.t("topics.unsubscribed", topic=topic.name)
+        else:
+            await ctx.store.topics.subscribe(ctx.member.id, topic.id)
+            notice = ctx.t("topics.subscribed", topic=topic.name)
+        return await topic_list(ctx, notice, replace=True)
+
+    @router.command("newtopic", "neuesthema", access=Access.ADMIN, help_key="help.newtopic")
+    async def new_topic(ctx: Context, args: str) -> Outgoing:
+        name, _, description = args.partition("|")
+        if not name.strip():
+            return ctx.reply("topics.new_usage")
+        try:
+            topic = await create_topic(ctx.store, name, description, ctx.actor)
+        except Invalid as problem:
+            return problem.reply(ctx)
+        return ctx.reply("topics.created", topic=topic.name)
+
+    @router.command(
+        "archivetopic", "themaarchivieren", access=Access.ADMIN, help_key="help.archivetopic"
+    )
+    async def archive(ctx: Context, args: str) -> Outgoing:
+        if not args.strip():
+            return ctx.reply("topics.archive_usage")
+        try:
+            topic = await archive_topic(ctx.store, args.strip(), ctx.actor)
+        except Invalid as problem:
+            return problem.reply(ctx)
+        return ctx.reply("topics.archived", topic=topic.name)

@@ -1,0 +1,63 @@
+"""Checks for what people type, returning the catalog key of the complaint."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.context import Context
+from bot.models import Outgoing
+
+MAX_NAME = 100
+MAX_COMPANY = 120
+MAX_TAGS = 20
+MAX_TAG_LENGTH = 50
+
+
+@dataclass
+class Invalid(Exception):
+    """Input was refused; ``key`` and ``params`` make the message."""
+
+    key: str
+    params: dict[str, object]
+
+    def reply(self, ctx: Context) -> Outgoing:
+        return ctx.reply(self.key, **self.params)
+
+
+def single_line(text: str, max_length: int) -> str:
+    """A non-empty, one-line text of at most ``max_length`` characters, trimmed."""
+    value = text.strip()
+    if not value:
+        raise Invalid("error.empty", {})
+    if "\n" in value or "\r" in value:
+        raise Invalid("error.one_line", {})
+    value = " ".join(value.split())
+    if len(value) > max_length:
+        raise Invalid("error.too_long", {"max": max_length})
+    return value
+
+
+def competencies(text: str) -> list[str]:
+    """Comma-separated tags, de-duplicated ignoring case; ``-`` means none."""
+    if text.strip() in ("-", "–", ""):
+        return []
+    tags: dict[str, str] = {}
+    for part in text.replace("\n", ",").replace(";", ",").split(","):
+        tag = " ".join(part.split())
+        if tag:
+            tags.setdefault(tag.casefold(), tag)
+    values = list(tags.values())
+    if len(values) > MAX_TAGS or any(len(tag) > MAX_TAG_LENGTH for tag in values):
+        raise Invalid("reg.bad_competencies", {"max_tags": MAX_TAGS, "max_len": MAX_TAG_LENGTH})
+    return values
+
+
+def match_choice(text: str, choices: list[str]) -> str | None:
+    """The choice the text names (ignoring case), or its 1-based number."""
+    wanted = " ".join(text.casefold().split())
+    for choice in choices:
+        if choice.casefold() == wanted:
+            return choice
+    if wanted.isdigit() and 1 <= int(wanted) <= len(choices):
+        return choices[int(wanted) - 1]
+    return None

@@ -1,0 +1,42 @@
+"""The one SQLite store. Nothing outside this package writes SQL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from storage.audit import AuditLog
+from storage.bindings import BindingRepository
+from storage.conversations import ConversationRepository
+from storage.db import Database
+from storage.members import MemberRepository
+from storage.outbox import OutboxRepository
+from storage.topics import TopicRepository
+from storage.updates import ProcessedUpdates
+
+
+class Store:
+    """All repositories over one database connection."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.members = MemberRepository(db)
+        self.topics = TopicRepository(db)
+        self.conversations = ConversationRepository(db)
+        self.bindings = BindingRepository(db)
+        self.outbox = OutboxRepository(db)
+        self.audit = AuditLog(db)
+        self.updates = ProcessedUpdates(db)
+
+    @classmethod
+    async def open(cls, path: Path | str) -> Store:
+        return cls(await Database(path).open())
+
+    def transaction(self):  # type: ignore[no-untyped-def]
+        """Make several repository calls atomic."""
+        return self.db.transaction()
+
+    async def close(self) -> None:
+        await self.db.close()
+
+
+__all__ = ["Database", "Store"]

@@ -1,0 +1,215 @@
+"""Members, their platform identities and admin grants."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from pydantic import BaseModel
+
+from storage.db import Database, from_db_time, to_db_time, utcnow
+
+
+class Member(BaseModel):
+    id: int
+    name: str
+    company: str
+    region: str
+    competencies: list[str]
+    language: str
+    timezone: str | None
+    status: str
+    reminders_enabled: bool
+    consent_at: datetime
+    created_at: datetime
+
+
+class IdentityRecord(BaseModel):
+    platform: str
+    user_id: str
+    member_id: int
+    chat_id: str
+    display_name: str | None
+    unreachable_at: datetime | None
+
+    @property
+    def key(self) -> str:
+        return f"{self.platform}:{self.user_id}"
+
+
+EDITABLE_FIELDS = ("name", "company", "region", "competencies", "language", "timezone")
+
+
+def _member(row: object) -> Member:
+    r = dict(row)  # type: ignore[call-overload]
+    return Member(
+        id=r["id"],
+        name=r["name"],
+        company=r["company"],
+        region=r["region"],
+        competencies=json.loads(r["competencies"]),
+        language=r["language"],
+        timezone=r["timezone"],
+        status=r["status"],
+        reminders_enabled=bool(r["reminders_enabled"]),
+        consent_at=from_db_time(r["consent_at"]),
+        created_at=from_db_time(r["created_at"]),
+    )
+
+
+def _identity(row: object) -> IdentityRecord:
+    r = dict(row)  # type: ignore[call-overload]
+    r["unreachable_at"] = from_db_time(r["unreachable_at"])
+    return IdentityRecord(**{k: r[k] for k in IdentityRecord.model_fields})
+
+
+class MemberRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def create(
+        self,
+        *,
+        name: str,
+        company: str,
+        region: str,
+        competencies: list[str],
+        language: str,
+        status: str = "active",
+    ) -> Member:
+        now = to_db_time(utcnow())
+        cursor = await self.db.execute(
+            "INSERT INTO members (name, company, region, competencies, language, status,"
+            " consent_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (name, company, region, json.dumps(competencies), language, status, now, now, now),
+        )
+        member = await self.get(int(cursor.lastrowid or 0))
+        assert member is not None
+        return member
+
+    async def get(self, member_id: int) -> Member | None:
+        row = await self.db.fetchone("SELECT * FROM members WHERE id = ?", (member_id,))
+        return _member(row) if row else None
+
+    async def update_field(self, member_id: int, field: str, value: object) -> None:
+        if field not in EDITABLE_FIELDS:
+            raise ValueError(f"not an editable field: {field}")
+        stored = json.dumps(value) if field == "competencies" else value
+        await self.db.execute(
+            f"UPDATE members SET {field} = ?, updated_at = ? WHERE id = ?",
+            (stored, to_db_time(utcnow()), member_id),
+        )
+
+    async def set_status(self, member_id: int, status: str) -> None:
+        await self.db.execute(
+            "UPDATE members SET status = ?, updated_at = ? WHERE id = ?",
+            (status, to_db_time(utcnow()), member_id),
+        )
+
+    async def set_reminders(self, member_id: int, enabled: bool) -> None:
+        await self.db.execute(
+            "UPDATE members SET reminders_enabled = ?, updated_at = ? WHERE id = ?",
+            (int(enabled), to_db_time(utcnow()), member_id),
+        )
+
+    async def delete(self, member_id: int) -> None:
+        await self.db.execute("DELETE FROM members WHERE id = ?", (member_id,))
+
+    async def count(self) -> int:
+        return int(await self.db.fetchval("SELECT COUNT(*) FROM members"))
+
+    async def list_by_status(self, status: str) -> list[Member]:
+        rows = await self.db.fetchall(
+            "SELECT * FROM members WHERE status = ? ORDER BY id", (status,)
+        )
+        return [_member(r) for r in rows]
+
+    # identities -------------------------------------------------------------------------
+
+    async def add_identity(
+        self,
+        member_id: int,
+        platform: str,
+        user_id: str,
+        chat_id: str,
+        display_name: str | None = None,
+    ) -> None:
+        now = to_db_time(utcnow())
+        await self.db.execute(
+            "INSERT INTO identities (platform, user_id, member_id, chat_id, display_name,"
+            " last_seen_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (platform, user_id, member_id, chat_id, display_name, now, now),
+        )
+
+    async def find_by_identity(self, platform: str, user_id: str) -> Member | None:
+        row = await self.db.fetchone(
+            "SELECT m.* FROM members m JOIN identities i ON i.member_id = m.id"
+            " WHERE i.platform = ? AND i.user_id = ?",
+            (platform, user_id),
+        )
+        return _member(row) if row else None
+
+    async def identities(self, member_id: int) -> list[IdentityRecord]:
+        rows = await self.db.fetchall(
+            "SELECT * FROM identities WHERE member_id = ? ORDER BY created_at", (member_id,)
+        )
+        return [_identity(r) for r in rows]
+
+    async def touch_identity(self, platform: str, user_id: str, chat_id: str) -> None:
+        """A person wrote to us privately: that chat is current and reachable again."""
+        await self.db.execute(
+            "UPDATE identities SET chat_id = ?, unreachable_at = NULL, last_seen_at = ?"
+            " WHERE platform = ? AND user_id = ?",
+            (chat_id, to_db_time(utcnow()), platform, user_id),
+        )
+
+    async def preferred_identity(self, member_id: int) -> IdentityRecord | None:
+        """Where to reach a member: the reachable identity they used most recently."""
+        row = await self.db.fetchone(
+            "SELECT * FROM identities WHERE member_id = ? AND unreachable_at IS NULL"
+            " ORDER BY last_seen_at DESC LIMIT 1",
+            (member_id,),
+        )
+        return _identity(row) if row else None
+
+    async def mark_unreachable(self, platform: str, chat_id: str) -> None:
+        await self.db.execute(
+            "UPDATE identities SET unreachable_at = ? WHERE platform = ? AND chat_id = ?",
+            (to_db_time(utcnow()), platform, chat_id),
+        )
+
+    # admin grants -----------------------------------------------------------------------
+
+    async def grant_admin(self, identity_key: str) -> bool:
+        cursor = await self.db.execute(
+            "INSERT OR IGNORE INTO admin_grants (identity, granted_at) VALUES (?, ?)",
+            (identity_key, to_db_time(utcnow())),
+        )
+        return cursor.rowcount > 0
+
+    async def is_granted_admin(self, identity_keys: list[str]) -> bool:
+        if not identity_keys:
+            return False
+        marks = ",".join("?" for _ in identity_keys)
+        found = await self.db.fetchval(
+            f"SELECT 1 FROM admin_grants WHERE identity IN ({marks}) LIMIT 1", identity_keys
+        )
+        return found is not None
+
+    async def admin_identity_keys(self) -> list[str]:
+        rows = await self.db.fetchall("SELECT identity FROM admin_grants ORDER BY identity")
+        return [r[0] for r in rows]
+
+    async def reachable_identities_for_keys(self, keys: list[str]) -> list[IdentityRecord]:
+        """Identities (with a DM chat) for the given ``platform:user_id`` keys."""
+        found = []
+        for key in keys:
+            platform, _, user_id = key.partition(":")
+            row = await self.db.fetchone(
+                "SELECT * FROM identities WHERE platform = ? AND user_id = ?"
+                " AND unreachable_at IS NULL",
+                (platform, user_id),
+            )
+            if row:
+                found.append(_identity(row))
+        return found

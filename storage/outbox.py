@@ -1,0 +1,169 @@
+"""The outbox: every notification to someone other than the sender is a row here first.
+
+Rows survive restarts; the delivery worker moves them from ``pending`` through ``sending``
+to ``sent``, ``failed`` or ``unreachable``. A ``dedupe_key`` makes enqueueing idempotent
+(reminders use it so that none goes out twice).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from pydantic import BaseModel
+
+from storage.db import Database, from_db_time, to_db_time, utcnow
+
+
+class OutboxEntry(BaseModel):
+    """A row to add. ``payload`` is the serialised message."""
+
+    platform: str
+    chat_id: str
+    chat_kind: str = "private"
+    payload: str
+    member_id: int | None = None
+    binding_id: int | None = None
+    batch: str | None = None
+    dedupe_key: str | None = None
+    not_before: datetime | None = None
+
+
+class OutboxItem(BaseModel):
+    id: int
+    platform: str
+    chat_id: str
+    chat_kind: str
+    payload: str
+    member_id: int | None
+    binding_id: int | None
+    batch: str | None
+    status: str
+    attempts: int
+    next_attempt_at: datetime
+    last_error: str | None
+
+
+def _item(row: object) -> OutboxItem:
+    r = dict(row)  # type: ignore[call-overload]
+    r["next_attempt_at"] = from_db_time(r["next_attempt_at"])
+    return OutboxItem(**{k: r[k] for k in OutboxItem.model_fields})
+
+
+class OutboxRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def add(self, entries: Iterable[OutboxEntry]) -> int:
+        """Insert rows; rows whose dedupe_key exists already are skipped. Returns inserted."""
+        now = utcnow()
+        inserted = 0
+        async with self.db.transaction() as conn:
+            for e in entries:
+                cursor = await conn.execute(
+                    "INSERT OR IGNORE INTO outbox (platform, chat_id, chat_kind, member_id,"
+                    " binding_id, payload, batch, dedupe_key, next_attempt_at, created_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        e.platform,
+                        e.chat_id,
+                        e.chat_kind,
+                        e.member_id,
+                        e.binding_id,
+                        e.payload,
+                        e.batch,
+                        e.dedupe_key,
+                        to_db_time(e.not_before or now),
+                        to_db_time(now),
+                    ),
+                )
+                inserted += cursor.rowcount
+        return inserted
+
+    async def due(
+        self, now: datetime, limit: int, skip_ids: Iterable[int] = ()
+    ) -> list[OutboxItem]:
+        skip = list(skip_ids)
+        marks = ",".join("?" for _ in skip)
+        exclude = f"AND id NOT IN ({marks})" if skip else ""
+        rows = await self.db.fetchall(
+            f"SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? {exclude}"
+            " ORDER BY next_attempt_at, id LIMIT ?",
+            (to_db_time(now), *skip, limit),
+        )
+        return [_item(r) for r in rows]
+
+    async def next_due_at(self) -> datetime | None:
+        value = await self.db.fetchval(
+            "SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'pending'"
+        )
+        return from_db_time(value)
+
+    async def get(self, item_id: int) -> OutboxItem | None:
+        row = await self.db.fetchone("SELECT * FROM outbox WHERE id = ?", (item_id,))
+        return _item(row) if row else None
+
+    async def mark_sending(self, item_id: int) -> bool:
+        cursor = await self.db.execute(
+            "UPDATE outbox SET status = 'sending', attempts = attempts + 1"
+            " WHERE id = ? AND status = 'pending'",
+            (item_id,),
+        )
+        return cursor.rowcount > 0
+
+    async def mark_sent(self, item_id: int) -> None:
+        await self.db.execute(
+            "UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?",
+            (to_db_time(utcnow()), item_id),
+        )
+
+    async def retry_at(
+        self, item_id: int, when: datetime, error: str, count_attempt: bool = True
+    ) -> None:
+        """Back to pending for a later try; a rate-limit wait does not count as an attempt."""
+        await self.db.execute(
+            "UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ?,"
+            " attempts = attempts - ? WHERE id = ?",
+            (to_db_time(when), error[:500], 0 if count_attempt else 1, item_id),
+        )
+
+    async def mark_final(self, item_id: int, status: str, error: str) -> None:
+        if status not in ("failed", "unreachable"):
+            raise ValueError(status)
+        await self.db.execute(
+            "UPDATE outbox SET status = ?, last_error = ? WHERE id = ?",
+            (status, error[:500], item_id),
+        )
+
+    async def drop_pending_for_chat(self, platform: str, chat_id: str, reason: str) -> int:
+        """The recipient is gone: the rest of their queue will not be delivered either."""
+        cursor = await self.db.execute(
+            "UPDATE outbox SET status = 'unreachable', last_error = ?"
+            " WHERE platform = ? AND chat_id = ? AND status = 'pending'",
+            (reason[:500], platform, chat_id),
+        )
+        return cursor.rowcount
+
+    async def reset_in_flight(self) -> int:
+        """After a crash, rows caught mid-send go again (at most those may be duplicated)."""
+        cursor = await self.db.execute(
+            "UPDATE outbox SET status = 'pending' WHERE status = 'sending'"
+        )
+        return cursor.rowcount
+
+    async def batch_report(self, batch: str) -> dict[str, int]:
+        rows = await self.db.fetchall(
+            "SELECT status, COUNT(*) FROM outbox WHERE batch = ? GROUP BY status", (batch,)
+        )
+        return {r[0]: r[1] for r in rows}
+
+    async def counts(self) -> dict[str, int]:
+        rows = await self.db.fetchall("SELECT status, COUNT(*) FROM outbox GROUP BY status")
+        return {r[0]: r[1] for r in rows}
+
+    async def purge_sent_before(self, cutoff: datetime) -> int:
+        cursor = await self.db.execute(
+            "DELETE FROM outbox WHERE status = 'sent' AND sent_at < ? AND batch IS NULL",
+            (to_db_time(cutoff),),
+        )
+        return cursor.rowcount
