@@ -8,6 +8,7 @@ import contextlib
 import logging
 import signal
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TextIO
 
@@ -52,12 +53,14 @@ class App:
         stdin: TextIO | None = None,
         stdout: TextIO | None = None,
         serve_http: bool | None = None,
+        adapter_factories: list[Callable[[Services], Adapter]] | None = None,
     ) -> None:
         self.settings = settings
         self.console_user = console_user or "console"
         self.stdin = stdin or sys.stdin
         self.stdout = stdout or sys.stdout
         self.serve_http = (not settings.console_only) if serve_http is None else serve_http
+        self.adapter_factories = adapter_factories
         self.services: Services | None = None
         self._stopped = asyncio.Event()
 
@@ -93,6 +96,8 @@ class App:
         return services
 
     def _build_adapters(self, services: Services) -> list[Adapter]:
+        if self.adapter_factories is not None:  # tests bring their own
+            return [factory(services) for factory in self.adapter_factories]
         settings = self.settings
         adapters: list[Adapter] = []
         if settings.telegram_token:
