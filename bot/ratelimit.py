@@ -38,8 +38,9 @@ def limits_from_settings(settings: Settings) -> Callable[[str, str, str], list[L
             overall = Limit("telegram", settings.telegram_rate, max(1.0, settings.telegram_rate))
             per_chat = Limit(f"telegram:chat:{chat_id}", settings.telegram_chat_rate, 1.0)
             if chat_kind == ChatKind.GROUP:
+                # Evenly spaced, no burst: a burst would allow twice the limit in the first minute.
                 per_minute = settings.telegram_group_rate_per_minute
-                group = Limit(f"telegram:group:{chat_id}", per_minute / 60.0, per_minute)
+                group = Limit(f"telegram:group:{chat_id}", per_minute / 60.0, 1.0)
                 return [overall, per_chat, group]
             return [overall, per_chat]
         if platform == "slack":

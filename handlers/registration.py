@@ -104,7 +104,7 @@ async def _finish(ctx: Context) -> list[Outgoing]:
     """Consent given: create the member atomically, then tell admins if approval is needed."""
     assert ctx.conversation is not None
     data = ctx.conversation.data
-    status = "pending" if ctx.settings.approval_required else "active"
+    status = "pending" if ctx.settings.approval_required and not ctx.is_admin else "active"
     async with ctx.store.transaction():
         member = await ctx.store.members.create(
             name=data["name"],

@@ -32,3 +32,119 @@ async def test_full_registration_in_german(app: Services) -> None:
     assert member.competencies == ["KI", "Robotik"]
     assert member.language == "de"
     assert await app.store.conversations.get("console", "anna") is None
+
+
+async def test_registration_in_english_by_platform_hint(app: Services) -> None:
+    bob = Person(app.core, "bob", language_hint="en-GB")
+    replies = await bob.say("/start")
+    assert "Welcome" in replies[0].text
+    await bob.say("english")  # the language can also be typed
+    assert "What is your name" in bob.texts()
+
+
+async def test_empty_and_overlong_name_are_refused_and_step_repeats(app: Services) -> None:
+    anna = Person(app.core, "anna")
+    await anna.say("/start")
+    await anna.press("Deutsch")
+    await anna.say("   ")
+    assert "Da kam nichts an" in anna.texts()
+    assert "Wie heißt du" in anna.texts()
+    await anna.say("x" * 300)
+    assert "höchstens 100 Zeichen" in anna.texts()
+    state = await app.store.conversations.get("console", "anna")
+    assert state is not None and state.step == "name" and "name" not in state.data
+    await anna.say("Anna")
+    assert "Unternehmen" in anna.texts()
+
+
+async def test_multiline_company_is_refused(app: Services) -> None:
+    anna = Person(app.core, "anna")
+    await anna.say("/start")
+    await anna.press("Deutsch")
+    await anna.say("Anna")
+    await anna.say("Muster\nGmbH")
+    assert "nur eine Zeile" in anna.texts()
+
+
+async def test_unknown_region_is_refused_with_the_list_again(app: Services) -> None:
+    anna = Person(app.core, "anna")
+    await anna.say("/start")
+    await anna.press("Deutsch")
+    await anna.say("Anna")
+    await anna.say("Muster GmbH")
+    await anna.say("Atlantis")
+    assert "„Atlantis“ kenne ich nicht" in anna.texts()
+    assert any(b.label == "Kreis Soest" for m in anna.last for b in m.button_list())
+    await anna.say("kreis soest")  # typed, any case
+    assert "Kompetenzen" in anna.texts()
+
+
+async def test_too_many_competencies_are_refused(app: Services) -> None:
+    anna = Person(app.core, "anna")
+    await anna.say("/start")
+    await anna.press("Deutsch")
+    await anna.say("Anna")
+    await anna.say("Muster GmbH")
+    await anna.press("Hagen")
+    await anna.say(", ".join(f"tag{i}" for i in range(30)))
+    assert "höchstens 20 Begriffe" in anna.texts()
+
+
+async def test_no_consent_stores_nothing(app: Services) -> None:
+    anna = Person(app.core, "anna")
+    await anna.say("/start")
+    await anna.press("Deutsch")
+    await anna.say("Anna")
+    await anna.say("Muster GmbH")
+    await anna.press("Hagen")
+    await anna.say("-")
+    await anna.press("Nein")
+    assert "speichere ich nichts" in anna.texts()
+    assert await app.store.members.count() == 0
+    assert await app.store.conversations.get("console", "anna") is None
+    assert await app.store.db.fetchval("SELECT COUNT(*) FROM identities") == 0
+
+
+async def test_unclear_consent_answer_asks_again(app: Services) -> None:
+    anna = Person(app.core, "anna")
+    await anna.say("/start")
+    await anna.press("Deutsch")
+    await anna.say("Anna")
+    await anna.say("Muster GmbH")
+    await anna.press("Hagen")
+    await anna.say("-")
+    await anna.say("vielleicht")
+    assert "Ja oder Nein" in anna.texts()
+    await anna.say("ja")
+    assert "registriert" in anna.texts()
+
+
+async def test_stale_registration_button_after_registering(app: Services) -> None:
+    anna = Person(app.core, "anna")
+    await anna.say("/start")
+    language_prompt = list(anna.last)
+    await anna.register()
+    anna.last = language_prompt
+    await anna.press("English")
+    assert "nicht mehr aktuell" in anna.texts()
+
+
+async def test_start_for_a_member_shows_the_menu(app: Services) -> None:
+    anna = Person(app.core, "anna")
+    await anna.register()
+    await anna.say("/start")
+    assert anna.texts().startswith("Hallo Anna Muster")
+    assert [b.action for b in anna.last[0].button_list()] == [
+        "topics.list",
+        "profile.show",
+        "help.show",
+    ]
+
+
+async def test_cancel_in_the_middle_of_registration(app: Services) -> None:
+    anna = Person(app.core, "anna")
+    await anna.say("/start")
+    await anna.press("Deutsch")
+    await anna.say("/abbrechen")
+    assert "Abgebrochen" in anna.texts()
+    assert await app.store.conversations.get("console", "anna") is None

@@ -22,9 +22,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     listing = topic_sub.add_parser("list", help="list topics")
     listing.add_argument("--all", action="store_true", help="include archived topics")
     listing.set_defaults(func=list_topics)
-    archive = topic_sub.add_parser("archive", help="archive a topic")
-    archive.add_argument("name")
-    archive.set_defaults(func=archive)
+    archiving = topic_sub.add_parser("archive", help="archive a topic")
+    archiving.add_argument("name")
+    archiving.set_defaults(func=archive)
 
 
 async def add_topic(args: argparse.Namespace, settings: Settings) -> int:
