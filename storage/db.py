@@ -119,6 +119,15 @@ class Database:
             done.append(version)
         return done
 
+    async def schema_version(self) -> int:
+        return int(await self.fetchval("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"))
+
+    async def backup_to(self, target: Path) -> None:
+        """A consistent copy through SQLite's backup API, safe while others write."""
+        target.parent.mkdir(parents=True, exist_ok=True)
+        async with aiosqlite.connect(target) as destination:
+            await self.conn.backup(destination)
+
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
         """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception; re-entrant per task."""

@@ -120,3 +120,14 @@ def test_admin_add_and_demo_data_are_idempotent(
         "KI in der Industrie",
         "Verteidigung & Sicherheit",
     } <= names
+
+
+def test_backup_copies_the_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "kp.sqlite3"
+    assert _cli(monkeypatch, db, "demo-data") == 0
+    target = tmp_path / "backups" / "copy.sqlite3"
+    assert _cli(monkeypatch, db, "db", "backup", str(target)) == 0
+    with sqlite3.connect(target) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM topics").fetchone() == (6,)
