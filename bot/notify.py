@@ -32,22 +32,21 @@ class Notifier:
         exclude: int | None = None,
     ) -> int:
         """Queue one message per member, on the identity they used last. Returns rows added."""
+        wanted = [m for m in dict.fromkeys(member_ids) if m != exclude]
+        targets = await self.store.members.delivery_targets(wanted)
         entries = []
         cache: dict[str, str] = {}
-        for member_id in dict.fromkeys(member_ids):
-            if member_id == exclude:
-                continue
-            member = await self.store.members.get(member_id)
-            identity = await self.store.members.preferred_identity(member_id)
-            if member is None or identity is None or member.status != "active":
-                continue
-            if member.language not in cache:
-                cache[member.language] = render(member.language).model_dump_json()
+        for member_id in wanted:
+            if member_id not in targets:
+                continue  # not active, or no reachable identity
+            language, identity = targets[member_id]
+            if language not in cache:
+                cache[language] = render(language).model_dump_json()
             entries.append(
                 OutboxEntry(
                     platform=identity.platform,
                     chat_id=identity.chat_id,
-                    payload=cache[member.language],
+                    payload=cache[language],
                     member_id=member_id,
                     batch=batch,
                     dedupe_key=dedupe(member_id) if dedupe else None,

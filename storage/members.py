@@ -163,14 +163,25 @@ class MemberRepository:
             (chat_id, to_db_time(utcnow()), platform, user_id),
         )
 
-    async def preferred_identity(self, member_id: int) -> IdentityRecord | None:
-        """Where to reach a member: the reachable identity they used most recently."""
-        row = await self.db.fetchone(
-            "SELECT * FROM identities WHERE member_id = ? AND unreachable_at IS NULL"
-            " ORDER BY last_seen_at DESC LIMIT 1",
-            (member_id,),
-        )
-        return _identity(row) if row else None
+    async def delivery_targets(
+        self, member_ids: list[int]
+    ) -> dict[int, tuple[str, IdentityRecord]]:
+        """For active members: their language and the reachable identity used most recently."""
+        targets: dict[int, tuple[str, IdentityRecord]] = {}
+        for start in range(0, len(member_ids), 500):
+            chunk = member_ids[start : start + 500]
+            marks = ",".join("?" for _ in chunk)
+            rows = await self.db.fetchall(
+                f"SELECT m.language AS language, i.* FROM members m"
+                f" JOIN identities i ON i.member_id = m.id"
+                f" WHERE m.id IN ({marks}) AND m.status = 'active' AND i.unreachable_at IS NULL"
+                f" ORDER BY m.id, i.last_seen_at DESC",
+                chunk,
+            )
+            for row in rows:
+                if row["member_id"] not in targets:
+                    targets[row["member_id"]] = (row["language"], _identity(row))
+        return targets
 
     async def mark_unreachable(self, platform: str, chat_id: str) -> None:
         await self.db.execute(
