@@ -141,6 +141,8 @@ def register(router: Router) -> None:
         if ctx.member is not None:
             if ctx.member.status == "pending":
                 return ctx.reply("error.pending_approval")
+            if ctx.member.status != "active":
+                return ctx.reply("error.not_active")
             return main_menu(ctx)
         if in_registration(ctx):
             assert ctx.conversation is not None

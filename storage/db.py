@@ -19,8 +19,10 @@ from typing import Any
 
 import aiosqlite
 
-_in_transaction: contextvars.ContextVar[Database | None] = contextvars.ContextVar(
-    "knotenpunkt_in_transaction", default=None
+# (database, task) owning the open transaction. The task is part of the key because a task
+# created inside a transaction inherits this context but must not join that transaction.
+_in_transaction: contextvars.ContextVar[tuple[Database, asyncio.Task[Any] | None] | None] = (
+    contextvars.ContextVar("knotenpunkt_in_transaction", default=None)
 )
 
 Params = Sequence[Any] | dict[str, Any]
@@ -131,11 +133,12 @@ class Database:
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
         """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception; re-entrant per task."""
-        if _in_transaction.get() is self:
+        owner = (self, asyncio.current_task())
+        if _in_transaction.get() == owner:
             yield self.conn
             return
         async with self._lock:
-            token = _in_transaction.set(self)
+            token = _in_transaction.set(owner)
             await self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self.conn

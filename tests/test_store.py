@@ -46,3 +46,24 @@ async def test_naive_datetimes_are_refused(store: Store) -> None:
 
     with pytest.raises(ValueError):
         to_db_time(datetime(2026, 1, 1))
+
+
+async def test_task_spawned_inside_a_transaction_does_not_join_it(store: Store) -> None:
+    """A child task waits for the lock instead of writing into the parent's transaction."""
+    import asyncio
+
+    child_done = asyncio.Event()
+
+    async def child() -> None:
+        await store.topics.create("Child")
+        child_done.set()
+
+    with pytest.raises(RuntimeError):
+        async with store.transaction():
+            await store.topics.create("Parent")
+            task = asyncio.create_task(child())
+            await asyncio.sleep(0.05)
+            assert not child_done.is_set()  # blocked on the lock, not inside our transaction
+            raise RuntimeError("abort")
+    await task
+    assert [t.name for t in await store.topics.list()] == ["Child"]
