@@ -131,3 +131,29 @@ def test_backup_copies_the_store(
     assert _cli(monkeypatch, db, "db", "backup", str(target)) == 0
     with sqlite3.connect(target) as conn:
         assert conn.execute("SELECT COUNT(*) FROM topics").fetchone() == (6,)
+
+
+def test_sigterm_stops_the_bot_gracefully(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    db = tmp_path / "kp.sqlite3"
+    process = subprocess.Popen(
+        [*KNOTENPUNKT, "run", "--console-user", "anna"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_env(db),
+    )
+    try:
+        assert process.stdout is not None
+        assert "console (anna)" in process.stdout.readline()  # running, waiting for input
+        process.send_signal(signal.SIGTERM)
+        started = time.monotonic()
+        assert process.wait(timeout=15) == 0
+        assert time.monotonic() - started < 10
+    finally:
+        process.kill()
+    with sqlite3.connect(db) as conn:  # the store was closed cleanly and is usable
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
