@@ -15,7 +15,7 @@ from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import aiosqlite
 
@@ -41,6 +41,12 @@ def to_db_time(moment: datetime | None) -> str | None:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+@overload
+def from_db_time(value: str) -> datetime: ...
+@overload
+def from_db_time(value: None) -> None: ...
+@overload
+def from_db_time(value: str | None) -> datetime | None: ...
 def from_db_time(value: str | None) -> datetime | None:
     if value is None:
         return None

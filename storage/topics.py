@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import sqlite3
 from datetime import datetime
 
@@ -64,7 +65,7 @@ class TopicRepository:
         row = await self.db.fetchone("SELECT * FROM topics WHERE name_key = ?", (name_key(name),))
         return _topic(row) if row else None
 
-    async def list(self, include_archived: bool = False) -> list[Topic]:
+    async def list(self, include_archived: bool = False) -> builtins.list[Topic]:
         where = "" if include_archived else "WHERE archived_at IS NULL"
         rows = await self.db.fetchall(f"SELECT * FROM topics {where} ORDER BY name COLLATE NOCASE")
         return [_topic(r) for r in rows]
@@ -94,7 +95,7 @@ class TopicRepository:
         )
         return {r[0] for r in rows}
 
-    async def subscriber_ids(self, topic_id: int) -> list[int]:
+    async def subscriber_ids(self, topic_id: int) -> builtins.list[int]:
         rows = await self.db.fetchall(
             "SELECT s.member_id FROM subscriptions s JOIN members m ON m.id = s.member_id"
             " WHERE s.topic_id = ? AND m.status = 'active' ORDER BY s.member_id",

@@ -86,19 +86,21 @@ class ConsoleAdapter:
         if not line.strip():
             return None
         self._counter += 1
-        sender = Identity(platform=Platform.CONSOLE, user_id=self.user, display_name=self.user)
-        common = {
-            "platform": Platform.CONSOLE,
-            "chat_id": self.user,
-            "sender": sender,
-            "message_id": str(self._counter),
-        }
+        incoming = Incoming(
+            platform=Platform.CONSOLE,
+            chat_id=self.user,
+            sender=Identity(platform=Platform.CONSOLE, user_id=self.user, display_name=self.user),
+            message_id=str(self._counter),
+            text=line,
+        )
         choice = line.strip()
         if choice.isdigit() and 1 <= int(choice) <= len(self._buttons):
             button = self._buttons[int(choice) - 1]
             self._write(f"[{button.label}]\n")
-            return Incoming(**common, action=button.action, action_arg=button.arg)
-        return Incoming(**common, text=line)
+            return incoming.model_copy(
+                update={"text": None, "action": button.action, "action_arg": button.arg}
+            )
+        return incoming
 
     def _show(self, message: Outgoing, remember_buttons: bool = True) -> None:
         parts = []
