@@ -40,6 +40,7 @@ class Command(Route):
     aliases: tuple[str, ...] = ()
     help_key: str | None = None
     visible: bool = True
+    order: int = 50  # position in help and menus; lower comes first
 
 
 @dataclass
@@ -57,9 +58,11 @@ class Router:
         help_key: str | None = None,
         in_groups: bool = False,
         visible: bool = True,
+        order: int = 50,
     ) -> Callable[[Handler], Handler]:
         def register(handler: Handler) -> Handler:
             cmd = Command(
+                order=order,
                 handler=handler,
                 access=access,
                 in_groups=in_groups,
@@ -100,8 +103,8 @@ class Router:
         return register
 
     def listed_commands(self) -> list[Command]:
-        """Commands in registration order, for help texts and platform menus."""
-        return [c for c in self._ordered if c.visible]
+        """Commands in their intended order, for help texts and platform menus."""
+        return sorted((c for c in self._ordered if c.visible), key=lambda c: c.order)
 
     @staticmethod
     def parse_command(text: str) -> tuple[str, str] | None:

@@ -42,7 +42,9 @@ def help_text(ctx: Context, router: Router) -> Outgoing:
 
 
 def register(router: Router) -> None:
-    @router.command("help", "hilfe", access=Access.ANYONE, help_key="help.help", in_groups=True)
+    @router.command(
+        "help", "hilfe", access=Access.ANYONE, help_key="help.help", in_groups=True, order=90
+    )
     async def help_command(ctx: Context, args: str) -> Outgoing:
         return help_text(ctx, router)
 
@@ -54,7 +56,7 @@ def register(router: Router) -> None:
     async def menu_button(ctx: Context, arg: str) -> Outgoing:
         return main_menu(ctx)
 
-    @router.command("cancel", "abbrechen", access=Access.ANYONE, help_key="help.cancel")
+    @router.command("cancel", "abbrechen", access=Access.ANYONE, help_key="help.cancel", order=91)
     async def cancel(ctx: Context, args: str) -> Outgoing:
         if ctx.conversation is None:
             return ctx.reply("cancel.nothing")

@@ -49,7 +49,7 @@ async def set_language(ctx: Context, lang: str) -> Outgoing:
 
 
 def register(router: Router) -> None:
-    @router.command("profile", "profil", help_key="help.profile")
+    @router.command("profile", "profil", help_key="help.profile", order=30)
     async def profile(ctx: Context, args: str) -> Outgoing:
         return await show_profile(ctx)
 
@@ -92,7 +92,7 @@ def register(router: Router) -> None:
         await ctx.store.members.update_field(ctx.member.id, "region", value)
         return await show_profile(ctx, ctx.t("profile.saved"))
 
-    @router.command("language", "sprache", help_key="help.language")
+    @router.command("language", "sprache", help_key="help.language", order=31)
     async def language(ctx: Context, args: str) -> Outgoing:
         if not args:
             return ctx.reply("language.ask", buttons=language_buttons("language.set"))

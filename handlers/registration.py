@@ -136,7 +136,7 @@ def in_registration(ctx: Context) -> bool:
 
 
 def register(router: Router) -> None:
-    @router.command("start", access=Access.ANYONE, help_key="help.start")
+    @router.command("start", access=Access.ANYONE, help_key="help.start", order=0)
     async def start(ctx: Context, args: str) -> HandlerOutput:
         if ctx.member is not None:
             if ctx.member.status == "pending":

@@ -83,7 +83,7 @@ async def _subscribe_by_name(ctx: Context, name: str, subscribe: bool) -> Outgoi
 
 
 def register(router: Router) -> None:
-    @router.command("topics", "themen", help_key="help.topics")
+    @router.command("topics", "themen", help_key="help.topics", order=10)
     async def topics(ctx: Context, args: str) -> Outgoing:
         if not args:
             return await topic_list(ctx)
