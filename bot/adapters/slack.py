@@ -1,0 +1,304 @@
+"""Slack: events, the /knotenpunkt slash command, buttons and App Home, on slack-bolt.
+
+HTTP mode (default) serves ``POST /slack/events`` on the bot's one aiohttp server; bolt
+verifies every request's signature and timestamp (401 otherwise) before any listener
+runs. Socket Mode is used instead when an app-level token is set. Every listener acks at
+once; the core runs afterwards in a tracked task, one at a time per person, so Slack gets
+its answer well within three seconds and a person's messages are handled in order.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import weakref
+from collections.abc import Coroutine
+from typing import TYPE_CHECKING, Any
+
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.adapters.slack_blocks import decode_action, unescape
+from bot.adapters.slack_errors import to_delivery_error
+from bot.adapters.slack_home import build_home_view
+from bot.adapters.slack_outbound import ReplyTarget, SlackOutbound
+from bot.i18n import normalize_language
+from bot.models import ChatKind, Identity, Incoming, Outgoing, Platform
+
+if TYPE_CHECKING:
+    from bot.app import Services
+
+log = logging.getLogger(__name__)
+
+EVENTS_PATH = "/slack/events"
+DEFAULT_API_URL = "https://slack.com/api/"
+# The bot left, was removed from, or lost a channel: its bindings stop receiving.
+GONE_EVENTS = (
+    "member_left_channel",
+    "channel_left",
+    "group_left",
+    "channel_archive",
+    "group_archive",
+    "channel_deleted",
+)
+_MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
+
+
+def api_base_url(url: str | None) -> str:
+    """slack_sdk joins method names onto ``base_url``, which must end with a slash."""
+    url = url or DEFAULT_API_URL
+    return url if url.endswith("/") else url + "/"
+
+
+def is_dm(channel: str) -> bool:
+    return channel.startswith("D")
+
+
+def _from_bot(event: dict[str, Any], bot_user_id: str | None) -> bool:
+    """Bots (us included), edits, deletions and joins are not someone talking to us."""
+    user = event.get("user")
+    return bool(
+        event.get("bot_id")
+        or event.get("subtype")
+        or not user
+        or (bot_user_id is not None and user == bot_user_id)
+    )
+
+
+class SlackAdapter:
+    platform = Platform.SLACK
+
+    def __init__(self, services: Services) -> None:
+        settings = services.settings
+        self.settings = settings
+        self.core = services.core
+        self.store = services.store
+        self.client = AsyncWebClient(
+            token=settings.slack_bot_token, base_url=api_base_url(settings.slack_api_url)
+        )
+        self.app = AsyncApp(
+            client=self.client,
+            signing_secret=settings.slack_signing_secret,
+            process_before_response=False,
+            logger=logging.getLogger("bot.adapters.slack.bolt"),
+        )
+        self.out = SlackOutbound(self.client)
+        self.mode = "socket" if settings.slack_app_token else "http"
+        self.socket_handler: Any = None
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
+        self._register_listeners()
+        if self.mode == "http":
+            if services.http is None:
+                raise RuntimeError("Slack HTTP events mode needs the HTTP server")
+            # added now: the HTTP server starts before adapters do
+            services.http.add_route("POST", EVENTS_PATH, self.handle_http)
+
+    # lifecycle ----------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        try:
+            identity = await self.client.auth_test()
+            log.info("Slack: connected as %s in %s", identity.get("user"), identity.get("team"))
+        except Exception as exc:  # Slack may be down now and fine later; bolt retries
+            log.error("Slack: auth.test failed (%s); check KNOTENPUNKT_SLACK_BOT_TOKEN", exc)
+        if self.mode == "socket":
+            from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+
+            self.socket_handler = AsyncSocketModeHandler(
+                self.app, self.settings.slack_app_token, web_client=self.client
+            )
+            await self.socket_handler.connect_async()
+            log.info("Slack: Socket Mode connected")
+        else:
+            log.info("Slack: receiving events at %s", EVENTS_PATH)
+
+    async def stop(self) -> None:
+        if self.socket_handler is not None:
+            await self.socket_handler.close_async()
+            self.socket_handler = None
+        await self.idle(within=5.0)
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+
+    async def idle(self, within: float = 10.0) -> None:
+        """Wait until every request taken so far has been handled (tests, shutdown)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + within
+        while self._tasks and loop.time() < deadline:
+            await asyncio.wait(set(self._tasks), timeout=deadline - loop.time())
+
+    async def send(self, chat_id: str, chat_kind: ChatKind, message: Outgoing) -> None:
+        """An outbox row: post it, and translate failures for the delivery worker."""
+        try:
+            await self.out.post(chat_id, message)
+        except Exception as exc:
+            raise to_delivery_error(exc) from exc
+
+    async def handle_http(self, request: web.Request) -> web.Response:
+        """Events, slash commands and interactivity all arrive here; bolt verifies them."""
+        response = await self.app.async_dispatch(await to_bolt_request(request))
+        return await to_aiohttp_response(response)
+
+    # listeners (each acks first; the work runs in a tracked task) -------------------------
+
+    def _register_listeners(self) -> None:
+        app = self.app
+        app.event("message")(self._on_message)
+        app.event("app_mention")(self._on_mention)
+        app.event("app_home_opened")(self._on_home_opened)
+        for name in GONE_EVENTS:
+            app.event(name)(self._on_gone)
+        app.event("channel_id_changed")(self._on_channel_id_changed)
+        app.command(re.compile(r"^/.+"))(self._on_command)
+        app.action(re.compile(r".+"))(self._on_action)
+
+    async def _on_message(self, body: dict[str, Any], event: dict[str, Any], context: Any) -> None:
+        if event.get("channel_type") != "im" or _from_bot(event, context.bot_user_id):
+            return
+        user, channel = event["user"], event["channel"]
+        fields = {
+            "text": unescape(event.get("text") or ""),
+            "bare_commands": True,
+            "message_id": event.get("ts"),
+            "update_id": body.get("event_id"),
+        }
+        self._spawn(user, self._process(fields, ReplyTarget(channel, user, ChatKind.PRIVATE)))
+
+    async def _on_mention(self, body: dict[str, Any], event: dict[str, Any], context: Any) -> None:
+        """``@Knotenpunkt bind Wasserstoff`` in a channel works like the slash command."""
+        if _from_bot(event, context.bot_user_id):
+            return
+        user, channel = event["user"], event["channel"]
+        text = unescape(_MENTION.sub("", event.get("text") or "")).strip()
+        kind = ChatKind.PRIVATE if is_dm(channel) else ChatKind.GROUP
+        fields = {
+            "text": text,
+            "bare_commands": True,
+            "message_id": event.get("ts"),
+            "update_id": body.get("event_id"),
+        }
+        self._spawn(user, self._process(fields, ReplyTarget(channel, user, kind)))
+
+    async def _on_command(self, ack: Any, command: dict[str, Any]) -> None:
+        await ack()
+        user, channel = command["user_id"], command["channel_id"]
+        words = unescape(command.get("text") or "").strip().lstrip("/")
+        fields: dict[str, Any] = {"text": f"/{words}" if words else "/help"}
+        target = ReplyTarget(
+            channel,
+            user,
+            ChatKind.PRIVATE if is_dm(channel) else ChatKind.GROUP,
+            response_url=command.get("response_url"),
+        )
+        if target.kind == ChatKind.GROUP:
+            fields["chat_title"] = command.get("channel_name")
+        self._spawn(user, self._process(fields, target, private_dm=True))
+
+    async def _on_action(self, ack: Any, body: dict[str, Any], action: dict[str, Any]) -> None:
+        await ack()
+        decoded = decode_action(action)
+        if decoded is None:
+            return
+        user = body["user"]["id"]
+        container = body.get("container") or {}
+        if (body.get("view") or {}).get("type") == "home":
+            target = ReplyTarget("", user, ChatKind.PRIVATE, home=True)
+        else:
+            channel = (body.get("channel") or {}).get("id") or container.get("channel_id", "")
+            group = not is_dm(channel)
+            ts = None if container.get("is_ephemeral") else container.get("message_ts")
+            kind = ChatKind.GROUP if group else ChatKind.PRIVATE
+            target = ReplyTarget(channel, user, kind, message_ts=ts, ephemeral=group)
+        fields = {"action": decoded[0], "action_arg": decoded[1], "message_id": target.message_ts}
+        self._spawn(user, self._process(fields, target, private_dm=target.home))
+
+    async def _on_home_opened(self, event: dict[str, Any]) -> None:
+        if event.get("tab") == "home" and event.get("user"):
+            self._spawn(event["user"], self._safely(self.publish_home(event["user"])))
+
+    async def _on_gone(self, event: dict[str, Any], context: Any) -> None:
+        if event.get("type") == "member_left_channel" and event.get("user") != context.bot_user_id:
+            return
+        channel = event.get("channel")
+        channel = channel.get("id") if isinstance(channel, dict) else channel
+        if channel:
+            work = self.core.removed_from_chat(Platform.SLACK.value, channel)
+            self._spawn(f"channel:{channel}", self._safely(work))
+
+    async def _on_channel_id_changed(self, event: dict[str, Any]) -> None:
+        old, new = event.get("old_channel_id"), event.get("new_channel_id")
+        if old and new:
+            work = self.core.chat_migrated(Platform.SLACK.value, old, new)
+            self._spawn(f"channel:{old}", self._safely(work))
+
+    # the work after the ack ---------------------------------------------------------------
+
+    def _spawn(self, user: str, work: Coroutine[Any, Any, None]) -> None:
+        async def run() -> None:
+            lock = self._locks.get(user)
+            if lock is None:
+                lock = self._locks[user] = asyncio.Lock()
+            async with lock:
+                await work
+
+        task = asyncio.create_task(run(), name=f"slack-{user}")
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _safely(self, work: Coroutine[Any, Any, None]) -> None:
+        try:
+            await work
+        except Exception:
+            log.exception("slack: background work failed")
+
+    async def _process(
+        self, fields: dict[str, Any], target: ReplyTarget, private_dm: bool = False
+    ) -> None:
+        """Hand one request to the core and deliver its answers; apologise if that fails.
+
+        ``private_dm``: answers for a private chat go to the bot's DM with the person (the
+        chat id identities are stored with), wherever the request came from.
+        """
+        person = await self.out.person(target.user)
+        try:
+            if private_dm and target.kind == ChatKind.PRIVATE:
+                target.channel = await self.out.dm_channel(target.user)
+            if target.kind == ChatKind.GROUP and not fields.get("chat_title"):
+                fields["chat_title"] = await self.out.channel_name(target.channel)
+            incoming = Incoming(
+                platform=Platform.SLACK,
+                chat_id=target.channel,
+                chat_kind=target.kind,
+                sender=Identity(
+                    platform=Platform.SLACK, user_id=target.user, display_name=person.display_name
+                ),
+                language_hint=person.locale,
+                **fields,
+            )
+            replies = await self.core.handle(incoming)
+            await self.out.deliver(replies, target, await self._lang(target.user, person.locale))
+            if target.home:
+                await self.publish_home(target.user)
+        except Exception:
+            log.exception("slack: handling a request from %s failed", target.user)
+            try:
+                await self.out.apologise(target, await self._lang(target.user, person.locale))
+            except Exception as exc:
+                log.error("slack: could not even apologise to %s: %s", target.user, exc)
+
+    async def _lang(self, user: str, locale: str | None) -> str:
+        """The member's language, else their Slack locale's, else the network's."""
+        member = await self.store.members.find_by_identity(Platform.SLACK.value, user)
+        return member.language if member else normalize_language(locale, self.settings.language)
+
+    async def publish_home(self, user: str) -> None:
+        """Render the App Home tab from the store and publish it."""
+        member = await self.store.members.find_by_identity(Platform.SLACK.value, user)
+        lang = await self._lang(user, None if member else (await self.out.person(user)).locale)
+        view = await build_home_view(self.store, self.settings, member, lang)
+        await self.out.publish_home(user, view)

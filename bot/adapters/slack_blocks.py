@@ -1,0 +1,139 @@
+"""Outgoing as Slack Block Kit, and Slack's text escaping in both directions.
+
+``Outgoing.text`` and ``title`` are plain text written by members and staff. Slack reads
+``<...>`` as links and mentions (``<!channel>`` pings everyone), so ``&``, ``<`` and ``>``
+are always escaped before text goes into mrkdwn; only URLs we find ourselves become links.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.models import Button, Outgoing
+
+Block = dict[str, Any]
+Payload = dict[str, Any]
+
+SECTION_LIMIT = 3000  # characters in one section's text
+FALLBACK_LIMIT = 3000  # the top-level ``text`` field, shown in notifications
+BUTTONS_PER_BLOCK = 5
+BLOCKS_PER_MESSAGE = 50
+BUTTON_LABEL_LIMIT = 75
+
+_URL = re.compile(r"https?://(?:(?!&lt;|&gt;)[^\s|])+")
+_TRAILING = ".,;:!?)]}\"'"
+
+
+def escape(text: str) -> str:
+    """Escape the three characters Slack treats as control characters."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def unescape(text: str) -> str:
+    """Slack sends ``&``, ``<`` and ``>`` in message text as entities; undo that."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def _link(match: re.Match[str]) -> str:
+    url = match.group(0)
+    tail = ""
+    while url and url[-1] in _TRAILING:
+        tail = url[-1] + tail
+        url = url[:-1]
+    return f"<{url}>{tail}" if url else tail
+
+
+def mrkdwn(text: str) -> str:
+    """Plain text as safe mrkdwn: escaped, with web addresses made clickable."""
+    return _URL.sub(_link, escape(text))
+
+
+def bold(text: str) -> str:
+    """A title in bold; asterisks inside would end the bold early, so they are swapped."""
+    cleaned = " ".join(text.replace("*", "∗").split())
+    return f"*{escape(cleaned)}*" if cleaned else ""
+
+
+def _chunks(text: str, size: int) -> list[str]:
+    """Split at line breaks where possible so each piece fits one section."""
+    pieces: list[str] = []
+    while len(text) > size:
+        cut = text.rfind("\n", 0, size)
+        if cut <= 0:
+            cut = text.rfind(" ", 0, size)
+        if cut <= 0:
+            cut = size
+        pieces.append(text[:cut])
+        text = text[cut:].lstrip("\n")
+    if text:
+        pieces.append(text)
+    return pieces
+
+
+def section(text: str) -> Block:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": text, "verbatim": True}}
+
+
+def button_element(button: Button, index: int) -> Block:
+    """One button; ``action_id`` carries an index because Slack wants it unique per block."""
+    label = button.label if len(button.label) <= BUTTON_LABEL_LIMIT else button.label[:74] + "…"
+    return {
+        "type": "button",
+        "text": {"type": "plain_text", "text": label, "emoji": True},
+        "action_id": f"{button.action}#{index}",
+        "value": button.encode(),
+    }
+
+
+def action_blocks(buttons: list[Button]) -> list[Block]:
+    blocks = []
+    for start in range(0, len(buttons), BUTTONS_PER_BLOCK):
+        elements = [
+            button_element(button, start + offset)
+            for offset, button in enumerate(buttons[start : start + BUTTONS_PER_BLOCK])
+        ]
+        blocks.append({"type": "actions", "elements": elements})
+    return blocks
+
+
+def fallback_text(message: Outgoing) -> str:
+    """The ``text`` field: what notifications and screen readers show."""
+    plain = f"{message.title}\n{message.text}" if message.title else message.text
+    text = escape(plain)
+    return text if len(text) <= FALLBACK_LIMIT else text[: FALLBACK_LIMIT - 1] + "…"
+
+
+def content_blocks(message: Outgoing) -> list[Block]:
+    """Title, text and buttons as blocks, before splitting into messages."""
+    body = mrkdwn(message.text)
+    if message.title:
+        body = f"{bold(message.title)}\n{body}" if body else bold(message.title)
+    blocks = [section(piece) for piece in _chunks(body, SECTION_LIMIT) if piece.strip()]
+    return blocks + action_blocks(message.button_list())
+
+
+def render(message: Outgoing) -> list[Payload]:
+    """Keyword arguments for chat.postMessage / chat.update, one dict per Slack message.
+
+    Almost always one; a very long text or very many buttons continue in further messages
+    because Slack takes at most 50 blocks per message.
+    """
+    blocks = content_blocks(message)
+    text = fallback_text(message)
+    if not blocks:
+        return [{"text": text or " "}]
+    payloads = []
+    for start in range(0, len(blocks), BLOCKS_PER_MESSAGE):
+        part = blocks[start : start + BLOCKS_PER_MESSAGE]
+        payloads.append({"text": text if start == 0 else "…", "blocks": part})
+    return payloads
+
+
+def decode_action(action: dict[str, Any]) -> tuple[str, str] | None:
+    """A clicked element back to (action, arg); None for elements that are not ours."""
+    value = action.get("value")
+    if not isinstance(value, str) or "|" not in value:
+        return None
+    name, arg = Button.decode(value)
+    return (name, arg) if name else None

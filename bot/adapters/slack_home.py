@@ -1,0 +1,102 @@
+"""The App Home tab: profile summary, topic toggles and (later) the next events.
+
+Built from the store's repositories each time the tab is opened or a toggle in it is
+pressed, so it always shows what the database says.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.adapters.slack_blocks import Block, bold, button_element, mrkdwn, section
+from bot.i18n import format_date, t
+from bot.models import Button
+from bot.settings import Settings
+from storage import Store
+from storage.members import Member
+
+MAX_HOME_TOPICS = 60  # a Home view holds at most 100 blocks
+
+
+async def next_events_blocks(
+    store: Store, settings: Settings, member: Member, lang: str
+) -> list[Block]:
+    """Hook for the events capability: blocks for the member's next events.
+
+    Empty until events exist; return a header plus one section per event here.
+    """
+    return []
+
+
+def _header(text: str) -> Block:
+    return {"type": "header", "text": {"type": "plain_text", "text": text[:150], "emoji": True}}
+
+
+def _context(text: str) -> Block:
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": mrkdwn(text)}]}
+
+
+def _region(lang: str, region: str) -> str:
+    return t(lang, "reg.region_other") if region == "other" else region
+
+
+def _profile_blocks(settings: Settings, member: Member, lang: str) -> list[Block]:
+    body = t(
+        lang,
+        "profile.body",
+        name=member.name,
+        company=member.company,
+        region=_region(lang, member.region),
+        competencies=", ".join(member.competencies) or t(lang, "profile.none"),
+        language=t(lang, f"lang.{member.language}"),
+        reminders=t(lang, "profile.on" if member.reminders_enabled else "profile.off"),
+        since=format_date(member.created_at, lang, settings.zone),
+    )
+    return [section(f"{bold(t(lang, 'profile.title'))}\n{mrkdwn(body)}")]
+
+
+async def _topic_blocks(store: Store, member: Member, lang: str) -> list[Block]:
+    topics = await store.topics.list()
+    blocks: list[Block] = [_header(t(lang, "topics.title"))]
+    if not topics:
+        return [*blocks, section(mrkdwn(t(lang, "topics.none")))]
+    subscribed = await store.topics.subscribed_ids(member.id)
+    for index, topic in enumerate(topics[:MAX_HOME_TOPICS]):
+        on = topic.id in subscribed
+        line = f"{'✅' if on else '▫️'} {bold(topic.name)}"
+        if topic.description:
+            line += f"\n{mrkdwn(topic.description)}"
+        label = t(lang, "slack.home.unsubscribe" if on else "slack.home.subscribe")
+        button = Button(label=label, action="topics.toggle", arg=str(topic.id))
+        block = section(line)
+        block["accessory"] = button_element(button, index)
+        blocks.append(block)
+    if len(topics) > MAX_HOME_TOPICS:
+        more = t(lang, "slack.home.more_topics", count=len(topics) - MAX_HOME_TOPICS)
+        blocks.append(_context(more))
+    return blocks
+
+
+async def build_home_view(
+    store: Store, settings: Settings, member: Member | None, lang: str
+) -> dict[str, Any]:
+    """The whole Home view for one person (registered or not)."""
+    network = settings.network_name
+    blocks: list[Block] = [_header(t(lang, "slack.home.title", network=network))]
+    if member is None:
+        blocks.append(section(mrkdwn(t(lang, "slack.home.welcome", network=network))))
+        return {"type": "home", "blocks": blocks}
+    if member.status != "active":
+        key = "error.pending_approval" if member.status == "pending" else "error.not_active"
+        blocks.append(section(mrkdwn(t(lang, key))))
+        return {"type": "home", "blocks": blocks}
+    blocks += _profile_blocks(settings, member, lang)
+    blocks.append({"type": "divider"})
+    blocks += await _topic_blocks(store, member, lang)
+    events = await next_events_blocks(store, settings, member, lang)
+    if events:
+        blocks.append({"type": "divider"})
+        blocks += events
+    blocks.append({"type": "divider"})
+    blocks.append(_context(t(lang, "slack.home.hint")))
+    return {"type": "home", "blocks": blocks[:100]}

@@ -1,0 +1,30 @@
+"""Texts only Slack shows: the App Home tab and channel hints."""
+
+MESSAGES = {
+    "slack.home.title": {"de": "Willkommen bei {network}", "en": "Welcome to {network}"},
+    "slack.home.welcome": {
+        "de": "Hallo! Ich bin der Bot von {network}: Themenkanäle, Veranstaltungen, "
+        "Arbeitsgruppen und Neuigkeiten aus dem Netzwerk.\n\nUm dich anzumelden, schreib mir "
+        "im Tab „Nachrichten“ einfach start.",
+        "en": "Hello! I am the {network} bot: topic channels, events, working groups and "
+        "news from the network.\n\nTo sign up, just write start to me in the "
+        "“Messages” tab.",
+    },
+    "slack.home.hint": {
+        "de": "Schreib mir hilfe im Tab „Nachrichten“ oder nutze /knotenpunkt hilfe in "
+        "einem beliebigen Kanal.",
+        "en": "Write help to me in the “Messages” tab, or use /knotenpunkt help in any channel.",
+    },
+    "slack.home.subscribe": {"de": "Abonnieren", "en": "Subscribe"},
+    "slack.home.unsubscribe": {"de": "Abbestellen", "en": "Unsubscribe"},
+    "slack.home.more_topics": {
+        "de": "… und {count} weitere. Schreib mir themen für die ganze Liste.",
+        "en": "… and {count} more. Write topics to me for the full list.",
+    },
+    "slack.invite_bot": {
+        "de": "Ich bin noch nicht Mitglied dieses Kanals und kann hier nichts posten. "
+        "Lade mich mit /invite ein und versuche es noch einmal.",
+        "en": "I am not a member of this channel yet and cannot post here. Invite me with "
+        "/invite and try again.",
+    },
+}

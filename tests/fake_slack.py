@@ -1,0 +1,306 @@
+"""A fake Slack Web API on 127.0.0.1 for the real AsyncWebClient to talk to.
+
+Answers like Slack (``{"ok": true, ...}`` / ``{"ok": false, "error": ...}``), records every
+call, keeps the messages it was sent (so tests can press their buttons), and can be told
+to fail a method: HTTP 429 with Retry-After, or an error such as ``channel_not_found``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+BOT_TOKEN = "xoxb-fake-token"
+APP_TOKEN = "xapp-fake-token"
+BOT_USER_ID = "UBOT"
+BOT_ID = "BBOT"
+TEAM_ID = "T0FAKE"
+
+
+@dataclass
+class Call:
+    method: str
+    args: dict[str, Any]
+
+
+@dataclass
+class Failure:
+    error: str
+    status: int = 200
+    retry_after: int | None = None
+
+
+@dataclass
+class Message:
+    channel: str
+    ts: str
+    text: str
+    blocks: list[dict[str, Any]]
+    user: str | None = None  # set for ephemeral messages
+
+    def buttons(self) -> list[dict[str, Any]]:
+        found = []
+        for block in self.blocks:
+            if block.get("type") == "actions":
+                found += block["elements"]
+            if block.get("accessory", {}).get("type") == "button":
+                found.append(block["accessory"])
+        return found
+
+    def all_text(self) -> str:
+        parts = [self.text]
+        for block in self.blocks:
+            if "text" in block and isinstance(block["text"], dict):
+                parts.append(block["text"]["text"])
+        return "\n".join(parts)
+
+
+@dataclass
+class FakeSlack:
+    users: dict[str, dict[str, Any]] = field(default_factory=dict)
+    channels: dict[str, dict[str, Any]] = field(default_factory=dict)
+    calls: list[Call] = field(default_factory=list)
+    messages: list[Message] = field(default_factory=list)
+    responses: list[dict[str, Any]] = field(default_factory=list)  # posts to response_url
+    uploads: dict[str, bytes] = field(default_factory=dict)
+    views: dict[str, dict[str, Any]] = field(default_factory=dict)  # published Home per user
+    delays: dict[str, float] = field(default_factory=dict)
+    _failures: dict[str, deque[Failure]] = field(default_factory=lambda: defaultdict(deque))
+    _ts: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    socket_acks: list[dict[str, Any]] = field(default_factory=list)  # Socket Mode answers
+    _sockets: list[web.WebSocketResponse] = field(default_factory=list)
+    _runner: web.AppRunner | None = None
+    port: int = 0
+
+    # set-up -------------------------------------------------------------------------------
+
+    def add_user(self, user_id: str, name: str = "", locale: str = "de-DE") -> None:
+        self.users[user_id] = {"name": name or user_id.lower(), "locale": locale}
+
+    def add_channel(self, channel_id: str, name: str, is_member: bool = True) -> None:
+        self.channels[channel_id] = {"name": name, "is_member": is_member}
+
+    def fail(self, method: str, error: str, times: int = 1, status: int = 200) -> None:
+        for _ in range(times):
+            self._failures[method].append(Failure(error, status))
+
+    def rate_limit(self, method: str, retry_after: int, times: int = 1) -> None:
+        for _ in range(times):
+            self._failures[method].append(Failure("ratelimited", 429, retry_after))
+
+    @staticmethod
+    def dm(user_id: str) -> str:
+        return "D" + user_id
+
+    # inspection ---------------------------------------------------------------------------
+
+    def calls_to(self, method: str) -> list[dict[str, Any]]:
+        return [c.args for c in self.calls if c.method == method]
+
+    def messages_in(self, channel: str) -> list[Message]:
+        return [m for m in self.messages if m.channel == channel]
+
+    def last_in(self, channel: str) -> Message:
+        found = self.messages_in(channel)
+        assert found, f"nothing posted in {channel}; calls: {[c.method for c in self.calls]}"
+        return found[-1]
+
+    # server -------------------------------------------------------------------------------
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def api_url(self) -> str:
+        return f"{self.url}/api/"
+
+    async def start(self) -> None:
+        app = web.Application()
+        app.router.add_route("*", "/api/{method}", self._api)
+        app.router.add_post("/upload/{file_id}", self._upload)
+        app.router.add_post("/response/{hook}", self._response_url)
+        app.router.add_get("/socket", self._socket)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    async def stop(self) -> None:
+        for socket in list(self._sockets):
+            await socket.close()
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    async def _args(self, request: web.Request) -> dict[str, Any]:
+        args: dict[str, Any] = dict(request.query)
+        if request.method == "POST" and request.can_read_body:
+            if request.content_type == "application/json":
+                args.update(await request.json())
+            else:
+                args.update(dict(await request.post()))
+        for key in ("blocks", "view", "files"):
+            if isinstance(args.get(key), str):
+                args[key] = json.loads(args[key])
+        return args
+
+    async def _api(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        args = await self._args(request)
+        self.calls.append(Call(method, args))
+        if method in self.delays:
+            await asyncio.sleep(self.delays[method])
+        expected = APP_TOKEN if method == "apps.connections.open" else BOT_TOKEN
+        if request.headers.get("Authorization") != f"Bearer {expected}":
+            return _error("invalid_auth")
+        if self._failures[method]:
+            failure = self._failures[method].popleft()
+            headers = {"Retry-After": str(failure.retry_after)} if failure.retry_after else {}
+            return _error(failure.error, failure.status, headers)
+        handler = getattr(self, "_" + method.replace(".", "_"), None)
+        if handler is None:
+            return _error("unknown_method")
+        return web.json_response(await handler(args))
+
+    # methods ------------------------------------------------------------------------------
+
+    async def _auth_test(self, args: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "ok": True,
+            "url": "https://fake.slack.com/",
+            "team": "Fake Network",
+            "user": "knotenpunkt",
+            "team_id": TEAM_ID,
+            "user_id": BOT_USER_ID,
+            "bot_id": BOT_ID,
+            "is_enterprise_install": False,
+        }
+
+    def _channel_error(self, channel: str) -> str | None:
+        if channel.startswith("D"):
+            return None if channel[1:] in self.users else "channel_not_found"
+        if channel not in self.channels:
+            return "channel_not_found"
+        return None if self.channels[channel]["is_member"] else "not_in_channel"
+
+    def _store(self, args: dict[str, Any], user: str | None = None) -> Message:
+        ts = f"1700000000.{next(self._ts):06d}"
+        message = Message(args["channel"], ts, args.get("text", ""), args.get("blocks") or [], user)
+        self.messages.append(message)
+        return message
+
+    async def _chat_postMessage(self, args: dict[str, Any]) -> dict[str, Any]:
+        problem = self._channel_error(args.get("channel", ""))
+        if problem:
+            return {"ok": False, "error": problem}
+        message = self._store(args)
+        return {
+            "ok": True,
+            "channel": message.channel,
+            "ts": message.ts,
+            "message": {"type": "message", "text": message.text, "ts": message.ts},
+        }
+
+    async def _chat_postEphemeral(self, args: dict[str, Any]) -> dict[str, Any]:
+        problem = self._channel_error(args.get("channel", ""))
+        if problem:
+            return {"ok": False, "error": problem}
+        return {"ok": True, "message_ts": self._store(args, user=args["user"]).ts}
+
+    async def _chat_update(self, args: dict[str, Any]) -> dict[str, Any]:
+        for message in self.messages:
+            if message.channel == args.get("channel") and message.ts == args.get("ts"):
+                message.text = args.get("text", message.text)
+                message.blocks = args.get("blocks", message.blocks)
+                return {"ok": True, "channel": message.channel, "ts": message.ts}
+        return {"ok": False, "error": "message_not_found"}
+
+    async def _conversations_open(self, args: dict[str, Any]) -> dict[str, Any]:
+        user = str(args.get("users", ""))
+        if user not in self.users:
+            return {"ok": False, "error": "user_not_found"}
+        return {"ok": True, "channel": {"id": self.dm(user)}}
+
+    async def _conversations_info(self, args: dict[str, Any]) -> dict[str, Any]:
+        channel = self.channels.get(args.get("channel", ""))
+        if channel is None:
+            return {"ok": False, "error": "channel_not_found"}
+        return {"ok": True, "channel": {"id": args["channel"], "is_channel": True, **channel}}
+
+    async def _users_info(self, args: dict[str, Any]) -> dict[str, Any]:
+        user_id = args.get("user", "")
+        user = self.users.get(user_id)
+        if user is None:
+            return {"ok": False, "error": "user_not_found"}
+        data = {
+            "id": user_id,
+            "team_id": TEAM_ID,
+            "name": user["name"],
+            "real_name": user["name"].title(),
+            "is_bot": False,
+            "profile": {"display_name": user["name"], "real_name": user["name"].title()},
+        }
+        if str(args.get("include_locale")).lower() in ("1", "true"):
+            data["locale"] = user["locale"]
+        return {"ok": True, "user": data}
+
+    async def _views_publish(self, args: dict[str, Any]) -> dict[str, Any]:
+        self.views[args["user_id"]] = args["view"]
+        return {"ok": True, "view": {"id": "V" + args["user_id"], **args["view"]}}
+
+    async def _files_getUploadURLExternal(self, args: dict[str, Any]) -> dict[str, Any]:
+        file_id = f"F{next(self._ts):05d}"
+        return {"ok": True, "upload_url": f"{self.url}/upload/{file_id}", "file_id": file_id}
+
+    async def _files_completeUploadExternal(self, args: dict[str, Any]) -> dict[str, Any]:
+        files = [{"id": f["id"], "title": f.get("title")} for f in args.get("files", [])]
+        return {"ok": True, "files": files}
+
+    async def _apps_connections_open(self, args: dict[str, Any]) -> dict[str, Any]:
+        return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/socket"}
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        self.uploads[request.match_info["file_id"]] = await request.read()
+        return web.Response(text="OK - uploaded")
+
+    async def _response_url(self, request: web.Request) -> web.Response:
+        self.responses.append(await request.json())
+        return web.Response(text="ok")
+
+    # Socket Mode ---------------------------------------------------------------------------
+
+    async def socket_connected(self, within: float = 5.0) -> None:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + within
+        while not self._sockets:
+            assert loop.time() < deadline, "the app did not open a Socket Mode connection"
+            await asyncio.sleep(0.01)
+
+    async def socket_send(self, envelope: dict[str, Any]) -> None:
+        """Push an envelope (events_api, slash_commands, interactive) to the app."""
+        await self.socket_connected()
+        await self._sockets[-1].send_json(envelope)
+
+    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+        socket = web.WebSocketResponse()
+        await socket.prepare(request)
+        self._sockets.append(socket)
+        await socket.send_json({"type": "hello", "num_connections": 1})
+        try:
+            async for frame in socket:
+                if frame.type.name == "TEXT":
+                    self.socket_acks.append(json.loads(frame.data))
+        finally:
+            self._sockets.remove(socket)
+        return socket
+
+
+def _error(error: str, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
+    return web.json_response({"ok": False, "error": error}, status=status, headers=headers)
