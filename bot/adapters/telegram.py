@@ -1,0 +1,345 @@
+"""Telegram through python-telegram-bot: polling or webhook in, HTML messages out.
+
+Updates reach :meth:`TelegramAdapter._on_update` one at a time through PTB's update queue,
+filled either by PTB's Updater (long polling) or by the webhook route on the bot's own
+aiohttp server. Replies to the sender are sent at once; notifications come from the
+delivery worker through :meth:`TelegramAdapter.send`, which names failures in the terms of
+:mod:`bot.delivery`. Rate limits are the worker's business, so PTB's limiter is not used.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import logging
+import re
+from collections import OrderedDict
+from typing import TYPE_CHECKING, Any
+
+from aiohttp import web
+from telegram import (
+    Chat,
+    ChatMember,
+    ChatMemberUpdated,
+    InlineKeyboardMarkup,
+    InputFile,
+    MaybeInaccessibleMessage,
+    Update,
+)
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, ChatMigrated, RetryAfter, TelegramError
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
+
+from bot.adapters.telegram_errors import retry_after_seconds, translate
+from bot.adapters.telegram_incoming import callback_incoming, message_incoming
+from bot.adapters.telegram_menu import admin_chat_ids, publish_menus
+from bot.adapters.telegram_render import CAPTION_LIMIT, escape, keyboard, render_parts
+from bot.delivery import PermanentFailure
+from bot.i18n import normalize_language, t
+from bot.models import ChatKind, Document, Outgoing, Platform
+from bot.settings import ConfigError
+
+if TYPE_CHECKING:
+    from bot.app import Services
+
+log = logging.getLogger(__name__)
+
+WEBHOOK_PATH = "/telegram/webhook"
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
+_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+_REMEMBERED_UPDATES = 4096
+_MAX_REPLY_WAIT = 30.0
+
+
+def api_urls(api_url: str) -> tuple[str, str]:
+    """PTB's ``base_url``/``base_file_url`` (the token is appended) from the Bot API root.
+
+    Accepts ``https://host`` as well as ``https://host/bot`` for the setting.
+    """
+    root = api_url.rstrip("/").removesuffix("/bot")
+    return f"{root}/bot", f"{root}/file/bot"
+
+
+def webhook_url(services: Services) -> str:
+    settings = services.settings
+    if settings.telegram_webhook_url:
+        return settings.telegram_webhook_url
+    if settings.public_url:
+        return settings.public_url.rstrip("/") + WEBHOOK_PATH
+    raise ConfigError(
+        "KNOTENPUNKT_TELEGRAM_WEBHOOK_URL: webhook mode needs it (or KNOTENPUNKT_PUBLIC_URL)"
+    )
+
+
+class TelegramAdapter:
+    platform = Platform.TELEGRAM
+
+    def __init__(
+        self, services: Services, *, poll_interval: float = 0.0, poll_timeout: int = 30
+    ) -> None:
+        settings = services.settings
+        if not settings.telegram_token:
+            raise ConfigError("KNOTENPUNKT_TELEGRAM_TOKEN: not set")
+        self.services = services
+        self.webhook = settings.telegram_mode == "webhook"
+        self.secret = settings.telegram_webhook_secret
+        if self.secret is not None and not _SECRET.match(self.secret):
+            raise ConfigError(
+                "KNOTENPUNKT_TELEGRAM_WEBHOOK_SECRET: 1-256 characters of A-Z, a-z, 0-9, _ and -"
+            )
+        self.poll_interval = poll_interval
+        self.poll_timeout = poll_timeout
+        builder = ApplicationBuilder().token(settings.telegram_token).job_queue(None)
+        if settings.telegram_api_url:
+            base_url, base_file_url = api_urls(settings.telegram_api_url)
+            builder = builder.base_url(base_url).base_file_url(base_file_url)
+        if self.webhook:
+            builder = builder.updater(None)
+        self.application: Application[Any, Any, Any, Any, Any, Any] = builder.build()
+        self.application.add_handler(TypeHandler(Update, self._on_update))
+        self.bot = self.application.bot
+        self.webhook_url: str | None = None
+        if self.webhook:
+            self.webhook_url = webhook_url(services)
+            if services.http is None:
+                raise ConfigError("KNOTENPUNKT_TELEGRAM_MODE=webhook needs the HTTP server")
+            services.http.add_route("POST", WEBHOOK_PATH, self._webhook)
+        self._seen: OrderedDict[int, None] = OrderedDict()
+        self.updates_processed = 0  # every update taken off the queue, for health and tests
+
+    # lifecycle -----------------------------------------------------------------------
+
+    async def start(self) -> None:
+        await self.application.initialize()  # getMe: also checks the token
+        log.info(
+            "telegram: bot @%s, %s mode",
+            self.bot.username,
+            "webhook" if self.webhook else "polling",
+        )
+        await self._publish_menus()
+        await self.application.start()
+        if self.webhook:
+            if self.secret is None:
+                log.warning("telegram: webhook without KNOTENPUNKT_TELEGRAM_WEBHOOK_SECRET")
+            await self.bot.set_webhook(
+                url=self.webhook_url or "",
+                secret_token=self.secret,
+                allowed_updates=ALLOWED_UPDATES,
+            )
+        else:
+            assert self.application.updater is not None
+            await self.application.updater.start_polling(
+                poll_interval=self.poll_interval,
+                timeout=self.poll_timeout,
+                allowed_updates=ALLOWED_UPDATES,
+            )
+
+    async def stop(self) -> None:
+        """Stop fetching, finish the updates already fetched, then close connections."""
+        updater = self.application.updater
+        if updater is not None and updater.running:
+            await updater.stop()
+        if self.application.running:
+            await self.application.stop()
+        await self.application.shutdown()
+
+    async def _publish_menus(self) -> None:
+        services = self.services
+        granted = await services.store.members.admin_identity_keys()
+        admins = admin_chat_ids(services.settings.admins, granted)
+        await publish_menus(self.bot, services.router.listed_commands(), admins)
+
+    # receiving -----------------------------------------------------------------------
+
+    async def _webhook(self, request: web.Request) -> web.Response:
+        """Check the secret, queue the update, answer at once (processing happens after)."""
+        if self.secret is not None:
+            given = request.headers.get(SECRET_HEADER, "")
+            if not hmac.compare_digest(given.encode(), self.secret.encode()):
+                log.warning("telegram: webhook request with a wrong secret from %s", request.remote)
+                return web.Response(status=403, text="forbidden")
+        if not self.application.running:  # starting or stopping: Telegram will send it again
+            return web.Response(status=503, text="not ready")
+        try:
+            data = await request.json()
+        except ValueError:
+            return web.Response(status=400, text="not JSON")
+        try:
+            update = Update.de_json(data, self.bot)
+        except Exception:  # an answer other than 200 would make Telegram send it again
+            log.exception("telegram: webhook body is not an update; dropped")
+            return web.Response(status=200)
+        await self.application.update_queue.put(update)
+        return web.Response(status=200)
+
+    def _seen_before(self, update_id: int) -> bool:
+        """Cheap in-process dedupe; the core's processed_updates table is the durable one."""
+        if update_id in self._seen:
+            return True
+        self._seen[update_id] = None
+        while len(self._seen) > _REMEMBERED_UPDATES:
+            self._seen.popitem(last=False)
+        return False
+
+    async def _on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        try:
+            if self._seen_before(update.update_id):
+                log.info("telegram: update %s received twice; skipped", update.update_id)
+                return
+            await self._process(update)
+        except Exception:
+            log.exception("telegram: processing update %s failed", update.update_id)
+            await self._apologise(update)
+        finally:
+            self.updates_processed += 1
+
+    async def _process(self, update: Update) -> None:
+        core = self.services.core
+        if update.my_chat_member is not None:
+            await self._membership_changed(update.my_chat_member)
+            return
+        message = update.message
+        if message is not None:
+            if message.migrate_to_chat_id is not None:
+                await core.chat_migrated(
+                    "telegram", str(message.chat.id), str(message.migrate_to_chat_id)
+                )
+                return
+            if message.migrate_from_chat_id is not None:
+                await core.chat_migrated(
+                    "telegram", str(message.migrate_from_chat_id), str(message.chat.id)
+                )
+                return
+            incoming = message_incoming(update, message, self.bot.username)
+            if incoming is not None:
+                await self._reply(incoming.chat_id, await core.handle(incoming), None)
+            return
+        query = update.callback_query
+        if query is not None:
+            try:  # first, so that the button's spinner stops whatever happens next
+                await query.answer()
+            except TelegramError as exc:
+                log.warning(
+                    "telegram: answering callback of update %s failed: %s", update.update_id, exc
+                )
+            incoming = callback_incoming(update, query)
+            if incoming is not None:
+                await self._reply(incoming.chat_id, await core.handle(incoming), query.message)
+
+    async def _membership_changed(self, change: ChatMemberUpdated) -> None:
+        """The bot left or was removed from a group: its bindings stop receiving."""
+        gone = change.new_chat_member.status in (ChatMember.LEFT, ChatMember.BANNED)
+        if gone and change.chat.type != Chat.PRIVATE:
+            await self.services.core.removed_from_chat("telegram", str(change.chat.id))
+
+    async def _apologise(self, update: Update) -> None:
+        chat, user = update.effective_chat, update.effective_user
+        if chat is None:
+            return
+        lang: str = self.services.settings.language
+        try:
+            if user is not None:
+                member = await self.services.store.members.find_by_identity(
+                    "telegram", str(user.id)
+                )
+                lang = member.language if member else normalize_language(user.language_code, lang)
+            await self.bot.send_message(
+                chat.id, escape(t(lang, "error.internal")), parse_mode=ParseMode.HTML
+            )
+        except Exception as exc:
+            log.warning("telegram: could not apologise in chat %s: %s", chat.id, exc)
+
+    # sending -------------------------------------------------------------------------
+
+    async def _reply(
+        self, chat_id: str, replies: list[Outgoing], source: MaybeInaccessibleMessage | None
+    ) -> None:
+        """Answer the sender directly (not through the outbox); one edit per button press."""
+        for message in replies:
+            if message.replace and source is not None:
+                edited = await self._edit(source, message)
+                source = None
+                if edited:
+                    continue
+            try:
+                try:
+                    await self._send_parts(chat_id, message)
+                except RetryAfter as exc:  # the sender is waiting: wait a little, once
+                    await asyncio.sleep(min(retry_after_seconds(exc), _MAX_REPLY_WAIT))
+                    await self._send_parts(chat_id, message)
+            except TelegramError as exc:
+                log.warning("telegram: reply to chat %s failed: %s", chat_id, exc)
+
+    async def _edit(self, source: MaybeInaccessibleMessage, message: Outgoing) -> bool:
+        """Edit the message whose button was pressed; False means "send a new one instead"."""
+        parts = render_parts(message)
+        if len(parts) != 1 or message.document is not None:
+            return False
+        try:
+            await self.bot.edit_message_text(
+                parts[0],
+                chat_id=source.chat.id,
+                message_id=source.message_id,
+                parse_mode=ParseMode.HTML,
+                reply_markup=keyboard(message.buttons),
+            )
+        except BadRequest as exc:
+            if "message is not modified" in exc.message.lower():
+                return True  # pressed twice: the message already shows this
+            log.info("telegram: edit failed (%s); sending instead", exc.message)
+            return False
+        except TelegramError as exc:
+            log.info("telegram: edit failed (%s); sending instead", exc)
+            return False
+        return True
+
+    async def _send_parts(self, chat_id: str, message: Outgoing) -> None:
+        """Send the message as HTML text(s), keyboard on the last part, a document last."""
+        markup = keyboard(message.buttons)
+        document = message.document
+        if document is not None:
+            caption = render_parts(message, CAPTION_LIMIT)
+            if len(caption) <= 1:  # short text: one message, the file with its caption
+                await self._send_document(
+                    chat_id, document, caption[0] if caption else None, markup
+                )
+                return
+        parts = render_parts(message)
+        if not parts and document is None:
+            log.warning("telegram: empty message to chat %s not sent", chat_id)
+        for index, part in enumerate(parts):
+            last = index == len(parts) - 1 and document is None
+            await self.bot.send_message(
+                chat_id, part, parse_mode=ParseMode.HTML, reply_markup=markup if last else None
+            )
+        if document is not None:
+            await self._send_document(chat_id, document, None, markup)
+
+    async def _send_document(
+        self,
+        chat_id: str,
+        document: Document,
+        caption: str | None,
+        markup: InlineKeyboardMarkup | None,
+    ) -> None:
+        file = InputFile(document.content, filename=document.filename)
+        await self.bot.send_document(
+            chat_id, file, caption=caption, parse_mode=ParseMode.HTML, reply_markup=markup
+        )
+
+    async def send(self, chat_id: str, chat_kind: ChatKind, message: Outgoing) -> None:
+        """Deliver a notification for the outbox; failures raised as bot.delivery errors."""
+        try:
+            await self._send_parts(chat_id, message)
+        except ChatMigrated as exc:  # the group became a supergroup: follow it and retry once
+            new_chat_id = str(exc.new_chat_id)
+            await self.services.core.chat_migrated("telegram", chat_id, new_chat_id)
+            try:
+                await self._send_parts(new_chat_id, message)
+            except TelegramError as again:
+                raise translate(again) from again
+        except TelegramError as exc:
+            raise translate(exc) from exc
+        except ValueError as exc:  # e.g. button data over 64 bytes: sending again won't help
+            raise PermanentFailure(f"cannot render for Telegram: {exc}") from exc
