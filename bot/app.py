@@ -14,6 +14,7 @@ from typing import TextIO
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot import feeds, reminders
 from bot.adapters.base import Adapter
 from bot.core import Core
 from bot.delivery_worker import DeliveryWorker
@@ -85,6 +86,8 @@ class App:
         worker.adapters = dict(services.adapters)
 
         add_housekeeping(scheduler, store)
+        reminders.install(services)  # first scan at start: reminders missed while down
+        feeds.install(services)
         scheduler.start()
         await worker.start()
         if http is not None:

@@ -21,7 +21,7 @@ class Invalid(Exception):
     params: dict[str, object]
 
     def reply(self, ctx: Context) -> Outgoing:
-        return ctx.reply(self.key, **self.params)
+        return Outgoing(text=ctx.t(self.key, **self.params))
 
 
 def single_line(text: str, max_length: int) -> str:

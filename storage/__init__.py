@@ -8,8 +8,10 @@ from storage.audit import AuditLog
 from storage.bindings import BindingRepository
 from storage.conversations import ConversationRepository
 from storage.db import Database
+from storage.events import EventRepository
 from storage.members import MemberRepository
 from storage.outbox import OutboxRepository
+from storage.rsvps import RsvpRepository
 from storage.topics import TopicRepository
 from storage.updates import ProcessedUpdates
 
@@ -26,6 +28,8 @@ class Store:
         self.outbox = OutboxRepository(db)
         self.audit = AuditLog(db)
         self.updates = ProcessedUpdates(db)
+        self.events = EventRepository(db)
+        self.rsvps = RsvpRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:

@@ -157,3 +157,34 @@ def test_sigterm_stops_the_bot_gracefully(tmp_path: Path) -> None:
         process.kill()
     with sqlite3.connect(db) as conn:  # the store was closed cleanly and is usable
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+async def test_console_numbers_buttons_across_all_messages_of_an_answer() -> None:
+    import asyncio
+    import io
+
+    from bot.adapters.console import ConsoleAdapter
+    from bot.models import Button, Incoming, Outgoing
+
+    seen: list[Incoming] = []
+
+    async def handle(incoming: Incoming) -> list[Outgoing]:
+        seen.append(incoming)
+        if incoming.text == "/list":
+            return [
+                Outgoing(text="first", buttons=[[Button(label="A", action="pick", arg="a")]]),
+                Outgoing(text="second", buttons=[[Button(label="B", action="pick", arg="b")]]),
+            ]
+        return []
+
+    finished = asyncio.Event()
+
+    async def on_eof() -> None:
+        finished.set()
+
+    out = io.StringIO()
+    adapter = ConsoleAdapter(handle, "anna", io.StringIO("/list\n2\n"), out, on_eof)
+    await adapter.start()
+    await asyncio.wait_for(finished.wait(), 5)
+    assert "[1] A" in out.getvalue() and "[2] B" in out.getvalue()
+    assert (seen[1].action, seen[1].action_arg) == ("pick", "b")

@@ -61,10 +61,10 @@ class ConsoleAdapter:
     async def send(self, chat_id: str, chat_kind: ChatKind, message: Outgoing) -> None:
         """A notification: to ourselves it is shown like a reply, to others with a header."""
         if chat_id == self.user:
-            self._show(message)
+            self._show([message])
         else:
             self._write(f"--- message to {chat_id} ---\n")
-            self._show(message, remember_buttons=False)
+            self._show([message], remember_buttons=False)
 
     async def _loop(self) -> None:
         while True:
@@ -77,8 +77,9 @@ class ConsoleAdapter:
             incoming = self._incoming(line.rstrip("\r\n"))
             if incoming is None:
                 continue
-            for message in await self.handle(incoming):
-                self._show(message)
+            replies = await self.handle(incoming)
+            if replies:
+                self._show(replies)
             if self.after_each is not None:
                 await self.after_each()
 
@@ -102,27 +103,24 @@ class ConsoleAdapter:
             )
         return incoming
 
-    def _show(self, message: Outgoing, remember_buttons: bool = True) -> None:
-        parts = []
-        if message.title:
-            parts.append(f"== {message.title} ==")
-        parts.append(message.text)
-        buttons = message.button_list()
-        if buttons:
-            number = 0
+    def _show(self, messages: list[Outgoing], remember_buttons: bool = True) -> None:
+        """Print one answer; its buttons are numbered 1, 2, ... across all its messages."""
+        buttons: list[Button] = []
+        for message in messages:
+            parts = [f"== {message.title} =="] if message.title else []
+            parts.append(message.text)
             for row in message.buttons:
                 cells = []
                 for button in row:
-                    number += 1
-                    cells.append(f"[{number}] {button.label}")
+                    buttons.append(button)
+                    cells.append(f"[{len(buttons)}] {button.label}")
                 parts.append("   ".join(cells))
-        if message.document is not None:
-            parts.append(
-                f"(file: {message.document.filename}, {len(message.document.content)} bytes)"
-            )
+            if message.document is not None:
+                document = message.document
+                parts.append(f"(file: {document.filename}, {len(document.content)} bytes)")
+            self._write("\n".join(parts) + "\n\n")
         if remember_buttons:
             self._buttons = buttons
-        self._write("\n".join(parts) + "\n\n")
 
     def _write(self, text: str) -> None:
         self.stdout.write(text)

@@ -11,10 +11,10 @@ import asyncio
 import sys
 from collections.abc import Sequence
 
-from bot.cli import admin, db, demo, run, topic
+from bot.cli import admin, db, demo, event, run, topic
 from bot.settings import ConfigError, load_settings
 
-GROUPS = [run, db, topic, admin, demo]
+GROUPS = [run, db, topic, admin, demo, event]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,5 +36,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return asyncio.run(args.func(args, settings))
+    except ConfigError as exc:  # settings that only make sense together, found at start-up
+        print(f"knotenpunkt: configuration error: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130

@@ -1,0 +1,90 @@
+"""How an event occurrence reads in a message, in one language and one time zone.
+
+Shared by ``/termine``, the notifications about new, changed and cancelled events, and the
+reminders, so that an event looks the same wherever it appears.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_time
+
+from bot.i18n import format_datetime, t
+from bot.models import Button
+from bot.recurrence import Occurrence
+from storage.events import Event
+
+RSVP_ACTION = "ev.rsvp"
+ICS_ACTION = "ev.ics"
+ATTENDEES_ACTION = "ev.att"
+RSVP_CODES = {"y": "yes", "m": "maybe", "n": "no"}
+
+
+def when(lang: str, zone: ZoneInfo, start: datetime, end: datetime) -> str:
+    """``Di, 08.12.2026, 18:00 Uhr – 20:00 Uhr``; the end in full when on another day."""
+    first = format_datetime(start, lang, zone)
+    local_start, local_end = start.astimezone(zone), end.astimezone(zone)
+    if local_start.date() == local_end.date():
+        if lang == "de":
+            last = format_time(local_end, "HH:mm 'Uhr'", locale="de_DE")
+        else:
+            last = format_time(local_end, "h:mm a", locale="en_GB")
+        return f"{first} – {last}"
+    return f"{first} – {format_datetime(end, lang, zone)}"
+
+
+def details(
+    lang: str,
+    zone: ZoneInfo,
+    occ: Occurrence,
+    topics: list[str] | None = None,
+    seats: str | None = None,
+) -> str:
+    """The body of an event message: when, where, format, topics, seats, description."""
+    event = occ.event
+    lines = [f"🗓 {when(lang, zone, occ.start, occ.end)}"]
+    if occ.moved:
+        lines.append(t(lang, "events.moved_note"))
+    if event.location:
+        lines.append(f"📍 {event.location}")
+    if event.url:
+        lines.append(f"🔗 {event.url}")
+    lines.append(f"🏷 {t(lang, 'events.format.' + event.format)}")
+    if event.rrule:
+        lines.append(f"🔁 {t(lang, 'events.recurring')}")
+    if topics:
+        lines.append(t(lang, "events.topics_line", topics=", ".join(topics)))
+    if seats:
+        lines.append(seats)
+    if event.description:
+        lines.append("")
+        lines.append(event.description)
+    return "\n".join(lines)
+
+
+def title(lang: str, event: Event, occ: Occurrence | None = None) -> str:
+    if event.cancelled or (occ is not None and occ.cancelled):
+        return t(lang, "events.title_cancelled", title=event.title)
+    if event.status == "changed":
+        return t(lang, "events.title_changed", title=event.title)
+    return event.title
+
+
+def rsvp_buttons(lang: str, occ: Occurrence, admin: bool = False) -> list[list[Button]]:
+    """Zusage / Vielleicht / Absage, the .ics file, and for admins the attendee list."""
+    base = f"{occ.event.id}:{occ.epoch}"
+    rows = [
+        [
+            Button(label=t(lang, "events.btn_yes"), action=RSVP_ACTION, arg=f"{base}:y"),
+            Button(label=t(lang, "events.btn_maybe"), action=RSVP_ACTION, arg=f"{base}:m"),
+            Button(label=t(lang, "events.btn_no"), action=RSVP_ACTION, arg=f"{base}:n"),
+        ],
+        [Button(label=t(lang, "events.btn_ics"), action=ICS_ACTION, arg=str(occ.event.id))],
+    ]
+    if admin:
+        rows[1].append(
+            Button(label=t(lang, "events.btn_attendees"), action=ATTENDEES_ACTION, arg=base)
+        )
+    return rows

@@ -1,0 +1,224 @@
+"""iCalendar (.ics) out and in, with the icalendar library.
+
+Out: one event as a series (RRULE, EXDATE for cancelled dates, an extra VEVENT with
+RECURRENCE-ID per moved date) in its local zone with a VTIMEZONE, so calendar apps keep
+18:00 local across DST; and a feed of single occurrences. In: the VEVENTs of a calendar
+(e.g. a network's website calendar) as :class:`ImportedEvent` for the import sync.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import icalendar
+from pydantic import BaseModel, Field
+
+from bot.recurrence import Occurrence
+from storage.events import Event, Override
+
+PRODID = "-//Knotenpunkt//Events//DE"
+MIME_TYPE = "text/calendar"
+
+
+class BadCalendar(ValueError):
+    """The data is not an iCalendar file we can read."""
+
+
+class ImportedEvent(BaseModel):
+    uid: str
+    title: str
+    description: str = ""
+    start: datetime
+    end: datetime
+    timezone: str
+    location: str = ""
+    url: str | None = None
+    rrule: str | None = None
+    cancelled: bool = False
+    categories: list[str] = Field(default_factory=list)
+    overrides: list[Override] = Field(default_factory=list)
+
+
+# out -----------------------------------------------------------------------------------
+
+
+def _calendar(name: str | None = None) -> icalendar.Calendar:
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    if name:
+        cal.add("x-wr-calname", name)
+    return cal
+
+
+def _base(event: Event, uid: str, categories: list[str]) -> icalendar.Event:
+    vevent = icalendar.Event()
+    vevent.add("uid", uid)
+    vevent.add("dtstamp", datetime.now(UTC))
+    vevent.add("sequence", event.sequence)
+    vevent.add("summary", event.title)
+    if event.description:
+        vevent.add("description", event.description)
+    if event.location or event.url:
+        vevent.add("location", event.location or event.url)
+    if event.url:
+        vevent.add("url", event.url)
+    if categories:
+        vevent.add("categories", categories)
+    return vevent
+
+
+def event_ics(
+    event: Event, overrides: dict[datetime, Override], categories: list[str] | None = None
+) -> bytes:
+    """The whole event (a series with its exceptions) as one .ics file."""
+    zone = ZoneInfo(event.timezone)
+    cal = _calendar()
+    master = _base(event, event.uid, categories or [])
+    master.add("dtstart", event.start.astimezone(zone))
+    master.add("dtend", event.end.astimezone(zone))
+    master.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
+    if event.rrule:
+        master.add("rrule", icalendar.vRecur.from_ical(event.rrule))
+        cancelled = [k.astimezone(zone) for k, o in sorted(overrides.items()) if o.cancelled]
+        if cancelled:
+            master.add("exdate", cancelled)
+    cal.add_component(master)
+    if event.rrule:
+        for key, override in sorted(overrides.items()):
+            if override.cancelled or override.start is None:
+                continue
+            moved = _base(event, event.uid, categories or [])
+            moved.add("recurrence-id", key.astimezone(zone))
+            moved.add("dtstart", override.start.astimezone(zone))
+            moved.add("dtend", (override.end or override.start + event.duration).astimezone(zone))
+            cal.add_component(moved)
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+def feed_ics(occs: list[Occurrence], name: str, categories: dict[int, list[str]]) -> bytes:
+    """Single occurrences (a feed); a series' dates get UIDs of their own."""
+    cal = _calendar(name)
+    for occ in occs:
+        event = occ.event
+        uid = event.uid
+        if event.rrule:
+            local, _, domain = event.uid.partition("@")
+            stamp = occ.key.strftime("%Y%m%dT%H%M%SZ")
+            uid = f"{local}-{stamp}@{domain}" if domain else f"{local}-{stamp}"
+        vevent = _base(event, uid, categories.get(event.id, []))
+        zone = ZoneInfo(event.timezone)
+        vevent.add("dtstart", occ.start.astimezone(zone))
+        vevent.add("dtend", occ.end.astimezone(zone))
+        vevent.add("status", "CANCELLED" if occ.cancelled else "CONFIRMED")
+        cal.add_component(vevent)
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+# in ------------------------------------------------------------------------------------
+
+
+def _zone_name(value: datetime, default: str) -> str:
+    tz = value.tzinfo
+    if tz is None:
+        return default
+    if isinstance(tz, ZoneInfo):
+        return tz.key
+    if value.utcoffset() == timedelta(0) and str(tz).upper() in ("UTC", "Z", "GMT"):
+        return "UTC"
+    try:
+        return ZoneInfo(str(tz)).key
+    except (ZoneInfoNotFoundError, ValueError):
+        return default
+
+
+def _moment(value: date | datetime, zone: str) -> datetime:
+    """A DTSTART-like value as aware UTC: dates are local midnight, floating times local."""
+    if not isinstance(value, datetime):
+        value = datetime.combine(value, time())
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=ZoneInfo(zone))
+    return value.astimezone(UTC)
+
+
+def _text(component: icalendar.cal.Component, name: str) -> str:
+    value = component.get(name)
+    return str(value).strip() if value is not None else ""
+
+
+def _dates(component: icalendar.cal.Component, name: str, zone: str) -> list[datetime]:
+    value = component.get(name)
+    if value is None:
+        return []
+    lists = value if isinstance(value, list) else [value]
+    return [_moment(d.dt, zone) for item in lists for d in item.dts]
+
+
+def _categories(component: icalendar.cal.Component) -> list[str]:
+    value = component.get("CATEGORIES")
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else [value]
+    return [str(c).strip() for item in items for c in item.cats if str(c).strip()]
+
+
+def parse_calendar(data: bytes, default_zone: str) -> list[ImportedEvent]:
+    """The events of a calendar; moved/cancelled dates are folded into their series."""
+    try:
+        cal = icalendar.Calendar.from_ical(data)
+    except ValueError as exc:
+        raise BadCalendar(str(exc)) from exc
+    masters: dict[str, ImportedEvent] = {}
+    exceptions: list[tuple[str, Override]] = []
+    for vevent in cal.walk("VEVENT"):
+        uid = _text(vevent, "UID")
+        if not uid or vevent.get("DTSTART") is None:
+            continue
+        raw_start = vevent.decoded("DTSTART")
+        zone = _zone_name(raw_start, default_zone) if isinstance(raw_start, datetime) else None
+        zone = zone or default_zone
+        start = _moment(raw_start, zone)
+        if vevent.get("DTEND") is not None:
+            end = _moment(vevent.decoded("DTEND"), zone)
+        elif vevent.get("DURATION") is not None:
+            end = start + vevent.decoded("DURATION")
+        else:
+            end = start + (timedelta(hours=1) if isinstance(raw_start, datetime) else timedelta(1))
+        cancelled = _text(vevent, "STATUS").upper() == "CANCELLED"
+        if vevent.get("RECURRENCE-ID") is not None:
+            key = _moment(vevent.decoded("RECURRENCE-ID"), zone)
+            override = Override(
+                occurrence=key, cancelled=cancelled, start=None if cancelled else start, end=end
+            )
+            exceptions.append((uid, override))
+            continue
+        rrule = vevent.get("RRULE")
+        masters[uid] = ImportedEvent(
+            uid=uid,
+            title=_text(vevent, "SUMMARY") or uid,
+            description=_text(vevent, "DESCRIPTION"),
+            start=start,
+            end=end,
+            timezone=zone,
+            location=_text(vevent, "LOCATION"),
+            url=_text(vevent, "URL") or None,
+            rrule=rrule.to_ical().decode() if rrule is not None else None,
+            cancelled=cancelled,
+            categories=_categories(vevent),
+            overrides=[
+                Override(occurrence=d, cancelled=True, start=None, end=None)
+                for d in _dates(vevent, "EXDATE", zone)
+            ],
+        )
+    for uid, override in exceptions:
+        master = masters.get(uid)
+        if master is not None:
+            master.overrides = [o for o in master.overrides if o.occurrence != override.occurrence]
+            master.overrides.append(override)
+    for master in masters.values():
+        master.overrides.sort(key=lambda o: o.occurrence)
+    return list(masters.values())

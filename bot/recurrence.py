@@ -1,0 +1,197 @@
+"""Occurrences of an event: RRULE expansion in the event's local zone, overrides applied.
+
+The rule is expanded on naive *local* times (dtstart in the event's zone) and each
+occurrence is then made aware in that zone and converted to UTC, so "every 2nd Tuesday at
+18:00" stays at 18:00 local time on both sides of a DST change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from dateutil.rrule import rrule, rrulestr
+
+from storage.events import Event, Override
+
+MAX_OCCURRENCES = 2000  # a guard against runaway rules
+_ALLOWED_FREQ = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
+_UNTIL = re.compile(r"UNTIL=(\d{8})(T(\d{6})(Z?))?", re.IGNORECASE)
+_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+class BadRule(ValueError):
+    """The RRULE text is not one we can expand."""
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One date of an event. ``key`` is the original start (stable when moved)."""
+
+    event: Event
+    key: datetime
+    start: datetime
+    end: datetime
+    moved: bool = False
+    cancelled: bool = False
+
+    @property
+    def epoch(self) -> int:
+        return int(self.key.timestamp())
+
+
+def normalize_rule(text: str) -> str:
+    """Uppercase, without an ``RRULE:`` prefix; raises :class:`BadRule` when unusable."""
+    rule = "".join(text.split()).upper().removeprefix("RRULE:")
+    parts = dict(p.partition("=")[::2] for p in rule.split(";") if p)
+    if parts.get("FREQ") not in _ALLOWED_FREQ:
+        raise BadRule(text)
+    if "COUNT" in parts and "UNTIL" in parts:
+        raise BadRule(text)
+    try:
+        _rule(rule, datetime(2026, 1, 1, 18, 0), ZoneInfo("UTC"))
+    except (ValueError, TypeError) as exc:
+        raise BadRule(text) from exc
+    return rule
+
+
+def _rule(rule: str, local_start: datetime, zone: ZoneInfo) -> rrule:
+    """Parse with a naive local dtstart; a UTC UNTIL is turned into local time first."""
+
+    def local_until(match: re.Match[str]) -> str:
+        day, _, clock, utc = match.groups()
+        if not clock:
+            return f"UNTIL={day}T235959"
+        if not utc:
+            return match.group(0)
+        moment = datetime.strptime(day + clock, "%Y%m%d%H%M%S").replace(tzinfo=UTC)
+        return "UNTIL=" + moment.astimezone(zone).strftime("%Y%m%dT%H%M%S")
+
+    parsed = rrulestr(_UNTIL.sub(local_until, rule), dtstart=local_start)
+    if not isinstance(parsed, rrule):
+        raise BadRule(rule)
+    return parsed
+
+
+def to_utc(local: datetime, zone: ZoneInfo) -> datetime:
+    """A naive local wall time in ``zone`` as an aware UTC moment."""
+    return local.replace(tzinfo=zone).astimezone(UTC)
+
+
+def series_starts(event: Event, start: datetime, end: datetime) -> list[datetime]:
+    """Original (rule) starts in UTC with ``start <= s < end``, ignoring overrides."""
+    if not event.rrule:
+        return [event.start] if start <= event.start < end else []
+    zone = ZoneInfo(event.timezone)
+    local_start = event.start.astimezone(zone).replace(tzinfo=None)
+    rule = _rule(event.rrule, local_start, zone)
+    lo = max(start.astimezone(zone).replace(tzinfo=None) - timedelta(days=1), local_start)
+    hi = end.astimezone(zone).replace(tzinfo=None) + timedelta(days=1)
+    result = []
+    for local in rule.xafter(lo, count=MAX_OCCURRENCES, inc=True):
+        if local > hi:
+            break
+        moment = to_utc(local, zone)
+        if start <= moment < end:
+            result.append(moment)
+    return result
+
+
+def occurrences(
+    event: Event,
+    overrides: dict[datetime, Override],
+    start: datetime,
+    end: datetime,
+    *,
+    include_cancelled: bool = False,
+) -> list[Occurrence]:
+    """Occurrences whose (effective) start lies in ``[start, end)``, sorted by start.
+
+    Moved occurrences appear at their new time (even when the rule date is outside the
+    window); cancelled ones only with ``include_cancelled``.
+    """
+    duration = event.duration
+    found: dict[datetime, Occurrence] = {}
+    for key in series_starts(event, start, end):
+        found[key] = Occurrence(event, key, key, key + duration)
+    for key, override in overrides.items():
+        found.pop(key, None)
+        if override.start is not None and not override.cancelled:
+            new_end = override.end or override.start + duration
+            if start <= override.start < end and is_occurrence(event, key):
+                found[key] = Occurrence(event, key, override.start, new_end, moved=True)
+        elif (
+            override.cancelled
+            and include_cancelled
+            and start <= key < end
+            and is_occurrence(event, key)
+        ):
+            found[key] = Occurrence(event, key, key, key + duration, cancelled=True)
+    cancelled_event = event.cancelled
+    result = sorted(found.values(), key=lambda o: (o.start, o.event.id))
+    if cancelled_event:
+        if not include_cancelled:
+            return []
+        result = [
+            Occurrence(o.event, o.key, o.start, o.end, o.moved, cancelled=True) for o in result
+        ]
+    return result
+
+
+def is_occurrence(event: Event, key: datetime) -> bool:
+    """Whether ``key`` is an original start of the event (series or single)."""
+    second = timedelta(seconds=1)
+    return key in series_starts(event, key - second, key + second)
+
+
+def find_occurrence(
+    event: Event, overrides: dict[datetime, Override], key: datetime
+) -> Occurrence | None:
+    """The occurrence with original start ``key``, moved or cancelled as it is now."""
+    if not is_occurrence(event, key):
+        return None
+    override = overrides.get(key)
+    duration = event.duration
+    cancelled = event.cancelled or (override is not None and override.cancelled)
+    if override is not None and override.start is not None and not override.cancelled:
+        end = override.end or override.start + duration
+        return Occurrence(event, key, override.start, end, moved=True, cancelled=cancelled)
+    return Occurrence(event, key, key, key + duration, cancelled=cancelled)
+
+
+def next_occurrence(
+    event: Event, overrides: dict[datetime, Override], after: datetime
+) -> Occurrence | None:
+    """The first occurrence that has not ended by ``after`` (searching up to two years)."""
+    horizon = after + timedelta(days=731)
+    for occ in occurrences(event, overrides, after - event.duration, horizon):
+        if occ.end > after:
+            return occ
+    return None
+
+
+# presets for the wizard -----------------------------------------------------------
+
+
+def nth_weekday_rule(local_start: datetime) -> str:
+    """Monthly on the same weekday position as the start, e.g. ``BYDAY=2TU``."""
+    nth = (local_start.day - 1) // 7 + 1
+    day = _WEEKDAYS[local_start.weekday()]
+    if nth >= 5:
+        return f"FREQ=MONTHLY;BYDAY=-1{day}"
+    return f"FREQ=MONTHLY;BYDAY={nth}{day}"
+
+
+def weekly_rule(local_start: datetime, interval: int = 1) -> str:
+    day = _WEEKDAYS[local_start.weekday()]
+    if interval == 1:
+        return f"FREQ=WEEKLY;BYDAY={day}"
+    return f"FREQ=WEEKLY;INTERVAL={interval};BYDAY={day}"
+
+
+def describe_nth(local_start: datetime) -> tuple[int, int]:
+    """(n, weekday) of the monthly preset: n is 1..4, or -1 for "last"."""
+    nth = (local_start.day - 1) // 7 + 1
+    return (-1 if nth >= 5 else nth), local_start.weekday()

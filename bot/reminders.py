@@ -1,0 +1,168 @@
+"""Event reminders. The database is the truth; APScheduler is only the clock.
+
+Every few seconds :meth:`ReminderScanner.scan` looks at the store: for each occurrence
+that has not begun and each configured offset whose moment (start - offset) has come, the
+members to remind get one outbox row each. The ``sent_reminders`` row and the outbox row
+(with dedupe key ``reminder:{event}:{occurrence}:{offset}:{member}``) are written in one
+transaction, so after a crash or restart a reminder is sent once and never twice, and a
+reminder whose moment passed while the bot was down goes out at the next scan (the first
+runs at start) as long as the event has not begun.
+
+When several offsets are due at once for someone (the bot was down, or they answered
+late) only the latest one is sent: one reminder, not a burst. A reminder is not sent for
+a moment that passed before the person answered (or before the event was created).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from functools import partial
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_timedelta
+
+from bot import event_render
+from bot.i18n import t
+from bot.models import Outgoing
+from bot.notify import Notifier
+from bot.recurrence import Occurrence, occurrences
+from bot.settings import Settings
+from storage import Store
+from storage.db import utcnow
+
+if TYPE_CHECKING:
+    from bot.app import Services
+
+log = logging.getLogger(__name__)
+
+JOB_ID = "event-reminders"
+MAX_INTERVAL = 5.0
+MIN_INTERVAL = 0.2
+
+
+def scan_interval(offsets: list[timedelta]) -> float:
+    """Scan often enough that a reminder is at most a quarter of the shortest offset late."""
+    if not offsets:
+        return MAX_INTERVAL
+    return max(MIN_INTERVAL, min(MAX_INTERVAL, min(offsets).total_seconds() / 4))
+
+
+def dedupe_key(event_id: int, start: datetime, offset: timedelta, member_id: int) -> str:
+    stamp = start.strftime("%Y%m%dT%H%M%SZ")
+    return f"reminder:{event_id}:{stamp}:{int(offset.total_seconds())}:{member_id}"
+
+
+class ReminderScanner:
+    def __init__(
+        self,
+        store: Store,
+        notifier: Notifier,
+        settings: Settings,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.store = store
+        self.notifier = notifier
+        self.settings = settings
+        self.clock = clock
+
+    @property
+    def offsets(self) -> list[timedelta]:
+        return sorted(o for o in self.settings.reminder_offsets if o > timedelta())
+
+    async def scan(self) -> int:
+        """Queue every reminder that is due now; returns how many were queued."""
+        offsets = self.offsets
+        if not offsets:
+            return 0
+        now = self.clock()
+        horizon = now + offsets[-1] + timedelta(seconds=1)
+        queued = 0
+        for event in await self.store.events.active(now):
+            overrides = await self.store.events.overrides(event.id)
+            for occ in occurrences(event, overrides, now, horizon):
+                if occ.start > now:
+                    queued += await self._remind(occ, offsets, now)
+        return queued
+
+    async def scan_safely(self) -> None:
+        """The scheduled job: a failure is logged and the next tick tries again."""
+        try:
+            queued = await self.scan()
+        except Exception:
+            log.exception("reminder scan failed; trying again at the next tick")
+            return
+        if queued:
+            log.info("reminders: %d queued", queued)
+
+    async def _remind(self, occ: Occurrence, offsets: list[timedelta], now: datetime) -> int:
+        due = [o for o in offsets if occ.start - o <= now]  # smallest offset first
+        if not due:
+            return 0
+        event, store = occ.event, self.store
+        topic_ids = await store.events.topic_ids(event.id)
+        chosen: dict[int, timedelta] = {}
+        async with store.transaction():
+            candidates = await store.rsvps.reminder_candidates(
+                event.id, occ.key, topic_ids, event.created_at
+            )
+            for candidate in candidates:
+                wanted = [o for o in due if occ.start - o >= candidate.since]
+                if not wanted:
+                    continue
+                offset = wanted[0]
+                sent = await store.rsvps.reminded_offsets(event.id, occ.start, candidate.member_id)
+                if any(s <= offset.total_seconds() for s in sent):
+                    continue  # this one, or a later one, went out already
+                if await store.rsvps.claim_reminder(
+                    event.id, occ.start, offset, candidate.member_id
+                ):
+                    chosen[candidate.member_id] = offset
+            queued = await self._enqueue(occ, chosen, now)
+        return queued
+
+    async def _enqueue(self, occ: Occurrence, chosen: dict[int, timedelta], now: datetime) -> int:
+        by_zone: dict[str, list[int]] = {}
+        for member_id in chosen:
+            member = await self.store.members.get(member_id)
+            if member is not None:
+                by_zone.setdefault(member.timezone or self.settings.timezone, []).append(member_id)
+
+        def dedupe(member_id: int) -> str:
+            return dedupe_key(occ.event.id, occ.start, chosen[member_id], member_id)
+
+        queued = 0
+        for zone_name, ids in by_zone.items():
+            render = partial(render_reminder, zone=ZoneInfo(zone_name), occ=occ, now=now)
+            queued += await self.notifier.to_members(ids, render, dedupe=dedupe)
+        return queued
+
+
+def render_reminder(lang: str, zone: ZoneInfo, occ: Occurrence, now: datetime) -> Outgoing:
+    left = format_timedelta(
+        occ.start - now, threshold=1.1, add_direction=True, locale="de_DE" if lang == "de" else "en"
+    )
+    return Outgoing(
+        title=t(lang, "events.reminder_title", title=occ.event.title),
+        text=t(lang, "events.reminder_text", left=left)
+        + "\n\n"
+        + event_render.details(lang, zone, occ),
+        buttons=event_render.rsvp_buttons(lang, occ)[:1],
+    )
+
+
+def install(services: Services, interval: float | None = None) -> ReminderScanner:
+    """Schedule the scan on the app's scheduler; its first run is right at start, which
+    sends the reminders that came due while the bot was down."""
+    scanner = ReminderScanner(services.store, services.notifier, services.settings)
+    services.scheduler.add_job(
+        scanner.scan_safely,
+        "interval",
+        seconds=interval or scan_interval(scanner.offsets),
+        id=JOB_ID,
+        next_run_time=utcnow(),
+        replace_existing=True,
+    )
+    return scanner

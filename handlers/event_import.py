@@ -1,0 +1,176 @@
+"""iCalendar import as a sync: run it on a schedule against a website calendar.
+
+Idempotent by UID: new UIDs are created (and announced), changed ones updated (and those
+who answered yes or maybe are told), unchanged ones left alone, and events that came from
+the same source but are no longer in it are marked cancelled. Events made in chat, by the
+CLI or from another source are never touched.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import aiohttp
+
+from bot.ics import ImportedEvent, parse_calendar
+from handlers.event_service import EventService
+from handlers.validation import Invalid
+from storage.events import EventFields
+
+MAX_BYTES = 10 * 1024 * 1024
+_FORMAT_WORDS = {
+    "webinar": "webinar",
+    "online": "webinar",
+    "workshop": "workshop",
+    "demo day": "demoday",
+    "demoday": "demoday",
+    "konferenz": "conference",
+    "conference": "conference",
+    "tagung": "conference",
+    "stammtisch": "meetup",
+    "meetup": "meetup",
+    "meet-up": "meetup",
+    "treffen": "meetup",
+}
+
+
+class FetchError(Exception):
+    """The calendar could not be read from the file or URL."""
+
+
+@dataclass
+class ImportReport:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    cancelled: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.created)} created, {len(self.updated)} updated, "
+            f"{len(self.unchanged)} unchanged, {len(self.cancelled)} cancelled, "
+            f"{len(self.skipped)} skipped"
+        )
+
+
+def canonical_source(source: str) -> str:
+    """The name events remember their origin by: the URL, or the absolute file path."""
+    if source.startswith("webcal://"):
+        source = "https://" + source.removeprefix("webcal://")
+    if source.startswith(("http://", "https://")):
+        return source
+    return str(Path(source).expanduser().resolve())
+
+
+async def fetch(source: str, time_limit: float = 30.0) -> bytes:
+    """Read the calendar from a file or over HTTP(S) with aiohttp."""
+    if not source.startswith(("http://", "https://")):
+        try:
+            return await asyncio.to_thread(Path(source).read_bytes)
+        except OSError as exc:
+            raise FetchError(f"cannot read {source}: {exc.strerror or exc}") from exc
+    try:
+        client_timeout = aiohttp.ClientTimeout(total=time_limit)
+        async with (
+            aiohttp.ClientSession(timeout=client_timeout) as session,
+            session.get(source) as response,
+        ):
+            if response.status != 200:
+                raise FetchError(f"{source}: HTTP {response.status}")
+            data = await response.content.read(MAX_BYTES + 1)
+    except (aiohttp.ClientError, TimeoutError) as exc:
+        raise FetchError(f"{source}: {exc or type(exc).__name__}") from exc
+    if len(data) > MAX_BYTES:
+        raise FetchError(f"{source}: larger than {MAX_BYTES} bytes")
+    return data
+
+
+def fingerprint(item: ImportedEvent) -> str:
+    return hashlib.sha256(item.model_dump_json().encode()).hexdigest()
+
+
+def guess_format(item: ImportedEvent) -> str:
+    words = " ".join([*item.categories, item.title]).casefold()
+    for word, fmt in _FORMAT_WORDS.items():
+        if word in words:
+            return fmt
+    return "other"
+
+
+async def _fields(service: EventService, item: ImportedEvent, source: str) -> EventFields:
+    topic_ids = []
+    for name in item.categories:
+        topic = await service.store.topics.find(name)
+        if topic is not None and not topic.archived:
+            topic_ids.append(topic.id)
+    return EventFields(
+        title=item.title[:120],
+        description=item.description[:2000],
+        start=item.start,
+        end=item.end,
+        timezone=item.timezone,
+        location=" ".join(item.location.split())[:200],
+        url=item.url if item.url and item.url.startswith(("http://", "https://")) else None,
+        format=guess_format(item),
+        rrule=item.rrule,
+        uid=item.uid,
+        source=source,
+        fingerprint=fingerprint(item),
+        topic_ids=topic_ids,
+    )
+
+
+async def sync_calendar(service: EventService, data: bytes, source: str) -> ImportReport:
+    """Bring the events from ``source`` in line with the calendar ``data``."""
+    store = service.store
+    source = canonical_source(source)
+    report = ImportReport()
+    seen: set[str] = set()
+    for item in parse_calendar(data, service.settings.timezone):
+        seen.add(item.uid)
+        try:
+            fields = await _fields(service, item, source)
+            existing = await store.events.by_uid(item.uid)
+            if existing is None:
+                async with store.transaction():
+                    event = await service.create(fields, announce=not item.cancelled)
+                    await store.events.replace_overrides(event.id, item.overrides)
+                    if item.cancelled:
+                        await store.events.update(event.id, status="cancelled")
+                report.created.append(item.uid)
+            elif existing.source != source:
+                report.skipped.append(f"{item.uid}: belongs to another source")
+            elif existing.fingerprint == fields.fingerprint and (
+                item.cancelled or not existing.cancelled
+            ):
+                report.unchanged.append(item.uid)
+            else:
+                async with store.transaction():
+                    await store.events.replace_overrides(existing.id, item.overrides)
+                    reopen = existing.cancelled and not item.cancelled
+                    event = await service.update(existing, fields, reopen=reopen)
+                    if item.cancelled and not event.cancelled:
+                        await service.cancel(event)
+                report.updated.append(item.uid)
+        except Invalid as problem:
+            report.skipped.append(f"{item.uid}: {problem.key}")
+    for event in await store.events.by_source(source):
+        if event.uid not in seen and not event.cancelled:
+            await service.cancel(event)
+            report.cancelled.append(event.uid)
+    await store.audit.record("event.imported", service.actor, source=source, **_counts(report))
+    return report
+
+
+def _counts(report: ImportReport) -> dict[str, int]:
+    return {
+        "created": len(report.created),
+        "updated": len(report.updated),
+        "unchanged": len(report.unchanged),
+        "cancelled": len(report.cancelled),
+        "skipped": len(report.skipped),
+    }

@@ -1,0 +1,272 @@
+"""Events for members: upcoming dates, answering (with a waitlist), .ics files, the
+personal calendar feed and the reminder settings."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+
+from bot import event_render
+from bot.context import Context
+from bot.ics import MIME_TYPE, event_ics
+from bot.models import Button, Document, Outgoing
+from bot.recurrence import Occurrence, find_occurrence, occurrences
+from bot.router import Access, Router
+from handlers.event_service import EventService
+from storage.db import utcnow
+
+LIST_LIMIT = 10
+LIST_HORIZON = timedelta(days=400)
+_ON = {"on", "an", "ein", "ja", "yes"}
+_OFF = {"off", "aus", "nein", "no"}
+_TOPIC_WORDS = {"topics", "themen", "thema", "topic"}
+
+
+def service(ctx: Context) -> EventService:
+    return EventService(ctx.store, ctx.notifier, ctx.settings, ctx.actor)
+
+
+async def upcoming(
+    ctx: Context, topic_id: int | None = None, limit: int = LIST_LIMIT
+) -> list[Occurrence]:
+    """The next occurrences (not ended, not cancelled) of all events, soonest first."""
+    now = utcnow()
+    wanted = await ctx.store.events.ids_for_topics([topic_id]) if topic_id else None
+    found: list[Occurrence] = []
+    for event in await ctx.store.events.active(now):
+        if wanted is not None and event.id not in wanted:
+            continue
+        overrides = await ctx.store.events.overrides(event.id)
+        window = occurrences(event, overrides, now - event.duration, now + LIST_HORIZON)
+        found += [o for o in window if o.end > now][:limit]
+    return sorted(found, key=lambda o: (o.start, o.event.id))[:limit]
+
+
+async def seats_line(ctx: Context, occ: Occurrence) -> str | None:
+    capacity = occ.event.capacity
+    if capacity is None:
+        return None
+    taken = await ctx.store.rsvps.confirmed_count(occ.event.id, occ.key)
+    waiting = len(await ctx.store.rsvps.waitlist(occ.event.id, occ.key))
+    line = ctx.t("events.seats", free=max(0, capacity - taken), capacity=capacity)
+    if waiting:
+        line += " " + ctx.t("events.seats_waiting", count=waiting)
+    return line
+
+
+async def my_answer_line(ctx: Context, occ: Occurrence) -> str | None:
+    if ctx.member is None:
+        return None
+    rsvp = await ctx.store.rsvps.get(occ.event.id, occ.key, ctx.member.id)
+    if rsvp is None:
+        return None
+    if rsvp.waitlisted:
+        waiting = await ctx.store.rsvps.waitlist(occ.event.id, occ.key)
+        position = next(
+            (i for i, r in enumerate(waiting, 1) if r.member_id == ctx.member.id), len(waiting)
+        )
+        return ctx.t("events.my_waitlist", position=position)
+    return ctx.t(f"events.my_{rsvp.status}")
+
+
+async def occurrence_message(
+    ctx: Context, occ: Occurrence, notice: str | None = None, replace: bool = False
+) -> Outgoing:
+    """One date with its details, seats, the member's answer and the buttons."""
+    topics = await service(ctx).topic_names(occ.event.id)
+    text = event_render.details(ctx.lang, ctx.zone, occ, topics, await seats_line(ctx, occ))
+    mine = await my_answer_line(ctx, occ)
+    if mine:
+        text += f"\n\n{mine}"
+    if notice:
+        text = f"{notice}\n\n{text}"
+    if ctx.is_admin:
+        text += "\n" + ctx.t("events.admin_id", id=occ.event.id)
+    return Outgoing(
+        title=event_render.title(ctx.lang, occ.event, occ),
+        text=text,
+        buttons=event_render.rsvp_buttons(ctx.lang, occ, admin=ctx.is_admin),
+        replace=replace,
+    )
+
+
+async def events_list(ctx: Context, args: str) -> list[Outgoing]:
+    topic_id = None
+    name = args.strip()
+    if name:
+        topic = await ctx.store.topics.find(name)
+        if topic is None:
+            return [ctx.reply("topics.unknown", topic=name[:60])]
+        topic_id = topic.id
+    found = await upcoming(ctx, topic_id)
+    if not found:
+        return [ctx.reply("events.none_topic" if topic_id else "events.none")]
+    header = ctx.reply("events.list_title", count=len(found))
+    return [header] + [await occurrence_message(ctx, occ) for occ in found]
+
+
+async def occurrence_from_arg(ctx: Context, arg: str) -> tuple[Occurrence | None, Outgoing | None]:
+    """Decode ``event:epoch`` from a button; a clear answer when the event is gone."""
+    match = re.fullmatch(r"(\d+):(\d+)", arg)
+    if not match:
+        return None, ctx.reply("error.stale_button")
+    event = await ctx.store.events.get(int(match.group(1)))
+    if event is None:
+        return None, ctx.reply("events.gone")
+    key = datetime.fromtimestamp(int(match.group(2)), tz=UTC)
+    occ = find_occurrence(event, await ctx.store.events.overrides(event.id), key)
+    if occ is None:
+        return None, ctx.reply("events.gone")
+    return occ, None
+
+
+async def attendee_list(ctx: Context, occ: Occurrence) -> Outgoing:
+    attendees = await ctx.store.rsvps.attendees(occ.event.id, occ.key)
+    groups: dict[str, list[str]] = {"yes": [], "waitlist": [], "maybe": [], "no": []}
+    for a in attendees:
+        group = "waitlist" if a.waitlisted else a.status
+        groups[group].append(f"• {a.name} ({a.company})")
+    lines = [event_render.when(ctx.lang, ctx.zone, occ.start, occ.end)]
+    for group, names in groups.items():
+        lines.append("")
+        lines.append(ctx.t(f"events.att_{group}", count=len(names)))
+        lines += names or [ctx.t("events.att_nobody")]
+    return Outgoing(title=ctx.t("events.att_title", title=occ.event.title), text="\n".join(lines))
+
+
+async def reminder_settings(
+    ctx: Context, notice: str | None = None, replace: bool = False
+) -> Outgoing:
+    assert ctx.member is not None
+    enabled = ctx.member.reminders_enabled
+    topics = await ctx.store.rsvps.remind_topics(ctx.member.id)
+    offsets = ", ".join(_offset_text(ctx, o) for o in ctx.settings.reminder_offsets)
+    text = ctx.t(
+        "events.reminders_status",
+        state=ctx.t("events.state_on" if enabled else "events.state_off"),
+        topics=ctx.t("events.state_on" if topics else "events.state_off"),
+        offsets=offsets,
+    )
+    if notice:
+        text = f"{notice}\n\n{text}"
+    buttons = [
+        [ctx.button("events.btn_rem_off" if enabled else "events.btn_rem_on", "ev.rem", "toggle")],
+        [
+            ctx.button(
+                "events.btn_remtopics_off" if topics else "events.btn_remtopics_on",
+                "ev.rem",
+                "topics",
+            )
+        ],
+    ]
+    return Outgoing(text=text, buttons=buttons, replace=replace)
+
+
+def _offset_text(ctx: Context, offset: timedelta) -> str:
+    seconds = int(offset.total_seconds())
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds % size == 0:
+            return ctx.t(f"events.unit_{unit}", n=seconds // size)
+    return ctx.t("events.unit_s", n=seconds)
+
+
+async def set_reminders(ctx: Context, enabled: bool) -> None:
+    assert ctx.member is not None
+    await ctx.store.members.set_reminders(ctx.member.id, enabled)
+    ctx.member = ctx.member.model_copy(update={"reminders_enabled": enabled})
+
+
+def feed_base(ctx: Context) -> str:
+    base = ctx.settings.public_url or f"http://{ctx.settings.http_host}:{ctx.settings.http_port}"
+    return base.rstrip("/")
+
+
+def register(router: Router) -> None:
+    @router.command("events", "termine", help_key="help.events")
+    async def events(ctx: Context, args: str) -> list[Outgoing]:
+        return await events_list(ctx, args)
+
+    @router.action("ev.list")
+    async def list_button(ctx: Context, arg: str) -> list[Outgoing]:
+        return await events_list(ctx, "")
+
+    @router.action(event_render.RSVP_ACTION)
+    async def rsvp(ctx: Context, arg: str) -> Outgoing:
+        assert ctx.member is not None
+        base, _, code = arg.rpartition(":")
+        status = event_render.RSVP_CODES.get(code)
+        occ, problem = await occurrence_from_arg(ctx, base)
+        if problem is not None or occ is None or status is None:
+            return problem or ctx.reply("error.stale_button")
+        if occ.cancelled:
+            return ctx.reply("events.cancelled_answer", title=occ.event.title)
+        if occ.start <= utcnow():
+            return ctx.reply("events.past", title=occ.event.title)
+        outcome = await service(ctx).answer(occ, ctx.member.id, status)
+        key = "events.answer_waitlist" if outcome.waitlisted else f"events.answer_{status}"
+        notice = ctx.t(key, position=outcome.position or 0)
+        return await occurrence_message(ctx, occ, notice, replace=True)
+
+    @router.action(event_render.ICS_ACTION)
+    async def ics_file(ctx: Context, arg: str) -> Outgoing:
+        event = await ctx.store.events.get(int(arg)) if arg.isdigit() else None
+        if event is None:
+            return ctx.reply("events.gone")
+        content = event_ics(
+            event,
+            await ctx.store.events.overrides(event.id),
+            await service(ctx).topic_names(event.id),
+        )
+        slug = re.sub(r"[^A-Za-z0-9]+", "-", event.title).strip("-")[:40] or "termin"
+        return Outgoing(
+            text=ctx.t("events.ics_caption", title=event.title),
+            document=Document(filename=f"{slug}.ics", content=content, mime_type=MIME_TYPE),
+        )
+
+    @router.action(event_render.ATTENDEES_ACTION, access=Access.ADMIN)
+    async def attendees_button(ctx: Context, arg: str) -> Outgoing:
+        occ, problem = await occurrence_from_arg(ctx, arg)
+        if occ is None:
+            return problem or ctx.reply("events.gone")
+        return await attendee_list(ctx, occ)
+
+    @router.command("reminders", "erinnerungen", help_key="help.reminders")
+    async def reminders(ctx: Context, args: str) -> Outgoing:
+        assert ctx.member is not None
+        words = args.casefold().split()
+        if not words:
+            return await reminder_settings(ctx)
+        if len(words) == 2 and words[0] in _TOPIC_WORDS and words[1] in _ON | _OFF:
+            enabled = words[1] in _ON
+            await ctx.store.rsvps.set_remind_topics(ctx.member.id, enabled)
+            key = "events.remtopics_on" if enabled else "events.remtopics_off"
+            return await reminder_settings(ctx, ctx.t(key))
+        if len(words) == 1 and words[0] in _ON | _OFF:
+            await set_reminders(ctx, words[0] in _ON)
+            key = "events.reminders_on" if words[0] in _ON else "events.reminders_off"
+            return await reminder_settings(ctx, ctx.t(key))
+        return ctx.reply("events.reminders_usage")
+
+    @router.action("ev.rem")
+    async def reminder_button(ctx: Context, arg: str) -> Outgoing:
+        assert ctx.member is not None
+        if arg == "topics":
+            enabled = not await ctx.store.rsvps.remind_topics(ctx.member.id)
+            await ctx.store.rsvps.set_remind_topics(ctx.member.id, enabled)
+            notice = ctx.t("events.remtopics_on" if enabled else "events.remtopics_off")
+        else:
+            enabled = not ctx.member.reminders_enabled
+            await set_reminders(ctx, enabled)
+            notice = ctx.t("events.reminders_on" if enabled else "events.reminders_off")
+        return await reminder_settings(ctx, notice, replace=True)
+
+    @router.command("calendar", "kalender", help_key="help.calendar")
+    async def calendar(ctx: Context, args: str) -> Outgoing:
+        assert ctx.member is not None
+        token = await ctx.store.events.feed_token(ctx.member.id)
+        url = f"{feed_base(ctx)}/calendar/{token}.ics"
+        return Outgoing(
+            title=ctx.t("events.calendar_title"),
+            text=ctx.t("events.calendar_text", url=url, topics_url=f"{url}?scope=topics"),
+            buttons=[[Button(label=ctx.t("events.btn_list"), action="ev.list")]],
+        )

@@ -1,0 +1,345 @@
+"""Event administration in chat: the ``/neuertermin`` wizard, cancelling an event or one
+date, and the attendee list. Creation goes through :class:`EventService` like the CLI."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from bot.context import Context
+from bot.events_time import BadTime, parse_end, parse_local
+from bot.models import Button, Outgoing
+from bot.recurrence import BadRule, Occurrence, normalize_rule, nth_weekday_rule, weekly_rule
+from bot.recurrence import occurrences as expand
+from bot.router import Access, Router
+from handlers import validation
+from handlers.events import attendee_list, occurrence_message, service, upcoming
+from handlers.validation import Invalid
+from storage.events import FORMATS, EventFields
+
+FLOW = "newevent"
+_SKIP = {"-", "–", "keine", "kein", "none", "no", "nein"}
+_DONE = {"weiter", "fertig", "done", "next", "ok"}
+_PRESETS = ("none", "monthly", "biweekly", "weekly")
+
+
+def _start(ctx: Context) -> datetime:
+    assert ctx.conversation is not None
+    return datetime.fromisoformat(ctx.conversation.data["start"])
+
+
+async def prompt(ctx: Context, step: str) -> Outgoing:
+    """The question for a step of the wizard, with its buttons."""
+    data = ctx.conversation.data if ctx.conversation else {}
+    if step == "start":
+        return ctx.reply("events.ask_start", zone=ctx.settings.timezone)
+    if step == "topics":
+        chosen = set(data.get("topic_ids", []))
+        rows = [
+            [
+                Button(
+                    label=("✅ " if topic.id in chosen else "▫️ ") + topic.name,
+                    action="ev.wt",
+                    arg=str(topic.id),
+                )
+            ]
+            for topic in await ctx.store.topics.list()
+        ]
+        rows.append([ctx.button("events.btn_next", "ev.wt", "done")])
+        return ctx.reply("events.ask_topics", buttons=rows)
+    if step == "format":
+        buttons = [ctx.button(f"events.format.{f}", "ev.wf", f) for f in FORMATS]
+        return ctx.reply("events.ask_format", buttons=[buttons[:3], buttons[3:]])
+    if step == "rrule":
+        local = _start(ctx).astimezone(ctx.settings.zone)
+        names = ctx.t("events.weekdays").split(",")
+        nth = (local.day - 1) // 7 + 1
+        labels = {
+            "none": ctx.t("events.rec_none"),
+            "monthly": ctx.t(
+                "events.rec_monthly_last" if nth >= 5 else "events.rec_monthly",
+                nth=_ordinal(ctx.lang, nth),
+                day=names[local.weekday()],
+            ),
+            "biweekly": ctx.t("events.rec_biweekly", day=names[local.weekday()]),
+            "weekly": ctx.t("events.rec_weekly", day=names[local.weekday()]),
+        }
+        rows = [[Button(label=labels[p], action="ev.wr", arg=p)] for p in _PRESETS]
+        return ctx.reply("events.ask_rrule", buttons=rows)
+    if step == "confirm":
+        return await _summary(ctx)
+    return ctx.reply(f"events.ask_{step}")
+
+
+def _ordinal(lang: str, n: int) -> str:
+    if lang == "de":
+        return f"{n}."
+    return {1: "1st", 2: "2nd", 3: "3rd"}.get(n, f"{n}th")
+
+
+def _preset_rule(ctx: Context, preset: str) -> str | None:
+    local = _start(ctx).astimezone(ctx.settings.zone)
+    if preset == "monthly":
+        return nth_weekday_rule(local)
+    if preset == "biweekly":
+        return weekly_rule(local, 2)
+    if preset == "weekly":
+        return weekly_rule(local)
+    return None
+
+
+def fields_from(ctx: Context, data: dict[str, Any]) -> EventFields:
+    return EventFields(
+        title=data["title"],
+        start=datetime.fromisoformat(data["start"]),
+        end=datetime.fromisoformat(data["end"]),
+        timezone=ctx.settings.timezone,
+        location=data.get("location", ""),
+        url=data.get("url"),
+        format=data.get("format", "meetup"),
+        capacity=data.get("capacity"),
+        rrule=data.get("rrule"),
+        organiser=ctx.member.name if ctx.member else None,
+        topic_ids=list(data.get("topic_ids", [])),
+    )
+
+
+async def _summary(ctx: Context) -> Outgoing:
+    assert ctx.conversation is not None
+    data = ctx.conversation.data
+    fields = fields_from(ctx, data)
+    topics = [t.name for t in await ctx.store.topics.list() if t.id in fields.topic_ids]
+    text = ctx.t(
+        "events.summary",
+        title=fields.title,
+        start=ctx.format_datetime(fields.start),
+        end=ctx.format_datetime(fields.end),
+        where=fields.location or fields.url or "–",
+        topics=", ".join(topics) or "–",
+        format=ctx.t(f"events.format.{fields.format}"),
+        capacity=fields.capacity or "–",
+        rule=fields.rrule or "–",
+    )
+    buttons = [
+        [
+            ctx.button("events.btn_create", "ev.wc", "yes"),
+            ctx.button("events.btn_discard", "ev.wc", "no"),
+        ]
+    ]
+    return Outgoing(text=text, buttons=buttons)
+
+
+async def _advance(ctx: Context, step: str, **values: object) -> Outgoing:
+    assert ctx.conversation is not None
+    data = {**ctx.conversation.data, **values}
+    await ctx.set_conversation(FLOW, step, data)
+    return await prompt(ctx, step)
+
+
+async def _create(ctx: Context) -> list[Outgoing]:
+    assert ctx.conversation is not None
+    try:
+        event = await service(ctx).create(fields_from(ctx, ctx.conversation.data))
+    except Invalid as problem:
+        return [problem.reply(ctx), await prompt(ctx, "confirm")]
+    await ctx.end_conversation()
+    overrides = await ctx.store.events.overrides(event.id)
+    first = expand(event, overrides, event.start, event.end + timedelta(days=800))[:1]
+    done = ctx.reply("events.created", title=event.title, id=event.id)
+    return [done] + [await occurrence_message(ctx, occ) for occ in first]
+
+
+def _in_wizard(ctx: Context, step: str) -> bool:
+    c = ctx.conversation
+    return c is not None and c.flow == FLOW and c.step == step
+
+
+async def answer(ctx: Context, text: str) -> Outgoing | list[Outgoing]:
+    """Free text at each step; a bad answer gets a clear message and the step repeats."""
+    assert ctx.conversation is not None
+    step, value, word = ctx.conversation.step, text.strip(), text.strip().casefold()
+    zone = ctx.settings.zone
+    try:
+        if step == "title":
+            return await _advance(ctx, "start", title=validation.single_line(value, 120))
+        if step == "start":
+            start = parse_local(value, zone)
+            if start <= datetime.now(UTC):
+                return [ctx.reply("events.start_past"), await prompt(ctx, step)]
+            return await _advance(ctx, "end", start=start.isoformat())
+        if step == "end":
+            end = parse_end(value, _start(ctx), zone)
+            return await _advance(ctx, "location", end=end.isoformat())
+        if step == "location":
+            where = "" if word in _SKIP else validation.single_line(value, 200)
+            is_url = where.startswith(("http://", "https://"))
+            return await _advance(
+                ctx, "topics", location="" if is_url else where, url=where if is_url else None
+            )
+        if step == "topics":
+            return await _topics_text(ctx, value, word)
+        if step == "format":
+            labels = [ctx.t(f"events.format.{f}") for f in FORMATS]
+            choice = validation.match_choice(value, labels)
+            if choice is None:
+                return await prompt(ctx, step)
+            return await _advance(ctx, "capacity", format=FORMATS[labels.index(choice)])
+        if step == "capacity":
+            if word in _SKIP:
+                return await _advance(ctx, "rrule", capacity=None)
+            if not value.isdigit() or not 1 <= int(value) <= 100_000:
+                return [ctx.reply("events.bad_capacity"), await prompt(ctx, step)]
+            return await _advance(ctx, "rrule", capacity=int(value))
+        if step == "rrule":
+            rule = None if word in _SKIP else normalize_rule(value)
+            return await _advance(ctx, "confirm", rrule=rule)
+        if step == "confirm":
+            if word in {"ja", "yes", "j", "y", "anlegen", "create"}:
+                return await _create(ctx)
+            if word in {"nein", "no", "n", "verwerfen", "discard"}:
+                await ctx.end_conversation()
+                return ctx.reply("cancel.done")
+            return await prompt(ctx, step)
+    except BadTime:
+        key = "events.bad_start" if step == "start" else "events.bad_end_input"
+        return [ctx.reply(key, value=value[:40]), await prompt(ctx, step)]
+    except BadRule:
+        return [ctx.reply("events.bad_rrule", rule=value[:80]), await prompt(ctx, step)]
+    except Invalid as problem:
+        return [problem.reply(ctx), await prompt(ctx, step)]
+    return await prompt(ctx, step)
+
+
+async def _topics_text(ctx: Context, value: str, word: str) -> Outgoing | list[Outgoing]:
+    assert ctx.conversation is not None
+    if word in _SKIP | _DONE:
+        return await _advance(ctx, "format")
+    ids = []
+    for name in value.split(","):
+        topic = await ctx.store.topics.find(name.strip())
+        if topic is None or topic.archived:
+            return [
+                ctx.reply("topics.unknown", topic=name.strip()[:60]),
+                await prompt(ctx, "topics"),
+            ]
+        ids.append(topic.id)
+    return await _advance(ctx, "format", topic_ids=ids)
+
+
+def parse_day(text: str) -> date | None:
+    for fmt in ("%d.%m.%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+async def pick_occurrence(ctx: Context, args: str) -> tuple[Occurrence | None, Outgoing | None]:
+    """``ID`` (the next date) or ``ID DATE`` from a command's arguments."""
+    event_id, _, day_text = args.strip().partition(" ")
+    event = await ctx.store.events.get(int(event_id)) if event_id.isdigit() else None
+    if event is None:
+        return None, ctx.reply("events.unknown_id", id=event_id[:20] or "?")
+    overrides = await ctx.store.events.overrides(event.id)
+    if not day_text.strip():
+        found = [o for o in await upcoming(ctx, None, 1000) if o.event.id == event.id]
+        if not found:
+            return None, ctx.reply("events.no_upcoming", title=event.title)
+        return found[0], None
+    day = parse_day(day_text)
+    if day is None:
+        return None, ctx.reply("events.bad_day", value=day_text.strip()[:20])
+    local = datetime.combine(day, datetime.min.time()).replace(tzinfo=ctx.settings.zone)
+    window = expand(
+        event,
+        overrides,
+        local - timedelta(days=1),
+        local + timedelta(days=2),
+        include_cancelled=True,
+    )
+    for occ in window:
+        if occ.key.astimezone(ctx.settings.zone).date() == day:
+            return occ, None
+    return None, ctx.reply("events.no_date", title=event.title, day=day_text.strip()[:20])
+
+
+def register(router: Router) -> None:
+    @router.command("newevent", "neuertermin", access=Access.ADMIN, help_key="help.newevent")
+    async def new_event(ctx: Context, args: str) -> Outgoing:
+        await ctx.set_conversation(FLOW, "title", {})
+        return ctx.reply("events.ask_title")
+
+    router.flow(FLOW)(answer)
+
+    @router.action("ev.wt", access=Access.ADMIN)
+    async def topic_button(ctx: Context, arg: str) -> Outgoing | list[Outgoing]:
+        if not _in_wizard(ctx, "topics"):
+            return ctx.reply("events.wizard_stale")
+        assert ctx.conversation is not None
+        if arg == "done":
+            return await _advance(ctx, "format")
+        chosen = list(ctx.conversation.data.get("topic_ids", []))
+        if arg.isdigit():
+            topic_id = int(arg)
+            if topic_id in chosen:
+                chosen.remove(topic_id)
+            else:
+                chosen.append(topic_id)
+        prompt_message = await _advance(ctx, "topics", topic_ids=chosen)
+        return prompt_message.model_copy(update={"replace": True})
+
+    @router.action("ev.wf", access=Access.ADMIN)
+    async def format_button(ctx: Context, arg: str) -> Outgoing:
+        if not _in_wizard(ctx, "format") or arg not in FORMATS:
+            return ctx.reply("events.wizard_stale")
+        return await _advance(ctx, "capacity", format=arg)
+
+    @router.action("ev.wr", access=Access.ADMIN)
+    async def rule_button(ctx: Context, arg: str) -> Outgoing:
+        if not _in_wizard(ctx, "rrule") or arg not in _PRESETS:
+            return ctx.reply("events.wizard_stale")
+        return await _advance(ctx, "confirm", rrule=_preset_rule(ctx, arg))
+
+    @router.action("ev.wc", access=Access.ADMIN)
+    async def confirm_button(ctx: Context, arg: str) -> Outgoing | list[Outgoing]:
+        if not _in_wizard(ctx, "confirm"):
+            return ctx.reply("events.wizard_stale")
+        if arg == "yes":
+            return await _create(ctx)
+        await ctx.end_conversation()
+        return ctx.reply("cancel.done")
+
+    @router.command(
+        "cancelevent", "terminabsagen", access=Access.ADMIN, help_key="help.cancelevent"
+    )
+    async def cancel_event(ctx: Context, args: str) -> Outgoing:
+        if not args.strip():
+            return ctx.reply("events.cancel_usage")
+        event_id, _, day = args.strip().partition(" ")
+        if not day.strip():
+            event = await ctx.store.events.get(int(event_id)) if event_id.isdigit() else None
+            if event is None:
+                return ctx.reply("events.unknown_id", id=event_id[:20])
+            if event.cancelled:
+                return ctx.reply("events.already_cancelled", title=event.title)
+            await service(ctx).cancel(event)
+            return ctx.reply("events.cancelled_done", title=event.title)
+        occ, problem = await pick_occurrence(ctx, args)
+        if occ is None:
+            return problem or ctx.reply("events.cancel_usage")
+        if occ.cancelled:
+            return ctx.reply("events.already_cancelled", title=occ.event.title)
+        await service(ctx).cancel(occ.event, occ.key)
+        return ctx.reply(
+            "events.cancelled_date", title=occ.event.title, when=ctx.format_datetime(occ.start)
+        )
+
+    @router.command("attendees", "teilnehmer", access=Access.ADMIN, help_key="help.attendees")
+    async def attendees(ctx: Context, args: str) -> Outgoing:
+        if not args.strip():
+            return ctx.reply("events.attendees_usage")
+        occ, problem = await pick_occurrence(ctx, args)
+        if occ is None:
+            return problem or ctx.reply("events.attendees_usage")
+        return await attendee_list(ctx, occ)
