@@ -10,13 +10,13 @@ from bot import event_render
 from bot.context import Context
 from bot.ics import MIME_TYPE, event_ics
 from bot.models import Button, Document, Outgoing
-from bot.recurrence import Occurrence, find_occurrence, occurrences
+from bot.recurrence import Occurrence, find_occurrence
 from bot.router import Access, Router
+from bot.upcoming import upcoming
 from handlers.event_service import EventService
 from storage.db import utcnow
 
 LIST_LIMIT = 10
-LIST_HORIZON = timedelta(days=400)
 _ON = {"on", "an", "ein", "ja", "yes"}
 _OFF = {"off", "aus", "nein", "no"}
 _TOPIC_WORDS = {"topics", "themen", "thema", "topic"}
@@ -24,22 +24,6 @@ _TOPIC_WORDS = {"topics", "themen", "thema", "topic"}
 
 def service(ctx: Context) -> EventService:
     return EventService(ctx.store, ctx.notifier, ctx.settings, ctx.actor)
-
-
-async def upcoming(
-    ctx: Context, topic_id: int | None = None, limit: int = LIST_LIMIT
-) -> list[Occurrence]:
-    """The next occurrences (not ended, not cancelled) of all events, soonest first."""
-    now = utcnow()
-    wanted = await ctx.store.events.ids_for_topics([topic_id]) if topic_id else None
-    found: list[Occurrence] = []
-    for event in await ctx.store.events.active(now):
-        if wanted is not None and event.id not in wanted:
-            continue
-        overrides = await ctx.store.events.overrides(event.id)
-        window = occurrences(event, overrides, now - event.duration, now + LIST_HORIZON)
-        found += [o for o in window if o.end > now][:limit]
-    return sorted(found, key=lambda o: (o.start, o.event.id))[:limit]
 
 
 async def seats_line(ctx: Context, occ: Occurrence) -> str | None:
@@ -98,7 +82,7 @@ async def events_list(ctx: Context, args: str) -> list[Outgoing]:
         if topic is None:
             return [ctx.reply("topics.unknown", topic=name[:60])]
         topic_id = topic.id
-    found = await upcoming(ctx, topic_id)
+    found = await upcoming(ctx.store, topic_id=topic_id, limit=LIST_LIMIT)
     if not found:
         return [ctx.reply("events.none_topic" if topic_id else "events.none")]
     header = ctx.reply("events.list_title", count=len(found))
@@ -182,7 +166,7 @@ def feed_base(ctx: Context) -> str:
 
 
 def register(router: Router) -> None:
-    @router.command("events", "termine", help_key="help.events")
+    @router.command("events", "termine", help_key="help.events", order=20)
     async def events(ctx: Context, args: str) -> list[Outgoing]:
         return await events_list(ctx, args)
 

@@ -12,8 +12,9 @@ from bot.models import Button, Outgoing
 from bot.recurrence import BadRule, Occurrence, normalize_rule, nth_weekday_rule, weekly_rule
 from bot.recurrence import occurrences as expand
 from bot.router import Access, Router
+from bot.upcoming import upcoming
 from handlers import validation
-from handlers.events import attendee_list, occurrence_message, service, upcoming
+from handlers.events import attendee_list, occurrence_message, service
 from handlers.validation import Invalid
 from storage.events import FORMATS, EventFields
 
@@ -243,7 +244,7 @@ async def pick_occurrence(ctx: Context, args: str) -> tuple[Occurrence | None, O
         return None, ctx.reply("events.unknown_id", id=event_id[:20] or "?")
     overrides = await ctx.store.events.overrides(event.id)
     if not day_text.strip():
-        found = [o for o in await upcoming(ctx, None, 1000) if o.event.id == event.id]
+        found = await upcoming(ctx.store, event_id=event.id, limit=1)
         if not found:
             return None, ctx.reply("events.no_upcoming", title=event.title)
         return found[0], None

@@ -191,3 +191,24 @@ async def test_url_verification_is_answered(slack: SlackWorld) -> None:
     reply = await slack.send.post(body, "application/json")
     assert reply.status == 200
     assert "abc123" in reply.body
+
+
+async def test_app_home_lists_next_events_and_takes_an_rsvp(slack: SlackWorld) -> None:
+    from tests.events_support import add_event
+
+    fake, store = slack.fake, slack.services.store
+    member_id = await add_member(slack.services, "U1", "Anna Muster")
+    event = await add_event(slack.services, title="KI-Stammtisch", capacity=10)
+
+    await slack.send.home_opened("U1")
+    await slack.settle()
+    text = str(fake.views["U1"]["blocks"])
+    assert "Nächste Termine" in text and "KI-Stammtisch" in text
+
+    await slack.send.click_home("U1", "Zusage")
+    await slack.settle()
+    occurrence = event.start
+    rsvp = await store.rsvps.get(event.id, occurrence, member_id)
+    assert rsvp is not None and rsvp.status == "yes"
+    assert "Deine Antwort: Zusage" in str(fake.views["U1"]["blocks"])  # republished
+    assert not fake.calls_to("chat.postMessage")

@@ -1,4 +1,4 @@
-"""The App Home tab: profile summary, topic toggles and (later) the next events.
+"""The App Home tab: profile summary, topic toggles and the next events.
 
 Built from the store's repositories each time the tab is opened or a toggle in it is
 pressed, so it always shows what the database says.
@@ -7,25 +7,54 @@ pressed, so it always shows what the database says.
 from __future__ import annotations
 
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from bot.adapters.slack_blocks import Block, bold, button_element, mrkdwn, section
+from bot import event_render
+from bot.adapters.slack_blocks import (
+    Block,
+    action_blocks,
+    bold,
+    button_element,
+    mrkdwn,
+    section,
+)
 from bot.i18n import format_date, t
 from bot.models import Button
 from bot.settings import Settings
+from bot.upcoming import upcoming
 from storage import Store
 from storage.members import Member
 
-MAX_HOME_TOPICS = 60  # a Home view holds at most 100 blocks
+MAX_HOME_TOPICS = 40  # a Home view holds at most 100 blocks
+HOME_EVENTS = 5
 
 
 async def next_events_blocks(
     store: Store, settings: Settings, member: Member, lang: str
 ) -> list[Block]:
-    """Hook for the events capability: blocks for the member's next events.
+    """The next dates with the member's answer and Zusage / Vielleicht / Absage buttons.
 
-    Empty until events exist; return a header plus one section per event here.
+    A click here goes through the core like any RSVP, and the tab is published again, so
+    the answer shown is always the one stored.
     """
-    return []
+    zone = ZoneInfo(member.timezone) if member.timezone else settings.zone
+    found = await upcoming(store, limit=HOME_EVENTS)
+    blocks: list[Block] = [_header(t(lang, "slack.home.events"))]
+    if not found:
+        return [*blocks, section(mrkdwn(t(lang, "events.none")))]
+    for occ in found:
+        line = f"{bold(event_render.title(lang, occ.event, occ))}\n"
+        line += mrkdwn(event_render.when(lang, zone, occ.start, occ.end))
+        rsvp = await store.rsvps.get(occ.event.id, occ.key, member.id)
+        if rsvp is not None and rsvp.waitlisted:
+            waiting = [r.member_id for r in await store.rsvps.waitlist(occ.event.id, occ.key)]
+            position = waiting.index(member.id) + 1 if member.id in waiting else len(waiting)
+            line += f"\n{mrkdwn(t(lang, 'events.my_waitlist', position=position))}"
+        elif rsvp is not None:
+            line += f"\n{mrkdwn(t(lang, f'events.my_{rsvp.status}'))}"
+        blocks.append(section(line))
+        blocks += action_blocks(event_render.rsvp_buttons(lang, occ)[0])
+    return blocks
 
 
 def _header(text: str) -> Block:

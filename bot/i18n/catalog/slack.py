@@ -15,6 +15,7 @@ MESSAGES = {
         "einem beliebigen Kanal.",
         "en": "Write help to me in the “Messages” tab, or use /knotenpunkt help in any channel.",
     },
+    "slack.home.events": {"de": "Nächste Termine", "en": "Next events"},
     "slack.home.subscribe": {"de": "Abonnieren", "en": "Subscribe"},
     "slack.home.unsubscribe": {"de": "Abbestellen", "en": "Unsubscribe"},
     "slack.home.more_topics": {
