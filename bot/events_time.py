@@ -8,7 +8,7 @@ does not exist there (the hour skipped when summer time starts) is refused too.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from dateutil.parser import isoparse
@@ -96,3 +96,13 @@ def parse_end(text: str, start: datetime, zone: ZoneInfo) -> datetime:
     if end <= start:
         raise BadTime(text)
     return end
+
+
+def parse_day(text: str) -> date | None:
+    """A calendar day as ``03.12.2026`` or ``2026-12-03``; None when it is neither."""
+    for fmt in ("%d.%m.%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    return None

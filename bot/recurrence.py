@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrule, rrulestr
@@ -159,6 +159,22 @@ def find_occurrence(
         end = override.end or override.start + duration
         return Occurrence(event, key, override.start, end, moved=True, cancelled=cancelled)
     return Occurrence(event, key, key, key + duration, cancelled=cancelled)
+
+
+def occurrence_on(
+    event: Event, overrides: dict[datetime, Override], day: date
+) -> Occurrence | None:
+    """The occurrence originally on ``day`` in the event's own zone, cancelled ones too."""
+    zone = ZoneInfo(event.timezone)
+    start = datetime.combine(day, time.min, tzinfo=zone)
+    window = occurrences(
+        event,
+        overrides,
+        start - timedelta(days=1),
+        start + timedelta(days=2),
+        include_cancelled=True,
+    )
+    return next((o for o in window if o.key.astimezone(zone).date() == day), None)
 
 
 def next_occurrence(

@@ -3,13 +3,20 @@ date, and the attendee list. Creation goes through :class:`EventService` like th
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bot.context import Context
-from bot.events_time import BadTime, parse_end, parse_local
+from bot.events_time import BadTime, parse_day, parse_end, parse_local
 from bot.models import Button, Outgoing
-from bot.recurrence import BadRule, Occurrence, normalize_rule, nth_weekday_rule, weekly_rule
+from bot.recurrence import (
+    BadRule,
+    Occurrence,
+    normalize_rule,
+    nth_weekday_rule,
+    occurrence_on,
+    weekly_rule,
+)
 from bot.recurrence import occurrences as expand
 from bot.router import Access, Router
 from bot.upcoming import upcoming
@@ -227,15 +234,6 @@ async def _topics_text(ctx: Context, value: str, word: str) -> Outgoing | list[O
     return await _advance(ctx, "format", topic_ids=ids)
 
 
-def parse_day(text: str) -> date | None:
-    for fmt in ("%d.%m.%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(text.strip(), fmt).date()
-        except ValueError:
-            continue
-    return None
-
-
 async def pick_occurrence(ctx: Context, args: str) -> tuple[Occurrence | None, Outgoing | None]:
     """``ID`` (the next date) or ``ID DATE`` from a command's arguments."""
     event_id, _, day_text = args.strip().partition(" ")
@@ -251,17 +249,9 @@ async def pick_occurrence(ctx: Context, args: str) -> tuple[Occurrence | None, O
     day = parse_day(day_text)
     if day is None:
         return None, ctx.reply("events.bad_day", value=day_text.strip()[:20])
-    local = datetime.combine(day, datetime.min.time()).replace(tzinfo=ctx.settings.zone)
-    window = expand(
-        event,
-        overrides,
-        local - timedelta(days=1),
-        local + timedelta(days=2),
-        include_cancelled=True,
-    )
-    for occ in window:
-        if occ.key.astimezone(ctx.settings.zone).date() == day:
-            return occ, None
+    found_on_day = occurrence_on(event, overrides, day)
+    if found_on_day is not None:
+        return found_on_day, None
     return None, ctx.reply("events.no_date", title=event.title, day=day_text.strip()[:20])
 
 

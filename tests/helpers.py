@@ -91,6 +91,22 @@ class Person:
     def texts(self) -> str:
         return "\n".join(m.text for m in self.last)
 
+    async def answer_until_consent(
+        self,
+        name: str = "Anna Muster",
+        company: str = "Muster GmbH",
+        region: str = "Kreis Olpe",
+        competencies: str = "KI, Robotik",
+        language: str = "Deutsch",
+    ) -> None:
+        """Every registration step up to the privacy question."""
+        await self.say("/start")
+        await self.press(language)
+        await self.say(name)
+        await self.say(company)
+        await self.press(region)
+        await self.say(competencies)
+
     async def register(
         self,
         name: str = "Anna Muster",
@@ -99,11 +115,6 @@ class Person:
         competencies: str = "KI, Robotik",
         language: str = "Deutsch",
     ) -> None:
-        await self.say("/start")
-        await self.press(language)
-        await self.say(name)
-        await self.say(company)
-        await self.press(region)
-        await self.say(competencies)
+        await self.answer_until_consent(name, company, region, competencies, language)
         await self.press("Ja" if language == "Deutsch" else "Yes")
         assert "registriert" in self.texts() or "registered" in self.texts(), self.texts()

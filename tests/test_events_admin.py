@@ -142,3 +142,20 @@ async def test_cli_add_list_attendees_cancel(
     capsys.readouterr()
     assert await cli(settings, "list") == 0
     assert "Demo Day" not in capsys.readouterr().out
+
+
+async def test_cli_cancels_one_date_of_a_series(
+    app: Services, settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    day = second_tuesday_next_year()
+    assert await cli(settings, "add", "--title", "KI-Stammtisch", "--start", f"{day} 18:00",
+                     "--rrule", "FREQ=MONTHLY;BYDAY=2TU") == 0  # fmt: skip
+    next_month = day.replace(month=day.month + 1, day=1)
+    second = next_month + timedelta(days=(1 - next_month.weekday()) % 7 + 7)
+    assert await cli(settings, "cancel", "1", "--date", f"{second:%d.%m.%Y}") == 0
+    event = await app.store.events.get(1)
+    assert event is not None and event.status != "cancelled"  # only that date
+    overrides = await app.store.events.overrides(1)
+    assert [
+        key.astimezone(app.settings.zone).date() for key, o in overrides.items() if o.cancelled
+    ] == [second]

@@ -92,12 +92,7 @@ async def test_too_many_competencies_are_refused(app: Services) -> None:
 
 async def test_no_consent_stores_nothing(app: Services) -> None:
     anna = Person(app.core, "anna")
-    await anna.say("/start")
-    await anna.press("Deutsch")
-    await anna.say("Anna")
-    await anna.say("Muster GmbH")
-    await anna.press("Hagen")
-    await anna.say("-")
+    await anna.answer_until_consent(name="Anna", region="Hagen", competencies="-")
     await anna.press("Nein")
     assert "speichere ich nichts" in anna.texts()
     assert await app.store.members.count() == 0
@@ -107,12 +102,7 @@ async def test_no_consent_stores_nothing(app: Services) -> None:
 
 async def test_unclear_consent_answer_asks_again(app: Services) -> None:
     anna = Person(app.core, "anna")
-    await anna.say("/start")
-    await anna.press("Deutsch")
-    await anna.say("Anna")
-    await anna.say("Muster GmbH")
-    await anna.press("Hagen")
-    await anna.say("-")
+    await anna.answer_until_consent(name="Anna", region="Hagen", competencies="-")
     await anna.say("vielleicht")
     assert "Ja oder Nein" in anna.texts()
     await anna.say("ja")

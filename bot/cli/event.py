@@ -13,10 +13,10 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.cli.common import CLI_ACTOR, open_store
-from bot.events_time import BadTime, parse_duration_text, parse_end, parse_local
+from bot.events_time import BadTime, parse_day, parse_duration_text, parse_end, parse_local
 from bot.i18n import t
 from bot.notify import Notifier
-from bot.recurrence import find_occurrence, next_occurrence, occurrences
+from bot.recurrence import find_occurrence, next_occurrence, occurrence_on
 from bot.settings import Settings
 from handlers.event_import import FetchError, fetch, sync_calendar
 from handlers.event_service import EventService
@@ -146,27 +146,11 @@ async def list_events(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _find_occurrence_key(store: Store, event: Event, day: str) -> datetime | None:
-    try:
-        local = datetime.strptime(day.strip(), "%Y-%m-%d")
-    except ValueError:
-        try:
-            local = datetime.strptime(day.strip(), "%d.%m.%Y")
-        except ValueError:
-            return None
-    zone = ZoneInfo(event.timezone)
-    start = local.replace(tzinfo=zone)
-    overrides = await store.events.overrides(event.id)
-    window = occurrences(
-        event,
-        overrides,
-        start - timedelta(days=1),
-        start + timedelta(days=2),
-        include_cancelled=True,
-    )
-    for occ in window:
-        if occ.key.astimezone(zone).date() == local.date():
-            return occ.key
-    return None
+    parsed = parse_day(day)
+    if parsed is None:
+        return None
+    occ = occurrence_on(event, await store.events.overrides(event.id), parsed)
+    return occ.key if occ else None
 
 
 async def attendees(args: argparse.Namespace, settings: Settings) -> int:
