@@ -45,7 +45,7 @@ class HttpServer:
         return f"http://{self.host}:{self.port}"
 
     async def _health(self, request: web.Request) -> web.Response:
-        await self.store.db.fetchval("SELECT 1")
+        await self.store.db.ping()
         return web.json_response({"status": "ok"})
 
     async def _metrics(self, request: web.Request) -> web.Response:

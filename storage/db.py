@@ -127,6 +127,10 @@ class Database:
             done.append(version)
         return done
 
+    async def ping(self) -> None:
+        """Raise if the database cannot answer (for the health check)."""
+        await self.fetchval("SELECT 1")
+
     async def schema_version(self) -> int:
         return int(await self.fetchval("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"))
 
