@@ -38,9 +38,16 @@ async def _status(app: Services, batch: str) -> dict[str, int]:
 
 
 async def test_notification_is_delivered_at_once(app: Services, fake_adapter: FakeAdapter) -> None:
+    """Adding rows wakes the worker: no waiting for the (here very long) poll interval."""
     anna = await _member(app, "anna")
+    app.worker.poll_interval = 60.0
+    app.worker.wake()  # let the worker go back to sleep with the long interval
+    await asyncio.sleep(0.05)
+    loop = asyncio.get_running_loop()
+    started = loop.time()
     await app.notifier.to_members([anna], _hello, batch="b1")
-    await _wait_for(lambda: _done(app, "b1", sent=1))
+    await _wait_for(lambda: _done(app, "b1", sent=1), within=2.0)
+    assert loop.time() - started < 1.0
     assert fake_adapter.texts_to("anna") == ["Hallo"]
 
 
