@@ -115,6 +115,7 @@ class FakeTelegram:
     menus: dict[tuple[str, str], list[dict[str, str]]] = field(default_factory=dict)
     webhook: dict[str, Any] = field(default_factory=dict)
     migrated: dict[str, int] = field(default_factory=dict)
+    refused: list[tuple[str, int]] = field(default_factory=list)  # (method, status) answered
     port: int = 0
 
     def __post_init__(self) -> None:
@@ -202,6 +203,7 @@ class FakeTelegram:
                 failure.times -= 1
                 if failure.times <= 0:
                     self._failures.remove(failure)
+                self.refused.append((method, failure.status))
                 raise ApiError(failure.status, failure.description, failure.parameters)
 
     # Bot API methods ------------------------------------------------------------------

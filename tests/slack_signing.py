@@ -118,7 +118,14 @@ class SlackSender:
         )
 
     async def block_action(
-        self, user: str, element: dict[str, Any], container: dict[str, Any], **extra: Any
+        self,
+        user: str,
+        element: dict[str, Any],
+        container: dict[str, Any],
+        *,
+        secret: str | None = None,
+        timestamp: int | None = None,
+        **extra: Any,
     ) -> Reply:
         payload = {
             "type": "block_actions",
@@ -141,7 +148,9 @@ class SlackSender:
             **extra,
         }
         form = urllib.parse.urlencode({"payload": json.dumps(payload)})
-        return await self.post(form, "application/x-www-form-urlencoded")
+        return await self.post(
+            form, "application/x-www-form-urlencoded", timestamp=timestamp, secret=secret
+        )
 
     async def click(self, user: str, message: Message, label: str) -> Reply:
         """Press the button whose label contains ``label`` in a message the bot posted."""

@@ -93,6 +93,23 @@ async def test_slash_command_acks_at_once_and_answers_in_the_dm(slack: SlackWorl
     assert "Das kann ich für dich tun" in fake.last_in("DU1").text
 
 
+async def test_events_and_clicks_are_acked_before_the_slow_work(slack: SlackWorld) -> None:
+    fake = slack.fake
+    fake.delays["users.info"] = 1.5  # slow Slack: the acks must not wait for it
+    reply = await slack.send.dm("U1", "start")
+    assert reply.status == 200 and reply.seconds < 1.0
+    await slack.settle()
+    welcome = fake.last_in("DU1")
+    assert "Willkommen" in welcome.text
+
+    fake.delays["chat.update"] = 1.5
+    fake.delays["chat.postMessage"] = 1.5
+    reply = await slack.send.click("U1", welcome, "Deutsch")
+    assert reply.status == 200 and reply.seconds < 1.0
+    await slack.settle()
+    assert "Wie heißt du" in fake.last_in("DU1").text
+
+
 async def test_app_home_shows_profile_and_topic_toggles(slack: SlackWorld) -> None:
     fake, store = slack.fake, slack.services.store
     member_id = await add_member(slack.services, "U1", "Anna Muster")
@@ -132,6 +149,11 @@ async def test_forged_signature_and_stale_timestamp_reach_nothing(slack: SlackWo
     assert (await send.dm("U1", "start", timestamp=stale)).status == 401
     assert (await send.command("U1", "hilfe", secret="not-the-secret")).status == 401
     assert (await send.command("U1", "hilfe", timestamp=stale)).status == 401
+    click = {"action_id": "reg.lang#0", "text": {"type": "plain_text", "text": "Deutsch"}}
+    container = {"type": "message", "message_ts": "1.1", "channel_id": "DU1"}
+    click |= {"value": "reg.lang|de"}
+    assert (await send.block_action("U1", click, container, secret="forged")).status == 401
+    assert (await send.block_action("U1", click, container, timestamp=stale)).status == 401
     await slack.settle()
     assert not slack.fake.calls_to("chat.postMessage")
     assert not slack.fake.calls_to("users.info")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -24,6 +24,14 @@ async def _wait_for(check: Callable[[], object], within: float = 5.0) -> None:
     loop = asyncio.get_running_loop()
     deadline = loop.time() + within
     while not check():
+        assert loop.time() < deadline, "condition not met in time"
+        await asyncio.sleep(0.02)
+
+
+async def _wait_until(check: Callable[[], Awaitable[bool]], within: float = 5.0) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + within
+    while not await check():
         assert loop.time() < deadline, "condition not met in time"
         await asyncio.sleep(0.02)
 
@@ -49,9 +57,16 @@ async def test_retry_after_from_slack_is_honoured_by_the_outbox(slack: SlackWorl
 
     await _wait_for(lambda: len(fake.calls_to("chat.postMessage")) == 1)
     started = asyncio.get_running_loop().time()
-    await asyncio.sleep(0.1)
-    [row] = await store.outbox.due(datetime.now(UTC) + timedelta(days=1), 10, ())
-    assert row.status == "pending" and "retry after 1" in (row.last_error or "")
+    later = datetime.now(UTC) + timedelta(days=1)
+    rows: list = []
+
+    async def rescheduled() -> bool:
+        rows[:] = await store.outbox.due(later, 10, ())
+        return bool(rows) and "retry after 1" in (rows[0].last_error or "")
+
+    await _wait_until(rescheduled)
+    [row] = rows
+    assert row.status == "pending"
     assert row.attempts == 0  # being asked to wait is not a failed attempt
 
     await _wait_for(lambda: len(fake.calls_to("chat.postMessage")) == 2)

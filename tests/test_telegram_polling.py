@@ -108,6 +108,19 @@ async def test_polling_removes_a_webhook_and_confirms_updates(
         await wait_for(lambda: bot.fake.calls_to("getUpdates")[-1].params.get("offset") == next_id)
 
 
+async def test_network_errors_while_polling_are_retried(
+    make_settings: Callable[..., Settings], caplog: pytest.LogCaptureFixture
+) -> None:
+    async with running_bot(make_settings) as bot:
+        bot.fake.fail("getUpdates", "network", times=2)
+        await wait_for(lambda: len(bot.fake.refused) == 1)
+        # after PTB's backoff (1 s, then 1.5 s) polling goes on
+        replies = await bot.deliver(bot.fake.message_update(user(304), "/hilfe"), within=15)
+        assert replies and replies[0].chat_id == 304
+        assert bot.fake.refused == [("getUpdates", 502), ("getUpdates", 502)]
+        assert "getUpdates failed" in caplog.text and "Traceback" not in caplog.text
+
+
 async def test_names_are_escaped_for_html(make_settings: Callable[..., Settings]) -> None:
     async with running_bot(make_settings) as bot:
         await bot.member(310, name="<b>&Co</b>")

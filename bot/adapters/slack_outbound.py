@@ -7,7 +7,10 @@ Kept apart from the event handling so that both the replies to a sender and the 
 from __future__ import annotations
 
 import logging
+import time
+from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
@@ -19,6 +22,10 @@ from bot.i18n import t
 from bot.models import ChatKind, Outgoing
 
 log = logging.getLogger(__name__)
+
+V = TypeVar("V")
+CACHE_SIZE = 2048  # people / channels remembered; the least recently used go first
+PERSON_TTL = 3600.0  # a changed Slack language or name is picked up within the hour
 
 # chat.update refuses these; a new message is the next best answer.
 _NOT_EDITABLE = frozenset(
@@ -47,12 +54,40 @@ class ReplyTarget:
     response_url: str | None = None  # slash commands: used when we may not post
 
 
+class BoundedCache(Generic[V]):
+    """A small LRU map whose entries also expire: lookups must not grow without end."""
+
+    def __init__(self, size: int = CACHE_SIZE, ttl: float | None = None) -> None:
+        self.size, self.ttl = size, ttl
+        self._items: OrderedDict[str, tuple[float, V]] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def get(self, key: str) -> V | None:
+        found = self._items.get(key)
+        if found is None:
+            return None
+        stored_at, value = found
+        if self.ttl is not None and time.monotonic() - stored_at > self.ttl:
+            del self._items[key]
+            return None
+        self._items.move_to_end(key)
+        return value
+
+    def put(self, key: str, value: V) -> None:
+        self._items[key] = (time.monotonic(), value)
+        self._items.move_to_end(key)
+        while len(self._items) > self.size:
+            self._items.popitem(last=False)
+
+
 class SlackOutbound:
-    def __init__(self, client: AsyncWebClient) -> None:
+    def __init__(self, client: AsyncWebClient, cache_size: int = CACHE_SIZE) -> None:
         self.client = client
-        self._people: dict[str, Person] = {}
-        self._dm_channels: dict[str, str] = {}
-        self._channel_names: dict[str, str] = {}
+        self._people: BoundedCache[Person] = BoundedCache(cache_size, PERSON_TTL)
+        self._dm_channels: BoundedCache[str] = BoundedCache(cache_size)
+        self._channel_names: BoundedCache[str] = BoundedCache(cache_size, PERSON_TTL)
 
     # answers to the sender ---------------------------------------------------------------
 
@@ -62,6 +97,8 @@ class SlackOutbound:
                 continue  # the re-published Home tab is the updated view
             if target.ephemeral:
                 await self.ephemeral(target.channel, target.user, message)
+                if message.document is not None:  # files cannot be ephemeral: send it privately
+                    await self._upload(await self.dm_channel(target.user), message)
             elif message.replace and target.message_ts:
                 await self.update(target.channel, target.message_ts, message)
             else:
@@ -144,12 +181,13 @@ class SlackOutbound:
     async def publish_home(self, user: str, view: dict[str, object]) -> None:
         await self.client.views_publish(user_id=user, view=view)
 
-    # lookups (cached for the life of the process) ---------------------------------------
+    # lookups (cached, bounded) -----------------------------------------------------------
 
     async def person(self, user: str) -> Person:
         """users.info with locale; a failed lookup is not fatal and not cached."""
-        if user in self._people:
-            return self._people[user]
+        cached = self._people.get(user)
+        if cached is not None:
+            return cached
         try:
             response = await self.client.users_info(user=user, include_locale=True)
         except Exception as exc:
@@ -159,25 +197,29 @@ class SlackOutbound:
         profile = data.get("profile") or {}
         name = profile.get("display_name") or profile.get("real_name") or data.get("real_name")
         found = Person(data.get("locale"), name or data.get("name"))
-        self._people[user] = found
+        self._people.put(user, found)
         return found
 
     async def dm_channel(self, user: str) -> str:
         """The bot's DM channel with ``user`` (D…): the chat id identities are stored with."""
-        if user not in self._dm_channels:
+        channel = self._dm_channels.get(user)
+        if channel is None:
             response = await self.client.conversations_open(users=user)
-            self._dm_channels[user] = response["channel"]["id"]
-        return self._dm_channels[user]
+            channel = str(response["channel"]["id"])
+            self._dm_channels.put(user, channel)
+        return channel
 
     async def channel_name(self, channel: str) -> str | None:
-        if channel not in self._channel_names:
+        name = self._channel_names.get(channel)
+        if name is None:
             try:
                 response = await self.client.conversations_info(channel=channel)
             except Exception as exc:
                 log.info("slack: conversations.info for %s failed: %s", channel, exc)
                 return None
-            self._channel_names[channel] = response["channel"].get("name") or channel
-        return self._channel_names[channel]
+            name = str(response["channel"].get("name") or channel)
+            self._channel_names.put(channel, name)
+        return name
 
 
 def _with_blocks(payload: Payload) -> Payload:

@@ -72,6 +72,11 @@ def webhook_url(services: Services) -> str:
     )
 
 
+def _polling_failed(exc: TelegramError) -> None:
+    """PTB retries getUpdates itself (1 s, growing to 30 s); one line, not a traceback."""
+    log.warning("telegram: getUpdates failed (%s); retrying with backoff", exc)
+
+
 class TelegramAdapter:
     platform = Platform.TELEGRAM
 
@@ -133,6 +138,7 @@ class TelegramAdapter:
                 poll_interval=self.poll_interval,
                 timeout=self.poll_timeout,
                 allowed_updates=ALLOWED_UPDATES,
+                error_callback=_polling_failed,
             )
 
     async def stop(self) -> None:

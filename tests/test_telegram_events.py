@@ -1,0 +1,95 @@
+"""Events through the real Telegram adapter: RSVP buttons and the .ics file (sendDocument)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import pytest
+
+from bot import event_render
+from bot.adapters.slack_blocks import render as slack_render
+from bot.adapters.telegram_render import keyboard
+from bot.i18n import t
+from bot.models import CALLBACK_LIMIT, Button, Outgoing
+from bot.recurrence import Occurrence
+from bot.settings import Settings
+from storage.events import Event
+from tests.events_support import add_event
+from tests.fake_telegram import user
+from tests.fake_telegram_harness import running_bot
+
+ANNA = user(330, "Anna", "de")
+
+
+async def test_ics_button_sends_the_calendar_file_and_rsvp_is_stored(
+    make_settings: Callable[..., Settings],
+) -> None:
+    async with running_bot(make_settings) as bot:
+        member_id = await bot.member(330)
+        event = await add_event(bot.services, title="KI-Stammtisch & <Co>")
+        listing = await bot.say(ANNA, "/termine")
+        assert any("KI-Stammtisch & <Co>" in m.text for m in listing)
+
+        file_reply = await bot.press(ANNA, ".ics")
+        [call] = bot.fake.calls_to("sendDocument")
+        filename, content = call.files["document"]
+        assert filename.endswith(".ics") and call.params["chat_id"] == "330"
+        assert content.startswith(b"BEGIN:VCALENDAR") and b"KI-Stammtisch" in content
+        assert [m.document is not None for m in file_reply] == [True]
+        assert call.params["caption"] == "„KI-Stammtisch &amp; &lt;Co&gt;“ für deinen Kalender."
+
+        answered = len(bot.fake.calls_to("answerCallbackQuery"))
+        await bot.press(ANNA, "Zusage")
+        assert len(bot.fake.calls_to("answerCallbackQuery")) == answered + 1
+        rsvp = await bot.services.store.rsvps.get(event.id, event.start, member_id)
+        assert rsvp is not None and rsvp.status == "yes"
+        # every button the bot sent fits Telegram's callback_data limit
+        for message in bot.fake.sent:
+            assert all(len(b["callback_data"].encode()) <= 64 for b in message.buttons())
+
+
+async def test_button_press_is_answered_even_when_handling_it_fails(
+    make_settings: Callable[..., Settings], caplog: pytest.LogCaptureFixture
+) -> None:
+    async with running_bot(make_settings) as bot:
+        await bot.member(331)
+
+        @bot.services.router.action("boom.core")
+        async def boom(ctx: object, arg: str) -> Outgoing:
+            raise RuntimeError("secret internals")
+
+        @bot.services.router.action("boom.adapter")
+        async def unrenderable(ctx: object, arg: str) -> Outgoing:
+            # a button over Telegram's 64 bytes: the adapter itself fails to send this
+            return Outgoing(text="x", buttons=[[Button(label="x", action="a", arg="y" * 80)]])
+
+        [menu] = await bot.say(user(331), "/start")
+        for action in ("boom.core", "boom.adapter"):
+            before = len(bot.fake.calls_to("answerCallbackQuery"))
+            update = bot.fake.callback_update(user(331), menu, f"{action}|1")
+            replies = await bot.deliver(update)
+            assert len(bot.fake.calls_to("answerCallbackQuery")) == before + 1, action
+            assert [m.text for m in replies] == [t("de", "error.internal")], action
+        assert "secret internals" in caplog.text  # logged for the operator, not shown
+        assert f"update {update['update_id']} failed" in caplog.text
+
+
+def _worst_case_occurrence() -> Occurrence:
+    """The longest ids the store can produce for years to come."""
+    start = datetime(2099, 12, 31, 23, 0, tzinfo=UTC)
+    event = Event.model_construct(id=2**31 - 1, title="x", start=start, end=start)
+    return Occurrence(event, start, start, start)
+
+
+def test_event_buttons_fit_telegram_callback_data_and_slack_values() -> None:
+    occ = _worst_case_occurrence()
+    rows = event_render.rsvp_buttons("de", occ, admin=True)
+    data = [button.encode() for row in rows for button in row]
+    assert all(len(item.encode()) <= CALLBACK_LIMIT for item in data)
+    assert data[0].startswith("ev.rsvp|2147483647:") and data[0].endswith(":y")
+    assert keyboard(rows) is not None  # would raise over 64 bytes
+    [payload] = slack_render(Outgoing(text="x", buttons=rows))
+    elements = [e for b in payload["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert [e["value"] for e in elements] == data
+    assert all(len(e["value"]) <= 2000 and len(e["action_id"]) <= 255 for e in elements)
