@@ -166,8 +166,65 @@ def _categories(component: icalendar.cal.Component) -> list[str]:
     return [str(c).strip() for item in items for c in item.cats if str(c).strip()]
 
 
-def parse_calendar(data: bytes, default_zone: str) -> list[ImportedEvent]:
-    """The events of a calendar; moved/cancelled dates are folded into their series."""
+def _decoded_time(component: icalendar.cal.Component, name: str) -> date | datetime:
+    value = component.decoded(name)
+    if not isinstance(value, date):  # a datetime is a date too
+        raise BadCalendar(f"{name} is not a date: {str(value)[:40]}")
+    return value
+
+
+def _vevent(vevent: icalendar.cal.Component, uid: str, default_zone: str) -> ImportedEvent:
+    """One VEVENT; a moved or cancelled date (RECURRENCE-ID) comes back with one override."""
+    raw_start = _decoded_time(vevent, "DTSTART")
+    zone = _zone_name(raw_start, default_zone) if isinstance(raw_start, datetime) else None
+    zone = zone or default_zone
+    start = _moment(raw_start, zone)
+    if vevent.get("DTEND") is not None:
+        end = _moment(_decoded_time(vevent, "DTEND"), zone)
+    elif vevent.get("DURATION") is not None:
+        duration = vevent.decoded("DURATION")
+        if not isinstance(duration, timedelta):
+            raise BadCalendar(f"DURATION is not a duration: {str(duration)[:40]}")
+        end = start + duration
+    else:
+        end = start + (timedelta(hours=1) if isinstance(raw_start, datetime) else timedelta(1))
+    cancelled = _text(vevent, "STATUS").upper() == "CANCELLED"
+    if vevent.get("RECURRENCE-ID") is not None:
+        key = _moment(_decoded_time(vevent, "RECURRENCE-ID"), zone)
+        override = Override(
+            occurrence=key, cancelled=cancelled, start=None if cancelled else start, end=end
+        )
+        return ImportedEvent(
+            uid=uid, title=uid, start=start, end=end, timezone=zone, overrides=[override]
+        )
+    rrule = vevent.get("RRULE")
+    return ImportedEvent(
+        uid=uid,
+        title=_text(vevent, "SUMMARY") or uid,
+        description=_text(vevent, "DESCRIPTION"),
+        start=start,
+        end=end,
+        timezone=zone,
+        location=_text(vevent, "LOCATION"),
+        url=_text(vevent, "URL") or None,
+        rrule=rrule.to_ical().decode() if rrule is not None else None,
+        cancelled=cancelled,
+        categories=_categories(vevent),
+        overrides=[
+            Override(occurrence=d, cancelled=True, start=None, end=None)
+            for d in _dates(vevent, "EXDATE", zone)
+        ],
+    )
+
+
+def parse_calendar(
+    data: bytes, default_zone: str, problems: dict[str, str] | None = None
+) -> list[ImportedEvent]:
+    """The events of a calendar; moved/cancelled dates are folded into their series.
+
+    A VEVENT that cannot be read (a DTSTART that is no date, ...) is left out and noted in
+    ``problems`` by UID, so the import can skip it without taking it for removed.
+    """
     try:
         cal = icalendar.Calendar.from_ical(data)
     except ValueError as exc:
@@ -178,42 +235,16 @@ def parse_calendar(data: bytes, default_zone: str) -> list[ImportedEvent]:
         uid = _text(vevent, "UID")
         if not uid or vevent.get("DTSTART") is None:
             continue
-        raw_start = vevent.decoded("DTSTART")
-        zone = _zone_name(raw_start, default_zone) if isinstance(raw_start, datetime) else None
-        zone = zone or default_zone
-        start = _moment(raw_start, zone)
-        if vevent.get("DTEND") is not None:
-            end = _moment(vevent.decoded("DTEND"), zone)
-        elif vevent.get("DURATION") is not None:
-            end = start + vevent.decoded("DURATION")
-        else:
-            end = start + (timedelta(hours=1) if isinstance(raw_start, datetime) else timedelta(1))
-        cancelled = _text(vevent, "STATUS").upper() == "CANCELLED"
-        if vevent.get("RECURRENCE-ID") is not None:
-            key = _moment(vevent.decoded("RECURRENCE-ID"), zone)
-            override = Override(
-                occurrence=key, cancelled=cancelled, start=None if cancelled else start, end=end
-            )
-            exceptions.append((uid, override))
+        try:
+            item = _vevent(vevent, uid, default_zone)
+        except (ValueError, TypeError, AttributeError, KeyError) as exc:
+            if problems is not None:
+                problems[uid] = str(exc)[:120] or type(exc).__name__
             continue
-        rrule = vevent.get("RRULE")
-        masters[uid] = ImportedEvent(
-            uid=uid,
-            title=_text(vevent, "SUMMARY") or uid,
-            description=_text(vevent, "DESCRIPTION"),
-            start=start,
-            end=end,
-            timezone=zone,
-            location=_text(vevent, "LOCATION"),
-            url=_text(vevent, "URL") or None,
-            rrule=rrule.to_ical().decode() if rrule is not None else None,
-            cancelled=cancelled,
-            categories=_categories(vevent),
-            overrides=[
-                Override(occurrence=d, cancelled=True, start=None, end=None)
-                for d in _dates(vevent, "EXDATE", zone)
-            ],
-        )
+        if vevent.get("RECURRENCE-ID") is not None:
+            exceptions.append((uid, item.overrides[0]))
+        else:
+            masters[uid] = item
     for uid, override in exceptions:
         master = masters.get(uid)
         if master is not None:

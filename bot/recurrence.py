@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import MAXYEAR, UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrule, rrulestr
@@ -20,6 +20,13 @@ MAX_OCCURRENCES = 2000  # a guard against runaway rules
 _ALLOWED_FREQ = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
 _UNTIL = re.compile(r"UNTIL=(\d{8})(T(\d{6})(Z?))?", re.IGNORECASE)
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+# the time of day comes from the start: one date per day at most, no BYHOUR/BYMINUTE/...
+_ALLOWED_PARTS = {
+    "FREQ", "INTERVAL", "COUNT", "UNTIL", "WKST", "BYDAY", "BYMONTHDAY", "BYMONTH",
+    "BYYEARDAY", "BYWEEKNO", "BYSETPOS",
+}  # fmt: skip
+_NOT_FILTERS = {"INTERVAL", "COUNT", "UNTIL"}
+_PROBE_START = datetime(MAXYEAR - 400, 1, 1)
 
 
 class BadRule(ValueError):
@@ -46,15 +53,28 @@ def normalize_rule(text: str) -> str:
     """Uppercase, without an ``RRULE:`` prefix; raises :class:`BadRule` when unusable."""
     rule = "".join(text.split()).upper().removeprefix("RRULE:")
     parts = dict(p.partition("=")[::2] for p in rule.split(";") if p)
-    if parts.get("FREQ") not in _ALLOWED_FREQ:
+    if parts.get("FREQ") not in _ALLOWED_FREQ or not set(parts) <= _ALLOWED_PARTS:
         raise BadRule(text)
     if "COUNT" in parts and "UNTIL" in parts:
         raise BadRule(text)
     try:
+        if int(parts.get("INTERVAL", "1")) < 1:  # dateutil repeats one date forever on 0
+            raise BadRule(text)
         _rule(rule, datetime(2026, 1, 1, 18, 0), ZoneInfo("UTC"))
+        if _never_matches(parts):
+            raise BadRule(text)
     except (ValueError, TypeError) as exc:
         raise BadRule(text) from exc
     return rule
+
+
+def _never_matches(parts: dict[str, str]) -> bool:
+    """Whether the BY-filters match no day at all (``BYMONTH=2;BYMONTHDAY=30``). dateutil
+    would search such a rule up to the year 9999, seconds of CPU on every expansion; the
+    Gregorian calendar repeats every 400 years, so the last 400 years tell the same."""
+    probe = ";".join(f"{k}={v}" for k, v in parts.items() if k not in _NOT_FILTERS)
+    parsed = rrulestr(probe, dtstart=_PROBE_START)
+    return next(iter(parsed), None) is None  # type: ignore[call-overload]
 
 
 def _rule(rule: str, local_start: datetime, zone: ZoneInfo) -> rrule:

@@ -32,6 +32,7 @@ from bot.recurrence import Occurrence, occurrences
 from bot.settings import Settings
 from storage import Store
 from storage.db import utcnow
+from storage.rsvps import ReminderCandidate
 
 if TYPE_CHECKING:
     from bot.app import Services
@@ -80,9 +81,10 @@ class ReminderScanner:
         now = self.clock()
         horizon = now + offsets[-1] + timedelta(seconds=1)
         queued = 0
-        for event in await self.store.events.active(now):
-            overrides = await self.store.events.overrides(event.id)
-            for occ in occurrences(event, overrides, now, horizon):
+        events = await self.store.events.active(now)
+        overrides = await self.store.events.overrides_for([e.id for e in events])
+        for event in events:
+            for occ in occurrences(event, overrides[event.id], now, horizon):
                 if occ.start > now:
                     queued += await self._remind(occ, offsets, now)
         return queued
@@ -98,28 +100,28 @@ class ReminderScanner:
             log.info("reminders: %d queued", queued)
 
     async def _remind(self, occ: Occurrence, offsets: list[timedelta], now: datetime) -> int:
+        """Read first, write only when someone is owed a reminder: on most ticks nothing is,
+        and the scan then costs a few reads and no write transaction."""
         due = [o for o in offsets if occ.start - o <= now]  # smallest offset first
         if not due:
             return 0
         event, store = occ.event, self.store
         topic_ids = await store.events.topic_ids(event.id)
+        candidates = await store.rsvps.reminder_candidates(
+            event.id, occ.key, topic_ids, event.created_at
+        )
+        if not candidates:
+            return 0
+        sent = await store.rsvps.sent_offsets(event.id, occ.start)
+        if not _owed(occ, due, candidates, sent):
+            return 0
         chosen: dict[int, timedelta] = {}
         async with store.transaction():
-            candidates = await store.rsvps.reminder_candidates(
-                event.id, occ.key, topic_ids, event.created_at
-            )
-            for candidate in candidates:
-                wanted = [o for o in due if occ.start - o >= candidate.since]
-                if not wanted:
-                    continue
-                offset = wanted[0]
-                sent = await store.rsvps.reminded_offsets(event.id, occ.start, candidate.member_id)
-                if any(s <= offset.total_seconds() for s in sent):
-                    continue  # this one, or a later one, went out already
-                if await store.rsvps.claim_reminder(
-                    event.id, occ.start, offset, candidate.member_id
-                ):
-                    chosen[candidate.member_id] = offset
+            # again under the write lock: the claim below is the "sent once" truth
+            sent = await store.rsvps.sent_offsets(event.id, occ.start)
+            for member_id, offset in _owed(occ, due, candidates, sent).items():
+                if await store.rsvps.claim_reminder(event.id, occ.start, offset, member_id):
+                    chosen[member_id] = offset
             queued = await self._enqueue(occ, chosen, now)
         return queued
 
@@ -138,6 +140,26 @@ class ReminderScanner:
             render = partial(render_reminder, zone=ZoneInfo(zone_name), occ=occ, now=now)
             queued += await self.notifier.to_members(ids, render, dedupe=dedupe)
         return queued
+
+
+def _owed(
+    occ: Occurrence,
+    due: list[timedelta],
+    candidates: list[ReminderCandidate],
+    sent: dict[int, set[int]],
+) -> dict[int, timedelta]:
+    """Who gets which reminder now: the latest due moment after they answered, unless that
+    one or a later one went out already."""
+    owed: dict[int, timedelta] = {}
+    for candidate in candidates:
+        wanted = [o for o in due if occ.start - o >= candidate.since]
+        if not wanted:
+            continue
+        offset = wanted[0]
+        if any(s <= offset.total_seconds() for s in sent.get(candidate.member_id, ())):
+            continue  # this one, or a later one, went out already
+        owed[candidate.member_id] = offset
+    return owed
 
 
 def render_reminder(lang: str, zone: ZoneInfo, occ: Occurrence, now: datetime) -> Outgoing:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import aiohttp
 
+from bot.i18n import t
 from bot.ics import ImportedEvent, parse_calendar
 from handlers.event_service import EventService
 from handlers.validation import Invalid
@@ -129,8 +130,11 @@ async def sync_calendar(service: EventService, data: bytes, source: str) -> Impo
     store = service.store
     source = canonical_source(source)
     report = ImportReport()
-    seen: set[str] = set()
-    for item in parse_calendar(data, service.settings.timezone):
+    problems: dict[str, str] = {}
+    items = parse_calendar(data, service.settings.timezone, problems)
+    seen: set[str] = set(problems)  # unreadable, but still in the calendar: not removed
+    report.skipped += [f"{uid}: {reason}" for uid, reason in problems.items()]
+    for item in items:
         seen.add(item.uid)
         try:
             fields = await _fields(service, item, source)
@@ -157,7 +161,7 @@ async def sync_calendar(service: EventService, data: bytes, source: str) -> Impo
                         await service.cancel(event)
                 report.updated.append(item.uid)
         except Invalid as problem:
-            report.skipped.append(f"{item.uid}: {problem.key}")
+            report.skipped.append(f"{item.uid}: {t('en', problem.key, **problem.params)}")
     for event in await store.events.by_source(source):
         if event.uid not in seen and not event.cancelled:
             await service.cancel(event)

@@ -29,6 +29,7 @@ from bot.recurrence import (
 from bot.settings import Settings
 from handlers.validation import Invalid
 from storage import Store
+from storage.db import utcnow
 from storage.events import FORMATS, Event, EventFields
 
 MAX_TITLE = 120
@@ -177,11 +178,33 @@ class EventService:
                 return await self._outcome(occ, member_id, status, changed=False)
             waitlisted = False
             if status == "yes" and event.capacity is not None:
+                # a seat freed without an answer (a member removed) goes to the first waiting
+                await self.fill_seats(occ)
                 waitlisted = await rsvps.confirmed_count(event.id, occ.key) >= event.capacity
             await rsvps.record(event.id, occ.key, member_id, status, waitlisted)
             if previous is not None and previous.status == "yes" and not previous.waitlisted:
                 await self.fill_seats(occ)
             return await self._outcome(occ, member_id, status)
+
+    async def release_member(self, member_id: int) -> list[int]:
+        """Before a member is deleted: each seat they hold on a coming date goes to the first
+        on its waitlist (deleting the member row alone would free it silently)."""
+        promoted: list[int] = []
+        now = utcnow()
+        async with self.store.transaction():
+            for rsvp in await self.store.rsvps.for_member(member_id):
+                if rsvp.status != "yes" or rsvp.waitlisted:
+                    continue
+                event = await self.store.events.get(rsvp.event_id)
+                if event is None:
+                    continue
+                overrides = await self.store.events.overrides(event.id)
+                occ = find_occurrence(event, overrides, rsvp.occurrence)
+                if occ is None or occ.cancelled or occ.start <= now:
+                    continue
+                await self.store.rsvps.record(event.id, occ.key, member_id, "no", False)
+                promoted += await self.fill_seats(occ)
+        return promoted
 
     async def _outcome(
         self, occ: Occurrence, member_id: int, status: str, changed: bool = True

@@ -21,6 +21,7 @@ from bot.recurrence import occurrences as expand
 from bot.router import Access, Router
 from bot.upcoming import upcoming
 from handlers import validation
+from handlers.event_service import MAX_DURATION, MAX_LOCATION, MAX_TITLE, validate
 from handlers.events import attendee_list, occurrence_message, service
 from handlers.validation import Invalid
 from storage.events import FORMATS, EventFields
@@ -169,7 +170,10 @@ async def answer(ctx: Context, text: str) -> Outgoing | list[Outgoing]:
     zone = ctx.settings.zone
     try:
         if step == "title":
-            return await _advance(ctx, "start", title=validation.single_line(value, 120))
+            title = validation.single_line(value, MAX_TITLE) if value else ""
+            if len(title) < 2:
+                raise Invalid("events.bad_title", {"max": MAX_TITLE})
+            return await _advance(ctx, "start", title=title)
         if step == "start":
             start = parse_local(value, zone)
             if start <= datetime.now(UTC):
@@ -177,9 +181,11 @@ async def answer(ctx: Context, text: str) -> Outgoing | list[Outgoing]:
             return await _advance(ctx, "end", start=start.isoformat())
         if step == "end":
             end = parse_end(value, _start(ctx), zone)
+            if end - _start(ctx) > MAX_DURATION:
+                raise Invalid("events.bad_end", {})
             return await _advance(ctx, "location", end=end.isoformat())
         if step == "location":
-            where = "" if word in _SKIP else validation.single_line(value, 200)
+            where = "" if word in _SKIP else validation.single_line(value, MAX_LOCATION)
             is_url = where.startswith(("http://", "https://"))
             return await _advance(
                 ctx, "topics", location="" if is_url else where, url=where if is_url else None
@@ -200,6 +206,7 @@ async def answer(ctx: Context, text: str) -> Outgoing | list[Outgoing]:
             return await _advance(ctx, "rrule", capacity=int(value))
         if step == "rrule":
             rule = None if word in _SKIP else normalize_rule(value)
+            validate(fields_from(ctx, {**ctx.conversation.data, "rrule": rule}))  # a first date
             return await _advance(ctx, "confirm", rrule=rule)
         if step == "confirm":
             if word in {"ja", "yes", "j", "y", "anlegen", "create"}:

@@ -248,6 +248,25 @@ class EventRepository:
             )
         return result
 
+    async def overrides_for(self, event_ids: list[int]) -> dict[int, dict[datetime, Override]]:
+        """The overrides of several events in one query (the reminder scan's tick)."""
+        result: dict[int, dict[datetime, Override]] = {i: {} for i in event_ids}
+        if not event_ids:
+            return result
+        marks = ",".join("?" for _ in event_ids)
+        rows = await self.db.fetchall(
+            f"SELECT * FROM event_overrides WHERE event_id IN ({marks})", event_ids
+        )
+        for r in rows:
+            key = from_db_time(r["occurrence"])
+            result[r["event_id"]][key] = Override(
+                occurrence=key,
+                cancelled=bool(r["cancelled"]),
+                start=from_db_time(r["starts_at"]),
+                end=from_db_time(r["ends_at"]),
+            )
+        return result
+
     async def set_override(
         self,
         event_id: int,

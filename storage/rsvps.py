@@ -227,12 +227,19 @@ class RsvpRepository:
     async def reminded_offsets(
         self, event_id: int, occurrence: datetime, member_id: int
     ) -> set[int]:
+        return (await self.sent_offsets(event_id, occurrence)).get(member_id, set())
+
+    async def sent_offsets(self, event_id: int, occurrence: datetime) -> dict[int, set[int]]:
+        """Offsets (seconds) already reminded for one occurrence, by member: one query."""
         rows = await self.db.fetchall(
-            "SELECT offset_seconds FROM sent_reminders WHERE event_id = ? AND occurrence = ?"
-            " AND member_id = ?",
-            (event_id, to_db_time(occurrence), member_id),
+            "SELECT member_id, offset_seconds FROM sent_reminders"
+            " WHERE event_id = ? AND occurrence = ?",
+            (event_id, to_db_time(occurrence)),
         )
-        return {r[0] for r in rows}
+        sent: dict[int, set[int]] = {}
+        for member_id, offset in rows:
+            sent.setdefault(member_id, set()).add(offset)
+        return sent
 
     async def sent_count(self, event_id: int) -> int:
         return int(

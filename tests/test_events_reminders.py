@@ -245,14 +245,16 @@ async def test_event_added_by_the_cli_while_running_gets_reminders(
         await store.rsvps.set_remind_topics(fan.id, True)
         parser = argparse.ArgumentParser()
         event_cli.add_parser(parser.add_subparsers())
-        start = (utcnow() + timedelta(seconds=3)).astimezone(settings.zone)
+        # whole seconds (the CLI reads no fractions): 3 to 4 s ahead, so both moments come
+        # after the event's creation
+        start = (utcnow() + timedelta(seconds=4)).replace(microsecond=0).astimezone(settings.zone)
         args = parser.parse_args(
             ["event", "add", "--title", "Spontan-Treffen", "--start",
              start.strftime("%Y-%m-%d %H:%M:%S"), "--duration", "1h",
              "--topic", "KI in der Industrie"]
         )  # fmt: skip
         assert await event_cli.add_event(args, settings) == 0
-        await wait_for(lambda: len(reminders_to(adapter, "fan")) == 2, within=4)
+        await wait_for(lambda: len(reminders_to(adapter, "fan")) == 2, within=5)
         await asyncio.sleep(max(0.0, (start - utcnow()).total_seconds()) + 0.3)
         announced = [s.message.title for s in adapter.sent if s.chat_id == "fan"]
         assert announced.count("Neuer Termin: Spontan-Treffen") == 1

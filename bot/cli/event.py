@@ -40,7 +40,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     add.add_argument("--location", default="")
     add.add_argument("--url", help="online link")
     add.add_argument("--capacity", type=int)
-    add.add_argument("--format", choices=FORMATS, default="meetup")
+    add.add_argument("--format", default="meetup", help=f"one of {', '.join(FORMATS)}")
     add.add_argument("--description", default="")
     add.add_argument("--timezone", help="zone of the start time (default: network zone)")
     add.set_defaults(func=add_event)
@@ -71,6 +71,8 @@ def _fail(message: str) -> int:
 
 
 async def add_event(args: argparse.Namespace, settings: Settings) -> int:
+    if args.format not in FORMATS:
+        return _fail(f"unknown format {args.format!r}; use one of {', '.join(FORMATS)}")
     zone_name = args.timezone or settings.timezone
     try:
         zone = ZoneInfo(zone_name)

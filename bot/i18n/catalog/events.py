@@ -238,7 +238,7 @@ MESSAGES = {
     "events.bad_end_input": {
         "de": "„{value}“ passt nicht: bitte eine Dauer wie 2h oder 90m, eine Uhrzeit nach dem "
         "Beginn wie 20:00 oder ein Datum mit Uhrzeit.",
-        "en": "“{value}” does not fit: please a duration like 2h or 90m, a time after the "
+        "en": "“{value}” does not fit: please enter a duration like 2h or 90m, a time after the "
         "start like 20:00, or a date and time.",
     },
     "events.bad_end": {
@@ -263,7 +263,7 @@ MESSAGES = {
     },
     "events.bad_capacity": {
         "de": "Bitte eine ganze Zahl ab 1 oder „-“ für unbegrenzt.",
-        "en": "Please a whole number from 1, or “-” for unlimited.",
+        "en": "Please enter a whole number from 1, or “-” for unlimited.",
     },
     "events.bad_timezone": {"de": "Unbekannte Zeitzone {zone}.", "en": "Unknown time zone {zone}."},
     "events.bad_rrule": {
