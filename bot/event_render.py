@@ -14,6 +14,7 @@ from babel.dates import format_time
 from bot.i18n import format_datetime, t
 from bot.models import Button
 from bot.recurrence import Occurrence
+from storage import Store
 from storage.events import Event
 
 RSVP_ACTION = "ev.rsvp"
@@ -88,3 +89,15 @@ def rsvp_buttons(lang: str, occ: Occurrence, admin: bool = False) -> list[list[B
             Button(label=t(lang, "events.btn_attendees"), action=ATTENDEES_ACTION, arg=base)
         )
     return rows
+
+
+async def answer_line(store: Store, lang: str, occ: Occurrence, member_id: int) -> str | None:
+    """The member's own answer to one date, with their place if on the waiting list."""
+    rsvp = await store.rsvps.get(occ.event.id, occ.key, member_id)
+    if rsvp is None:
+        return None
+    if rsvp.waitlisted:
+        waiting = [r.member_id for r in await store.rsvps.waitlist(occ.event.id, occ.key)]
+        position = waiting.index(member_id) + 1 if member_id in waiting else len(waiting)
+        return t(lang, "events.my_waitlist", position=position)
+    return t(lang, f"events.my_{rsvp.status}")

@@ -41,16 +41,7 @@ async def seats_line(ctx: Context, occ: Occurrence) -> str | None:
 async def my_answer_line(ctx: Context, occ: Occurrence) -> str | None:
     if ctx.member is None:
         return None
-    rsvp = await ctx.store.rsvps.get(occ.event.id, occ.key, ctx.member.id)
-    if rsvp is None:
-        return None
-    if rsvp.waitlisted:
-        waiting = await ctx.store.rsvps.waitlist(occ.event.id, occ.key)
-        position = next(
-            (i for i, r in enumerate(waiting, 1) if r.member_id == ctx.member.id), len(waiting)
-        )
-        return ctx.t("events.my_waitlist", position=position)
-    return ctx.t(f"events.my_{rsvp.status}")
+    return await event_render.answer_line(ctx.store, ctx.lang, occ, ctx.member.id)
 
 
 async def occurrence_message(

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from bot.context import Context
 from bot.models import Outgoing
+from bot.profile_render import profile_body
 from bot.router import Router
 from handlers import validation
-from handlers.registration import language_buttons, region_buttons, region_from_button, region_label
+from handlers.registration import language_buttons, region_buttons, region_from_button
 from handlers.validation import Invalid
 
 FLOW = "profile"
@@ -22,16 +23,7 @@ async def show_profile(ctx: Context, notice: str | None = None) -> Outgoing:
     member = await ctx.store.members.get(ctx.member.id)  # type: ignore[union-attr]
     assert member is not None
     ctx.member = member
-    body = ctx.t(
-        "profile.body",
-        name=member.name,
-        company=member.company,
-        region=region_label(ctx, member.region),
-        competencies=", ".join(member.competencies) or ctx.t("profile.none"),
-        language=ctx.t(f"lang.{member.language}"),
-        reminders=ctx.t("profile.on" if member.reminders_enabled else "profile.off"),
-        since=ctx.format_date(member.created_at),
-    )
+    body = profile_body(ctx.lang, ctx.zone, member)
     fields = ("name", "company", "region", "competencies", "language")
     buttons = [ctx.button(f"profile.edit_{f}", "profile.edit", f) for f in fields]
     return Outgoing(

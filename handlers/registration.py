@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bot.context import Context
 from bot.models import Button, Outgoing
+from bot.profile_render import OTHER_REGION
 from bot.router import Access, Router
 from handlers import validation
 from handlers.approval import ask_admins
@@ -17,7 +18,6 @@ from handlers.validation import Invalid
 
 FLOW = "register"
 STEPS = ("language", "name", "company", "region", "competencies", "consent")
-OTHER_REGION = "other"
 _YES = {"ja", "j", "yes", "y", "einverstanden", "ok"}
 _NO = {"nein", "n", "no"}
 _LANGUAGE_WORDS = {"de": "de", "deutsch": "de", "german": "de", "en": "en", "english": "en"}
@@ -57,10 +57,6 @@ def region_from_text(ctx: Context, text: str) -> str | None:
     if choice == ctx.t("reg.region_other"):
         return OTHER_REGION
     return choice
-
-
-def region_label(ctx: Context, region: str) -> str:
-    return ctx.t("reg.region_other") if region == OTHER_REGION else region
 
 
 def prompt(ctx: Context, step: str) -> Outgoing:

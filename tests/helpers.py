@@ -107,14 +107,8 @@ class Person:
         await self.press(region)
         await self.say(competencies)
 
-    async def register(
-        self,
-        name: str = "Anna Muster",
-        company: str = "Muster GmbH",
-        region: str = "Kreis Olpe",
-        competencies: str = "KI, Robotik",
-        language: str = "Deutsch",
-    ) -> None:
-        await self.answer_until_consent(name, company, region, competencies, language)
-        await self.press("Ja" if language == "Deutsch" else "Yes")
+    async def register(self, **answers: str) -> None:
+        """Every step, then consent; ``answers`` as for :meth:`answer_until_consent`."""
+        await self.answer_until_consent(**answers)
+        await self.press("Ja" if answers.get("language", "Deutsch") == "Deutsch" else "Yes")
         assert "registriert" in self.texts() or "registered" in self.texts(), self.texts()

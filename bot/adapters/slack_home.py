@@ -18,8 +18,9 @@ from bot.adapters.slack_blocks import (
     mrkdwn,
     section,
 )
-from bot.i18n import format_date, t
+from bot.i18n import t
 from bot.models import Button
+from bot.profile_render import profile_body
 from bot.settings import Settings
 from bot.upcoming import upcoming
 from storage import Store
@@ -37,7 +38,7 @@ async def next_events_blocks(
     A click here goes through the core like any RSVP, and the tab is published again, so
     the answer shown is always the one stored.
     """
-    zone = ZoneInfo(member.timezone) if member.timezone else settings.zone
+    zone = _member_zone(settings, member)
     found = await upcoming(store, limit=HOME_EVENTS)
     blocks: list[Block] = [_header(t(lang, "slack.home.events"))]
     if not found:
@@ -45,13 +46,9 @@ async def next_events_blocks(
     for occ in found:
         line = f"{bold(event_render.title(lang, occ.event, occ))}\n"
         line += mrkdwn(event_render.when(lang, zone, occ.start, occ.end))
-        rsvp = await store.rsvps.get(occ.event.id, occ.key, member.id)
-        if rsvp is not None and rsvp.waitlisted:
-            waiting = [r.member_id for r in await store.rsvps.waitlist(occ.event.id, occ.key)]
-            position = waiting.index(member.id) + 1 if member.id in waiting else len(waiting)
-            line += f"\n{mrkdwn(t(lang, 'events.my_waitlist', position=position))}"
-        elif rsvp is not None:
-            line += f"\n{mrkdwn(t(lang, f'events.my_{rsvp.status}'))}"
+        answer = await event_render.answer_line(store, lang, occ, member.id)
+        if answer:
+            line += f"\n{mrkdwn(answer)}"
         blocks.append(section(line))
         blocks += action_blocks(event_render.rsvp_buttons(lang, occ)[0])
     return blocks
@@ -65,22 +62,12 @@ def _context(text: str) -> Block:
     return {"type": "context", "elements": [{"type": "mrkdwn", "text": mrkdwn(text)}]}
 
 
-def _region(lang: str, region: str) -> str:
-    return t(lang, "reg.region_other") if region == "other" else region
+def _member_zone(settings: Settings, member: Member) -> ZoneInfo:
+    return ZoneInfo(member.timezone) if member.timezone else settings.zone
 
 
 def _profile_blocks(settings: Settings, member: Member, lang: str) -> list[Block]:
-    body = t(
-        lang,
-        "profile.body",
-        name=member.name,
-        company=member.company,
-        region=_region(lang, member.region),
-        competencies=", ".join(member.competencies) or t(lang, "profile.none"),
-        language=t(lang, f"lang.{member.language}"),
-        reminders=t(lang, "profile.on" if member.reminders_enabled else "profile.off"),
-        since=format_date(member.created_at, lang, settings.zone),
-    )
+    body = profile_body(lang, _member_zone(settings, member), member)
     return [section(f"{bold(t(lang, 'profile.title'))}\n{mrkdwn(body)}")]
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from bot.i18n import t
 from bot.settings import Settings
+from handlers.validation import Invalid
 from storage import Store
 
 CLI_ACTOR = "cli"
@@ -18,3 +21,14 @@ async def open_store(settings: Settings) -> AsyncIterator[Store]:
         yield store
     finally:
         await store.close()
+
+
+def fail(command: str, message: str) -> int:
+    """One line on stderr naming the command; exit code 1."""
+    print(f"knotenpunkt {command}: {message}", file=sys.stderr)
+    return 1
+
+
+def refused(command: str, problem: Invalid) -> int:
+    """The same check as in chat refused the input: say why, in English."""
+    return fail(command, t("en", problem.key, **problem.params))

@@ -12,9 +12,8 @@ import sys
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.cli.common import CLI_ACTOR, open_store
+from bot.cli.common import CLI_ACTOR, fail, open_store, refused
 from bot.events_time import BadTime, parse_day, parse_duration_text, parse_end, parse_local
-from bot.i18n import t
 from bot.notify import Notifier
 from bot.recurrence import find_occurrence, next_occurrence, occurrence_on
 from bot.settings import Settings
@@ -65,14 +64,9 @@ def _service(store: Store, settings: Settings) -> EventService:
     return EventService(store, Notifier(store, settings.language), settings, CLI_ACTOR)
 
 
-def _fail(message: str) -> int:
-    print(f"knotenpunkt event: {message}", file=sys.stderr)
-    return 1
-
-
 async def add_event(args: argparse.Namespace, settings: Settings) -> int:
     if args.format not in FORMATS:
-        return _fail(f"unknown format {args.format!r}; use one of {', '.join(FORMATS)}")
+        return fail("event", f"unknown format {args.format!r}; use one of {', '.join(FORMATS)}")
     zone_name = args.timezone or settings.timezone
     try:
         zone = ZoneInfo(zone_name)
@@ -84,15 +78,15 @@ async def add_event(args: argparse.Namespace, settings: Settings) -> int:
                 parse_duration_text(args.duration) if args.duration else timedelta(hours=2)
             )
     except BadTime as exc:
-        return _fail(f'cannot read the time {exc}; use e.g. "2026-12-03 18:00" and 2h')
+        return fail("event", f'cannot read the time {exc}; use e.g. "2026-12-03 18:00" and 2h')
     except (ValueError, KeyError):
-        return _fail(f"unknown time zone {zone_name}")
+        return fail("event", f"unknown time zone {zone_name}")
     async with open_store(settings) as store:
         topic_ids = []
         for name in args.topic:
             topic = await store.topics.find(name)
             if topic is None or topic.archived:
-                return _fail(f"unknown topic {name!r} (see: knotenpunkt topic list)")
+                return fail("event", f"unknown topic {name!r} (see: knotenpunkt topic list)")
             topic_ids.append(topic.id)
         fields = EventFields(
             title=args.title,
@@ -111,7 +105,7 @@ async def add_event(args: argparse.Namespace, settings: Settings) -> int:
         try:
             event = await _service(store, settings).create(fields)
         except Invalid as problem:
-            return _fail(t("en", problem.key, **problem.params))
+            return refused("event", problem)
     local = event.start.astimezone(ZoneInfo(event.timezone))
     print(f"created event {event.id}: {event.title}, first date {local:%Y-%m-%d %H:%M} {zone_name}")
     return 0
@@ -121,12 +115,12 @@ async def import_events(args: argparse.Namespace, settings: Settings) -> int:
     try:
         data = await fetch(args.source)
     except FetchError as exc:
-        return _fail(str(exc))
+        return fail("event", str(exc))
     async with open_store(settings) as store:
         try:
             report = await sync_calendar(_service(store, settings), data, args.source)
         except ValueError as exc:
-            return _fail(f"not an iCalendar file: {exc}")
+            return fail("event", f"not an iCalendar file: {exc}")
     print(f"import from {args.source}: {report.summary()}")
     for line in report.skipped:
         print(f"  skipped {line}", file=sys.stderr)
@@ -159,12 +153,12 @@ async def attendees(args: argparse.Namespace, settings: Settings) -> int:
     async with open_store(settings) as store:
         event = await store.events.get(args.event_id)
         if event is None:
-            return _fail(f"no event {args.event_id}")
+            return fail("event", f"no event {args.event_id}")
         key = None
         if args.date:
             key = await _find_occurrence_key(store, event, args.date)
             if key is None:
-                return _fail(f"{event.title} has no date on {args.date}")
+                return fail("event", f"{event.title} has no date on {args.date}")
         rows = await store.rsvps.attendees(event.id, key)
     zone = ZoneInfo(event.timezone)
     if args.csv:
@@ -199,7 +193,7 @@ async def cancel_event(args: argparse.Namespace, settings: Settings) -> int:
     async with open_store(settings) as store:
         event = await store.events.get(args.event_id)
         if event is None:
-            return _fail(f"no event {args.event_id}")
+            return fail("event", f"no event {args.event_id}")
         service = _service(store, settings)
         if args.date:
             key = await _find_occurrence_key(store, event, args.date)
@@ -207,7 +201,7 @@ async def cancel_event(args: argparse.Namespace, settings: Settings) -> int:
                 find_occurrence(event, await store.events.overrides(event.id), key) if key else None
             )
             if occ is None:
-                return _fail(f"{event.title} has no date on {args.date}")
+                return fail("event", f"{event.title} has no date on {args.date}")
             await service.cancel(event, occ.key)
             print(f"cancelled {event.title} on {args.date}")
             return 0

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from bot.cli.common import CLI_ACTOR, open_store
-from bot.i18n import t
+from bot.cli.common import CLI_ACTOR, open_store, refused
 from bot.settings import Settings
 from handlers.topics import archive_topic, create_topic
 from handlers.validation import Invalid
@@ -32,8 +30,7 @@ async def add_topic(args: argparse.Namespace, settings: Settings) -> int:
         try:
             topic = await create_topic(store, args.name, args.description, CLI_ACTOR)
         except Invalid as problem:
-            print(t("en", problem.key, **problem.params), file=sys.stderr)
-            return 1
+            return refused("topic", problem)
     print(f"created topic {topic.id}: {topic.name}")
     return 0
 
@@ -53,7 +50,6 @@ async def archive(args: argparse.Namespace, settings: Settings) -> int:
         try:
             topic = await archive_topic(store, args.name, CLI_ACTOR)
         except Invalid as problem:
-            print(t("en", problem.key, **problem.params), file=sys.stderr)
-            return 1
+            return refused("topic", problem)
     print(f"archived topic {topic.id}: {topic.name}")
     return 0
