@@ -27,11 +27,11 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-from bot.notify import Notifier
-from bot.reminders import ReminderScanner
+from bot.delivery.notify import Notifier
 from bot.settings import Settings
-from bot.upcoming import upcoming
-from handlers.event_service import EventService
+from handlers.events.reminders import ReminderScanner
+from handlers.events.service import EventService
+from handlers.events.upcoming import upcoming
 from storage import Store
 from storage.db import utcnow
 from storage.events import EventFields

@@ -9,40 +9,21 @@ import logging
 import signal
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TextIO
 
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
-
-from bot import feeds, reminders
 from bot.adapters.base import Adapter
 from bot.core import Core
-from bot.delivery_worker import DeliveryWorker
+from bot.delivery.notify import Notifier
+from bot.delivery.ratelimit import RateLimiter, limits_from_settings
+from bot.delivery.worker import DeliveryWorker
 from bot.http import HttpServer
-from bot.notify import Notifier
-from bot.ratelimit import RateLimiter, limits_from_settings
-from bot.router import Router
 from bot.scheduler import add_housekeeping, create_scheduler
+from bot.services import Services
 from bot.settings import Settings
-from handlers import build_router
+from handlers import build_router, install_capabilities
 from storage import Store
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class Services:
-    """Everything an adapter or a scheduled job may need, built once per process."""
-
-    settings: Settings
-    store: Store
-    router: Router
-    notifier: Notifier
-    core: Core
-    worker: DeliveryWorker
-    scheduler: AsyncIOScheduler
-    http: HttpServer | None
-    adapters: dict[str, Adapter] = field(default_factory=dict)
 
 
 class App:
@@ -86,8 +67,7 @@ class App:
         worker.adapters = dict(services.adapters)
 
         add_housekeeping(scheduler, store)
-        reminders.install(services)  # first scan at start: reminders missed while down
-        feeds.install(services)
+        install_capabilities(services)  # jobs and routes; the reminder scan runs at start
         scheduler.start()
         await worker.start()
         if http is not None:

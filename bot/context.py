@@ -7,9 +7,9 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.delivery.notify import Notifier
 from bot.i18n import format_date, format_datetime, t
 from bot.models import Button, Incoming, Outgoing
-from bot.notify import Notifier
 from bot.settings import Settings
 from storage import Store
 from storage.conversations import ConversationState

@@ -11,9 +11,9 @@ import logging
 from dataclasses import dataclass
 
 from bot.context import Context
+from bot.delivery.notify import Notifier
 from bot.i18n import normalize_language, t
 from bot.models import ChatKind, Incoming, Outgoing
-from bot.notify import Notifier
 from bot.router import Router
 from bot.settings import Settings
 from storage import Store

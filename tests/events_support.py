@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from bot.app import Services
-from handlers.event_service import EventService
+from bot.services import Services
+from handlers.events.service import EventService
 from storage.db import utcnow
 from storage.events import Event, EventFields
 from tests.helpers import Person

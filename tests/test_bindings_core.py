@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.app import Services
 from bot.models import ChatKind, Outgoing
+from bot.services import Services
 from handlers.topics import create_topic
 from tests.helpers import FakeAdapter, Person
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot.app import Services
 from bot.context import Context
 from bot.models import ChatKind, Identity, Incoming, Platform
 from bot.router import Access
+from bot.services import Services
 from tests.helpers import Person
 
 

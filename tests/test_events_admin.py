@@ -9,8 +9,8 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from bot.app import Services
 from bot.cli import event as event_cli
+from bot.services import Services
 from bot.settings import Settings
 from tests.events_support import add_event, member
 from tests.helpers import FakeAdapter, Person

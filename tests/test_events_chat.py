@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import icalendar
 
-from bot.app import Services
+from bot.services import Services
 from storage.db import utcnow
 from tests.events_support import add_event, member, service, texts
 from tests.helpers import FakeAdapter, Person

@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import Services
+from bot.calendar.ics import parse_calendar
+from bot.calendar.recurrence import BadRule, normalize_rule, occurrences
 from bot.cli import event as event_cli
-from bot.ics import parse_calendar
-from bot.notify import Notifier
-from bot.recurrence import BadRule, normalize_rule, occurrences
-from bot.reminders import ReminderScanner
+from bot.delivery.notify import Notifier
+from bot.services import Services
 from bot.settings import Settings
-from handlers.event_service import EventService
+from handlers.events.reminders import ReminderScanner
+from handlers.events.service import EventService
 from storage import Store
 from storage.db import to_db_time, utcnow
 from storage.events import EventFields

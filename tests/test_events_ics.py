@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from aiohttp import web
 
+from bot.calendar.ics import event_ics, parse_calendar
 from bot.cli import event as event_cli
-from bot.ics import event_ics, parse_calendar
 from bot.settings import Settings
 from storage import Store
 from storage.events import EventFields

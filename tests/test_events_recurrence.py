@@ -7,10 +7,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.event_render import when
-from bot.events_time import BadTime, parse_end, parse_local
+from bot.calendar.parse import BadTime, parse_end, parse_local
+from bot.calendar.recurrence import BadRule, find_occurrence, normalize_rule, occurrences
 from bot.i18n import format_datetime
-from bot.recurrence import BadRule, find_occurrence, normalize_rule, occurrences
+from handlers.events.render import when
 from storage.events import Event, Override
 
 BERLIN = ZoneInfo("Europe/Berlin")

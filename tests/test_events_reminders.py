@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from bot.app import App, Services
-from bot.notify import Notifier
-from bot.reminders import ReminderScanner
+from bot.delivery.notify import Notifier
 from bot.settings import Settings
-from handlers.event_service import EventService
+from handlers.events.reminders import ReminderScanner
+from handlers.events.service import EventService
 from storage import Store
 from storage.db import utcnow
 from storage.events import EventFields

@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import Awaitable, Callable
 
 from bot.app import App, Services
-from bot.delivery import PermanentFailure, RetryAfter, TemporaryFailure, Unreachable
+from bot.delivery.errors import PermanentFailure, RetryAfter, TemporaryFailure, Unreachable
 from bot.models import Outgoing
 from bot.settings import Settings
 from storage.outbox import OutboxEntry

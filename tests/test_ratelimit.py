@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from bot.ratelimit import RateLimiter, limits_from_settings
+from bot.delivery.ratelimit import RateLimiter, limits_from_settings
 from bot.settings import Settings
 
 

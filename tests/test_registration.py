@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.app import Services
+from bot.services import Services
 from tests.helpers import Person
 
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.delivery import PermanentFailure, RetryAfter, TemporaryFailure, Unreachable
+from bot.delivery.errors import PermanentFailure, RetryAfter, TemporaryFailure, Unreachable
 from bot.models import Button, ChatKind, Document, Outgoing
 from bot.settings import Settings
 from tests.slack_signing import SlackWorld, add_member, running_slack, standard_fake

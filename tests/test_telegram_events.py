@@ -7,13 +7,13 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot import event_render
 from bot.adapters.slack_blocks import render as slack_render
 from bot.adapters.telegram_render import keyboard
+from bot.calendar.recurrence import Occurrence
 from bot.i18n import t
 from bot.models import CALLBACK_LIMIT, Button, Outgoing
-from bot.recurrence import Occurrence
 from bot.settings import Settings
+from handlers.events import render as event_render
 from storage.events import Event
 from tests.events_support import add_event
 from tests.fake_telegram import user

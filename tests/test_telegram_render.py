@@ -9,7 +9,7 @@ from bot.adapters.telegram import api_urls
 from bot.adapters.telegram_errors import translate
 from bot.adapters.telegram_menu import admin_chat_ids, command_name
 from bot.adapters.telegram_render import keyboard, render_parts, split_plain, utf16_len
-from bot.delivery import PermanentFailure, RetryAfter, TemporaryFailure, Unreachable
+from bot.delivery.errors import PermanentFailure, RetryAfter, TemporaryFailure, Unreachable
 from bot.models import Button, Outgoing
 from bot.router import Access, Command
 

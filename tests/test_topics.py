@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.app import Services
+from bot.services import Services
 from handlers.topics import create_topic
 from tests.helpers import Person
 

@@ -17,4 +17,4 @@ class Adapter(Protocol):
         """Stop receiving and release connections."""
 
     async def send(self, chat_id: str, chat_kind: ChatKind, message: Outgoing) -> None:
-        """Deliver one message; raise a :mod:`bot.delivery` error on failure."""
+        """Deliver one message; raise a :mod:`bot.delivery.errors` error on failure."""

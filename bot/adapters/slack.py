@@ -29,7 +29,7 @@ from bot.i18n import normalize_language
 from bot.models import ChatKind, Identity, Incoming, Outgoing, Platform
 
 if TYPE_CHECKING:
-    from bot.app import Services
+    from bot.services import Services
 
 log = logging.getLogger(__name__)
 

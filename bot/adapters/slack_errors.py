@@ -1,4 +1,4 @@
-"""slack_sdk's exceptions in the delivery worker's terms (see :mod:`bot.delivery`).
+"""slack_sdk's exceptions in the delivery worker's terms (see :mod:`bot.delivery.errors`).
 
 The worker decides what happens next: wait (429), retry with backoff (network, Slack
 hiccups), mark the channel or person unreachable, or give the message up.
@@ -13,7 +13,7 @@ from typing import Any
 import aiohttp
 from slack_sdk.errors import SlackApiError, SlackClientError
 
-from bot.delivery import (
+from bot.delivery.errors import (
     DeliveryError,
     PermanentFailure,
     RetryAfter,

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot import event_render
 from bot.adapters.slack_blocks import (
     Block,
     action_blocks,
@@ -20,9 +19,9 @@ from bot.adapters.slack_blocks import (
 )
 from bot.i18n import t
 from bot.models import Button
-from bot.profile_render import profile_body
 from bot.settings import Settings
-from bot.upcoming import upcoming
+from handlers.events import render as event_render
+from handlers.members.render import profile_body
 from storage import Store
 from storage.members import Member
 
@@ -39,7 +38,7 @@ async def next_events_blocks(
     the answer shown is always the one stored.
     """
     zone = _member_zone(settings, member)
-    found = await upcoming(store, limit=HOME_EVENTS)
+    found = await event_render.next_dates(store, HOME_EVENTS)
     blocks: list[Block] = [_header(t(lang, "slack.home.events"))]
     if not found:
         return [*blocks, section(mrkdwn(t(lang, "events.none")))]

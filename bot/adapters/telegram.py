@@ -4,7 +4,7 @@ Updates reach :meth:`TelegramAdapter._on_update` one at a time through PTB's upd
 filled either by PTB's Updater (long polling) or by the webhook route on the bot's own
 aiohttp server. Replies to the sender are sent at once; notifications come from the
 delivery worker through :meth:`TelegramAdapter.send`, which names failures in the terms of
-:mod:`bot.delivery`. Rate limits are the worker's business, so PTB's limiter is not used.
+:mod:`bot.delivery.errors`. Rate limits are the worker's business, so PTB's limiter is not used.
 """
 
 from __future__ import annotations
@@ -34,13 +34,13 @@ from bot.adapters.telegram_errors import retry_after_seconds, translate
 from bot.adapters.telegram_incoming import callback_incoming, message_incoming
 from bot.adapters.telegram_menu import admin_chat_ids, publish_menus
 from bot.adapters.telegram_render import CAPTION_LIMIT, escape, keyboard, render_parts
-from bot.delivery import PermanentFailure
+from bot.delivery.errors import PermanentFailure
 from bot.i18n import normalize_language, t
 from bot.models import ChatKind, Document, Outgoing, Platform
 from bot.settings import ConfigError
 
 if TYPE_CHECKING:
-    from bot.app import Services
+    from bot.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -335,7 +335,7 @@ class TelegramAdapter:
         )
 
     async def send(self, chat_id: str, chat_kind: ChatKind, message: Outgoing) -> None:
-        """Deliver a notification for the outbox; failures raised as bot.delivery errors."""
+        """Deliver a notification for the outbox; failures raised as bot.delivery.errors errors."""
         try:
             await self._send_parts(chat_id, message)
         except ChatMigrated as exc:  # the group became a supergroup: follow it and retry once

@@ -1,4 +1,4 @@
-"""python-telegram-bot exceptions -> the platform-neutral errors of :mod:`bot.delivery`.
+"""python-telegram-bot exceptions -> the platform-neutral errors of :mod:`bot.delivery.errors`.
 
 The delivery worker decides what to do with them; this module only names what happened.
 """
@@ -11,7 +11,7 @@ import warnings
 
 from telegram import error as tg
 
-from bot.delivery import (
+from bot.delivery.errors import (
     DeliveryError,
     PermanentFailure,
     RetryAfter,

@@ -12,13 +12,13 @@ import sys
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.calendar.parse import BadTime, parse_day, parse_duration_text, parse_end, parse_local
+from bot.calendar.recurrence import find_occurrence, next_occurrence, occurrence_on
 from bot.cli.common import CLI_ACTOR, fail, open_store, refused
-from bot.events_time import BadTime, parse_day, parse_duration_text, parse_end, parse_local
-from bot.notify import Notifier
-from bot.recurrence import find_occurrence, next_occurrence, occurrence_on
+from bot.delivery.notify import Notifier
 from bot.settings import Settings
-from handlers.event_import import FetchError, fetch, sync_calendar
-from handlers.event_service import EventService
+from handlers.events.importer import FetchError, fetch, sync_calendar
+from handlers.events.service import EventService
 from handlers.validation import Invalid
 from storage import Store
 from storage.db import utcnow

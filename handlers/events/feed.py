@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING
 
 from aiohttp import web
 
-from bot.ics import MIME_TYPE, feed_ics
-from bot.recurrence import Occurrence, find_occurrence, occurrences
+from bot.calendar.ics import MIME_TYPE, feed_ics
+from bot.calendar.recurrence import Occurrence, find_occurrence, occurrences
 from storage import Store
 from storage.db import utcnow
 
 if TYPE_CHECKING:
-    from bot.app import Services
+    from bot.services import Services
 
 PAST = timedelta(days=60)
 FUTURE = timedelta(days=400)

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import aiohttp
 
+from bot.calendar.ics import ImportedEvent, parse_calendar
 from bot.i18n import t
-from bot.ics import ImportedEvent, parse_calendar
-from handlers.event_service import EventService
+from handlers.events.service import EventService
 from handlers.validation import Invalid
 from storage.events import EventFields
 

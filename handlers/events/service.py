@@ -14,11 +14,7 @@ from datetime import UTC, datetime, timedelta
 from functools import partial
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot import event_render
-from bot.i18n import t
-from bot.models import Outgoing
-from bot.notify import Notifier
-from bot.recurrence import (
+from bot.calendar.recurrence import (
     BadRule,
     Occurrence,
     find_occurrence,
@@ -26,7 +22,11 @@ from bot.recurrence import (
     normalize_rule,
     series_starts,
 )
+from bot.delivery.notify import Notifier
+from bot.i18n import t
+from bot.models import Outgoing
 from bot.settings import Settings
+from handlers.events import render as event_render
 from handlers.validation import Invalid
 from storage import Store
 from storage.db import utcnow

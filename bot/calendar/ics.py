@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import icalendar
 from pydantic import BaseModel, Field
 
-from bot.recurrence import Occurrence
+from bot.calendar.recurrence import Occurrence
 from storage.events import Event, Override
 
 PRODID = "-//Knotenpunkt//Events//DE"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from bot.context import Context
 from bot.models import Outgoing
-from bot.profile_render import profile_body
 from bot.router import Router
 from handlers import validation
-from handlers.registration import language_buttons, region_buttons, region_from_button
+from handlers.members.registration import language_buttons, region_buttons, region_from_button
+from handlers.members.render import profile_body
 from handlers.validation import Invalid
 
 FLOW = "profile"

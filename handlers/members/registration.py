@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from bot.context import Context
 from bot.models import Button, Outgoing
-from bot.profile_render import OTHER_REGION
 from bot.router import Access, Router
 from handlers import validation
-from handlers.approval import ask_admins
+from handlers.members.approval import ask_admins
+from handlers.members.render import OTHER_REGION
 from handlers.menu import main_menu
 from handlers.validation import Invalid
 

@@ -11,9 +11,10 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_time
 
+from bot.calendar.recurrence import Occurrence
 from bot.i18n import format_datetime, t
 from bot.models import Button
-from bot.recurrence import Occurrence
+from handlers.events.upcoming import upcoming
 from storage import Store
 from storage.events import Event
 
@@ -101,3 +102,8 @@ async def answer_line(store: Store, lang: str, occ: Occurrence, member_id: int) 
         position = waiting.index(member_id) + 1 if member_id in waiting else len(waiting)
         return t(lang, "events.my_waitlist", position=position)
     return t(lang, f"events.my_{rsvp.status}")
+
+
+async def next_dates(store: Store, limit: int) -> list[Occurrence]:
+    """The next dates for a view outside the chat (the Slack App Home), soonest first."""
+    return await upcoming(store, limit=limit)

@@ -6,10 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from bot.context import Context
-from bot.events_time import BadTime, parse_day, parse_end, parse_local
-from bot.models import Button, Outgoing
-from bot.recurrence import (
+from bot.calendar.parse import BadTime, parse_day, parse_end, parse_local
+from bot.calendar.recurrence import (
     BadRule,
     Occurrence,
     normalize_rule,
@@ -17,12 +15,14 @@ from bot.recurrence import (
     occurrence_on,
     weekly_rule,
 )
-from bot.recurrence import occurrences as expand
+from bot.calendar.recurrence import occurrences as expand
+from bot.context import Context
+from bot.models import Button, Outgoing
 from bot.router import Access, Router
-from bot.upcoming import upcoming
 from handlers import validation
-from handlers.event_service import MAX_DURATION, MAX_LOCATION, MAX_TITLE, validate
-from handlers.events import attendee_list, occurrence_message, service
+from handlers.events.chat import attendee_list, occurrence_message, service
+from handlers.events.service import MAX_DURATION, MAX_LOCATION, MAX_TITLE, validate
+from handlers.events.upcoming import upcoming
 from handlers.validation import Invalid
 from storage.events import FORMATS, EventFields
 

@@ -15,9 +15,9 @@ from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 
 from bot.adapters.base import Adapter
-from bot.delivery import PermanentFailure, RetryAfter, Unreachable
+from bot.delivery.errors import PermanentFailure, RetryAfter, Unreachable
+from bot.delivery.ratelimit import RateLimiter
 from bot.models import ChatKind, Outgoing
-from bot.ratelimit import RateLimiter
 from storage import Store
 from storage.db import utcnow
 from storage.outbox import OutboxItem

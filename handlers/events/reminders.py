@@ -24,18 +24,18 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_timedelta
 
-from bot import event_render
+from bot.calendar.recurrence import Occurrence, occurrences
+from bot.delivery.notify import Notifier
 from bot.i18n import t
 from bot.models import Outgoing
-from bot.notify import Notifier
-from bot.recurrence import Occurrence, occurrences
 from bot.settings import Settings
+from handlers.events import render as event_render
 from storage import Store
 from storage.db import utcnow
 from storage.rsvps import ReminderCandidate
 
 if TYPE_CHECKING:
-    from bot.app import Services
+    from bot.services import Services
 
 log = logging.getLogger(__name__)
 

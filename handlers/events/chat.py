@@ -6,14 +6,14 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 
-from bot import event_render
+from bot.calendar.ics import MIME_TYPE, event_ics
+from bot.calendar.recurrence import Occurrence, find_occurrence
 from bot.context import Context
-from bot.ics import MIME_TYPE, event_ics
 from bot.models import Button, Document, Outgoing
-from bot.recurrence import Occurrence, find_occurrence
 from bot.router import Access, Router
-from bot.upcoming import upcoming
-from handlers.event_service import EventService
+from handlers.events import render as event_render
+from handlers.events.service import EventService
+from handlers.events.upcoming import upcoming
 from storage.db import utcnow
 
 LIST_LIMIT = 10

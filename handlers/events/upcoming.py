@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from bot.recurrence import Occurrence, occurrences
+from bot.calendar.recurrence import Occurrence, occurrences
 from storage import Store
 from storage.db import utcnow
 

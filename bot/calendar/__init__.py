@@ -1,0 +1,1 @@
+"""Calendar machinery: RRULE recurrence, iCalendar files and feeds, date and time parsing."""

@@ -1,0 +1,1 @@
+"""Members: registration, profile editing, approval of new members, profile rendering."""
