@@ -38,6 +38,23 @@ def unescape(text: str) -> str:
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
+_SLACK_LINK = re.compile(r"<((?:https?|mailto):[^|>\s]+)(?:\|([^>]*))?>")
+
+
+def _plain_link(match: re.Match[str]) -> str:
+    url, label = match.group(1), match.group(2)
+    shown = url.removeprefix("mailto:")
+    if not label or label in (url, shown) or url.endswith(f"//{label}"):
+        return shown
+    return f"{label} ({shown})"
+
+
+def incoming_text(text: str) -> str:
+    """A message's text as the person typed it: Slack wraps web addresses they typed as
+    ``<https://…>`` (or ``<https://…|label>``) and escapes ``&``, ``<`` and ``>``."""
+    return unescape(_SLACK_LINK.sub(_plain_link, text))
+
+
 def _link(match: re.Match[str]) -> str:
     url = match.group(0)
     tail = ""
