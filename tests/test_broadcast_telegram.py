@@ -1,0 +1,47 @@
+"""A broadcast through the real Telegram adapter against the fake Bot API: the preview as
+valid HTML, one recipient blocking the bot during sending, the report and its button."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.settings import Settings
+from tests.fake_telegram import user
+from tests.fake_telegram_harness import running_bot, wait_for
+
+ADMIN = user(1, "Chefin", "de")
+MEMBER = user(101, "Anna", "de")
+TEXT = "Einladung zur *Jahreskonferenz* & <Messe>: [Anmeldung](https://example.org/k?a=1&b=2)"
+
+
+async def test_broadcast_with_a_blocked_member_reports_it_unreachable(
+    make_settings: Callable[..., Settings],
+) -> None:
+    async with running_bot(make_settings, admins=["telegram:1"]) as bot:
+        await bot.member(101, "Anna Muster")
+        await bot.member(102, "Bernd Blockiert")
+        await bot.member(103, "Carla Weber", language="en")
+        await bot.say(ADMIN, "/rundschreiben")
+        await bot.press(ADMIN, "Alle Mitglieder")
+        preview, count = await bot.say(ADMIN, TEXT)
+        assert preview.html.startswith("<b>📣 Mitteilung von Knotenpunkt</b>\n\nEinladung zur ")
+        assert "<b>Jahreskonferenz</b> &amp; &lt;Messe&gt;: " in preview.html
+        assert '<a href="https://example.org/k?a=1&amp;b=2">Anmeldung</a>' in preview.html
+        assert "Empfänger: 3 (alle Mitglieder) – Telegram: 3." in count.text
+
+        bot.fake.fail("sendMessage", "blocked", chat_id=102)
+        await bot.press(ADMIN, "Jetzt senden")
+        await bot.outbox_report("broadcast:1", {"sent": 2, "unreachable": 1})
+        delivered = {m.chat_id: m for m in bot.fake.sent if m.chat_id in (101, 103)}
+        assert delivered[101].html == preview.html  # what the admin previewed, to the letter
+        assert delivered[103].text.startswith("📣 Announcement from Knotenpunkt\n\nEinladung")
+
+        await wait_for(lambda: any("ist zugestellt" in m.text for m in bot.fake.sent_to(1)))
+        [report] = [m for m in bot.fake.sent_to(1) if "ist zugestellt" in m.text]
+        assert "✅ 2 gesendet · ⏳ 0 ausstehend · 🚫 1 nicht erreichbar" in report.text
+        [listing] = await bot.press(ADMIN, "Nicht erreichbar (1)")
+        assert "• Bernd Blockiert (Muster GmbH, Telegram)" in listing.text
+        assert "Anna" not in listing.text
+
+        [refused] = await bot.say(MEMBER, "/rundschreiben")
+        assert refused.text == "Dieser Befehl ist dem Netzwerk-Team vorbehalten."
