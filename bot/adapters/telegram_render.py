@@ -3,9 +3,9 @@
 Handlers produce plain text, so every piece of it is escaped here; the only markup the bot
 itself adds is the ``<b>`` around the title, and, for a message with ``markup`` set, the
 tags for the small markup of :mod:`bot.markup` (``<b>``, ``<i>``, ``<a href>``, each run
-closed on its own, so the HTML stays valid however the text is cut). Telegram refuses texts over 4096 characters
-after entity parsing (so tags and escapes do not count, but UTF-16 code units do), so long
-messages become several, cut at line breaks.
+closed on its own, so the HTML stays valid however the text is cut). Telegram refuses
+texts over 4096 characters after entity parsing (so tags and escapes do not count, but
+UTF-16 code units do), so long messages become several, cut at line breaks.
 """
 
 from __future__ import annotations
