@@ -94,7 +94,9 @@ class Outgoing(BaseModel):
     """A message to send. ``text`` is plain text: adapters escape it for their markup.
 
     ``title`` is shown emphasised above the text. ``replace`` asks the adapter to edit the
-    message whose button was pressed instead of sending a new one, where it can.
+    message whose button was pressed instead of sending a new one, where it can. With
+    ``markup`` set, ``text`` is written in the small markup of :mod:`bot.markup` (bold,
+    italic, links), which each adapter renders natively; the title stays plain.
     """
 
     text: str
@@ -102,6 +104,7 @@ class Outgoing(BaseModel):
     buttons: list[list[Button]] = Field(default_factory=list)
     document: Document | None = None
     replace: bool = False
+    markup: bool = False
 
     def button_list(self) -> list[Button]:
         return [button for row in self.buttons for button in row]

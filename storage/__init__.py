@@ -6,6 +6,7 @@ from pathlib import Path
 
 from storage.audit import AuditLog
 from storage.bindings import BindingRepository
+from storage.broadcasts import BroadcastRepository
 from storage.conversations import ConversationRepository
 from storage.db import Database
 from storage.events import EventRepository
@@ -30,6 +31,7 @@ class Store:
         self.updates = ProcessedUpdates(db)
         self.events = EventRepository(db)
         self.rsvps = RsvpRepository(db)
+        self.broadcasts = BroadcastRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:

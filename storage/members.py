@@ -40,6 +40,21 @@ class IdentityRecord(BaseModel):
 EDITABLE_FIELDS = ("name", "company", "region", "competencies", "language", "timezone")
 
 
+def delivery_targets_sql(member_ids: str) -> str:
+    """The one rule for who receives a notification and where, as SQL: for the active
+    members among ``member_ids`` (a list of ``?`` or a ``SELECT`` of member ids), one row
+    each with their ``language`` and the columns of the reachable identity they used most
+    recently. :meth:`MemberRepository.delivery_targets` and set-based enqueues (broadcasts)
+    both use it, so the rule lives in one place."""
+    return (
+        "SELECT * FROM (SELECT m.language AS language, i.*, ROW_NUMBER() OVER ("
+        " PARTITION BY i.member_id ORDER BY i.last_seen_at DESC, i.created_at DESC, i.platform"
+        " ) AS choice FROM members m JOIN identities i ON i.member_id = m.id"
+        f" WHERE m.id IN ({member_ids}) AND m.status = 'active' AND i.unreachable_at IS NULL"
+        ") WHERE choice = 1"
+    )
+
+
 def _member(row: object) -> Member:
     r = dict(row)  # type: ignore[call-overload]
     return Member(
@@ -124,6 +139,22 @@ class MemberRepository:
         )
         return [_member(r) for r in rows]
 
+    async def set_announcements(self, member_id: int, enabled: bool) -> None:
+        """The member's choice about broadcasts from the network team, with its time."""
+        await self.db.execute(
+            "INSERT INTO announcement_settings (member_id, enabled, changed_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (member_id) DO UPDATE SET enabled = excluded.enabled,"
+            " changed_at = excluded.changed_at",
+            (member_id, int(enabled), to_db_time(utcnow())),
+        )
+
+    async def announcements_enabled(self, member_id: int) -> bool:
+        """On unless the member turned announcements off."""
+        value = await self.db.fetchval(
+            "SELECT enabled FROM announcement_settings WHERE member_id = ?", (member_id,)
+        )
+        return value is None or bool(value)
+
     # identities -------------------------------------------------------------------------
 
     async def add_identity(
@@ -170,17 +201,9 @@ class MemberRepository:
         targets: dict[int, tuple[str, IdentityRecord]] = {}
         for start in range(0, len(member_ids), 500):
             chunk = member_ids[start : start + 500]
-            marks = ",".join("?" for _ in chunk)
-            rows = await self.db.fetchall(
-                f"SELECT m.language AS language, i.* FROM members m"
-                f" JOIN identities i ON i.member_id = m.id"
-                f" WHERE m.id IN ({marks}) AND m.status = 'active' AND i.unreachable_at IS NULL"
-                f" ORDER BY m.id, i.last_seen_at DESC",
-                chunk,
-            )
+            rows = await self.db.fetchall(delivery_targets_sql(",".join("?" for _ in chunk)), chunk)
             for row in rows:
-                if row["member_id"] not in targets:
-                    targets[row["member_id"]] = (row["language"], _identity(row))
+                targets[row["member_id"]] = (row["language"], _identity(row))
         return targets
 
     async def mark_unreachable(self, platform: str, chat_id: str) -> None:

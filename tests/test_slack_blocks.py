@@ -8,6 +8,7 @@ from bot.adapters.slack_blocks import (
     SECTION_LIMIT,
     decode_action,
     escape,
+    incoming_text,
     mrkdwn,
     render,
     unescape,
@@ -22,6 +23,13 @@ def test_mrkdwn_escapes_control_characters_and_links_web_addresses() -> None:
         "Infos: <https://example.org/a_b?x=1&amp;y=2>."
     )
     assert unescape(escape("a & <b> &amp;")) == "a & <b> &amp;"
+
+
+def test_incoming_links_come_back_as_typed() -> None:
+    typed = "[Anmeldung](<https://x.example/a?b=1&amp;c=2>) <https://y.example|y.example> &lt;b&gt;"
+    assert incoming_text(typed) == "[Anmeldung](https://x.example/a?b=1&c=2) https://y.example <b>"
+    assert incoming_text("<mailto:a@b.example|a@b.example> <@U123>") == "a@b.example <@U123>"
+    assert incoming_text("<https://z.example|Hier>") == "Hier (https://z.example)"
 
 
 def test_title_is_bold_and_escaped_and_text_is_the_fallback() -> None:

@@ -1,4 +1,5 @@
 """The bot in the terminal: type as a member, buttons are numbered and chosen by number.
+Text in the small markup is shown as readable plain text (links as ``text (address)``).
 
 Lines are read on a daemon thread (so Ctrl-C never waits for a line) and handled one at
 a time, so a conversation can be piped in. At the end of input the adapter calls
@@ -12,6 +13,7 @@ import threading
 from collections.abc import Awaitable, Callable
 from typing import TextIO
 
+from bot import markup
 from bot.models import Button, ChatKind, Identity, Incoming, Outgoing, Platform
 
 Handle = Callable[[Incoming], Awaitable[list[Outgoing]]]
@@ -108,7 +110,7 @@ class ConsoleAdapter:
         buttons: list[Button] = []
         for message in messages:
             parts = [f"== {message.title} =="] if message.title else []
-            parts.append(message.text)
+            parts.append(markup.plain(message.text) if message.markup else message.text)
             for row in message.buttons:
                 cells = []
                 for button in row:

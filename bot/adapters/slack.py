@@ -21,7 +21,7 @@ from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.adapters.slack_blocks import decode_action, unescape
+from bot.adapters.slack_blocks import decode_action, incoming_text
 from bot.adapters.slack_errors import to_delivery_error
 from bot.adapters.slack_home import build_home_view
 from bot.adapters.slack_outbound import ReplyTarget, SlackOutbound
@@ -162,7 +162,7 @@ class SlackAdapter:
             return
         user, channel = event["user"], event["channel"]
         fields = {
-            "text": unescape(event.get("text") or ""),
+            "text": incoming_text(event.get("text") or ""),
             "bare_commands": True,
             "message_id": event.get("ts"),
             "update_id": body.get("event_id"),
@@ -174,7 +174,7 @@ class SlackAdapter:
         if _from_bot(event, context.bot_user_id):
             return
         user, channel = event["user"], event["channel"]
-        text = unescape(_MENTION.sub("", event.get("text") or "")).strip()
+        text = incoming_text(_MENTION.sub("", event.get("text") or "")).strip()
         kind = ChatKind.PRIVATE if is_dm(channel) else ChatKind.GROUP
         fields = {
             "text": text,
@@ -187,7 +187,7 @@ class SlackAdapter:
     async def _on_command(self, ack: Any, command: dict[str, Any]) -> None:
         await ack()
         user, channel = command["user_id"], command["channel_id"]
-        words = unescape(command.get("text") or "").strip().lstrip("/")
+        words = incoming_text(command.get("text") or "").strip().lstrip("/")
         fields: dict[str, Any] = {"text": f"/{words}" if words else "/help"}
         target = ReplyTarget(
             channel,

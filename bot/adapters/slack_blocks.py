@@ -3,6 +3,8 @@
 ``Outgoing.text`` and ``title`` are plain text written by members and staff. Slack reads
 ``<...>`` as links and mentions (``<!channel>`` pings everyone), so ``&``, ``<`` and ``>``
 are always escaped before text goes into mrkdwn; only URLs we find ourselves become links.
+A message with ``markup`` set has its small markup (:mod:`bot.markup`) turned into mrkdwn:
+``*bold*``, ``_italic_`` and ``<https://…|text>``; everything else is escaped as above.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot import markup
 from bot.models import Button, Outgoing
 
 Block = dict[str, Any]
@@ -35,6 +38,23 @@ def unescape(text: str) -> str:
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
+_SLACK_LINK = re.compile(r"<((?:https?|mailto):[^|>\s]+)(?:\|([^>]*))?>")
+
+
+def _plain_link(match: re.Match[str]) -> str:
+    url, label = match.group(1), match.group(2)
+    shown = url.removeprefix("mailto:")
+    if not label or label in (url, shown) or url.endswith(f"//{label}"):
+        return shown
+    return f"{label} ({shown})"
+
+
+def incoming_text(text: str) -> str:
+    """A message's text as the person typed it: Slack wraps web addresses they typed as
+    ``<https://…>`` (or ``<https://…|label>``) and escapes ``&``, ``<`` and ``>``."""
+    return unescape(_SLACK_LINK.sub(_plain_link, text))
+
+
 def _link(match: re.Match[str]) -> str:
     url = match.group(0)
     tail = ""
@@ -47,6 +67,22 @@ def _link(match: re.Match[str]) -> str:
 def mrkdwn(text: str) -> str:
     """Plain text as safe mrkdwn: escaped, with web addresses made clickable."""
     return _URL.sub(_link, escape(text))
+
+
+def _markup_node(node: markup.Node) -> str:
+    if node.kind == "text":
+        return mrkdwn(node.text)
+    if node.kind == "link":
+        label = " ".join(node.text.split()).replace("|", "¦")
+        return f"<{escape(node.url or '')}|{escape(label)}>"
+    inner = "".join(_markup_node(child) for child in node.children)
+    marker = "*" if node.kind == "bold" else "_"
+    return f"{marker}{inner}{marker}"
+
+
+def markup_mrkdwn(text: str) -> str:
+    """Text in the small markup as mrkdwn; what is not markup is escaped like plain text."""
+    return "".join(_markup_node(node) for node in markup.parse(text))
 
 
 def bold(text: str) -> str:
@@ -99,14 +135,15 @@ def action_blocks(buttons: list[Button]) -> list[Block]:
 
 def fallback_text(message: Outgoing) -> str:
     """The ``text`` field: what notifications and screen readers show."""
-    plain = f"{message.title}\n{message.text}" if message.title else message.text
+    body = markup.plain(message.text) if message.markup else message.text
+    plain = f"{message.title}\n{body}" if message.title else body
     text = escape(plain)
     return text if len(text) <= FALLBACK_LIMIT else text[: FALLBACK_LIMIT - 1] + "…"
 
 
 def content_blocks(message: Outgoing) -> list[Block]:
     """Title, text and buttons as blocks, before splitting into messages."""
-    body = mrkdwn(message.text)
+    body = markup_mrkdwn(message.text) if message.markup else mrkdwn(message.text)
     if message.title:
         body = f"{bold(message.title)}\n{body}" if body else bold(message.title)
     blocks = [section(piece) for piece in _chunks(body, SECTION_LIMIT) if piece.strip()]

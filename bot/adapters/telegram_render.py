@@ -1,9 +1,11 @@
 """Outgoing -> Telegram HTML: escaping, the bold title, inline keyboards, long-text splitting.
 
 Handlers produce plain text, so every piece of it is escaped here; the only markup the bot
-itself adds is the ``<b>`` around the title. Telegram refuses texts over 4096 characters
-after entity parsing (so tags and escapes do not count, but UTF-16 code units do), so long
-messages become several, cut at line breaks.
+itself adds is the ``<b>`` around the title, and, for a message with ``markup`` set, the
+tags for the small markup of :mod:`bot.markup` (``<b>``, ``<i>``, ``<a href>``, each run
+closed on its own, so the HTML stays valid however the text is cut). Telegram refuses
+texts over 4096 characters after entity parsing (so tags and escapes do not count, but
+UTF-16 code units do), so long messages become several, cut at line breaks.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import html
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot import markup
 from bot.models import Button, Outgoing
 
 MESSAGE_LIMIT = 4096
@@ -52,21 +55,65 @@ def _cut_point(text: str, budget: int) -> int:
     return fits
 
 
-def split_plain(text: str, limit: int = MESSAGE_LIMIT, first_limit: int | None = None) -> list[str]:
-    """Split plain text into parts of at most ``limit`` (the first ``first_limit``) characters.
+def split_ranges(
+    text: str, limit: int = MESSAGE_LIMIT, first_limit: int | None = None
+) -> list[tuple[int, int]]:
+    """Where to split plain text: ``(start, end)`` of parts of at most ``limit`` (the first
+    ``first_limit``) characters, without the line breaks at their edges.
 
     Parts that would be only whitespace are dropped, since Telegram refuses empty messages.
     """
     budget = limit if first_limit is None else first_limit
-    parts: list[str] = []
-    rest = text
-    while utf16_len(rest) > budget:
-        cut = _cut_point(rest, max(budget, 1))
-        parts.append(rest[:cut])
-        rest = rest[cut:]
+    ranges: list[tuple[int, int]] = []
+    start = 0
+    while utf16_len(text[start:]) > budget:
+        cut = start + _cut_point(text[start:], max(budget, 1))
+        ranges.append((start, cut))
+        start = cut
         budget = limit
-    parts.append(rest)
-    return [part.strip("\n") for part in parts if part.strip()]
+    ranges.append((start, len(text)))
+    trimmed = []
+    for begin, end in ranges:
+        while begin < end and text[begin] == "\n":
+            begin += 1
+        while end > begin and text[end - 1] == "\n":
+            end -= 1
+        if text[begin:end].strip():
+            trimmed.append((begin, end))
+    return trimmed
+
+
+def split_plain(text: str, limit: int = MESSAGE_LIMIT, first_limit: int | None = None) -> list[str]:
+    """Split plain text into parts of at most ``limit`` (the first ``first_limit``) characters."""
+    return [text[begin:end] for begin, end in split_ranges(text, limit, first_limit)]
+
+
+def _span_html(span: markup.Span) -> str:
+    body = escape(span.text)
+    if span.italic:
+        body = f"<i>{body}</i>"
+    if span.bold:
+        body = f"<b>{body}</b>"
+    if span.url:
+        body = f'<a href="{html.escape(span.url, quote=True)}">{body}</a>'
+    return body
+
+
+def _markup_parts(text: str, limit: int, first_limit: int) -> list[str]:
+    """Markup as HTML parts, split on the visible text (tags do not count for Telegram)."""
+    runs = markup.spans(text)
+    visible = "".join(run.text for run in runs)
+    parts = []
+    for begin, end in split_ranges(visible, limit, first_limit):
+        pieces, offset = [], 0
+        for run in runs:
+            low, high = max(begin, offset), min(end, offset + len(run.text))
+            if low < high:
+                clipped = run.text[low - offset : high - offset]
+                pieces.append(_span_html(markup.Span(clipped, run.bold, run.italic, run.url)))
+            offset += len(run.text)
+        parts.append("".join(pieces))
+    return parts
 
 
 def render_parts(message: Outgoing, limit: int = MESSAGE_LIMIT) -> list[str]:
@@ -77,8 +124,10 @@ def render_parts(message: Outgoing, limit: int = MESSAGE_LIMIT) -> list[str]:
     if head:
         head += "\n\n"
     shown_head = utf16_len(message.title) + 2 if message.title else 0  # tags are not counted
-    plain_parts = split_plain(message.text, limit, limit - shown_head)
-    html_parts = [escape(part) for part in plain_parts]
+    if message.markup:
+        html_parts = _markup_parts(message.text, limit, limit - shown_head)
+    else:
+        html_parts = [escape(part) for part in split_plain(message.text, limit, limit - shown_head)]
     if html_parts:
         html_parts[0] = head + html_parts[0]
     return html_parts

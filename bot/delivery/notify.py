@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
+from bot.i18n import LANGUAGES
 from bot.models import ChatKind, Outgoing
 from storage import Store
+from storage.broadcasts import Audience
+from storage.db import utcnow
 from storage.outbox import OutboxEntry
 
 Render = Callable[[str], Outgoing]
@@ -94,6 +97,17 @@ class Notifier:
         subscribers = await self.store.topics.subscriber_ids(topic_id)
         sent = await self.to_members(subscribers, render, batch=batch, exclude=exclude)
         return sent + await self.to_target_chats("topic", topic_id, render, batch=batch)
+
+    async def to_audience(self, broadcast_id: int, audience: Audience, render: Render) -> int:
+        """Queue a broadcast for its whole audience, each member in their language, in one
+        set-based statement (thousands of rows in well under a second). Returns rows added."""
+        payloads = {lang: render(lang).model_dump_json() for lang in LANGUAGES}
+        queued = await self.store.broadcasts.queue(
+            broadcast_id, audience, payloads, self.default_language, utcnow()
+        )
+        if queued:
+            self.on_enqueue()
+        return queued
 
     async def to_chat(
         self,

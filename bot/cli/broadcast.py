@@ -1,0 +1,256 @@
+"""``knotenpunkt broadcast send|list|status|cancel``.
+
+The CLI writes to the same SQLite file as the running bot: a broadcast sent here is queued
+in the outbox and delivered by the bot's worker; a scheduled one is sent by the bot's
+scheduler at its time. ``send`` prints the preview and the exact count and asks before
+sending (unless ``--yes``); in a terminal it shows a progress bar until the bot is done.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import TextIO
+
+from bot import markup
+from bot.calendar.parse import BadTime, parse_local
+from bot.cli.common import CLI_ACTOR, fail, open_store, refused
+from bot.delivery.notify import Notifier
+from bot.i18n import format_datetime
+from bot.settings import Settings
+from handlers.broadcast import render
+from handlers.broadcast.service import BroadcastService, CountChanged, Preview, Sender
+from handlers.validation import Invalid
+from storage import Store
+from storage.broadcasts import Audience, DeliveryCounts
+
+LANG = "en"  # the CLI speaks English, like its other messages
+BAR_WIDTH = 30
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser("broadcast", help="send announcements to members")
+    bc = parser.add_subparsers(dest="broadcast_command", required=True, metavar="ACTION")
+    send = bc.add_parser("send", help="preview, confirm and send or schedule a broadcast")
+    send.add_argument(
+        "--audience",
+        action="append",
+        required=True,
+        metavar="all|topic:NAME|region:NAME",
+        help="who receives it; give topic: and region: both for members matching both",
+    )
+    send.add_argument("--at", help='send later, e.g. "2026-12-01 09:00" (network zone)')
+    text = send.add_mutually_exclusive_group(required=True)
+    text.add_argument("--text", help="the text, with *bold*, _italic_, [link](https://…)")
+    text.add_argument("--file", type=Path, help="read the text from this UTF-8 file")
+    send.add_argument("--yes", action="store_true", help="do not ask before sending")
+    send.set_defaults(func=send_broadcast)
+    listing = bc.add_parser("list", help="recent and scheduled broadcasts with their counts")
+    listing.set_defaults(func=list_broadcasts)
+    show = bc.add_parser("status", help="one broadcast: counts and who was not reached")
+    show.add_argument("broadcast_id", type=int)
+    show.set_defaults(func=show_status)
+    cancel = bc.add_parser("cancel", help="withdraw what is not sent yet")
+    cancel.add_argument("broadcast_id", type=int)
+    cancel.set_defaults(func=cancel_broadcast)
+
+
+def _service(store: Store, settings: Settings) -> BroadcastService:
+    return BroadcastService(store, Notifier(store, settings.language), settings)
+
+
+def _audience_names(items: list[str]) -> tuple[str | None, str | None]:
+    """``all``, ``topic:NAME``, ``region:NAME`` (topic and region may be combined)."""
+    found: dict[str, str] = {}
+    for item in items:
+        kind, _, name = item.partition(":")
+        kind = kind.strip().casefold()
+        if kind == "all" and not name:
+            continue
+        if kind == "group":
+            raise ValueError("working groups cannot be addressed yet")
+        if kind not in ("topic", "region") or not name.strip():
+            raise ValueError(f"unknown audience {item!r}; use all, topic:NAME or region:NAME")
+        if kind in found:
+            raise ValueError(f"give {kind}: only once")
+        found[kind] = name.strip()
+    if found and "all" in [i.strip().casefold() for i in items]:
+        raise ValueError("'all' cannot be combined with topic: or region:")
+    return found.get("topic"), found.get("region")
+
+
+def _read_text(args: argparse.Namespace) -> str:
+    if args.file is not None:
+        return str(args.file.read_text(encoding="utf-8"))
+    return str(args.text)
+
+
+async def send_broadcast(args: argparse.Namespace, settings: Settings) -> int:
+    try:
+        topic, region = _audience_names(args.audience)
+        text = _read_text(args)
+        when = parse_local(args.at, settings.zone) if args.at else None
+    except BadTime:
+        return fail("broadcast", f"cannot read the time {args.at!r}; use 2026-12-01 09:00")
+    except ValueError as exc:
+        return fail("broadcast", str(exc))
+    except OSError as exc:
+        return fail("broadcast", f"cannot read {args.file}: {exc.strerror}")
+    async with open_store(settings) as store:
+        service = _service(store, settings)
+        sender = Sender(actor=CLI_ACTOR, language=settings.language)
+        try:
+            audience = await service.audience(topic, region)
+            text = service.check_text(text)
+            found = await service.preview(audience)
+            label = await service.describe(LANG, audience)
+            _print_preview(service, text, label, found)
+            if when is not None:
+                return await _schedule(service, audience, text, sender, when, args.yes)
+            return await _send_now(service, audience, text, sender, found, args.yes)
+        except Invalid as problem:
+            return refused("broadcast", problem)
+
+
+def _print_preview(service: BroadcastService, text: str, label: str, found: Preview) -> None:
+    message = service.message_for(text)(service.settings.language)
+    print("--- as members will see it ---")
+    print(f"== {message.title} ==")
+    print(markup.plain(message.text))
+    print("---")
+    print(f"audience:   {label}")
+    platforms = render.platform_counts(LANG, found.by_platform) or "-"
+    print(f"recipients: {render.number(LANG, found.total)} now ({platforms})")
+
+
+def _confirm(question: str, assume_yes: bool, stdin: TextIO | None = None) -> bool:
+    if assume_yes:
+        return True
+    print(f"{question} [y/N] ", end="", flush=True)
+    answer = (stdin or sys.stdin).readline()
+    return answer.strip().casefold() in ("y", "yes", "j", "ja")
+
+
+async def _schedule(
+    service: BroadcastService,
+    audience: Audience,
+    text: str,
+    sender: Sender,
+    when: datetime,
+    assume_yes: bool,
+) -> int:
+    shown = format_datetime(when, LANG, service.settings.zone)
+    if not _confirm(f"Schedule this broadcast for {shown}?", assume_yes):
+        print("nothing scheduled")
+        return 1
+    broadcast, _found = await service.schedule(audience, text, sender, when)
+    print(f"broadcast {broadcast.id} scheduled for {shown} ({service.settings.timezone})")
+    print("the running bot sends it then; `knotenpunkt broadcast cancel ID` withdraws it")
+    return 0
+
+
+async def _send_now(
+    service: BroadcastService,
+    audience: Audience,
+    text: str,
+    sender: Sender,
+    found: Preview,
+    assume_yes: bool,
+) -> int:
+    expected = found.total
+    while True:
+        if expected == 0:
+            return fail("broadcast", "nobody would receive it now; nothing was sent")
+        if not _confirm(f"Send now to {render.number(LANG, expected)} members?", assume_yes):
+            print("nothing sent")
+            return 1
+        try:
+            broadcast, queued = await service.send_now(
+                audience, text, sender, None if assume_yes else expected
+            )
+            break
+        except CountChanged as changed:
+            expected = changed.preview.total
+            print(f"the audience changed since the preview: now {render.number(LANG, expected)}")
+    print(f"broadcast {broadcast.id} queued for {render.number(LANG, queued)} recipients")
+    if sys.stdout.isatty():
+        await watch(service.store, broadcast.id, queued, sys.stdout)
+    else:
+        print(f"the running bot delivers it; `knotenpunkt broadcast status {broadcast.id}`")
+    return 0
+
+
+def progress_bar(counts: DeliveryCounts, total: int, width: int = BAR_WIDTH) -> str:
+    """``[#######-----]  512/1,000  sent 500 · unreachable 10 · failed 2``."""
+    final = counts.sent + counts.unreachable + counts.failed
+    filled = width if total == 0 else min(width, width * final // total)
+    return (
+        f"[{'#' * filled}{'-' * (width - filled)}] {render.number(LANG, final)}/"
+        f"{render.number(LANG, total)}  sent {render.number(LANG, counts.sent)} · unreachable "
+        f"{render.number(LANG, counts.unreachable)} · failed {render.number(LANG, counts.failed)}"
+    )
+
+
+async def watch(
+    store: Store, broadcast_id: int, total: int, out: TextIO, interval: float = 0.5
+) -> DeliveryCounts:
+    """Redraw the bar until nothing of the broadcast is pending (Ctrl-C stops watching,
+    not the broadcast: the bot goes on delivering)."""
+    try:
+        while True:
+            counts = (await store.broadcasts.counts([broadcast_id]))[broadcast_id]
+            out.write("\r" + progress_bar(counts, total))
+            out.flush()
+            if counts.pending == 0:
+                out.write("\n")
+                return counts
+            await asyncio.sleep(interval)
+    except (KeyboardInterrupt, asyncio.CancelledError):
+        out.write(f"\nstopped watching; broadcast {broadcast_id} goes on in the bot\n")
+        raise
+
+
+async def list_broadcasts(args: argparse.Namespace, settings: Settings) -> int:
+    async with open_store(settings) as store:
+        service = _service(store, settings)
+        found = await service.recent(20)
+        if not found:
+            print("no broadcasts yet")
+        for item in found:
+            label = await service.describe(LANG, item.broadcast.audience)
+            print(render.status_entry(LANG, settings.zone, item.broadcast, item.counts, label))
+            print()
+    return 0
+
+
+async def show_status(args: argparse.Namespace, settings: Settings) -> int:
+    async with open_store(settings) as store:
+        service = _service(store, settings)
+        try:
+            item = await service.progress(args.broadcast_id)
+        except Invalid as problem:
+            return refused("broadcast", problem)
+        b = item.broadcast
+        label = await service.describe(LANG, b.audience)
+        print(render.status_entry(LANG, settings.zone, b, item.counts, label))
+        print(
+            f"   queued for {b.recipients if b.recipients is not None else '-'}; by {b.created_by}"
+        )
+        for person in await store.broadcasts.unreachable(b.id, limit=1000):
+            print(f"   unreachable: {person.name} ({person.company}, {person.platform})")
+    return 0
+
+
+async def cancel_broadcast(args: argparse.Namespace, settings: Settings) -> int:
+    async with open_store(settings) as store:
+        service = _service(store, settings)
+        try:
+            broadcast, withdrawn = await service.cancel(args.broadcast_id, CLI_ACTOR)
+        except Invalid as problem:
+            return refused("broadcast", problem)
+        counts = (await store.broadcasts.counts([broadcast.id]))[broadcast.id]
+    print(f"broadcast {broadcast.id} cancelled: {withdrawn} withdrawn, {counts.sent} already sent")
+    return 0

@@ -1,0 +1,50 @@
+"""``/mitteilungen an|aus`` (``/announcements on|off``): whether a member gets broadcasts.
+
+On by default; the choice is stored with its time by
+:meth:`storage.members.MemberRepository.set_announcements`, the one place that records it.
+"""
+
+from __future__ import annotations
+
+from bot.context import Context
+from bot.models import Outgoing
+from bot.router import Router
+
+_ON = {"on", "an", "ein", "ja", "yes"}
+_OFF = {"off", "aus", "nein", "no"}
+
+
+async def _status(ctx: Context, notice: str | None = None, replace: bool = False) -> Outgoing:
+    assert ctx.member is not None
+    enabled = await ctx.store.members.announcements_enabled(ctx.member.id)
+    text = ctx.t("broadcast.announcements_on" if enabled else "broadcast.announcements_off")
+    if notice:
+        text = f"{notice}\n\n{text}"
+    key = "broadcast.btn_announcements_off" if enabled else "broadcast.btn_announcements_on"
+    button = ctx.button(key, "bc.optout", "off" if enabled else "on")
+    return Outgoing(text=text, buttons=[[button]], replace=replace)
+
+
+async def _set(ctx: Context, enabled: bool) -> str:
+    assert ctx.member is not None
+    await ctx.store.members.set_announcements(ctx.member.id, enabled)
+    return ctx.t("broadcast.announcements_saved")
+
+
+def register(router: Router) -> None:
+    @router.command(
+        "announcements", "mitteilungen", help_key="broadcast.help_announcements", order=42
+    )
+    async def announcements(ctx: Context, args: str) -> Outgoing:
+        word = args.strip().casefold()
+        if not word:
+            return await _status(ctx)
+        if word not in _ON | _OFF:
+            return ctx.reply("broadcast.announcements_usage")
+        return await _status(ctx, await _set(ctx, word in _ON))
+
+    @router.action("bc.optout")
+    async def toggle(ctx: Context, arg: str) -> Outgoing:
+        if arg not in ("on", "off"):
+            return ctx.reply("error.stale_button")
+        return await _status(ctx, await _set(ctx, arg == "on"), replace=True)

@@ -1,0 +1,154 @@
+"""Texts and buttons of broadcasts: the message members get, audience and count lines,
+the admin's report and the status list. Pure functions of what the service found."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from babel.numbers import format_decimal
+
+from bot import markup
+from bot.i18n import format_datetime, t
+from bot.models import Button, Outgoing
+from storage.broadcasts import Audience, Broadcast, DeliveryCounts
+
+SNIPPET = 60
+
+
+def number(lang: str, value: int) -> str:
+    """1.234 for German readers, 1,234 for English ones."""
+    return format_decimal(value, locale="de_DE" if lang == "de" else "en_GB")
+
+
+def member_message(lang: str, text: str, network: str) -> Outgoing:
+    """The broadcast as members see it: the staff's text in the small markup, a title and
+    a footer in the member's language saying how to turn announcements off."""
+    footer = markup.escape(t(lang, "broadcast.footer"))
+    return Outgoing(
+        title=t(lang, "broadcast.message_title", network=network),
+        text=f"{text}\n\n{footer}",
+        markup=True,
+    )
+
+
+def audience_label(lang: str, audience: Audience, topic_name: str | None) -> str:
+    topic = topic_name or "?"
+    if audience.kind == "topic+region":
+        return t(lang, "broadcast.audience.topic_region", topic=topic, region=audience.region)
+    if audience.kind == "topic":
+        return t(lang, "broadcast.audience.topic_is", topic=topic)
+    if audience.kind == "region":
+        return t(lang, "broadcast.audience.region_is", region=audience.region)
+    return t(lang, "broadcast.audience.everyone")
+
+
+def platform_counts(lang: str, by_platform: dict[str, int]) -> str:
+    """``Telegram: 1.000, Slack: 234``."""
+    return ", ".join(
+        f"{t(lang, f'broadcast.platform.{platform}')}: {number(lang, count)}"
+        for platform, count in sorted(by_platform.items())
+    )
+
+
+def counts_line(lang: str, counts: DeliveryCounts) -> str:
+    return t(
+        lang,
+        "broadcast.counts",
+        sent=number(lang, counts.sent),
+        pending=number(lang, counts.pending),
+        unreachable=number(lang, counts.unreachable),
+        failed=number(lang, counts.failed),
+    )
+
+
+def snippet(text: str) -> str:
+    """The start of the text, on one line, for lists."""
+    line = " ".join(markup.plain(text).split())
+    return line if len(line) <= SNIPPET else line[: SNIPPET - 1] + "…"
+
+
+def unreachable_button(lang: str, broadcast_id: int, count: int) -> Button:
+    return Button(
+        label=t(lang, "broadcast.btn_unreachable", count=number(lang, count)),
+        action="bc.unreach",
+        arg=str(broadcast_id),
+    )
+
+
+def report(
+    lang: str, broadcast: Broadcast, counts: DeliveryCounts, topic_name: str | None
+) -> Outgoing:
+    """To the admin who sent it, when every row is final."""
+    text = "\n".join(
+        [
+            t(
+                lang,
+                "broadcast.report_to",
+                audience=audience_label(lang, broadcast.audience, topic_name),
+            ),
+            t(lang, "broadcast.report_start", start=snippet(broadcast.text)),
+            "",
+            counts_line(lang, counts),
+        ]
+    )
+    buttons = [[unreachable_button(lang, broadcast.id, counts.unreachable)]]
+    return Outgoing(
+        title=t(lang, "broadcast.report_title", id=broadcast.id),
+        text=text,
+        buttons=buttons if counts.unreachable else [],
+    )
+
+
+def late_note(
+    lang: str, zone: ZoneInfo, broadcast: Broadcast, now: datetime, queued: int
+) -> Outgoing:
+    return Outgoing(
+        text=t(
+            lang,
+            "broadcast.late_note",
+            id=broadcast.id,
+            planned=format_datetime(broadcast.send_at, lang, zone),
+            now=format_datetime(now, lang, zone),
+            count=number(lang, queued),
+        )
+    )
+
+
+def state_line(lang: str, zone: ZoneInfo, broadcast: Broadcast) -> str:
+    """Where a broadcast stands, with the moment that matters for that state."""
+
+    def when(moment: datetime | None) -> str:
+        return format_datetime(moment or broadcast.send_at, lang, zone)
+
+    if broadcast.status == "scheduled":
+        return t(lang, "broadcast.state.scheduled", when=when(broadcast.send_at))
+    if broadcast.status == "sending":
+        return t(lang, "broadcast.state.sending", when=when(broadcast.queued_at))
+    if broadcast.status == "cancelled":
+        return t(
+            lang,
+            "broadcast.state.cancelled",
+            when=when(broadcast.cancelled_at),
+            withdrawn=number(lang, broadcast.withdrawn),
+        )
+    key = "broadcast.state.done_late" if broadcast.late else "broadcast.state.done"
+    return t(lang, key, when=when(broadcast.finished_at))
+
+
+def status_entry(
+    lang: str,
+    zone: ZoneInfo,
+    broadcast: Broadcast,
+    counts: DeliveryCounts,
+    audience: str,
+) -> str:
+    """One broadcast in the status list (chat and CLI)."""
+    lines = [
+        t(lang, "broadcast.entry_head", id=broadcast.id, audience=audience),
+        f"   {state_line(lang, zone, broadcast)}",
+        f"   „{snippet(broadcast.text)}“" if lang == "de" else f"   “{snippet(broadcast.text)}”",
+    ]
+    if broadcast.status != "scheduled":
+        lines.append(f"   {counts_line(lang, counts)}")
+    return "\n".join(lines)

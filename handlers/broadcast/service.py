@@ -1,0 +1,291 @@
+"""The rules of broadcasting, shared by the chat wizard, the CLI and a later web dashboard.
+
+- The audience is a :class:`~storage.broadcasts.Audience`; its preview count and the rows
+  queued come from the same query, and sending now re-counts under the write lock, so the
+  number confirmed is the number queued (or the admin is shown the new number first).
+- A broadcast is one row plus one outbox row per recipient, batch ``broadcast:{id}``.
+- Scheduled broadcasts wait in the store; :meth:`BroadcastService.tick` (run by the
+  scheduler) claims and queues each due one in one transaction, so it goes out once, also
+  across restarts; one that came due while the bot was down goes out at start, late, and
+  the admin is told.
+- When the last row of a broadcast is final, the admin who sent it gets the report.
+- Every step is in the audit log.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from bot.delivery.notify import Notifier, Render
+from bot.settings import Settings
+from handlers.broadcast import render
+from handlers.validation import Invalid
+from storage import Store
+from storage.broadcasts import Audience, Broadcast, DeliveryCounts, audience_json
+from storage.db import utcnow
+
+log = logging.getLogger(__name__)
+
+MAX_TEXT = 4000
+LATE_AFTER = timedelta(minutes=2)  # later than this and the admin is told it went late
+MAX_AHEAD = timedelta(days=366)
+
+
+@dataclass(frozen=True)
+class Preview:
+    """How many would receive a broadcast now, per platform."""
+
+    by_platform: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_platform.values())
+
+
+@dataclass(frozen=True)
+class Sender:
+    """Who sends, for the audit log, and where their report goes (a member on their own
+    identity, else the chat they wrote from; the CLI has neither)."""
+
+    actor: str
+    language: str
+    member_id: int | None = None
+    chat: tuple[str, str] | None = None
+
+
+class CountChanged(Exception):
+    """The audience changed since the preview: nothing was queued; here is the new count."""
+
+    def __init__(self, preview: Preview) -> None:
+        super().__init__(f"the audience now has {preview.total} recipients")
+        self.preview = preview
+
+
+@dataclass
+class Progress:
+    broadcast: Broadcast
+    counts: DeliveryCounts
+
+
+@dataclass
+class BroadcastService:
+    store: Store
+    notifier: Notifier
+    settings: Settings
+    clock: Callable[[], datetime] = utcnow
+
+    # audience and text -------------------------------------------------------------------
+
+    async def regions(self) -> list[str]:
+        """The configured regions, then any others members gave."""
+        found = dict.fromkeys(self.settings.regions)
+        found.update(dict.fromkeys(await self.store.broadcasts.regions()))
+        return list(found)
+
+    async def audience(self, topic: str | None = None, region: str | None = None) -> Audience:
+        """An audience from names as people type them; raises :class:`Invalid`."""
+        topic_id = None
+        if topic is not None:
+            found = await self.store.topics.find(topic)
+            if found is None or found.archived:
+                raise Invalid("topics.unknown", {"topic": topic[:60]})
+            topic_id = found.id
+        if region is not None:
+            regions = await self.regions()
+            wanted = " ".join(region.casefold().split())
+            matches = [r for r in regions if r.casefold() == wanted]
+            if not matches:
+                raise Invalid(
+                    "broadcast.unknown_region",
+                    {"region": region[:60], "regions": ", ".join(regions)},
+                )
+            region = matches[0]
+        return Audience(topic_id=topic_id, region=region)
+
+    async def describe(self, lang: str, audience: Audience) -> str:
+        """The audience in words, e.g. "subscribers of “KI” in Hagen"."""
+        topic = await self.store.topics.get(audience.topic_id) if audience.topic_id else None
+        return render.audience_label(lang, audience, topic.name if topic else None)
+
+    @staticmethod
+    def check_text(text: str) -> str:
+        text = text.strip()
+        if not text:
+            raise Invalid("broadcast.empty_text", {})
+        if len(text) > MAX_TEXT:
+            raise Invalid("broadcast.text_too_long", {"max": MAX_TEXT, "length": len(text)})
+        return text
+
+    async def preview(self, audience: Audience) -> Preview:
+        return Preview(await self.store.broadcasts.count_by_platform(audience))
+
+    def message_for(self, text: str) -> Render:
+        """What members see, per language (also the admin's preview)."""
+        return lambda lang: render.member_message(lang, text, self.settings.network_name)
+
+    # sending -------------------------------------------------------------------------------
+
+    async def send_now(
+        self, audience: Audience, text: str, sender: Sender, expected: int | None = None
+    ) -> tuple[Broadcast, int]:
+        """Queue a broadcast for everyone in the audience now; returns it and the count.
+
+        ``expected`` is the count the admin confirmed: if the audience changed since, raises
+        :class:`CountChanged` and queues nothing. Nobody in the audience raises Invalid.
+        """
+        text = self.check_text(text)
+        now = self.clock()
+        async with self.store.transaction():  # the write lock: the count cannot change now
+            preview = await self.preview(audience)
+            if expected is not None and preview.total != expected:
+                raise CountChanged(preview)
+            if preview.total == 0:
+                raise Invalid("broadcast.nobody", {})
+            broadcast = await self._create(audience, text, sender, now)
+            await self.store.broadcasts.claim(broadcast.id, now, late=False)
+            queued = await self.notifier.to_audience(broadcast.id, audience, self.message_for(text))
+            await self.store.audit.record(
+                "broadcast.sent",
+                sender.actor,
+                broadcast_id=broadcast.id,
+                audience=audience_json(audience),
+                count=queued,
+                by_platform=preview.by_platform,
+            )
+        log.info("broadcast %d queued for %d recipients", broadcast.id, queued)
+        return broadcast, queued
+
+    async def schedule(
+        self, audience: Audience, text: str, sender: Sender, when: datetime
+    ) -> tuple[Broadcast, Preview]:
+        """Store a broadcast to be sent at ``when``; the audience is resolved then."""
+        text = self.check_text(text)
+        now = self.clock()
+        if when <= now:
+            raise Invalid("broadcast.time_past", {})
+        if when - now > MAX_AHEAD:
+            raise Invalid("broadcast.time_far", {})
+        async with self.store.transaction():
+            preview = await self.preview(audience)
+            broadcast = await self._create(audience, text, sender, when)
+            await self.store.audit.record(
+                "broadcast.scheduled",
+                sender.actor,
+                broadcast_id=broadcast.id,
+                audience=audience_json(audience),
+                send_at=when.isoformat(),
+                count_now=preview.total,
+            )
+        return broadcast, preview
+
+    async def _create(
+        self, audience: Audience, text: str, sender: Sender, send_at: datetime
+    ) -> Broadcast:
+        return await self.store.broadcasts.create(
+            audience=audience,
+            text=text,
+            send_at=send_at,
+            created_by=sender.actor,
+            report_member_id=sender.member_id,
+            report_chat=sender.chat,
+            report_language=sender.language,
+        )
+
+    async def cancel(self, broadcast_id: int, actor: str) -> tuple[Broadcast, int]:
+        """Withdraw what is not sent yet; returns the broadcast and how many were withdrawn."""
+        async with self.store.transaction():
+            broadcast = await self.store.broadcasts.get(broadcast_id)
+            if broadcast is None:
+                raise Invalid("broadcast.unknown_id", {"id": broadcast_id})
+            withdrawn = await self.store.broadcasts.cancel(broadcast_id, actor, self.clock())
+            if withdrawn is None:
+                raise Invalid("broadcast.not_open", {"id": broadcast_id})
+            await self.store.audit.record(
+                "broadcast.cancelled", actor, broadcast_id=broadcast_id, withdrawn=withdrawn
+            )
+        return broadcast, withdrawn
+
+    # progress ------------------------------------------------------------------------------
+
+    async def progress(self, broadcast_id: int) -> Progress:
+        broadcast = await self.store.broadcasts.get(broadcast_id)
+        if broadcast is None:
+            raise Invalid("broadcast.unknown_id", {"id": broadcast_id})
+        counts = await self.store.broadcasts.counts([broadcast_id])
+        return Progress(broadcast, counts[broadcast_id])
+
+    async def recent(self, limit: int = 10) -> list[Progress]:
+        found = await self.store.broadcasts.recent(limit)
+        counts = await self.store.broadcasts.counts([b.id for b in found])
+        return [Progress(b, counts[b.id]) for b in found]
+
+    # the scheduler's tick -------------------------------------------------------------------
+
+    async def tick(self) -> None:
+        """Send what is due, then report what is finished."""
+        for broadcast in await self.store.broadcasts.due(self.clock()):
+            await self._send_due(broadcast)
+        sending = await self.store.broadcasts.sending()
+        counts = await self.store.broadcasts.counts([b.id for b in sending])
+        for broadcast in sending:
+            if counts[broadcast.id].pending == 0:
+                await self._finish(broadcast)
+
+    async def _send_due(self, broadcast: Broadcast) -> None:
+        now = self.clock()
+        late = now - broadcast.send_at > LATE_AFTER
+        async with self.store.transaction():
+            if not await self.store.broadcasts.claim(broadcast.id, now, late):
+                return  # cancelled or claimed meanwhile
+            queued = await self.notifier.to_audience(
+                broadcast.id, broadcast.audience, self.message_for(broadcast.text)
+            )
+            await self.store.audit.record(
+                "broadcast.sent",
+                broadcast.created_by,
+                broadcast_id=broadcast.id,
+                audience=audience_json(broadcast.audience),
+                count=queued,
+                scheduled_for=broadcast.send_at.isoformat(),
+                late=late,
+            )
+            if late:
+                zone = self.settings.zone
+                await self._tell_sender(
+                    broadcast,
+                    lambda lang: render.late_note(lang, zone, broadcast, now, queued),
+                )
+        log.info("scheduled broadcast %d queued for %d recipients", broadcast.id, queued)
+
+    async def _finish(self, broadcast: Broadcast) -> None:
+        async with self.store.transaction():
+            if not await self.store.broadcasts.finish_if_done(broadcast.id, self.clock()):
+                return
+            counts = (await self.store.broadcasts.counts([broadcast.id]))[broadcast.id]
+            await self.store.audit.record(
+                "broadcast.done", None, broadcast_id=broadcast.id, **counts.model_dump()
+            )
+            topic = (
+                await self.store.topics.get(broadcast.audience.topic_id)
+                if broadcast.audience.topic_id
+                else None
+            )
+            name = topic.name if topic else None
+            await self._tell_sender(
+                broadcast, lambda lang: render.report(lang, broadcast, counts, name)
+            )
+
+    async def _tell_sender(self, broadcast: Broadcast, message: Render) -> None:
+        if broadcast.report_member_id is not None and await self.notifier.to_members(
+            [broadcast.report_member_id], message
+        ):
+            return
+        if broadcast.report_platform and broadcast.report_chat_id:
+            await self.notifier.to_chat(
+                broadcast.report_platform,
+                broadcast.report_chat_id,
+                message(broadcast.report_language),
+            )

@@ -1,0 +1,315 @@
+"""Broadcasts: who they go to, one outbox row per recipient, and their delivery report.
+
+The audience is resolved by one query builder, :func:`recipients_sql`, used both to count
+(the preview) and to queue (``INSERT … SELECT`` into the outbox), so the number an admin
+is shown is the number of rows queued. Who receives and on which identity is decided by
+:func:`storage.members.delivery_targets_sql`, the same rule as for every notification.
+The report is counted from the outbox rows of the broadcast's batch.
+"""
+
+from __future__ import annotations
+
+import builtins
+import json
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from storage.db import Database, from_db_time, to_db_time, utcnow
+from storage.members import delivery_targets_sql
+
+OPEN_STATUSES = ("scheduled", "sending")
+
+
+class Audience(BaseModel):
+    """Who a broadcast is for: everyone, or the members matching every criterion given
+    (the subscribers of a topic, the members of a region, or both).
+
+    A new kind (e.g. a working group) is one more field here and one more clause in
+    :func:`recipients_sql`.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    topic_id: int | None = None
+    region: str | None = None
+
+    @property
+    def kind(self) -> str:
+        """``all``, ``topic``, ``region`` or ``topic+region``."""
+        parts = []
+        if self.topic_id is not None:
+            parts.append("topic")
+        if self.region is not None:
+            parts.append("region")
+        return "+".join(parts) or "all"
+
+
+def recipients_sql(audience: Audience) -> tuple[str, list[Any]]:
+    """One row per recipient of the audience (``member_id``, ``language``, ``platform``,
+    ``chat_id``, …): active members who did not turn announcements off, each on the one
+    identity :func:`delivery_targets_sql` picks."""
+    clauses = [
+        "NOT EXISTS (SELECT 1 FROM announcement_settings a"
+        " WHERE a.member_id = am.id AND a.enabled = 0)"
+    ]
+    params: list[Any] = []
+    if audience.topic_id is not None:
+        clauses.append("am.id IN (SELECT s.member_id FROM subscriptions s WHERE s.topic_id = ?)")
+        params.append(audience.topic_id)
+    if audience.region is not None:
+        clauses.append("am.region = ?")
+        params.append(audience.region)
+    members = "SELECT am.id FROM members am WHERE " + " AND ".join(clauses)
+    return delivery_targets_sql(members), params
+
+
+class Broadcast(BaseModel):
+    id: int
+    audience: Audience
+    text: str
+    status: str
+    send_at: datetime
+    recipients: int | None
+    withdrawn: int
+    late: bool
+    created_by: str
+    report_member_id: int | None
+    report_platform: str | None
+    report_chat_id: str | None
+    report_language: str
+    created_at: datetime
+    queued_at: datetime | None
+    finished_at: datetime | None
+    cancelled_at: datetime | None
+
+    @property
+    def batch(self) -> str:
+        return batch_of(self.id)
+
+
+class DeliveryCounts(BaseModel):
+    """A broadcast's outbox rows by state; ``pending`` includes rows being sent."""
+
+    sent: int = 0
+    pending: int = 0
+    unreachable: int = 0
+    failed: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.sent + self.pending + self.unreachable + self.failed
+
+
+class UnreachableRecipient(BaseModel):
+    member_id: int
+    name: str
+    company: str
+    platform: str
+
+
+def batch_of(broadcast_id: int) -> str:
+    return f"broadcast:{broadcast_id}"
+
+
+_TIMES = ("send_at", "created_at", "queued_at", "finished_at", "cancelled_at")
+
+
+def _broadcast(row: object) -> Broadcast:
+    r = dict(row)  # type: ignore[call-overload]
+    r["audience"] = Audience.model_validate_json(r["audience"])
+    r["late"] = bool(r["late"])
+    for name in _TIMES:
+        r[name] = from_db_time(r[name])
+    return Broadcast(**{k: r[k] for k in Broadcast.model_fields})
+
+
+class BroadcastRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def create(
+        self,
+        *,
+        audience: Audience,
+        text: str,
+        send_at: datetime,
+        created_by: str,
+        report_member_id: int | None,
+        report_chat: tuple[str, str] | None,
+        report_language: str,
+    ) -> Broadcast:
+        """A scheduled broadcast; sending it now is :meth:`claim` and :meth:`queue`."""
+        platform, chat_id = report_chat or (None, None)
+        cursor = await self.db.execute(
+            "INSERT INTO broadcasts (audience, text, send_at, created_by, report_member_id,"
+            " report_platform, report_chat_id, report_language, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                audience.model_dump_json(),
+                text,
+                to_db_time(send_at),
+                created_by,
+                report_member_id,
+                platform,
+                chat_id,
+                report_language,
+                to_db_time(utcnow()),
+            ),
+        )
+        found = await self.get(int(cursor.lastrowid or 0))
+        assert found is not None
+        return found
+
+    async def get(self, broadcast_id: int) -> Broadcast | None:
+        row = await self.db.fetchone("SELECT * FROM broadcasts WHERE id = ?", (broadcast_id,))
+        return _broadcast(row) if row else None
+
+    async def recent(self, limit: int = 10) -> builtins.list[Broadcast]:
+        """Scheduled ones first (soonest first), then the latest others."""
+        rows = await self.db.fetchall(
+            "SELECT * FROM broadcasts ORDER BY status = 'scheduled' DESC,"
+            " CASE WHEN status = 'scheduled' THEN send_at END, id DESC LIMIT ?",
+            (limit,),
+        )
+        return [_broadcast(r) for r in rows]
+
+    async def due(self, now: datetime) -> builtins.list[Broadcast]:
+        rows = await self.db.fetchall(
+            "SELECT * FROM broadcasts WHERE status = 'scheduled' AND send_at <= ?"
+            " ORDER BY send_at, id",
+            (to_db_time(now),),
+        )
+        return [_broadcast(r) for r in rows]
+
+    async def sending(self) -> builtins.list[Broadcast]:
+        rows = await self.db.fetchall(
+            "SELECT * FROM broadcasts WHERE status = 'sending' ORDER BY id"
+        )
+        return [_broadcast(r) for r in rows]
+
+    # audience ---------------------------------------------------------------------------
+
+    async def count_by_platform(self, audience: Audience) -> dict[str, int]:
+        """How many would receive it now, per platform (the preview)."""
+        sql, params = recipients_sql(audience)
+        rows = await self.db.fetchall(
+            f"SELECT platform, COUNT(*) FROM ({sql}) GROUP BY platform ORDER BY platform", params
+        )
+        return {r[0]: r[1] for r in rows}
+
+    async def claim(self, broadcast_id: int, now: datetime, late: bool) -> bool:
+        """Move a scheduled broadcast to sending; False if it was not scheduled any more.
+        Together with :meth:`queue` in one transaction, this is what makes it go out once."""
+        cursor = await self.db.execute(
+            "UPDATE broadcasts SET status = 'sending', queued_at = ?, late = ?"
+            " WHERE id = ? AND status = 'scheduled'",
+            (to_db_time(now), int(late), broadcast_id),
+        )
+        return cursor.rowcount > 0
+
+    async def queue(
+        self,
+        broadcast_id: int,
+        audience: Audience,
+        payloads: dict[str, str],
+        default_language: str,
+        now: datetime,
+    ) -> int:
+        """One outbox row per recipient in one statement, in each one's language; records
+        and returns the number queued."""
+        sql, params = recipients_sql(audience)
+        languages = [lang for lang in payloads if lang != default_language]
+        cases = " ".join("WHEN ? THEN ?" for _ in languages)
+        choose = f"CASE t.language {cases} ELSE ? END" if languages else "?"
+        choose_params: list[Any] = [v for lang in languages for v in (lang, payloads[lang])]
+        choose_params.append(payloads[default_language])
+        batch = batch_of(broadcast_id)
+        async with self.db.transaction() as conn:
+            cursor = await conn.execute(
+                "INSERT OR IGNORE INTO outbox (platform, chat_id, chat_kind, member_id, payload,"
+                " batch, dedupe_key, next_attempt_at, created_at)"
+                f" SELECT t.platform, t.chat_id, 'private', t.member_id, {choose}, ?,"
+                f" ? || t.member_id, ?, ? FROM ({sql}) t ORDER BY t.member_id",
+                [*choose_params, batch, f"{batch}:", to_db_time(now), to_db_time(now), *params],
+            )
+            queued = cursor.rowcount
+            await conn.execute(
+                "UPDATE broadcasts SET recipients = ? WHERE id = ?", (queued, broadcast_id)
+            )
+        return queued
+
+    # progress and report -----------------------------------------------------------------
+
+    async def counts(self, broadcast_ids: builtins.list[int]) -> dict[int, DeliveryCounts]:
+        """Outbox rows of each broadcast by state, in one query."""
+        found = {i: DeliveryCounts() for i in broadcast_ids}
+        if not broadcast_ids:
+            return found
+        marks = ",".join("?" for _ in broadcast_ids)
+        rows = await self.db.fetchall(
+            f"SELECT batch, status, COUNT(*) FROM outbox WHERE batch IN ({marks})"
+            " GROUP BY batch, status",
+            [batch_of(i) for i in broadcast_ids],
+        )
+        for batch, status, count in rows:
+            counts = found[int(batch.rpartition(":")[2])]
+            field = "pending" if status == "sending" else status
+            setattr(counts, field, getattr(counts, field) + count)
+        return found
+
+    async def finish_if_done(self, broadcast_id: int, now: datetime) -> bool:
+        """Mark a sending broadcast done once no row of it is pending; True only for the
+        call that did it (so the report goes out once)."""
+        cursor = await self.db.execute(
+            "UPDATE broadcasts SET status = 'done', finished_at = ?"
+            " WHERE id = ? AND status = 'sending' AND NOT EXISTS (SELECT 1 FROM outbox"
+            " WHERE batch = ? AND status IN ('pending', 'sending'))",
+            (to_db_time(now), broadcast_id, batch_of(broadcast_id)),
+        )
+        return cursor.rowcount > 0
+
+    async def cancel(self, broadcast_id: int, actor: str, now: datetime) -> int | None:
+        """Cancel a scheduled or sending broadcast: its pending rows are withdrawn (deleted),
+        what was sent stays sent. Returns how many were withdrawn, None if not open."""
+        async with self.db.transaction() as conn:
+            cursor = await conn.execute(
+                "UPDATE broadcasts SET status = 'cancelled', cancelled_at = ?, cancelled_by = ?"
+                " WHERE id = ? AND status IN ('scheduled', 'sending')",
+                (to_db_time(now), actor, broadcast_id),
+            )
+            if cursor.rowcount == 0:
+                return None
+            cursor = await conn.execute(
+                "DELETE FROM outbox WHERE batch = ? AND status = 'pending'",
+                (batch_of(broadcast_id),),
+            )
+            withdrawn = cursor.rowcount
+            await conn.execute(
+                "UPDATE broadcasts SET withdrawn = ? WHERE id = ?", (withdrawn, broadcast_id)
+            )
+        return withdrawn
+
+    async def unreachable(
+        self, broadcast_id: int, limit: int = 100
+    ) -> builtins.list[UnreachableRecipient]:
+        rows = await self.db.fetchall(
+            "SELECT m.id AS member_id, m.name, m.company, o.platform FROM outbox o"
+            " JOIN members m ON m.id = o.member_id WHERE o.batch = ? AND o.status = 'unreachable'"
+            " ORDER BY m.name COLLATE NOCASE, m.id LIMIT ?",
+            (batch_of(broadcast_id), limit),
+        )
+        return [UnreachableRecipient(**dict(r)) for r in rows]
+
+    async def regions(self) -> builtins.list[str]:
+        """Regions active members gave, for offering and matching region audiences."""
+        rows = await self.db.fetchall(
+            "SELECT DISTINCT region FROM members WHERE status = 'active' ORDER BY region"
+        )
+        return [r[0] for r in rows]
+
+
+def audience_json(audience: Audience) -> dict[str, Any]:
+    """The audience for the audit log."""
+    return json.loads(audience.model_dump_json(exclude_none=True))
