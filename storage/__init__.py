@@ -8,7 +8,9 @@ from storage.audit import AuditLog
 from storage.bindings import BindingRepository
 from storage.conversations import ConversationRepository
 from storage.db import Database
+from storage.directory import DirectoryRepository
 from storage.events import EventRepository
+from storage.linking import LinkRepository
 from storage.members import MemberRepository
 from storage.outbox import OutboxRepository
 from storage.rsvps import RsvpRepository
@@ -30,6 +32,8 @@ class Store:
         self.updates = ProcessedUpdates(db)
         self.events = EventRepository(db)
         self.rsvps = RsvpRepository(db)
+        self.linking = LinkRepository(db)
+        self.directory = DirectoryRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:

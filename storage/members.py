@@ -166,7 +166,12 @@ class MemberRepository:
     async def delivery_targets(
         self, member_ids: list[int]
     ) -> dict[int, tuple[str, IdentityRecord]]:
-        """For active members: their language and the reachable identity used most recently."""
+        """For active members: their language and the one identity that receives things.
+
+        The one place that decides it: a reachable identity on the member's preferred
+        platform (``member_settings``), else the reachable identity used most recently. So
+        a member with Telegram and Slack gets everything once, never once per identity.
+        """
         targets: dict[int, tuple[str, IdentityRecord]] = {}
         for start in range(0, len(member_ids), 500):
             chunk = member_ids[start : start + 500]
@@ -174,8 +179,10 @@ class MemberRepository:
             rows = await self.db.fetchall(
                 f"SELECT m.language AS language, i.* FROM members m"
                 f" JOIN identities i ON i.member_id = m.id"
+                f" LEFT JOIN member_settings s ON s.member_id = m.id"
                 f" WHERE m.id IN ({marks}) AND m.status = 'active' AND i.unreachable_at IS NULL"
-                f" ORDER BY m.id, i.last_seen_at DESC",
+                f" ORDER BY m.id, COALESCE(i.platform = s.preferred_platform, 0) DESC,"
+                f" i.last_seen_at DESC",
                 chunk,
             )
             for row in rows:

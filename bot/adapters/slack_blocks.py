@@ -2,7 +2,8 @@
 
 ``Outgoing.text`` and ``title`` are plain text written by members and staff. Slack reads
 ``<...>`` as links and mentions (``<!channel>`` pings everyone), so ``&``, ``<`` and ``>``
-are always escaped before text goes into mrkdwn; only URLs we find ourselves become links.
+are always escaped before text goes into mrkdwn; only URLs we find ourselves become links,
+and a contact (:class:`bot.models.Contact`) of a Slack account becomes a ``<@U…>`` mention.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.models import Button, Outgoing
+from bot.models import Button, Contact, Outgoing, Platform
 
 Block = dict[str, Any]
 Payload = dict[str, Any]
@@ -47,6 +48,16 @@ def _link(match: re.Match[str]) -> str:
 def mrkdwn(text: str) -> str:
     """Plain text as safe mrkdwn: escaped, with web addresses made clickable."""
     return _URL.sub(_link, escape(text))
+
+
+_USER_ID = re.compile(r"^[UW][A-Z0-9]+$")
+
+
+def mention(contact: Contact) -> str:
+    """A Slack account as a mention (Slack shows the name and opens the profile)."""
+    if contact.platform == Platform.SLACK and _USER_ID.match(contact.user_id):
+        return f"<@{contact.user_id}>"
+    return escape(contact.label)
 
 
 def bold(text: str) -> str:
@@ -99,14 +110,15 @@ def action_blocks(buttons: list[Button]) -> list[Block]:
 
 def fallback_text(message: Outgoing) -> str:
     """The ``text`` field: what notifications and screen readers show."""
-    plain = f"{message.title}\n{message.text}" if message.title else message.text
-    text = escape(plain)
+    text = message.render_text(message.text, mention, escape)
+    if message.title:
+        text = f"{escape(message.title)}\n{text}"
     return text if len(text) <= FALLBACK_LIMIT else text[: FALLBACK_LIMIT - 1] + "…"
 
 
 def content_blocks(message: Outgoing) -> list[Block]:
     """Title, text and buttons as blocks, before splitting into messages."""
-    body = mrkdwn(message.text)
+    body = message.render_text(message.text, mention, mrkdwn)
     if message.title:
         body = f"{bold(message.title)}\n{body}" if body else bold(message.title)
     blocks = [section(piece) for piece in _chunks(body, SECTION_LIMIT) if piece.strip()]
