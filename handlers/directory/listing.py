@@ -1,5 +1,6 @@
-"""The one question after registration: listed in the directory or not (off until the
-member says yes). Answered by a button; changeable later in ``/profil``."""
+"""The one question at the end of registration: listed in the directory or not (off
+until the member says yes). Asked in the confirmation message, answered by a button,
+changeable later in ``/profil``."""
 
 from __future__ import annotations
 
@@ -9,15 +10,17 @@ from bot.router import Access, Router
 from handlers.directory.service import DirectoryService
 
 
-def listing_question(ctx: Context) -> Outgoing:
-    return ctx.reply(
-        "directory.ask_listing",
-        buttons=[
-            [
-                ctx.button("directory.listing_yes", "directory.listing", "yes"),
-                ctx.button("directory.listing_no", "directory.listing", "no"),
-            ]
-        ],
+def with_listing_question(ctx: Context, message: Outgoing) -> Outgoing:
+    """The confirmation of a registration, with the question and its two buttons first."""
+    question = [
+        ctx.button("directory.listing_yes", "directory.listing", "yes"),
+        ctx.button("directory.listing_no", "directory.listing", "no"),
+    ]
+    return message.model_copy(
+        update={
+            "text": f"{message.text}\n\n{ctx.t('directory.ask_listing')}",
+            "buttons": [question, *message.buttons],
+        }
     )
 
 

@@ -84,7 +84,10 @@ def overview(lang: str, found: Overview, listed_self: bool) -> Outgoing:
     title = t(lang, "directory.overview_title")
     if found.listed == 0:
         return Outgoing(title=title, text=t(lang, "directory.overview_empty"))
-    blocks = [t(lang, "directory.overview_listed", count=found.listed)]
+    if found.listed == 1:
+        blocks = [t(lang, "directory.overview_listed_one")]
+    else:
+        blocks = [t(lang, "directory.overview_listed", count=found.listed)]
     regions = [
         t(lang, "directory.overview_line", label=region_label(lang, region), count=count)
         for region, count in found.regions

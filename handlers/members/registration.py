@@ -2,8 +2,8 @@
 
 Answers are kept only in the conversation state until the person consents; then the
 member, their identity and the end of the conversation are written in one transaction.
-Without consent the state is deleted and nothing else is stored. Right after, one button
-question: listed in the competence directory or not (off unless the member says yes).
+Without consent the state is deleted and nothing else is stored. The confirmation asks one
+button question: listed in the competence directory or not (off unless the member says yes).
 
 ``/start CODE`` with a link code from ``/link`` joins this chat to an existing member
 instead of signing up again.
@@ -15,7 +15,7 @@ from bot.context import Context
 from bot.models import Button, Outgoing
 from bot.router import Access, Router
 from handlers import validation
-from handlers.directory.listing import listing_question
+from handlers.directory.listing import with_listing_question
 from handlers.linking.chat import redeem_reply
 from handlers.linking.service import looks_like_code
 from handlers.members.approval import ask_admins
@@ -129,9 +129,9 @@ async def _finish(ctx: Context) -> list[Outgoing]:
         ctx.member = member
         if status == "pending":
             await ask_admins(ctx, member)
-            return [ctx.reply("reg.pending", name=member.name), listing_question(ctx)]
+            return [with_listing_question(ctx, ctx.reply("reg.pending", name=member.name))]
     done = main_menu(ctx, ctx.t("reg.done", name=member.name))
-    return [done, listing_question(ctx)]
+    return [with_listing_question(ctx, done)]
 
 
 def in_registration(ctx: Context) -> bool:

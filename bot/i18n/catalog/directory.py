@@ -92,6 +92,10 @@ MESSAGES = {
         "de": "{count} Mitglieder sind eingetragen.",
         "en": "{count} members are listed.",
     },
+    "directory.overview_listed_one": {
+        "de": "1 Mitglied ist eingetragen.",
+        "en": "1 member is listed.",
+    },
     "directory.overview_regions": {"de": "Nach Region:", "en": "By region:"},
     "directory.overview_tags": {
         "de": "Häufigste Kompetenzen:",
