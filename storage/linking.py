@@ -165,8 +165,9 @@ class LinkRepository:
 
     async def add_code(
         self, member_id: int, code: str, platform: str, chat_id: str, expires_at: datetime
-    ) -> None:
-        """A new code replaces the member's open ones; used codes are kept a day."""
+    ) -> bool:
+        """A new code replaces the member's open ones; used codes are kept a day. False if
+        the code is taken (a one in millions chance): the caller draws another."""
         now = utcnow()
         async with self.db.transaction() as conn:
             await conn.execute(
@@ -174,9 +175,9 @@ class LinkRepository:
                 " OR expires_at < ?",
                 (member_id, _day_before(now)),
             )
-            await conn.execute(
-                "INSERT INTO link_codes (code_hash, member_id, platform, chat_id, created_at,"
-                " expires_at) VALUES (?, ?, ?, ?, ?, ?)",
+            cursor = await conn.execute(
+                "INSERT OR IGNORE INTO link_codes (code_hash, member_id, platform, chat_id,"
+                " created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
                 (
                     hash_code(code),
                     member_id,
@@ -186,6 +187,7 @@ class LinkRepository:
                     to_db_time(expires_at),
                 ),
             )
+        return cursor.rowcount > 0
 
     async def find_code(self, code: str) -> LinkCode | None:
         row = await self.db.fetchone(

@@ -122,6 +122,13 @@ async def test_best_matches_first_and_ten_per_page_with_more(app: Services) -> N
     assert last.text.startswith("Treffer 21–23 von 23") and last.buttons == []
     shown = {line.split(".")[0] for line in last.text.splitlines() if line[:2].isdigit()}
     assert shown == {"21", "22", "23"}
+    # someone else's (or a forgotten) search behind a button is not run
+    eve.last = [page]
+    mallory = Person(app.core, "mallory")
+    await mallory.register(name="Mallory")
+    more = page.buttons[0][0]
+    await mallory.tap(more)
+    assert "Suche ist abgelaufen" in mallory.texts()
 
 
 async def test_the_index_follows_profile_edits_status_and_deletion(app: Services) -> None:

@@ -139,6 +139,9 @@ async def test_codes_are_hashed_expire_and_work_once(store: Store, settings: Set
     code = await service().new_code(member.id, "telegram", "1")
     stored = await store.db.fetchval("SELECT code_hash FROM link_codes")
     assert stored == hash_code(code) and code not in stored
+    other = await _member(store, "Neu", "slack", "U9")
+    taken = await store.linking.add_code(other.id, code, "slack", "U9", now)
+    assert taken is False  # a code in use is never handed out twice
 
     clock[0] = now + CODE_VALIDITY + timedelta(seconds=1)
     late = Redeemer("slack", "U1", "D1", None, None)

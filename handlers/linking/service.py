@@ -82,9 +82,11 @@ class LinkService:
 
     async def new_code(self, member_id: int, platform: str, chat_id: str) -> str:
         """A fresh code for the member; the chat it was asked in is told when it is used."""
-        code = "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
         expires = self.clock() + CODE_VALIDITY
-        await self.store.linking.add_code(member_id, code, platform, chat_id, expires)
+        while True:
+            code = "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
+            if await self.store.linking.add_code(member_id, code, platform, chat_id, expires):
+                break
         await self.store.audit.record("member.link_code", self.actor, member_id=member_id)
         return code
 
