@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -69,6 +71,33 @@ class Document(BaseModel):
     mime_type: str = "application/octet-stream"
 
 
+class Contact(BaseModel):
+    """How to reach a person on one platform, shown inside a message text.
+
+    Handlers stay free of platform syntax: the text holds a marker (:func:`contact_marker`)
+    and each adapter renders the contact its own way (a Telegram ``tg://user?id=`` link, a
+    Slack ``<@U…>`` mention); on any other platform it is just the label.
+    """
+
+    platform: Platform
+    user_id: str
+    label: str
+
+
+_MARK_OPEN, _MARK_CLOSE = "\ue000", "\ue001"  # private-use characters, never typed
+_MARKER = re.compile(f"{_MARK_OPEN}(\\d+){_MARK_CLOSE}")
+
+
+def contact_marker(index: int) -> str:
+    """Stands in the text for ``Outgoing.contacts[index]``."""
+    return f"{_MARK_OPEN}{index}{_MARK_CLOSE}"
+
+
+def without_markers(text: str) -> str:
+    """Text written by people, made safe to put next to contact markers."""
+    return text.replace(_MARK_OPEN, "").replace(_MARK_CLOSE, "")
+
+
 class Incoming(BaseModel):
     """One thing a person did: a text (command or free text) or a button press."""
 
@@ -105,6 +134,29 @@ class Outgoing(BaseModel):
     document: Document | None = None
     replace: bool = False
     markup: bool = False
+    contacts: list[Contact] = Field(default_factory=list)
 
     def button_list(self) -> list[Button]:
         return [button for row in self.buttons for button in row]
+
+    def render_text(
+        self, text: str, contact: Callable[[Contact], str], plain: Callable[[str], str]
+    ) -> str:
+        """``text`` (this message's text or a part of it) with every contact marker given to
+        ``contact`` and everything between given to ``plain`` (an adapter's escaping)."""
+        if not self.contacts:
+            return plain(text)
+        pieces: list[str] = []
+        last = 0
+        for match in _MARKER.finditer(text):
+            pieces.append(plain(text[last : match.start()]))
+            index = int(match.group(1))
+            if index < len(self.contacts):
+                pieces.append(contact(self.contacts[index]))
+            last = match.end()
+        pieces.append(plain(text[last:]))
+        return "".join(pieces)
+
+    def plain_text(self) -> str:
+        """The text as a reader without links sees it: contacts by their label."""
+        return self.render_text(self.text, lambda c: c.label, lambda part: part)

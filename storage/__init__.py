@@ -9,7 +9,9 @@ from storage.bindings import BindingRepository
 from storage.broadcasts import BroadcastRepository
 from storage.conversations import ConversationRepository
 from storage.db import Database
+from storage.directory import DirectoryRepository
 from storage.events import EventRepository
+from storage.linking import LinkRepository
 from storage.members import MemberRepository
 from storage.outbox import OutboxRepository
 from storage.rsvps import RsvpRepository
@@ -32,6 +34,8 @@ class Store:
         self.events = EventRepository(db)
         self.rsvps = RsvpRepository(db)
         self.broadcasts = BroadcastRepository(db)
+        self.linking = LinkRepository(db)
+        self.directory = DirectoryRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:

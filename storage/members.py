@@ -44,12 +44,15 @@ def delivery_targets_sql(member_ids: str) -> str:
     """The one rule for who receives a notification and where, as SQL: for the active
     members among ``member_ids`` (a list of ``?`` or a ``SELECT`` of member ids), one row
     each with their ``language`` and the columns of the reachable identity they used most
-    recently. :meth:`MemberRepository.delivery_targets` and set-based enqueues (broadcasts)
-    both use it, so the rule lives in one place."""
+    recently on their preferred platform, else the one used most recently.
+    :meth:`MemberRepository.delivery_targets` and set-based enqueues (broadcasts) both use
+    it, so the rule lives in one place."""
     return (
         "SELECT * FROM (SELECT m.language AS language, i.*, ROW_NUMBER() OVER ("
-        " PARTITION BY i.member_id ORDER BY i.last_seen_at DESC, i.created_at DESC, i.platform"
+        " PARTITION BY i.member_id ORDER BY COALESCE(i.platform = s.preferred_platform, 0) DESC,"
+        " i.last_seen_at DESC, i.created_at DESC, i.platform"
         " ) AS choice FROM members m JOIN identities i ON i.member_id = m.id"
+        " LEFT JOIN member_settings s ON s.member_id = m.id"
         f" WHERE m.id IN ({member_ids}) AND m.status = 'active' AND i.unreachable_at IS NULL"
         ") WHERE choice = 1"
     )
@@ -197,7 +200,12 @@ class MemberRepository:
     async def delivery_targets(
         self, member_ids: list[int]
     ) -> dict[int, tuple[str, IdentityRecord]]:
-        """For active members: their language and the reachable identity used most recently."""
+        """For active members: their language and the one identity that receives things.
+
+        The one place that decides it: a reachable identity on the member's preferred
+        platform (``member_settings``), else the reachable identity used most recently. So
+        a member with Telegram and Slack gets everything once, never once per identity.
+        """
         targets: dict[int, tuple[str, IdentityRecord]] = {}
         for start in range(0, len(member_ids), 500):
             chunk = member_ids[start : start + 500]

@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from typing import TextIO
 
 from bot import markup
-from bot.models import Button, ChatKind, Identity, Incoming, Outgoing, Platform
+from bot.models import Button, ChatKind, Contact, Identity, Incoming, Outgoing, Platform
 
 Handle = Callable[[Incoming], Awaitable[list[Outgoing]]]
 
@@ -110,7 +110,11 @@ class ConsoleAdapter:
         buttons: list[Button] = []
         for message in messages:
             parts = [f"== {message.title} =="] if message.title else []
-            parts.append(markup.plain(message.text) if message.markup else message.text)
+            parts.append(
+                markup.plain(message.text)
+                if message.markup
+                else message.render_text(message.text, _contact, str)
+            )
             for row in message.buttons:
                 cells = []
                 for button in row:
@@ -127,3 +131,10 @@ class ConsoleAdapter:
     def _write(self, text: str) -> None:
         self.stdout.write(text)
         self.stdout.flush()
+
+
+def _contact(contact: Contact) -> str:
+    """Console people are reached as ``@name``; other platforms' accounts by their label."""
+    if contact.platform == Platform.CONSOLE:
+        return f"{contact.label} (@{contact.user_id})"
+    return contact.label

@@ -2,7 +2,8 @@
 
 ``Outgoing.text`` and ``title`` are plain text written by members and staff. Slack reads
 ``<...>`` as links and mentions (``<!channel>`` pings everyone), so ``&``, ``<`` and ``>``
-are always escaped before text goes into mrkdwn; only URLs we find ourselves become links.
+are always escaped before text goes into mrkdwn; only URLs we find ourselves become links,
+and a contact (:class:`bot.models.Contact`) of a Slack account becomes a ``<@U…>`` mention.
 A message with ``markup`` set has its small markup (:mod:`bot.markup`) turned into mrkdwn:
 ``*bold*``, ``_italic_`` and ``<https://…|text>``; everything else is escaped as above.
 """
@@ -13,7 +14,7 @@ import re
 from typing import Any
 
 from bot import markup
-from bot.models import Button, Outgoing
+from bot.models import Button, Contact, Outgoing, Platform
 
 Block = dict[str, Any]
 Payload = dict[str, Any]
@@ -85,6 +86,16 @@ def markup_mrkdwn(text: str) -> str:
     return "".join(_markup_node(node) for node in markup.parse(text))
 
 
+_USER_ID = re.compile(r"^[UW][A-Z0-9]+$")
+
+
+def mention(contact: Contact) -> str:
+    """A Slack account as a mention (Slack shows the name and opens the profile)."""
+    if contact.platform == Platform.SLACK and _USER_ID.match(contact.user_id):
+        return f"<@{contact.user_id}>"
+    return escape(contact.label)
+
+
 def bold(text: str) -> str:
     """A title in bold; asterisks inside would end the bold early, so they are swapped."""
     cleaned = " ".join(text.replace("*", "∗").split())
@@ -135,15 +146,21 @@ def action_blocks(buttons: list[Button]) -> list[Block]:
 
 def fallback_text(message: Outgoing) -> str:
     """The ``text`` field: what notifications and screen readers show."""
-    body = markup.plain(message.text) if message.markup else message.text
-    plain = f"{message.title}\n{body}" if message.title else body
-    text = escape(plain)
+    if message.markup:
+        text = escape(markup.plain(message.text))
+    else:
+        text = message.render_text(message.text, mention, escape)
+    if message.title:
+        text = f"{escape(message.title)}\n{text}"
     return text if len(text) <= FALLBACK_LIMIT else text[: FALLBACK_LIMIT - 1] + "…"
 
 
 def content_blocks(message: Outgoing) -> list[Block]:
     """Title, text and buttons as blocks, before splitting into messages."""
-    body = markup_mrkdwn(message.text) if message.markup else mrkdwn(message.text)
+    if message.markup:
+        body = markup_mrkdwn(message.text)
+    else:
+        body = message.render_text(message.text, mention, mrkdwn)
     if message.title:
         body = f"{bold(message.title)}\n{body}" if body else bold(message.title)
     blocks = [section(piece) for piece in _chunks(body, SECTION_LIMIT) if piece.strip()]

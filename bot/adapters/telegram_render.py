@@ -1,11 +1,12 @@
 """Outgoing -> Telegram HTML: escaping, the bold title, inline keyboards, long-text splitting.
 
 Handlers produce plain text, so every piece of it is escaped here; the only markup the bot
-itself adds is the ``<b>`` around the title, and, for a message with ``markup`` set, the
-tags for the small markup of :mod:`bot.markup` (``<b>``, ``<i>``, ``<a href>``, each run
-closed on its own, so the HTML stays valid however the text is cut). Telegram refuses
-texts over 4096 characters after entity parsing (so tags and escapes do not count, but
-UTF-16 code units do), so long messages become several, cut at line breaks.
+itself adds is the ``<b>`` around the title, the ``tg://user?id=`` link of a contact
+(:class:`bot.models.Contact`), and, for a message with ``markup`` set, the tags for the
+small markup of :mod:`bot.markup` (``<b>``, ``<i>``, ``<a href>``, each run closed on its
+own, so the HTML stays valid however the text is cut). Telegram refuses texts over 4096
+characters after entity parsing (so tags and escapes do not count, but UTF-16 code units
+do), so long messages become several, cut at line breaks.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import html
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot import markup
-from bot.models import Button, Outgoing
+from bot.models import Button, Contact, Outgoing, Platform
 
 MESSAGE_LIMIT = 4096
 CAPTION_LIMIT = 1024
@@ -116,6 +117,13 @@ def _markup_parts(text: str, limit: int, first_limit: int) -> list[str]:
     return parts
 
 
+def contact_html(contact: Contact) -> str:
+    """A Telegram account as a link that opens the chat with that person."""
+    if contact.platform == Platform.TELEGRAM and contact.user_id.isdigit():
+        return f'<a href="tg://user?id={contact.user_id}">{escape(contact.label)}</a>'
+    return escape(contact.label)
+
+
 def render_parts(message: Outgoing, limit: int = MESSAGE_LIMIT) -> list[str]:
     """The message as one or more HTML texts; the title, bold, starts the first one."""
     head = f"<b>{escape(message.title)}</b>" if message.title else ""
@@ -127,7 +135,11 @@ def render_parts(message: Outgoing, limit: int = MESSAGE_LIMIT) -> list[str]:
     if message.markup:
         html_parts = _markup_parts(message.text, limit, limit - shown_head)
     else:
-        html_parts = [escape(part) for part in split_plain(message.text, limit, limit - shown_head)]
+        # a contact's label replaces its short marker: leave room for all labels
+        labels = sum(utf16_len(c.label) for c in message.contacts)
+        limit = max(limit - labels, limit // 2)
+        plain_parts = split_plain(message.text, limit, limit - shown_head)
+        html_parts = [message.render_text(part, contact_html, escape) for part in plain_parts]
     if html_parts:
         html_parts[0] = head + html_parts[0]
     return html_parts

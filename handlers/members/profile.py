@@ -1,9 +1,17 @@
-"""Showing and editing one's own profile, and the language setting."""
+"""Showing and editing one's own profile, and the language setting.
+
+Other capabilities add their own lines and buttons to ``/profil`` with
+:func:`profile_section` (the directory listing, linked accounts), so this module needs to
+know nothing about them.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
 from bot.context import Context
-from bot.models import Outgoing
+from bot.models import Button, Outgoing
 from bot.router import Router
 from handlers import validation
 from handlers.members.registration import language_buttons, region_buttons, region_from_button
@@ -19,6 +27,28 @@ _ASK = {
 }
 
 
+@dataclass
+class ProfileSection:
+    """Lines under the profile and buttons below the edit buttons."""
+
+    lines: list[str] = field(default_factory=list)
+    buttons: list[Button] = field(default_factory=list)
+
+
+SectionBuilder = Callable[[Context], Awaitable[ProfileSection]]
+_SECTIONS: dict[str, SectionBuilder] = {}
+
+
+def profile_section(name: str) -> Callable[[SectionBuilder], SectionBuilder]:
+    """Register a capability's part of ``/profil`` (shown in name order)."""
+
+    def add(builder: SectionBuilder) -> SectionBuilder:
+        _SECTIONS[name] = builder
+        return builder
+
+    return add
+
+
 async def show_profile(ctx: Context, notice: str | None = None) -> Outgoing:
     member = await ctx.store.members.get(ctx.member.id)  # type: ignore[union-attr]
     assert member is not None
@@ -26,6 +56,11 @@ async def show_profile(ctx: Context, notice: str | None = None) -> Outgoing:
     body = profile_body(ctx.lang, ctx.zone, member)
     fields = ("name", "company", "region", "competencies", "language")
     buttons = [ctx.button(f"profile.edit_{f}", "profile.edit", f) for f in fields]
+    for name in sorted(_SECTIONS):
+        section = await _SECTIONS[name](ctx)
+        if section.lines:
+            body += "\n" + "\n".join(section.lines)
+        buttons += section.buttons
     return Outgoing(
         title=ctx.t("profile.title"),
         text=f"{notice}\n\n{body}" if notice else body,

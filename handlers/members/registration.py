@@ -2,7 +2,11 @@
 
 Answers are kept only in the conversation state until the person consents; then the
 member, their identity and the end of the conversation are written in one transaction.
-Without consent the state is deleted and nothing else is stored.
+Without consent the state is deleted and nothing else is stored. The confirmation asks one
+button question: listed in the competence directory or not (off unless the member says yes).
+
+``/start CODE`` with a link code from ``/link`` joins this chat to an existing member
+instead of signing up again.
 """
 
 from __future__ import annotations
@@ -11,6 +15,9 @@ from bot.context import Context
 from bot.models import Button, Outgoing
 from bot.router import Access, Router
 from handlers import validation
+from handlers.directory.listing import with_listing_question
+from handlers.linking.chat import redeem_reply
+from handlers.linking.service import looks_like_code
 from handlers.members.approval import ask_admins
 from handlers.members.render import OTHER_REGION
 from handlers.menu import main_menu
@@ -122,9 +129,9 @@ async def _finish(ctx: Context) -> list[Outgoing]:
         ctx.member = member
         if status == "pending":
             await ask_admins(ctx, member)
-            return [ctx.reply("reg.pending", name=member.name)]
+            return [with_listing_question(ctx, ctx.reply("reg.pending", name=member.name))]
     done = main_menu(ctx, ctx.t("reg.done", name=member.name))
-    return [done]
+    return [with_listing_question(ctx, done)]
 
 
 def in_registration(ctx: Context) -> bool:
@@ -134,6 +141,8 @@ def in_registration(ctx: Context) -> bool:
 def register(router: Router) -> None:
     @router.command("start", access=Access.ANYONE, help_key="help.start", order=0)
     async def start(ctx: Context, args: str) -> HandlerOutput:
+        if args and looks_like_code(args):
+            return await redeem_reply(ctx, args)
         if ctx.member is not None:
             if ctx.member.status == "pending":
                 return ctx.reply("error.pending_approval")

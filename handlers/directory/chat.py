@@ -1,0 +1,49 @@
+"""``/find`` (``/suche``): a search with a term, the overview without one, and "more"."""
+
+from __future__ import annotations
+
+from bot.context import Context
+from bot.models import Outgoing
+from bot.router import Router
+from handlers.directory import render
+from handlers.directory.service import (
+    MAX_TERM,
+    BadTerm,
+    DirectoryService,
+    RateLimited,
+    SearchResult,
+)
+
+
+def register(router: Router) -> None:
+    @router.command("find", "suche", help_key="directory.help_find", order=25)
+    async def find(ctx: Context, args: str) -> Outgoing:
+        assert ctx.member is not None
+        directory = DirectoryService(ctx.store)
+        if not args.strip():
+            listed_self = await directory.is_listed(ctx.member.id)
+            return render.overview(ctx.lang, await directory.overview(), listed_self)
+        try:
+            found = await directory.search(ctx.member.id, args)
+        except BadTerm:
+            return ctx.reply("directory.bad_term", max=MAX_TERM)
+        except RateLimited as limited:
+            return ctx.reply("directory.rate_limited", seconds=limited.seconds)
+        return render.results(ctx.lang, ctx.platform, found)
+
+    @router.action("directory.more")
+    async def more(ctx: Context, arg: str) -> Outgoing:
+        assert ctx.member is not None
+        search_id, _, offset = arg.partition(":")
+        if not (search_id.isdigit() and offset.isdigit()):
+            return ctx.reply("error.stale_button")
+        directory = DirectoryService(ctx.store)
+        try:
+            found: SearchResult | None = await directory.more(
+                ctx.member.id, int(search_id), int(offset)
+            )
+        except RateLimited as limited:
+            return ctx.reply("directory.rate_limited", seconds=limited.seconds)
+        if found is None:
+            return ctx.reply("directory.expired")
+        return render.results(ctx.lang, ctx.platform, found)

@@ -1,0 +1,106 @@
+"""How search results and the overview read. A result names how to reach the person on
+the searcher's own platform as a neutral contact (the adapter makes it a Telegram link or a
+Slack mention), or says on which platform they can be reached instead."""
+
+from __future__ import annotations
+
+from bot.i18n import t
+from bot.models import Button, Contact, Outgoing, Platform, contact_marker, without_markers
+from handlers.directory.service import PAGE_SIZE, SearchResult
+from handlers.members.render import region_label
+from storage.directory import DirectoryEntry, Overview
+
+
+def _platform(lang: str, platform: str) -> str:
+    return t(lang, f"linking.platform_{platform}")
+
+
+def _reach_line(
+    lang: str, entry: DirectoryEntry, platform: str, contacts: list[Contact]
+) -> str | None:
+    if platform in entry.reach:
+        contacts.append(
+            Contact(
+                platform=Platform(platform),
+                user_id=entry.reach[platform],
+                label=without_markers(entry.name),
+            )
+        )
+        return t(lang, "directory.entry_contact", contact=contact_marker(len(contacts) - 1))
+    if not entry.reach:
+        return None
+    names = [_platform(lang, p) for p in sorted(entry.reach)]
+    joined = f" {t(lang, 'directory.or')} ".join(names)
+    return t(lang, "directory.entry_only_on", platforms=joined)
+
+
+def entry_text(
+    lang: str, number: int, entry: DirectoryEntry, platform: str, contacts: list[Contact]
+) -> str:
+    """One result: name, company, region, competencies and how to reach them."""
+    lines = [
+        t(
+            lang,
+            "directory.entry",
+            number=number,
+            name=without_markers(entry.name),
+            company=without_markers(entry.company),
+            region=without_markers(region_label(lang, entry.region)),
+        )
+    ]
+    if entry.competencies:
+        tags = without_markers(", ".join(entry.competencies))
+        lines.append(t(lang, "directory.entry_competencies", competencies=tags))
+    reach = _reach_line(lang, entry, platform, contacts)
+    if reach:
+        lines.append(reach)
+    return "\n".join(lines)
+
+
+def results(lang: str, platform: str, found: SearchResult) -> Outgoing:
+    """A page of matches, best first, with a "more" button while there are more."""
+    page, term = found.page, without_markers(found.term)
+    title = t(lang, "directory.results_title", term=term, total=page.total)
+    if not page.entries:
+        return Outgoing(text=t(lang, "directory.no_results", term=term))
+    contacts: list[Contact] = []
+    blocks = []
+    if page.total > PAGE_SIZE:
+        last = page.offset + len(page.entries)
+        blocks.append(
+            t(lang, "directory.results_range", first=page.offset + 1, last=last, total=page.total)
+        )
+    for number, entry in enumerate(page.entries, start=page.offset + 1):
+        blocks.append(entry_text(lang, number, entry, platform, contacts))
+    buttons = []
+    if page.has_more:
+        arg = f"{found.search_id}:{page.offset + len(page.entries)}"
+        buttons = [[Button(label=t(lang, "directory.more"), action="directory.more", arg=arg)]]
+    return Outgoing(title=title, text="\n\n".join(blocks), buttons=buttons, contacts=contacts)
+
+
+def overview(lang: str, found: Overview, listed_self: bool) -> Outgoing:
+    """Listed members per region and the most frequent competencies."""
+    title = t(lang, "directory.overview_title")
+    if found.listed == 0:
+        return Outgoing(title=title, text=t(lang, "directory.overview_empty"))
+    if found.listed == 1:
+        blocks = [t(lang, "directory.overview_listed_one")]
+    else:
+        blocks = [t(lang, "directory.overview_listed", count=found.listed)]
+    regions = [
+        t(lang, "directory.overview_line", label=region_label(lang, region), count=count)
+        for region, count in found.regions
+    ]
+    blocks.append("\n".join([t(lang, "directory.overview_regions"), *regions]))
+    if found.competencies:
+        tags = [
+            t(lang, "directory.overview_line", label=tag, count=count)
+            for tag, count in found.competencies
+        ]
+        blocks.append("\n".join([t(lang, "directory.overview_tags"), *tags]))
+    example = found.competencies[0][0] if found.competencies else "Robotik"
+    blocks.append(t(lang, "directory.overview_hint", example=example))
+    if not listed_self:
+        blocks.append(t(lang, "directory.overview_not_listed"))
+    return Outgoing(title=title, text=without_markers("\n\n".join(blocks)))

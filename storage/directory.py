@@ -1,0 +1,203 @@
+"""The competence directory: who is listed, the FTS5 search over listed members, the
+overview, and the search log behind the rate limit and the "more" button.
+
+The index itself is kept in sync by triggers (migration 0009): this module only reads it.
+German folding happens on both sides the same way: ``ß`` becomes ``ss`` (here for the
+query, in the ``directory_entries`` view for the index), the tokenizer removes diacritics,
+and a word with umlauts is also looked up with them spelt out (``müller`` -> ``mueller``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timedelta
+
+from pydantic import BaseModel
+
+from storage.db import Database, from_db_time, to_db_time
+
+MAX_QUERY_WORDS = 8
+_SHARP_S = str.maketrans({"ß": "ss", "ẞ": "SS"})
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+_WORD = re.compile(r"[^\W_]+")
+
+
+def fold_for_index(text: str) -> str:
+    """What the index view makes of a text (mirrors the SQL; a test keeps them equal)."""
+    base = text.translate(_SHARP_S)
+    spelt = base.translate(_UMLAUTS)
+    return base if spelt == base else f"{base} {spelt}"
+
+
+def fts_query(term: str) -> str | None:
+    """A search term as an FTS5 query: every word as a prefix, all words required.
+
+    Words are quoted, so nothing a member types is read as FTS5 syntax.
+    """
+    words = _WORD.findall(term.translate(_SHARP_S))[:MAX_QUERY_WORDS]
+    parts = []
+    for word in words:
+        spelt = word.translate(_UMLAUTS)
+        parts.append(f'"{word}"*' if spelt == word else f'("{word}"* OR "{spelt}"*)')
+    return " ".join(parts) or None
+
+
+class DirectoryEntry(BaseModel):
+    """A listed member as a search shows them; ``reach`` maps platform -> user id."""
+
+    member_id: int
+    name: str
+    company: str
+    region: str
+    competencies: list[str]
+    reach: dict[str, str]
+
+
+class SearchPage(BaseModel):
+    entries: list[DirectoryEntry]
+    total: int
+    offset: int
+
+    @property
+    def has_more(self) -> bool:
+        return self.offset + len(self.entries) < self.total
+
+
+class Overview(BaseModel):
+    listed: int
+    regions: list[tuple[str, int]]
+    competencies: list[tuple[str, int]]
+
+
+class DirectoryRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # the listing setting ------------------------------------------------------------------
+
+    async def is_listed(self, member_id: int) -> bool:
+        value = await self.db.fetchval(
+            "SELECT listed_in_directory FROM member_settings WHERE member_id = ?", (member_id,)
+        )
+        return bool(value)
+
+    async def set_listed(self, member_id: int, listed: bool) -> None:
+        await self.db.execute(
+            "INSERT INTO member_settings (member_id, listed_in_directory) VALUES (?, ?)"
+            " ON CONFLICT (member_id) DO UPDATE SET"
+            " listed_in_directory = excluded.listed_in_directory",
+            (member_id, int(listed)),
+        )
+
+    async def indexed_ids(self) -> list[int]:
+        rows = await self.db.fetchall("SELECT rowid FROM directory_index ORDER BY rowid")
+        return [r[0] for r in rows]
+
+    async def indexed_text(self, member_id: int) -> dict[str, str] | None:
+        """The index row of a member, for checking the folding."""
+        row = await self.db.fetchone(
+            "SELECT name, company, region, competencies FROM directory_index WHERE rowid = ?",
+            (member_id,),
+        )
+        return dict(row) if row else None
+
+    # search -------------------------------------------------------------------------------
+
+    async def search(self, term: str, offset: int = 0, limit: int = 10) -> SearchPage:
+        """Listed active members matching every word of ``term``, best matches first
+        (bm25, competencies weigh most; the weights are set in migration 0009)."""
+        query = fts_query(term)
+        if query is None:
+            return SearchPage(entries=[], total=0, offset=offset)
+        total = int(
+            await self.db.fetchval(
+                "SELECT COUNT(*) FROM directory_index WHERE directory_index MATCH ?", (query,)
+            )
+        )
+        rows = await self.db.fetchall(
+            "SELECT m.id, m.name, m.company, m.region, m.competencies FROM"
+            " (SELECT rowid AS id, rank FROM directory_index WHERE directory_index MATCH ?"
+            " ORDER BY rank, rowid LIMIT ? OFFSET ?) hit"
+            " JOIN members m ON m.id = hit.id ORDER BY hit.rank, m.id",
+            (query, limit, offset),
+        )
+        reach = await self._reach([r["id"] for r in rows])
+        entries = [
+            DirectoryEntry(
+                member_id=r["id"],
+                name=r["name"],
+                company=r["company"],
+                region=r["region"],
+                competencies=json.loads(r["competencies"]),
+                reach=reach.get(r["id"], {}),
+            )
+            for r in rows
+        ]
+        return SearchPage(entries=entries, total=total, offset=offset)
+
+    async def _reach(self, member_ids: list[int]) -> dict[int, dict[str, str]]:
+        """Per member and platform the account seen last, to show how to reach them."""
+        if not member_ids:
+            return {}
+        marks = ",".join("?" for _ in member_ids)
+        rows = await self.db.fetchall(
+            "SELECT member_id, platform, user_id FROM identities"
+            f" WHERE member_id IN ({marks}) ORDER BY last_seen_at DESC",
+            member_ids,
+        )
+        found: dict[int, dict[str, str]] = {}
+        for r in rows:
+            found.setdefault(r["member_id"], {}).setdefault(r["platform"], r["user_id"])
+        return found
+
+    async def overview(self, top: int = 10) -> Overview:
+        """How many listed members per region, and the most frequent competencies."""
+        listed = (
+            "FROM members m JOIN member_settings s ON s.member_id = m.id"
+            " WHERE s.listed_in_directory = 1 AND m.status = 'active'"
+        )
+        regions = await self.db.fetchall(
+            f"SELECT m.region, COUNT(*) AS n {listed} GROUP BY m.region ORDER BY n DESC, m.region"
+        )
+        tags = await self.db.fetchall(
+            "SELECT MIN(j.value) AS tag, COUNT(*) AS n FROM members m"
+            " JOIN member_settings s ON s.member_id = m.id, json_each(m.competencies) j"
+            " WHERE s.listed_in_directory = 1 AND m.status = 'active'"
+            " GROUP BY lower(j.value) ORDER BY n DESC, tag LIMIT ?",
+            (top,),
+        )
+        return Overview(
+            listed=sum(r[1] for r in regions),
+            regions=[(r[0], r[1]) for r in regions],
+            competencies=[(r[0], r[1]) for r in tags],
+        )
+
+    # the search log (rate limit, "more") -------------------------------------------------
+
+    async def log_search(self, member_id: int, query: str, at: datetime) -> int:
+        """Remember a search for a day; returns its id for the "more" button."""
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "DELETE FROM directory_searches WHERE at < ?",
+                (to_db_time(at - timedelta(days=1)),),
+            )
+            cursor = await conn.execute(
+                "INSERT INTO directory_searches (member_id, query, at) VALUES (?, ?, ?)",
+                (member_id, query, to_db_time(at)),
+            )
+        return int(cursor.lastrowid or 0)
+
+    async def searches_since(self, member_id: int, since: datetime) -> list[datetime]:
+        rows = await self.db.fetchall(
+            "SELECT at FROM directory_searches WHERE member_id = ? AND at >= ? ORDER BY at",
+            (member_id, to_db_time(since)),
+        )
+        return [from_db_time(r[0]) for r in rows]
+
+    async def logged_query(self, search_id: int, member_id: int) -> str | None:
+        value = await self.db.fetchval(
+            "SELECT query FROM directory_searches WHERE id = ? AND member_id = ?",
+            (search_id, member_id),
+        )
+        return None if value is None else str(value)
