@@ -1,7 +1,8 @@
 """The outbox: every notification to someone other than the sender is a row here first.
 
 Rows survive restarts; the delivery worker moves them from ``pending`` through ``sending``
-to ``sent``, ``failed`` or ``unreachable``. A ``dedupe_key`` makes enqueueing idempotent
+to ``sent``, ``failed`` or ``unreachable``; rows whose message was taken back before they
+went out become ``withdrawn``. A ``dedupe_key`` makes enqueueing idempotent
 (reminders use it so that none goes out twice).
 """
 
@@ -143,6 +144,23 @@ class OutboxRepository:
             (reason[:500], platform, chat_id),
         )
         return cursor.rowcount
+
+    async def withdraw_pending(self, batches: Iterable[str]) -> int:
+        """The message was taken back: rows of these batches not yet sent never will be.
+        A row already being sent (``sending``) cannot be stopped."""
+        wanted = list(dict.fromkeys(batches))
+        withdrawn = 0
+        async with self.db.transaction() as conn:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                marks = ",".join("?" for _ in chunk)
+                cursor = await conn.execute(
+                    "UPDATE outbox SET status = 'withdrawn', last_error = 'withdrawn'"
+                    f" WHERE status = 'pending' AND batch IN ({marks})",
+                    chunk,
+                )
+                withdrawn += cursor.rowcount
+        return withdrawn
 
     async def reset_in_flight(self) -> int:
         """After a crash, rows caught mid-send go again (at most those may be duplicated)."""
