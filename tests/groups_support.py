@@ -44,4 +44,6 @@ def titles_to(adapter: FakeAdapter, chat_id: str) -> list[str]:
 
 
 def texts_to(adapter: FakeAdapter, chat_id: str) -> list[str]:
-    return [f"{s.message.title or ''}\n{s.message.text}" for s in adapter.sent if s.chat_id == chat_id]
+    return [
+        f"{s.message.title or ''}\n{s.message.text}" for s in adapter.sent if s.chat_id == chat_id
+    ]

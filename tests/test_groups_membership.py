@@ -128,7 +128,7 @@ async def test_a_group_without_moderators_asks_the_admins(
     await anna.say("/gruppen")
     await anna.press("Beitritt anfragen")  # … and back
     await app.worker.drain()
-    [request, again] = [s.message for s in fake_adapter.sent if s.chat_id == "admin"]
+    [_first, again] = [s.message for s in fake_adapter.sent if s.chat_id == "admin"]
     await admin.tap(again.buttons[0][0])
     assert "Anna Muster ist jetzt Mitglied" in admin.texts()
 

@@ -153,7 +153,9 @@ async def test_a_member_with_two_identities_gets_an_update_once(
 
 
 async def _deliver(store: Store, settings: Settings, adapter: FakeAdapter) -> DeliveryWorker:
-    worker = DeliveryWorker(store, {"console": adapter}, RateLimiter(limits_from_settings(settings)))
+    worker = DeliveryWorker(
+        store, {"console": adapter}, RateLimiter(limits_from_settings(settings))
+    )
     await worker.start()
     await worker.drain()
     return worker
