@@ -56,30 +56,37 @@ class OutboxRepository:
         self.db = db
 
     async def add(self, entries: Iterable[OutboxEntry]) -> int:
-        """Insert rows; rows whose dedupe_key exists already are skipped. Returns inserted."""
+        """Insert rows; rows whose dedupe_key exists already are skipped. Returns inserted.
+
+        One ``executemany`` for all rows: a fan-out to thousands of members is one trip to
+        the database thread, not one per row."""
         now = utcnow()
-        inserted = 0
+        stamp = to_db_time(now)
+        rows = [
+            (
+                e.platform,
+                e.chat_id,
+                e.chat_kind,
+                e.member_id,
+                e.binding_id,
+                e.payload,
+                e.batch,
+                e.dedupe_key,
+                to_db_time(e.not_before) if e.not_before else stamp,
+                stamp,
+            )
+            for e in entries
+        ]
+        if not rows:
+            return 0
         async with self.db.transaction() as conn:
-            for e in entries:
-                cursor = await conn.execute(
-                    "INSERT OR IGNORE INTO outbox (platform, chat_id, chat_kind, member_id,"
-                    " binding_id, payload, batch, dedupe_key, next_attempt_at, created_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        e.platform,
-                        e.chat_id,
-                        e.chat_kind,
-                        e.member_id,
-                        e.binding_id,
-                        e.payload,
-                        e.batch,
-                        e.dedupe_key,
-                        to_db_time(e.not_before or now),
-                        to_db_time(now),
-                    ),
-                )
-                inserted += cursor.rowcount
-        return inserted
+            cursor = await conn.executemany(
+                "INSERT OR IGNORE INTO outbox (platform, chat_id, chat_kind, member_id,"
+                " binding_id, payload, batch, dedupe_key, next_attempt_at, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+            return max(cursor.rowcount, 0)
 
     async def due(
         self, now: datetime, limit: int, skip_ids: Iterable[int] = ()
