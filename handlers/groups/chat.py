@@ -18,11 +18,14 @@ def service(ctx: Context) -> GroupService:
     return GroupService(ctx.store, ctx.notifier, ctx.settings, ctx.actor)
 
 
-async def state_for(ctx: Context, group: Group, full: bool = False) -> render.GroupState:
+async def state_for(
+    ctx: Context, group: Group, full: bool = False, counts: dict[int, int] | None = None
+) -> render.GroupState:
     """What the sender may see and do in a group; ``full`` adds what the view needs."""
     store, member = ctx.store, ctx.member
     member_id = member.id if member else None
-    counts = await store.groups.member_counts()
+    if counts is None:
+        counts = await store.groups.member_counts()
     state = render.GroupState(
         group=group,
         member_count=counts.get(group.id, 0),
@@ -57,7 +60,10 @@ async def group_list(ctx: Context) -> list[Outgoing]:
     if not groups:
         return [ctx.reply("groups.none")]
     header = Outgoing(title=ctx.t("groups.title"), text=ctx.t("groups.intro"))
-    cards = [render.card(ctx.lang, ctx.zone, await state_for(ctx, g)) for g in groups]
+    counts = await ctx.store.groups.member_counts()
+    cards = [
+        render.card(ctx.lang, ctx.zone, await state_for(ctx, g, counts=counts)) for g in groups
+    ]
     return [header, *cards]
 
 

@@ -26,7 +26,8 @@ from bot.settings import Settings
 from handlers.groups import render
 from storage import Store
 from storage.db import utcnow
-from storage.groups import Group, Membership, Post
+from storage.group_posts import Post
+from storage.groups import Group, Membership
 
 if TYPE_CHECKING:
     from bot.services import Services

@@ -18,7 +18,8 @@ from handlers.groups.chat import service
 from handlers.groups.service import MAX_UPDATE, Fanout
 from handlers.validation import Invalid
 from storage.db import utcnow
-from storage.groups import Group, Post
+from storage.group_posts import Post
+from storage.groups import Group
 
 FLOW = "groupupdate"
 _YES = {"ja", "j", "yes", "y", "posten", "post", "senden", "send", "ok"}

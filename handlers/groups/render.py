@@ -12,7 +12,8 @@ from zoneinfo import ZoneInfo
 
 from bot.i18n import format_date, t
 from bot.models import Button, Outgoing
-from storage.groups import LEVELS, Group, GroupMember, Membership, Post
+from storage.group_posts import Post
+from storage.groups import LEVELS, Group, GroupMember, Membership
 from storage.members import Member
 
 JOIN, LEAVE, VIEW, LIST = "grp.join", "grp.leave", "grp.view", "grp.list"

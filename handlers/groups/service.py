@@ -20,7 +20,8 @@ from bot.settings import Settings
 from handlers.groups import render
 from handlers.validation import Invalid
 from storage import Store
-from storage.groups import JOIN_POLICIES, LEVELS, DuplicateGroup, Group, Post
+from storage.group_posts import Post
+from storage.groups import JOIN_POLICIES, LEVELS, DuplicateGroup, Group
 from storage.members import Member
 
 MAX_NAME = 60
