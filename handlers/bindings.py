@@ -1,7 +1,9 @@
-"""Binding a group chat or channel to a topic, so the topic's news is posted there.
+"""Binding a group chat or channel to topics or a working group, so their news is posted
+there.
 
-The binding names a target kind (``topic`` now, ``group`` for working groups), so the same
-commands and the same delivery serve both.
+The binding names a target kind (``topic`` or ``group``), so the same commands and the same
+delivery serve both: ``/binden Wasserstoff`` binds a topic, ``/binden gruppe AG H2`` a
+working group. A chat may be bound to several topics and to one working group.
 """
 
 from __future__ import annotations
@@ -9,6 +11,9 @@ from __future__ import annotations
 from bot.context import Context
 from bot.models import ChatKind, Outgoing
 from bot.router import Access, Router
+from storage.groups import Group
+
+_GROUP_WORDS = {"group", "gruppe", "arbeitsgruppe", "workinggroup"}
 
 
 async def _target_names(ctx: Context) -> list[str]:
@@ -18,8 +23,53 @@ async def _target_names(ctx: Context) -> list[str]:
             topic = await ctx.store.topics.get(binding.target_id)
             names.append(topic.name if topic else f"#{binding.target_id}")
         else:
-            names.append(f"{binding.target_kind} #{binding.target_id}")
+            group = await ctx.store.groups.get(binding.target_id)
+            name = group.name if group else f"#{binding.target_id}"
+            names.append(ctx.t("groups.bound_name", group=name))
     return names
+
+
+def _group_words(args: str) -> str | None:
+    """``gruppe NAME`` / ``group NAME``: the rest, when the first word names a group."""
+    word, _, rest = args.strip().partition(" ")
+    return rest.strip() if word.casefold() in _GROUP_WORDS else None
+
+
+async def _bind_group(ctx: Context, group: Group) -> Outgoing:
+    chat = ctx.incoming.chat_id
+    current = await ctx.store.bindings.group_of_chat(ctx.platform, chat)
+    if current is not None and current.target_id != group.id:
+        other = await ctx.store.groups.get(current.target_id)
+        name = other.name if other else f"#{current.target_id}"
+        return ctx.reply("groups.bind_other", group=name)
+    created = await ctx.store.bindings.bind(
+        ctx.platform,
+        chat,
+        "group",
+        group.id,
+        title=ctx.incoming.chat_title,
+        bound_by=ctx.member.id if ctx.member else None,
+    )
+    if not created:
+        return ctx.reply("groups.bind_already", group=group.name)
+    await ctx.store.audit.record("binding.created", ctx.actor, chat=chat, group_id=group.id)
+    return ctx.reply("groups.bind_done", group=group.name)
+
+
+async def _unbind_group(ctx: Context, name: str) -> Outgoing:
+    chat = ctx.incoming.chat_id
+    current = await ctx.store.bindings.group_of_chat(ctx.platform, chat)
+    group = await ctx.store.groups.get(current.target_id) if current else None
+    if name and (group is None or group.name.casefold() != " ".join(name.split()).casefold()):
+        return ctx.reply("groups.bind_not_this", group=name[:60])
+    if current is None:
+        return ctx.reply("bind.none")
+    await ctx.store.bindings.unbind(ctx.platform, chat, "group", current.target_id)
+    await ctx.store.audit.record(
+        "binding.removed", ctx.actor, chat=chat, group_id=current.target_id
+    )
+    shown = group.name if group else f"#{current.target_id}"
+    return ctx.reply("bind.removed", targets=ctx.t("groups.bound_name", group=shown))
 
 
 def register(router: Router) -> None:
@@ -31,8 +81,15 @@ def register(router: Router) -> None:
             names = await _target_names(ctx)
             if names:
                 return ctx.reply("bind.list", targets=", ".join(names))
-            return ctx.reply("bind.usage")
+            return Outgoing(text=f"{ctx.t('bind.usage')}\n{ctx.t('groups.bind_hint')}")
+        group_name = _group_words(args)
         topic = await ctx.store.topics.find(args.strip())
+        if group_name:
+            group = await ctx.store.groups.find(group_name)
+            if group is not None and group.active:
+                return await _bind_group(ctx, group)
+            if topic is None or topic.archived:  # not a topic called "Gruppe …" either
+                return ctx.reply("groups.unknown", group=group_name[:60])
         if topic is None or topic.archived:
             return ctx.reply("topics.unknown", topic=args.strip())
         created = await ctx.store.bindings.bind(
@@ -54,6 +111,11 @@ def register(router: Router) -> None:
     async def unbind(ctx: Context, args: str) -> Outgoing:
         if ctx.incoming.chat_kind != ChatKind.GROUP:
             return ctx.reply("error.group_only")
+        group_name = _group_words(args)
+        if args.strip().casefold() in _GROUP_WORDS or (
+            group_name and await ctx.store.topics.find(args.strip()) is None
+        ):
+            return await _unbind_group(ctx, group_name or "")
         names = await _target_names(ctx)
         if args.strip():
             topic = await ctx.store.topics.find(args.strip())

@@ -11,6 +11,7 @@ from storage.conversations import ConversationRepository
 from storage.db import Database
 from storage.directory import DirectoryRepository
 from storage.events import EventRepository
+from storage.groups import GroupRepository
 from storage.linking import LinkRepository
 from storage.members import MemberRepository
 from storage.outbox import OutboxRepository
@@ -36,6 +37,7 @@ class Store:
         self.broadcasts = BroadcastRepository(db)
         self.linking = LinkRepository(db)
         self.directory = DirectoryRepository(db)
+        self.groups = GroupRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:

@@ -1,4 +1,4 @@
-"""Group chats and channels bound to a topic or a working group."""
+"""Group chats and channels bound to topics and to (at most one) working group."""
 
 from __future__ import annotations
 
@@ -81,6 +81,14 @@ class BindingRepository:
         )
         return [_binding(r) for r in rows]
 
+    async def group_of_chat(self, platform: str, chat_id: str) -> Binding | None:
+        """The working group a chat is bound to, if any (one at most)."""
+        row = await self.db.fetchone(
+            "SELECT * FROM bindings WHERE platform = ? AND chat_id = ? AND target_kind = 'group'",
+            (platform, chat_id),
+        )
+        return _binding(row) if row else None
+
     async def for_target(self, target_kind: str, target_id: int) -> list[Binding]:
         rows = await self.db.fetchall(
             "SELECT * FROM bindings WHERE target_kind = ? AND target_id = ?"
@@ -97,6 +105,13 @@ class BindingRepository:
                 " SELECT 1 FROM bindings b WHERE b.platform = bindings.platform"
                 " AND b.chat_id = ? AND b.target_kind = bindings.target_kind"
                 " AND b.target_id = bindings.target_id)",
+                (platform, old_chat_id, new_chat_id),
+            )
+            # a chat has one working group: the new chat's own binding wins
+            await conn.execute(
+                "DELETE FROM bindings WHERE platform = ? AND chat_id = ? AND target_kind = 'group'"
+                " AND EXISTS (SELECT 1 FROM bindings b WHERE b.platform = bindings.platform"
+                " AND b.chat_id = ? AND b.target_kind = 'group')",
                 (platform, old_chat_id, new_chat_id),
             )
             cursor = await conn.execute(

@@ -32,6 +32,7 @@ class EventFields(BaseModel):
     source: str | None = None
     fingerprint: str | None = None
     topic_ids: list[int] = Field(default_factory=list)
+    group_id: int | None = None  # the working group the event belongs to
 
 
 class Event(BaseModel):
@@ -54,6 +55,7 @@ class Event(BaseModel):
     sequence: int
     created_at: datetime
     updated_at: datetime
+    group_id: int | None = None
 
     @property
     def duration(self) -> timedelta:
@@ -88,6 +90,7 @@ _COLUMNS = {
     "source": "source",
     "fingerprint": "fingerprint",
     "status": "status",
+    "group_id": "group_id",
 }
 
 
@@ -113,6 +116,7 @@ def _event(row: object) -> Event:
         sequence=r["sequence"],
         created_at=from_db_time(r["created_at"]),
         updated_at=from_db_time(r["updated_at"]),
+        group_id=r["group_id"],
     )
 
 
@@ -130,8 +134,8 @@ class EventRepository:
             cursor = await conn.execute(
                 "INSERT INTO events (uid, title, description, starts_at, ends_at, timezone,"
                 " location, url, format, capacity, organiser, rrule, source, fingerprint,"
-                " created_by, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " created_by, created_at, updated_at, group_id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     uid,
                     fields.title,
@@ -150,6 +154,7 @@ class EventRepository:
                     created_by,
                     now,
                     now,
+                    fields.group_id,
                 ),
             )
             event_id = int(cursor.lastrowid or 0)

@@ -124,6 +124,35 @@ MERGE_STEPS: tuple[MergeStep, ...] = (
         ("UPDATE broadcasts SET report_member_id = :keep WHERE report_member_id = :drop",),
     ),
     MergeStep(
+        "group_members",
+        "one membership per group; a moderator on either account stays moderator",
+        (
+            "UPDATE group_members AS k SET role = 'moderator' WHERE k.member_id = :keep"
+            " AND EXISTS (SELECT 1 FROM group_members AS d WHERE d.member_id = :drop"
+            " AND d.group_id = k.group_id AND d.role = 'moderator')",
+            "UPDATE OR IGNORE group_members SET member_id = :keep WHERE member_id = :drop",
+        ),
+    ),
+    MergeStep(
+        "group_requests",
+        "open requests move, unless the kept member is already in that group",
+        (
+            "UPDATE OR IGNORE group_requests SET member_id = :keep WHERE member_id = :drop",
+            "DELETE FROM group_requests WHERE member_id = :keep AND group_id IN"
+            " (SELECT group_id FROM group_members WHERE member_id = :keep)",
+        ),
+    ),
+    MergeStep(
+        "group_posts",
+        "updates written from either account belong to the person",
+        ("UPDATE group_posts SET author_id = :keep WHERE author_id = :drop",),
+    ),
+    MergeStep(
+        "group_digests",
+        "a weekly digest sent to either account counts as sent",
+        ("UPDATE OR IGNORE group_digests SET member_id = :keep WHERE member_id = :drop",),
+    ),
+    MergeStep(
         "outbox",
         "queued and delivered notifications stay with the person (delivery reports)",
         ("UPDATE outbox SET member_id = :keep WHERE member_id = :drop",),

@@ -1,7 +1,8 @@
 """The outbox: every notification to someone other than the sender is a row here first.
 
 Rows survive restarts; the delivery worker moves them from ``pending`` through ``sending``
-to ``sent``, ``failed`` or ``unreachable``. A ``dedupe_key`` makes enqueueing idempotent
+to ``sent``, ``failed`` or ``unreachable``; rows whose message was taken back before they
+went out become ``withdrawn``. A ``dedupe_key`` makes enqueueing idempotent
 (reminders use it so that none goes out twice).
 """
 
@@ -55,30 +56,37 @@ class OutboxRepository:
         self.db = db
 
     async def add(self, entries: Iterable[OutboxEntry]) -> int:
-        """Insert rows; rows whose dedupe_key exists already are skipped. Returns inserted."""
+        """Insert rows; rows whose dedupe_key exists already are skipped. Returns inserted.
+
+        One ``executemany`` for all rows: a fan-out to thousands of members is one trip to
+        the database thread, not one per row."""
         now = utcnow()
-        inserted = 0
+        stamp = to_db_time(now)
+        rows = [
+            (
+                e.platform,
+                e.chat_id,
+                e.chat_kind,
+                e.member_id,
+                e.binding_id,
+                e.payload,
+                e.batch,
+                e.dedupe_key,
+                to_db_time(e.not_before) if e.not_before else stamp,
+                stamp,
+            )
+            for e in entries
+        ]
+        if not rows:
+            return 0
         async with self.db.transaction() as conn:
-            for e in entries:
-                cursor = await conn.execute(
-                    "INSERT OR IGNORE INTO outbox (platform, chat_id, chat_kind, member_id,"
-                    " binding_id, payload, batch, dedupe_key, next_attempt_at, created_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        e.platform,
-                        e.chat_id,
-                        e.chat_kind,
-                        e.member_id,
-                        e.binding_id,
-                        e.payload,
-                        e.batch,
-                        e.dedupe_key,
-                        to_db_time(e.not_before or now),
-                        to_db_time(now),
-                    ),
-                )
-                inserted += cursor.rowcount
-        return inserted
+            cursor = await conn.executemany(
+                "INSERT OR IGNORE INTO outbox (platform, chat_id, chat_kind, member_id,"
+                " binding_id, payload, batch, dedupe_key, next_attempt_at, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+            return max(cursor.rowcount, 0)
 
     async def due(
         self, now: datetime, limit: int, skip_ids: Iterable[int] = ()
@@ -143,6 +151,23 @@ class OutboxRepository:
             (reason[:500], platform, chat_id),
         )
         return cursor.rowcount
+
+    async def withdraw_pending(self, batches: Iterable[str]) -> int:
+        """The message was taken back: rows of these batches not yet sent never will be.
+        A row already being sent (``sending``) cannot be stopped."""
+        wanted = list(dict.fromkeys(batches))
+        withdrawn = 0
+        async with self.db.transaction() as conn:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                marks = ",".join("?" for _ in chunk)
+                cursor = await conn.execute(
+                    "UPDATE outbox SET status = 'withdrawn', last_error = 'withdrawn'"
+                    f" WHERE status = 'pending' AND batch IN ({marks})",
+                    chunk,
+                )
+                withdrawn += cursor.rowcount
+        return withdrawn
 
     async def reset_in_flight(self) -> int:
         """After a crash, rows caught mid-send go again (at most those may be duplicated)."""

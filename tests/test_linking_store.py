@@ -185,3 +185,19 @@ async def test_tries_free_up_after_an_hour(store: Store, settings: Settings) -> 
     with pytest.raises(LinkProblem) as tried:
         await links.redeem("AAAAAA", who)
     assert tried.value.key == "linking.unknown"  # one try free again
+
+
+async def test_merge_keeps_one_membership_per_group_and_the_moderator_role(store: Store) -> None:
+    older = await _member(store, "Alt", "telegram", "1")
+    newer = await _member(store, "Neu", "slack", "U1")
+    both = await store.groups.create("Wasserstoff", "", "open")
+    only_new = await store.groups.create("Robotik", "", "request")
+    await store.groups.join(both.id, older.id)
+    await store.groups.join(both.id, newer.id, role="moderator")
+    await store.groups.add_request(only_new.id, newer.id)
+    await store.linking.merge(older.id, newer.id)
+
+    membership = await store.groups.membership(both.id, older.id)
+    assert membership is not None and membership.role == "moderator"
+    assert await store.groups.membership(both.id, newer.id) is None
+    assert await store.groups.requested_ids(older.id) == {only_new.id}

@@ -11,10 +11,10 @@ import asyncio
 import sys
 from collections.abc import Sequence
 
-from bot.cli import admin, broadcast, db, demo, event, run, topic
+from bot.cli import admin, broadcast, db, demo, event, group, run, topic
 from bot.settings import ConfigError, load_settings
 
-GROUPS = [run, db, topic, admin, demo, event, broadcast]
+GROUPS = [run, db, topic, admin, demo, event, group, broadcast]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -22,8 +22,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="knotenpunkt", description="Chat bot for regional industry networks."
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for group in GROUPS:
-        group.add_parser(sub)
+    for command_group in GROUPS:
+        command_group.add_parser(sub)
     return parser
 
 

@@ -35,6 +35,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     length.add_argument("--end", help='end time ("20:00") or date and time')
     length.add_argument("--duration", help="e.g. 2h, 90m (default 2h)")
     add.add_argument("--topic", action="append", default=[], metavar="NAME")
+    add.add_argument("--group", metavar="NAME", help="the working group the event belongs to")
     add.add_argument("--rrule", help="e.g. FREQ=MONTHLY;BYDAY=2TU")
     add.add_argument("--location", default="")
     add.add_argument("--url", help="online link")
@@ -88,6 +89,12 @@ async def add_event(args: argparse.Namespace, settings: Settings) -> int:
             if topic is None or topic.archived:
                 return fail("event", f"unknown topic {name!r} (see: knotenpunkt topic list)")
             topic_ids.append(topic.id)
+        group_id = None
+        if args.group:
+            group = await store.groups.find(args.group)
+            if group is None or not group.active:
+                return fail("event", f"unknown group {args.group!r} (see: knotenpunkt group list)")
+            group_id = group.id
         fields = EventFields(
             title=args.title,
             description=args.description,
@@ -101,6 +108,7 @@ async def add_event(args: argparse.Namespace, settings: Settings) -> int:
             rrule=args.rrule,
             organiser=CLI_ACTOR,
             topic_ids=topic_ids,
+            group_id=group_id,
         )
         try:
             event = await _service(store, settings).create(fields)

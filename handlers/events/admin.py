@@ -56,6 +56,13 @@ async def prompt(ctx: Context, step: str) -> Outgoing:
         ]
         rows.append([ctx.button("events.btn_next", "ev.wt", "done")])
         return ctx.reply("events.ask_topics", buttons=rows)
+    if step == "group":
+        rows = [
+            [Button(label=group.name, action="ev.wg", arg=str(group.id))]
+            for group in await ctx.store.groups.list()
+        ]
+        rows.append([ctx.button("groups.event_no_group", "ev.wg", "none")])
+        return ctx.reply("groups.event_ask_group", buttons=rows)
     if step == "format":
         buttons = [ctx.button(f"events.format.{f}", "ev.wf", f) for f in FORMATS]
         return ctx.reply("events.ask_format", buttons=[buttons[:3], buttons[3:]])
@@ -110,6 +117,7 @@ def fields_from(ctx: Context, data: dict[str, Any]) -> EventFields:
         rrule=data.get("rrule"),
         organiser=ctx.member.name if ctx.member else None,
         topic_ids=list(data.get("topic_ids", [])),
+        group_id=data.get("group_id"),
     )
 
 
@@ -129,6 +137,9 @@ async def _summary(ctx: Context) -> Outgoing:
         capacity=fields.capacity or "–",
         rule=fields.rrule or "–",
     )
+    group = await ctx.store.groups.get(fields.group_id) if fields.group_id else None
+    if group is not None:
+        text += "\n" + ctx.t("groups.event_group", group=group.name)
     buttons = [
         [
             ctx.button("events.btn_create", "ev.wc", "yes"),
@@ -143,6 +154,12 @@ async def _advance(ctx: Context, step: str, **values: object) -> Outgoing:
     data = {**ctx.conversation.data, **values}
     await ctx.set_conversation(FLOW, step, data)
     return await prompt(ctx, step)
+
+
+async def _after_topics(ctx: Context, **values: object) -> Outgoing:
+    """The working-group step comes only when there are groups to choose from."""
+    step = "group" if await ctx.store.groups.list() else "format"
+    return await _advance(ctx, step, **values)
 
 
 async def _create(ctx: Context) -> list[Outgoing]:
@@ -192,6 +209,15 @@ async def answer(ctx: Context, text: str) -> Outgoing | list[Outgoing]:
             )
         if step == "topics":
             return await _topics_text(ctx, value, word)
+        if step == "group":
+            if word in _SKIP:
+                return await _advance(ctx, "format", group_id=None)
+            groups = await ctx.store.groups.list()
+            choice = validation.match_choice(value, [g.name for g in groups])
+            if choice is None:
+                return [ctx.reply("groups.unknown", group=value[:60]), await prompt(ctx, step)]
+            chosen = next(g for g in groups if g.name == choice)
+            return await _advance(ctx, "format", group_id=chosen.id)
         if step == "format":
             labels = [ctx.t(f"events.format.{f}") for f in FORMATS]
             choice = validation.match_choice(value, labels)
@@ -228,7 +254,7 @@ async def answer(ctx: Context, text: str) -> Outgoing | list[Outgoing]:
 async def _topics_text(ctx: Context, value: str, word: str) -> Outgoing | list[Outgoing]:
     assert ctx.conversation is not None
     if word in _SKIP | _DONE:
-        return await _advance(ctx, "format")
+        return await _after_topics(ctx)
     ids = []
     for name in value.split(","):
         topic = await ctx.store.topics.find(name.strip())
@@ -238,7 +264,7 @@ async def _topics_text(ctx: Context, value: str, word: str) -> Outgoing | list[O
                 await prompt(ctx, "topics"),
             ]
         ids.append(topic.id)
-    return await _advance(ctx, "format", topic_ids=ids)
+    return await _after_topics(ctx, topic_ids=ids)
 
 
 async def pick_occurrence(ctx: Context, args: str) -> tuple[Occurrence | None, Outgoing | None]:
@@ -276,7 +302,7 @@ def register(router: Router) -> None:
             return ctx.reply("events.wizard_stale")
         assert ctx.conversation is not None
         if arg == "done":
-            return await _advance(ctx, "format")
+            return await _after_topics(ctx)
         chosen = list(ctx.conversation.data.get("topic_ids", []))
         if arg.isdigit():
             topic_id = int(arg)
@@ -286,6 +312,15 @@ def register(router: Router) -> None:
                 chosen.append(topic_id)
         prompt_message = await _advance(ctx, "topics", topic_ids=chosen)
         return prompt_message.model_copy(update={"replace": True})
+
+    @router.action("ev.wg", access=Access.ADMIN)
+    async def group_button(ctx: Context, arg: str) -> Outgoing:
+        if not _in_wizard(ctx, "group"):
+            return ctx.reply("events.wizard_stale")
+        group = await ctx.store.groups.get(int(arg)) if arg.isdigit() else None
+        if arg != "none" and (group is None or not group.active):
+            return await prompt(ctx, "group")
+        return await _advance(ctx, "format", group_id=group.id if group else None)
 
     @router.action("ev.wf", access=Access.ADMIN)
     async def format_button(ctx: Context, arg: str) -> Outgoing:

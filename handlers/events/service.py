@@ -253,22 +253,34 @@ class EventService:
         return names
 
     async def announce_new(self, event: Event) -> None:
-        """Subscribers of the event's topics and the chats bound to them hear of it once."""
+        """Subscribers of the event's topics, members of its working group (those who want
+        every message) and the chats bound to either hear of it once."""
         occ = next_occurrence(event, {}, datetime.now(UTC))
         topic_ids = await self.store.events.topic_ids(event.id)
-        if occ is None or not topic_ids:
+        group = await self.store.groups.get(event.group_id) if event.group_id else None
+        if group is not None and not group.active:
+            group = None
+        if occ is None or (not topic_ids and group is None):
             return
         topics = await self.topic_names(event.id)
         subscribers: list[int] = []
         for topic_id in topic_ids:
             subscribers += await self.store.topics.subscriber_ids(topic_id)
+        targets = [("topic", topic_id) for topic_id in topic_ids]
+        if group is not None:
+            subscribers += await self.store.groups.member_ids(group.id, ("all",))
+            targets.append(("group", group.id))
+
+        def body(lang: str, zone: ZoneInfo) -> str:
+            text = event_render.details(lang, zone, occ, topics)
+            if group is not None:
+                text += "\n" + t(lang, "groups.event_group", group=group.name)
+            return text
 
         def render(lang: str, zone: ZoneInfo) -> Outgoing:
             return Outgoing(
                 title=t(lang, "events.notice_new", title=event.title),
-                text=event_render.details(lang, zone, occ, topics)
-                + "\n\n"
-                + t(lang, "events.answer_hint"),
+                text=body(lang, zone) + "\n\n" + t(lang, "events.answer_hint"),
                 buttons=event_render.rsvp_buttons(lang, occ),
             )
 
@@ -277,11 +289,11 @@ class EventService:
         default_zone = self.settings.zone
         group_message = Outgoing(
             title=t(self.settings.language, "events.notice_new", title=event.title),
-            text=event_render.details(self.settings.language, default_zone, occ, topics),
+            text=body(self.settings.language, default_zone),
         )
         chats: dict[int, str] = {}  # binding id -> chat, so a chat bound twice hears once
-        for topic_id in topic_ids:
-            for b in await self.store.bindings.for_target("topic", topic_id):
+        for kind, target_id in targets:
+            for b in await self.store.bindings.for_target(kind, target_id):
                 chats[b.id] = f"{b.platform}:{b.chat_id}"
 
         def group_render(lang: str) -> Outgoing:
@@ -290,9 +302,9 @@ class EventService:
         def chat_dedupe(binding_id: int) -> str:
             return f"event-new:{event.id}:{chats[binding_id]}"
 
-        for topic_id in topic_ids:
+        for kind, target_id in targets:
             await self.notifier.to_target_chats(
-                "topic", topic_id, group_render, batch=batch, dedupe=chat_dedupe
+                kind, target_id, group_render, batch=batch, dedupe=chat_dedupe
             )
 
     async def _notify_going(self, event: Event, occurrence: datetime | None, key: str) -> None:

@@ -1,0 +1,89 @@
+"""Working-group administration in chat: create, archive, and name moderators (by command
+or with buttons). The rules and the audit log are in :class:`GroupService`, like the CLI's."""
+
+from __future__ import annotations
+
+from bot.context import Context
+from bot.models import Outgoing
+from bot.router import Access, Router
+from handlers.groups import render
+from handlers.groups.chat import service
+from handlers.validation import Invalid
+from storage.groups import Group
+
+
+async def _picker(ctx: Context, group: Group, notice: str | None = None) -> Outgoing:
+    members = await ctx.store.groups.members(group.id)
+    return render.moderator_picker(ctx.lang, group, members, notice)
+
+
+def register(router: Router) -> None:
+    @router.command("newgroup", "neuegruppe", access=Access.ADMIN, help_key="groups.help_new")
+    async def new_group(ctx: Context, args: str) -> Outgoing:
+        parts = [part.strip() for part in args.split("|")]
+        if not parts[0] or len(parts) > 4:
+            return ctx.reply("groups.new_usage")
+        name, description, policy, topic = parts + [""] * (4 - len(parts))
+        try:
+            group = await service(ctx).create(name, description, policy or "open", topic or None)
+        except Invalid as problem:
+            return problem.reply(ctx)
+        policy_text = ctx.t(f"groups.policy_{group.join_policy}")
+        return ctx.reply("groups.created", group=group.name, policy=policy_text)
+
+    @router.command(
+        "archivegroup", "gruppearchivieren", access=Access.ADMIN, help_key="groups.help_archive"
+    )
+    async def archive_group(ctx: Context, args: str) -> Outgoing:
+        if not args.strip():
+            return ctx.reply("groups.archive_usage")
+        try:
+            group, withdrawn = await service(ctx).archive(args)
+        except Invalid as problem:
+            return problem.reply(ctx)
+        return ctx.reply("groups.archived", group=group.name, withdrawn=withdrawn)
+
+    @router.command("moderator", access=Access.ADMIN, help_key="groups.help_moderator")
+    async def moderator(ctx: Context, args: str) -> Outgoing:
+        name, at, who = args.partition("@")
+        if not name.strip() or not at or not who.strip():
+            return ctx.reply("groups.moderator_usage")
+        groups = service(ctx)
+        try:
+            group = await groups.find_active(name)
+            member = await groups.member_by_handle(at + who)
+            changed = await groups.set_moderator(group, member.id)
+        except Invalid as problem:
+            return problem.reply(ctx)
+        key = "groups.moderator_named" if changed else "groups.moderator_already"
+        return ctx.reply(key, name=member.name, group=group.name)
+
+    @router.action(render.MODERATORS, access=Access.ADMIN)
+    async def moderators(ctx: Context, arg: str) -> Outgoing:
+        try:
+            group = await service(ctx).get_active(int(arg) if arg.isdigit() else 0)
+        except Invalid as problem:
+            return problem.reply(ctx)
+        return await _picker(ctx, group)
+
+    @router.action(render.TOGGLE_MODERATOR, access=Access.ADMIN)
+    async def toggle(ctx: Context, arg: str) -> Outgoing:
+        group_id, _, member_id = arg.partition(":")
+        groups = service(ctx)
+        try:
+            group = await groups.get_active(int(group_id) if group_id.isdigit() else 0)
+        except Invalid as problem:
+            return problem.reply(ctx)
+        membership = (
+            await ctx.store.groups.membership(group.id, int(member_id))
+            if member_id.isdigit()
+            else None
+        )
+        if membership is None:
+            return await _picker(ctx, group, ctx.t("groups.not_member_any"))
+        make = not membership.moderator
+        await groups.set_moderator(group, membership.member_id, make)
+        member = await ctx.store.members.get(membership.member_id)
+        key = "groups.moderator_named" if make else "groups.moderator_removed"
+        name = member.name if member else "?"
+        return await _picker(ctx, group, ctx.t(key, name=name, group=group.name))

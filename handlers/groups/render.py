@@ -1,0 +1,230 @@
+"""How working groups and their updates read, in one language and one time zone.
+
+Shared by ``/gruppen``, the group's view, the fanned-out updates, join requests and the
+weekly digest, so an update looks the same wherever it appears.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from bot.i18n import format_date, t
+from bot.models import Button, Outgoing
+from storage.group_posts import Post
+from storage.groups import LEVELS, Group, GroupMember, Membership
+from storage.members import Member
+
+JOIN, LEAVE, VIEW, LIST = "grp.join", "grp.leave", "grp.view", "grp.list"
+LEVEL, WITHDRAW, REQUESTS = "grp.lvl", "grp.wd", "grp.reqs"
+APPROVE, DECLINE = "grp.ok", "grp.no"
+MODERATORS, TOGGLE_MODERATOR = "grp.mods", "grp.mod"
+PICK, CONFIRM = "grp.pick", "grp.post"
+
+EXCERPT = 200
+DIGEST_EXCERPT = 300
+DIGEST_LIMIT = 3500  # well below Telegram's 4,096 characters per message
+LEVEL_ICONS = {"all": "🔔", "digest": "🗞", "muted": "🔕"}
+
+
+def excerpt(text: str, limit: int = EXCERPT) -> str:
+    """The text on one line, cut at a word boundary with an ellipsis."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1].rsplit(" ", 1)[0] or flat[: limit - 1]
+    return cut + "…"
+
+
+def author(lang: str, post: Post) -> str:
+    if post.author_name is None:
+        return t(lang, "groups.unknown_author")
+    return (
+        f"{post.author_name} ({post.author_company})" if post.author_company else post.author_name
+    )
+
+
+def update_message(lang: str, group: Group, post: Post, with_buttons: bool = False) -> Outgoing:
+    """An update as members and bound chats receive it, attributed to its author."""
+    buttons = [[Button(label=t(lang, "groups.btn_view"), action=VIEW, arg=str(group.id))]]
+    return Outgoing(
+        title=t(lang, "groups.update_title", author=author(lang, post), group=group.name),
+        text=post.body,
+        buttons=buttons if with_buttons else [],
+    )
+
+
+def update_line(lang: str, zone: ZoneInfo, post: Post, limit: int = EXCERPT) -> str:
+    day = format_date(post.created_at, lang, zone)
+    return f"• {day} – {author(lang, post)}: {excerpt(post.body, limit)}"
+
+
+def join_request(lang: str, group: Group, member: Member) -> Outgoing:
+    arg = f"{group.id}:{member.id}"
+    return Outgoing(
+        text=t(
+            lang, "groups.request_text", name=member.name, company=member.company, group=group.name
+        ),
+        buttons=[
+            [
+                Button(label=t(lang, "groups.btn_approve"), action=APPROVE, arg=arg),
+                Button(label=t(lang, "groups.btn_decline"), action=DECLINE, arg=arg),
+            ]
+        ],
+    )
+
+
+@dataclass
+class GroupState:
+    """What one member sees of one group."""
+
+    group: Group
+    member_count: int
+    posts: list[Post]
+    membership: Membership | None = None
+    requested: bool = False
+    moderators: list[str] = field(default_factory=list)
+    withdrawable: set[int] = field(default_factory=set)
+    open_requests: int = 0
+    admin: bool = False
+
+
+def _facts(lang: str, state: GroupState) -> list[str]:
+    group = state.group
+    lines = [group.description] if group.description else []
+    lines.append(
+        t(
+            lang,
+            "groups.facts",
+            count=state.member_count,
+            policy=t(lang, f"groups.policy_{group.join_policy}"),
+        )
+    )
+    if state.membership is not None:
+        role = "moderator" if state.membership.moderator else "member"
+        lines.append(t(lang, f"groups.you_{role}"))
+    elif state.requested:
+        lines.append(t(lang, "groups.you_requested"))
+    return lines
+
+
+def _posts(lang: str, zone: ZoneInfo, posts: Iterable[Post]) -> list[str]:
+    lines = [update_line(lang, zone, post) for post in posts]
+    if not lines:
+        return ["", t(lang, "groups.no_updates")]
+    return ["", t(lang, "groups.latest"), *lines]
+
+
+def _membership_buttons(lang: str, state: GroupState, view: bool) -> list[Button]:
+    gid = str(state.group.id)
+    row = [] if view else [Button(label=t(lang, "groups.btn_view"), action=VIEW, arg=gid)]
+    if state.membership is not None:
+        row.append(Button(label=t(lang, "groups.btn_leave"), action=LEAVE, arg=gid))
+    elif state.requested:
+        row.append(Button(label=t(lang, "groups.btn_cancel_request"), action=LEAVE, arg=gid))
+    else:
+        key = "groups.btn_join" if state.group.join_policy == "open" else "groups.btn_request"
+        row.insert(0, Button(label=t(lang, key), action=JOIN, arg=gid))
+    return row
+
+
+def card(
+    lang: str, zone: ZoneInfo, state: GroupState, notice: str | None = None, replace: bool = False
+) -> Outgoing:
+    """A group in the ``/gruppen`` list: facts, the last updates, join or leave."""
+    lines = _facts(lang, state) + _posts(lang, zone, state.posts)
+    if notice:
+        lines = [notice, "", *lines]
+    return Outgoing(
+        title=state.group.name,
+        text="\n".join(lines),
+        buttons=[_membership_buttons(lang, state, view=False)],
+        replace=replace,
+    )
+
+
+def view(
+    lang: str, zone: ZoneInfo, state: GroupState, notice: str | None = None, replace: bool = False
+) -> Outgoing:
+    """A group's own view: moderators, the member's level, withdrawing, moderation."""
+    group, gid = state.group, str(state.group.id)
+    lines = _facts(lang, state)
+    if state.moderators:
+        lines.append(t(lang, "groups.moderators_line", names=", ".join(state.moderators)))
+    rows: list[list[Button]] = []
+    if state.membership is not None:
+        level = state.membership.level
+        lines.append(t(lang, "groups.level_line", level=t(lang, f"groups.level_{level}")))
+        rows.append(
+            [
+                Button(
+                    label=("✅ " if code == level else LEVEL_ICONS[code] + " ")
+                    + t(lang, f"groups.level_{code}"),
+                    action=LEVEL,
+                    arg=f"{gid}:{code}",
+                )
+                for code in LEVELS
+            ]
+        )
+    lines += _posts(lang, zone, state.posts)
+    for post in state.posts:
+        if post.id in state.withdrawable:
+            label = t(lang, "groups.btn_withdraw", text=excerpt(post.body, 24))
+            rows.append([Button(label=label, action=WITHDRAW, arg=str(post.id))])
+    if state.open_requests:
+        label = t(lang, "groups.btn_requests", count=state.open_requests)
+        rows.append([Button(label=label, action=REQUESTS, arg=gid)])
+    if state.admin:
+        rows.append([Button(label=t(lang, "groups.btn_moderators"), action=MODERATORS, arg=gid)])
+    rows.append(_membership_buttons(lang, state, view=True))
+    if notice:
+        lines = [notice, "", *lines]
+    return Outgoing(title=group.name, text="\n".join(lines), buttons=rows, replace=replace)
+
+
+def moderator_picker(
+    lang: str, group: Group, members: list[GroupMember], notice: str | None = None
+) -> Outgoing:
+    """Admins name moderators with one button per member (⭐ = moderator)."""
+    rows = [
+        [
+            Button(
+                label=("⭐ " if m.role == "moderator" else "▫️ ") + f"{m.name} ({m.company})",
+                action=TOGGLE_MODERATOR,
+                arg=f"{group.id}:{m.member_id}",
+            )
+        ]
+        for m in members
+    ]
+    text = t(lang, "groups.moderators_intro", group=group.name)
+    if not members:
+        text = t(lang, "groups.moderators_nobody", group=group.name)
+    if notice:
+        text = f"{notice}\n\n{text}"
+    return Outgoing(title=group.name, text=text, buttons=rows, replace=notice is not None)
+
+
+def digest(
+    lang: str, zone: ZoneInfo, week: str, sections: list[tuple[Group, list[Post]]]
+) -> Outgoing:
+    """The weekly digest: the week's updates of the member's digest groups, by group."""
+    lines: list[str] = []
+    size = shown = total = 0
+    for group, posts in sections:
+        total += len(posts)
+        started = False
+        for post in posts:
+            extra = [] if started else ([""] if lines else []) + [group.name]
+            extra.append(update_line(lang, zone, post, DIGEST_EXCERPT))
+            grow = sum(len(line) + 1 for line in extra)
+            if size + grow > DIGEST_LIMIT:
+                continue  # counted below as "and N more"
+            lines += extra
+            size += grow
+            started = True
+            shown += 1
+    if shown < total:
+        lines += ["", t(lang, "groups.digest_more", count=total - shown)]
+    lines += ["", t(lang, "groups.digest_footer")]
+    return Outgoing(title=t(lang, "groups.digest_title", week=week), text="\n".join(lines))
