@@ -125,7 +125,7 @@ class Router:
         if incoming.action is not None:
             route = self.actions.get(incoming.action)
             if route is None:
-                return [ctx.reply("error.stale_button")]
+                return [ctx.reply("input.stale_button")]
             return await self._run(ctx, route, incoming.action_arg)
 
         text = (incoming.text or "").strip()
