@@ -25,6 +25,7 @@ from bot.adapters.slack_blocks import decode_action, unescape
 from bot.adapters.slack_errors import to_delivery_error
 from bot.adapters.slack_home import build_home_view
 from bot.adapters.slack_outbound import ReplyTarget, SlackOutbound
+from bot.adapters.slack_verify import RequestVerifier
 from bot.i18n import normalize_language
 from bot.models import ChatKind, Identity, Incoming, Outgoing, Platform
 
@@ -86,6 +87,7 @@ class SlackAdapter:
             logger=logging.getLogger("bot.adapters.slack.bolt"),
         )
         self.out = SlackOutbound(self.client)
+        self.verifier = RequestVerifier(settings.slack_signing_secret or "")
         self.mode = "socket" if settings.slack_app_token else "http"
         self.socket_handler: Any = None
         self._tasks: set[asyncio.Task[None]] = set()
@@ -141,6 +143,11 @@ class SlackAdapter:
 
     async def handle_http(self, request: web.Request) -> web.Response:
         """Events, slash commands and interactivity all arrive here; bolt verifies them."""
+        body = await request.read()
+        refusal = self.verifier.refusal(request.headers, body)
+        if refusal is not None:
+            log.warning("slack: request refused (%s) from %s", refusal, request.remote)
+            return web.Response(status=401, text="unauthorized")
         response = await self.app.async_dispatch(await to_bolt_request(request))
         return await to_aiohttp_response(response)
 

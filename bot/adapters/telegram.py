@@ -169,8 +169,12 @@ class TelegramAdapter:
             return web.Response(status=503, text="not ready")
         try:
             data = await request.json()
-        except ValueError:
+        except (ValueError, RecursionError):  # e.g. 5,000 "[": not a traceback, one line
+            log.warning("telegram: webhook body from %s is not JSON; refused", request.remote)
             return web.Response(status=400, text="not JSON")
+        if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
+            log.warning("telegram: webhook body from %s is not an update; refused", request.remote)
+            return web.Response(status=400, text="not an update")
         try:
             update = Update.de_json(data, self.bot)
         except Exception:  # an answer other than 200 would make Telegram send it again
