@@ -13,7 +13,7 @@ from storage.members import MemberRepository
 from storage.outbox import OutboxRepository
 from storage.rsvps import RsvpRepository
 from storage.topics import TopicRepository
-from storage.updates import ProcessedUpdates
+from storage.updates import Inbox
 
 
 class Store:
@@ -27,7 +27,7 @@ class Store:
         self.bindings = BindingRepository(db)
         self.outbox = OutboxRepository(db)
         self.audit = AuditLog(db)
-        self.updates = ProcessedUpdates(db)
+        self.updates = Inbox(db)
         self.events = EventRepository(db)
         self.rsvps = RsvpRepository(db)
 

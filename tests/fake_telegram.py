@@ -124,6 +124,7 @@ class FakeTelegram:
     flood_rate: int = 30  # sends accepted in any sliding one-second window, all chats
     flood_chat_interval: float = 1.0  # seconds between two sends to one chat
     flood_violations: int = 0
+    send_delay: float = 0.0  # a slow API: sendMessage answers after this many seconds
 
     def __post_init__(self) -> None:
         self._updates: list[dict[str, Any]] = []
@@ -261,7 +262,10 @@ class FakeTelegram:
             raise ApiError(400, "Bad Request: message text is empty")
         if len(text.encode("utf-16-le")) // 2 > 4096:
             raise ApiError(400, "Bad Request: message is too long")
-        return self._store(params, params["text"], text, None)
+        stored = self._store(params, params["text"], text, None)
+        if self.send_delay:  # a slow API: the message is there, the answer takes a while
+            await asyncio.sleep(self.send_delay)
+        return stored
 
     async def api_senddocument(
         self, params: dict[str, Any], files: dict[str, Any]
