@@ -89,3 +89,26 @@ async def test_webhook_body_of_brackets_is_a_bad_request(
             assert await _post(url, body, {SECRET_HEADER_NAME: "s3cret"}) == 400
         assert not [r for r in caplog.records if r.exc_info]
         assert bot.adapter.updates_processed == 0
+
+
+async def test_webhook_without_configured_secret_uses_one_derived_from_the_token(
+    make_settings: Callable[..., Settings],
+) -> None:
+    from bot.adapters.telegram import derived_secret
+    from tests.fake_telegram import user
+
+    settings = {"telegram_mode": "webhook", "public_url": "https://bot.example.org"}
+    async with running_bot(make_settings, **settings) as bot:
+        secret = bot.fake.webhook["secret_token"]
+        assert secret == derived_secret(bot.fake.token) and len(secret) >= 40
+        url = f"http://127.0.0.1:{bot.services.http.port}/telegram/webhook"  # type: ignore[union-attr]
+        forged = bot.fake.message_update(user(901, "Mallory"), "/neuesthema Gefälscht")
+        import json
+
+        body = json.dumps(forged).encode()
+        assert await _post(url, body, {"Content-Type": "application/json"}) == 403
+        assert await _post(url, body, {SECRET_HEADER_NAME: "guess"}) == 403
+        assert await bot.services.store.topics.find("Gefälscht") is None
+        headers = {SECRET_HEADER_NAME: secret, "Content-Type": "application/json"}
+        hello = bot.fake.message_update(user(902, "Nina"), "/start")
+        assert await _post(url, json.dumps(hello).encode(), headers) == 200

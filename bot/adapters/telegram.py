@@ -11,6 +11,8 @@ delivery worker through :meth:`TelegramAdapter.send`, which names failures in th
 from __future__ import annotations
 
 import asyncio
+import base64
+import hashlib
 import hmac
 import json
 import logging
@@ -66,6 +68,13 @@ def api_urls(api_url: str) -> tuple[str, str]:
     return f"{root}/bot", f"{root}/file/bot"
 
 
+def derived_secret(token: str) -> str:
+    """The webhook secret when the operator sets none: HMAC-SHA256 of a label, keyed by the
+    bot token, base64url. Stable across restarts, unknown to anyone without the token."""
+    digest = hmac.new(token.encode(), b"knotenpunkt telegram webhook", hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest).decode().rstrip("=")
+
+
 def webhook_url(services: Services) -> str:
     settings = services.settings
     if settings.telegram_webhook_url:
@@ -89,6 +98,8 @@ class TelegramAdapter:
         self.services = services
         self.webhook = settings.telegram_mode == "webhook"
         self.secret = settings.telegram_webhook_secret
+        if self.webhook and self.secret is None:  # never a webhook anyone may post to
+            self.secret = derived_secret(settings.telegram_token)
         if self.secret is not None and not _SECRET.match(self.secret):
             raise ConfigError(
                 "KNOTENPUNKT_TELEGRAM_WEBHOOK_SECRET: 1-256 characters of A-Z, a-z, 0-9, _ and -"
@@ -131,8 +142,6 @@ class TelegramAdapter:
         await self.inbox.resume()  # what a crash left stored but unhandled goes first
         self._receiving = True
         if self.webhook:
-            if self.secret is None:
-                log.warning("telegram: webhook without KNOTENPUNKT_TELEGRAM_WEBHOOK_SECRET")
             await self.bot.set_webhook(
                 url=self.webhook_url or "",
                 secret_token=self.secret,
@@ -159,7 +168,7 @@ class TelegramAdapter:
 
     async def _webhook(self, request: web.Request) -> web.Response:
         """Check the secret, queue the update, answer at once (processing happens after)."""
-        if self.secret is not None:
+        if self.secret is not None:  # always set in webhook mode
             given = request.headers.get(SECRET_HEADER, "")
             if not hmac.compare_digest(given.encode(), self.secret.encode()):
                 log.warning("telegram: webhook request with a wrong secret from %s", request.remote)
