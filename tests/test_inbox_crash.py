@@ -134,3 +134,55 @@ async def test_update_ptb_cannot_read_is_skipped_quietly_without_spinning(
         assert len(lines) == 1 and lines[0].exc_info is None
         answer = await bot.say(user(7999, "Nach", "de"), "/hilfe")
         assert answer, "the next update is handled as usual"
+
+
+async def test_sigkill_after_slack_ack_loses_nothing(tmp_path: Path) -> None:
+    from tests.fake_slack import BOT_TOKEN, FakeSlack
+    from tests.slack_signing import SIGNING_SECRET, SlackSender
+
+    fake = FakeSlack(delays={"chat.postMessage": 0.5})
+    users = [f"U{100 + n}" for n in range(PEOPLE)]
+    for name in users:
+        fake.add_user(name, name.lower())
+    await fake.start()
+    port = _free_port()
+    env = {
+        **os.environ,
+        "KNOTENPUNKT_DB_PATH": str(tmp_path / "bot.sqlite3"),
+        "KNOTENPUNKT_SLACK_BOT_TOKEN": BOT_TOKEN,
+        "KNOTENPUNKT_SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "KNOTENPUNKT_SLACK_API_URL": fake.api_url,
+        "KNOTENPUNKT_HTTP_PORT": str(port),
+    }
+    log = tmp_path / "bot.log"
+    process = _start(env, log)
+    sender = SlackSender(f"http://127.0.0.1:{port}/slack/events", fake)
+
+    def answers() -> dict[str, int]:
+        posts = fake.calls_to("chat.postMessage")
+        return {u: sum(1 for p in posts if p.get("channel") == FakeSlack.dm(u)) for u in users}
+
+    try:
+        await _until(lambda: bool(fake.calls_to("auth.test")), 20, "the bot to start")
+        await asyncio.sleep(0.3)
+        for name in users:
+            reply = await sender.dm(name, "hilfe")
+            assert reply.status == 200 and reply.seconds < 3.0
+        await _until(lambda: sum(answers().values()) >= 3, 20, "the first answers")
+        process.send_signal(signal.SIGKILL)
+        process.wait(10)
+        assert sum(answers().values()) < PEOPLE, "the kill came too late to prove anything"
+
+        fake.delays.clear()
+        process = _start(env, log)
+        await _until(lambda: all(n >= 1 for n in answers().values()), 30, "answers")
+        await asyncio.sleep(1.0)
+        assert all(n == 1 for n in answers().values()), answers()
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        await fake.stop()
