@@ -48,7 +48,8 @@ def register(router: Router) -> None:
         await ctx.store.audit.record(
             "binding.created", ctx.actor, chat=ctx.incoming.chat_id, topic_id=topic.id
         )
-        return ctx.reply("bind.done", topic=topic.name)
+        done = ctx.reply("bind.done", topic=topic.name)
+        return done.model_copy(update={"for_everyone": True})  # the channel should know
 
     @router.command("unbind", "loesen", access=Access.ADMIN, help_key="help.unbind", in_groups=True)
     async def unbind(ctx: Context, args: str) -> Outgoing:
@@ -68,4 +69,5 @@ def register(router: Router) -> None:
         if not removed:
             return ctx.reply("bind.none")
         await ctx.store.audit.record("binding.removed", ctx.actor, chat=ctx.incoming.chat_id)
-        return ctx.reply("bind.removed", targets=", ".join(names))
+        removed_note = ctx.reply("bind.removed", targets=", ".join(names))
+        return removed_note.model_copy(update={"for_everyone": True})

@@ -36,3 +36,25 @@ async def test_slash_command_in_a_channel_named_payload_is_answered(slack: Slack
     await slack.settle()
     answered = slack.fake.calls_to("chat.postMessage") + slack.fake.calls_to("chat.postEphemeral")
     assert answered or slack.fake.responses
+
+
+async def test_slash_command_in_a_channel_is_answered_ephemerally(slack: SlackWorld) -> None:
+    await add_member(slack.services, "U1", "Anna")
+    for text in ("hilfe", "themen", "tanzen"):  # help, a private-only command, an unknown one
+        before = len(slack.fake.responses)
+        await slack.send.command("U1", text, channel_id="C1", channel_name="wasserstoff-ag")
+        await slack.settle()
+        assert len(slack.fake.responses) == before + 1, text
+        assert slack.fake.responses[-1]["response_type"] == "ephemeral"
+    assert slack.fake.messages_in("C1") == []  # nothing in public
+    help_text = str(slack.fake.responses[0])
+    assert "/knotenpunkt themen" in help_text and "/knotenpunkt abbrechen" in help_text
+    assert "\\n/themen" not in help_text and " /abbrechen" not in help_text
+
+
+async def test_binding_a_channel_is_announced_in_the_channel(slack: SlackWorld) -> None:
+    await add_member(slack.services, "UADMIN", "Chefin")
+    await slack.services.store.topics.create("Wasserstoff")
+    await slack.send.command("UADMIN", "bind Wasserstoff", "C1", "wasserstoff-ag")
+    await slack.settle()
+    assert "Wasserstoff" in slack.fake.last_in("C1").text

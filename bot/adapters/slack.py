@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
+SLASH_COMMAND = "/knotenpunkt"  # as in deploy/slack-manifest.yaml
 DEFAULT_API_URL = "https://slack.com/api/"
 # The bot left, was removed from, or lost a channel: its bindings stop receiving.
 GONE_EVENTS = (
@@ -238,12 +239,15 @@ class SlackAdapter:
         user, channel = command["user_id"], command["channel_id"]
         words = unescape(command.get("text") or "").strip().lstrip("/")
         fields: dict[str, Any] = {"text": f"/{words}" if words else "/help"}
+        group = not is_dm(channel)
         target = ReplyTarget(
             channel,
             user,
-            ChatKind.PRIVATE if is_dm(channel) else ChatKind.GROUP,
+            ChatKind.GROUP if group else ChatKind.PRIVATE,
             response_url=command.get("response_url"),
+            ephemeral=group,  # in a channel only the person who typed it sees the answer
         )
+        fields["direct"] = True  # an unknown subcommand is ours too: say so
         if target.kind == ChatKind.GROUP:
             fields["chat_title"] = command.get("channel_name")
         await self._spawn(user, self._process(fields, target, private_dm=True))
@@ -325,6 +329,7 @@ class SlackAdapter:
                 fields["chat_title"] = await self.out.channel_name(target.channel)
             if _current_update.get() is not None:  # done in the core's transaction
                 fields["update_id"] = _current_update.get()
+            fields.setdefault("command_prefix", SLASH_COMMAND + " ")
             incoming = Incoming(
                 platform=Platform.SLACK,
                 chat_id=target.channel,
