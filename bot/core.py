@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from bot.arguments import StaleArgument
 from bot.context import Context
 from bot.delivery.notify import Notifier
 from bot.i18n import normalize_language, t
@@ -41,6 +42,9 @@ class Core:
                 ctx = await self.context_for(incoming)
                 lang = ctx.lang
                 return await self.router.dispatch(ctx)
+        except StaleArgument as problem:  # rolled back: nothing the handler wrote stays
+            log.info("update %s: unusable button argument %r", incoming.update_id, str(problem))
+            return [Outgoing(text=t(lang, "input.stale_button"))]
         except Exception:
             log.exception(
                 "handler failed for update %s from %s",

@@ -112,6 +112,8 @@ class Incoming(BaseModel):
     message_id: str | None = None
     update_id: str | None = None
     bare_commands: bool = False  # the first word may be a command without "/" (Slack DMs)
+    direct: bool = False  # addressed to this bot for sure (a Slack slash command)
+    command_prefix: str = "/"  # how commands are written here: "/knotenpunkt " on Slack
     chat_title: str | None = None
 
     @property
@@ -135,6 +137,7 @@ class Outgoing(BaseModel):
     replace: bool = False
     markup: bool = False
     contacts: list[Contact] = Field(default_factory=list)
+    for_everyone: bool = False  # in a channel, shown to all even if the request was private
 
     def button_list(self) -> list[Button]:
         return [button for row in self.buttons for button in row]

@@ -125,7 +125,7 @@ class Router:
         if incoming.action is not None:
             route = self.actions.get(incoming.action)
             if route is None:
-                return [ctx.reply("error.stale_button")]
+                return [ctx.reply("input.stale_button")]
             return await self._run(ctx, route, incoming.action_arg)
 
         text = (incoming.text or "").strip()
@@ -136,7 +136,7 @@ class Router:
             name, args = parsed
             command = self.commands.get(name)
             if command is None:
-                if incoming.chat_kind == ChatKind.GROUP:
+                if incoming.chat_kind == ChatKind.GROUP and not incoming.direct:
                     return []  # other bots' commands in a shared group are not ours
                 return [ctx.reply("error.unknown_command", command=name)]
             return await self._run(ctx, command, args)

@@ -53,7 +53,8 @@ async def _bind_group(ctx: Context, group: Group) -> Outgoing:
     if not created:
         return ctx.reply("groups.bind_already", group=group.name)
     await ctx.store.audit.record("binding.created", ctx.actor, chat=chat, group_id=group.id)
-    return ctx.reply("groups.bind_done", group=group.name)
+    done = ctx.reply("groups.bind_done", group=group.name)
+    return done.model_copy(update={"for_everyone": True})  # the channel should know
 
 
 async def _unbind_group(ctx: Context, name: str) -> Outgoing:
@@ -69,7 +70,8 @@ async def _unbind_group(ctx: Context, name: str) -> Outgoing:
         "binding.removed", ctx.actor, chat=chat, group_id=current.target_id
     )
     shown = group.name if group else f"#{current.target_id}"
-    return ctx.reply("bind.removed", targets=ctx.t("groups.bound_name", group=shown))
+    removed = ctx.reply("bind.removed", targets=ctx.t("groups.bound_name", group=shown))
+    return removed.model_copy(update={"for_everyone": True})
 
 
 def register(router: Router) -> None:
@@ -105,7 +107,8 @@ def register(router: Router) -> None:
         await ctx.store.audit.record(
             "binding.created", ctx.actor, chat=ctx.incoming.chat_id, topic_id=topic.id
         )
-        return ctx.reply("bind.done", topic=topic.name)
+        done = ctx.reply("bind.done", topic=topic.name)
+        return done.model_copy(update={"for_everyone": True})  # the channel should know
 
     @router.command("unbind", "loesen", access=Access.ADMIN, help_key="help.unbind", in_groups=True)
     async def unbind(ctx: Context, args: str) -> Outgoing:
@@ -130,4 +133,5 @@ def register(router: Router) -> None:
         if not removed:
             return ctx.reply("bind.none")
         await ctx.store.audit.record("binding.removed", ctx.actor, chat=ctx.incoming.chat_id)
-        return ctx.reply("bind.removed", targets=", ".join(names))
+        removed_note = ctx.reply("bind.removed", targets=", ".join(names))
+        return removed_note.model_copy(update={"for_everyone": True})

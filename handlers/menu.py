@@ -18,18 +18,21 @@ def main_menu(ctx: Context, text: str | None = None) -> Outgoing:
     )
 
 
-def command_label(lang: str, name: str, aliases: tuple[str, ...]) -> str:
-    """German readers see the German alias (by convention the first one)."""
-    return f"/{aliases[0]}" if lang == "de" and aliases else f"/{name}"
+def command_label(lang: str, name: str, aliases: tuple[str, ...], prefix: str = "/") -> str:
+    """German readers see the German alias (by convention the first one), in the
+    platform's form (``/themen`` on Telegram, ``/knotenpunkt themen`` on Slack)."""
+    return prefix + (aliases[0] if lang == "de" and aliases else name)
 
 
 def help_text(ctx: Context, router: Router) -> Outgoing:
     lines, admin_lines = [], []
+    prefix = ctx.incoming.command_prefix
     for command in router.listed_commands():
         if command.help_key is None:
             continue
         line = (
-            f"{command_label(ctx.lang, command.name, command.aliases)} – {ctx.t(command.help_key)}"
+            f"{command_label(ctx.lang, command.name, command.aliases, prefix)}"
+            f" – {ctx.t(command.help_key)}"
         )
         if command.access == Access.ADMIN:
             admin_lines.append(line)
@@ -38,7 +41,14 @@ def help_text(ctx: Context, router: Router) -> Outgoing:
     text = "\n".join(lines)
     if ctx.is_admin and admin_lines:
         text += f"\n\n{ctx.t('help.admin_title')}\n" + "\n".join(admin_lines)
-    return Outgoing(title=ctx.t("help.title"), text=f"{text}\n\n{ctx.t('help.footer')}")
+    footer = (
+        ctx.t("help.footer")
+        if prefix == "/"
+        else ctx.t(
+            "slash.help_footer", cancel=command_label(ctx.lang, "cancel", ("abbrechen",), prefix)
+        )
+    )
+    return Outgoing(title=ctx.t("help.title"), text=f"{text}\n\n{footer}")
 
 
 def register(router: Router) -> None:

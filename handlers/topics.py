@@ -6,6 +6,7 @@ made in chat and one made on the command line are checked and recorded the same 
 
 from __future__ import annotations
 
+from bot.arguments import button_number
 from bot.context import Context
 from bot.models import Button, Outgoing
 from bot.router import Access, Router
@@ -100,7 +101,7 @@ def register(router: Router) -> None:
     @router.action("topics.toggle")
     async def toggle(ctx: Context, arg: str) -> Outgoing:
         assert ctx.member is not None
-        topic = await ctx.store.topics.get(int(arg)) if arg.isdigit() else None
+        topic = await ctx.store.topics.get(button_number(arg, 1))
         if topic is None or topic.archived:
             return await topic_list(ctx, ctx.t("topics.gone"), replace=True)
         if await ctx.store.topics.unsubscribe(ctx.member.id, topic.id):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.arguments import number
 from bot.context import Context
 from bot.models import Outgoing
 
@@ -58,6 +59,5 @@ def match_choice(text: str, choices: list[str]) -> str | None:
     for choice in choices:
         if choice.casefold() == wanted:
             return choice
-    if wanted.isdigit() and 1 <= int(wanted) <= len(choices):
-        return choices[int(wanted) - 1]
-    return None
+    index = number(wanted, 1, len(choices))
+    return None if index is None else choices[index - 1]

@@ -17,7 +17,7 @@ from storage.members import MemberRepository
 from storage.outbox import OutboxRepository
 from storage.rsvps import RsvpRepository
 from storage.topics import TopicRepository
-from storage.updates import ProcessedUpdates
+from storage.updates import Inbox
 
 
 class Store:
@@ -31,7 +31,7 @@ class Store:
         self.bindings = BindingRepository(db)
         self.outbox = OutboxRepository(db)
         self.audit = AuditLog(db)
-        self.updates = ProcessedUpdates(db)
+        self.updates = Inbox(db)
         self.events = EventRepository(db)
         self.rsvps = RsvpRepository(db)
         self.broadcasts = BroadcastRepository(db)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
@@ -19,6 +20,7 @@ from aiohttp import web
 TOKEN = "123456:TEST-token"
 SECRET_HEADER_NAME = "X-Telegram-Bot-Api-Secret-Token"  # what Telegram sends with webhooks
 BOT_ID = 999
+FLOOD_METHODS = {"sendMessage", "sendDocument", "sendPhoto", "copyMessage", "forwardMessage"}
 JSON_FIELDS = {"reply_markup", "commands", "scope", "allowed_updates", "link_preview_options"}
 HTML_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
              "span", "tg-spoiler", "tg-emoji", "blockquote"}  # fmt: skip
@@ -117,6 +119,12 @@ class FakeTelegram:
     migrated: dict[str, int] = field(default_factory=dict)
     refused: list[tuple[str, int]] = field(default_factory=list)  # (method, status) answered
     port: int = 0
+    # Optional: enforce Telegram's flood limits like the real server (429 + retry_after).
+    flood_limits: bool = False
+    flood_rate: int = 30  # sends accepted in any sliding one-second window, all chats
+    flood_chat_interval: float = 1.0  # seconds between two sends to one chat
+    flood_violations: int = 0
+    send_delay: float = 0.0  # a slow API: sendMessage answers after this many seconds
 
     def __post_init__(self) -> None:
         self._updates: list[dict[str, Any]] = []
@@ -126,6 +134,8 @@ class FakeTelegram:
         self._failures: list[Failure] = []
         self._arrived = asyncio.Event()
         self._runner: web.AppRunner | None = None
+        self._accepted: deque[float] = deque()  # arrival of sends let through, last second
+        self._last_in_chat: dict[str, float] = {}
 
     # server ---------------------------------------------------------------------------
 
@@ -160,6 +170,7 @@ class FakeTelegram:
                 params[name] = json.loads(value) if name in JSON_FIELDS else value
         self.calls.append(Call(method, params, files, time.monotonic()))
         try:
+            self._check_flood(method, params)
             self._maybe_fail(method, params)
             handler = getattr(self, f"api_{method.lower()}", None)
             if handler is None:
@@ -189,6 +200,24 @@ class FakeTelegram:
             status, text, parameters = ERRORS[kind]
         chat = None if chat_id is None else str(chat_id)
         self._failures.append(Failure(method, status, text, parameters, chat, times))
+
+    def _check_flood(self, method: str, params: dict[str, Any]) -> None:
+        """Telegram's limits: 30 sends in any second overall and one per second per chat."""
+        if not self.flood_limits or method not in FLOOD_METHODS:
+            return
+        now = time.monotonic()
+        while self._accepted and self._accepted[0] <= now - 1.0:
+            self._accepted.popleft()
+        chat = str(params.get("chat_id"))
+        last = self._last_in_chat.get(chat)
+        if len(self._accepted) >= self.flood_rate or (
+            last is not None and now - last < self.flood_chat_interval
+        ):
+            self.flood_violations += 1
+            self.refused.append((method, 429))
+            raise ApiError(429, "Too Many Requests: retry after 1", {"retry_after": 1})
+        self._accepted.append(now)
+        self._last_in_chat[chat] = now
 
     def _maybe_fail(self, method: str, params: dict[str, Any]) -> None:
         chat = str(params.get("chat_id"))
@@ -233,7 +262,10 @@ class FakeTelegram:
             raise ApiError(400, "Bad Request: message text is empty")
         if len(text.encode("utf-16-le")) // 2 > 4096:
             raise ApiError(400, "Bad Request: message is too long")
-        return self._store(params, params["text"], text, None)
+        stored = self._store(params, params["text"], text, None)
+        if self.send_delay:  # a slow API: the message is there, the answer takes a while
+            await asyncio.sleep(self.send_delay)
+        return stored
 
     async def api_senddocument(
         self, params: dict[str, Any], files: dict[str, Any]

@@ -98,9 +98,9 @@ async def _start_app(settings: Settings) -> tuple[App, Services, TelegramAdapter
 
 @asynccontextmanager
 async def running_bot(
-    make_settings: Callable[..., Settings], **overrides: object
+    make_settings: Callable[..., Settings], fake: FakeTelegram | None = None, **overrides: object
 ) -> AsyncIterator[Bot]:
-    fake = FakeTelegram()
+    fake = fake or FakeTelegram()
     await fake.start()
     settings = make_settings(telegram_token=fake.token, telegram_api_url=fake.url, **overrides)
     try:

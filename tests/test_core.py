@@ -52,7 +52,7 @@ async def test_button_for_unknown_action_is_stale(app: Services) -> None:
     from bot.models import Button
 
     await anna.tap(Button(label="x", action="events.rsvp", arg="999"))
-    assert "nicht mehr aktuell" in anna.texts()
+    assert "nicht mehr gültig" in anna.texts()
 
 
 async def test_private_command_in_group_is_redirected(app: Services) -> None:

@@ -43,6 +43,7 @@ class World:
         assert isinstance(slack, SlackAdapter)
         await slack.idle()
         await self.services.worker.drain(within=10.0)
+        await slack.idle()
 
     async def telegram_says(self, text: str, chat: dict[str, object]) -> None:
         done = self.telegram_adapter.updates_processed

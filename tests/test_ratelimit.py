@@ -1,4 +1,4 @@
-"""Token buckets with a fake clock: Telegram overall, per chat, per group; Slack per channel."""
+"""Sliding windows with a fake clock: Telegram overall, per chat, per group; Slack per channel."""
 
 from __future__ import annotations
 
@@ -23,44 +23,86 @@ def clock() -> Clock:
     return Clock()
 
 
-def _sent_in_one_second(limiter: RateLimiter, clock: Clock, chats: list[tuple[str, str]]) -> int:
-    """How many sends the limiter allows within one simulated second, 1 ms apart."""
-    sent = 0
-    for step in range(1000):
+def send(limiter: RateLimiter, platform: str, kind: str, chat: str) -> float:
+    """Acquire and, if allowed, finish the send at once (as a very fast platform would)."""
+    wait = limiter.acquire(platform, kind, chat)
+    if wait == 0.0:
+        limiter.finished(platform, kind, chat, called=True)
+    return wait
+
+
+def _send_times(
+    limiter: RateLimiter, clock: Clock, chats: list[tuple[str, str]], seconds: float
+) -> list[float]:
+    """When sends were allowed, trying every chat every millisecond."""
+    times = []
+    for step in range(int(seconds * 1000)):
         clock.now += 0.001 if step else 0
         for kind, chat in chats:
-            if limiter.acquire("telegram", kind, chat) == 0.0:
-                sent += 1
-    return sent
+            if send(limiter, "telegram", kind, chat) == 0.0:
+                times.append(clock.now)
+    return times
+
+
+def _busiest_second(times: list[float]) -> int:
+    return max(sum(1 for t in times if start <= t < start + 1.0 - 1e-9) for start in times)
 
 
 def test_private_chat_gets_one_per_second(
     make_settings: Callable[..., Settings], clock: Clock
 ) -> None:
     limiter = RateLimiter(limits_from_settings(make_settings()), clock)
-    assert limiter.acquire("telegram", "private", "1") == 0.0
-    wait = limiter.acquire("telegram", "private", "1")
+    assert send(limiter, "telegram", "private", "1") == 0.0
+    wait = send(limiter, "telegram", "private", "1")
     assert wait == pytest.approx(1.0)
-    assert limiter.acquire("telegram", "private", "2") == 0.0  # another chat is free
+    assert send(limiter, "telegram", "private", "2") == 0.0  # another chat is free
     clock.now += 1.0
-    assert limiter.acquire("telegram", "private", "1") == 0.0
+    assert send(limiter, "telegram", "private", "1") == 0.0
 
 
-def test_overall_telegram_rate_caps_many_chats(
+def test_overall_rate_is_never_exceeded_in_any_second(
     make_settings: Callable[..., Settings], clock: Clock
 ) -> None:
     limiter = RateLimiter(limits_from_settings(make_settings(telegram_rate=30)), clock)
     chats = [("private", str(i)) for i in range(100)]
-    # A burst of 30, then 30/s: at most about 60 within the first second.
-    sent = _sent_in_one_second(limiter, clock, chats)
-    assert 55 <= sent <= 61
+    times = _send_times(limiter, clock, chats, 3.0)
+    assert len([t for t in times if t < 1000.0 + 1.0]) == 30  # no initial burst of 60
+    assert _busiest_second(times) == 30
+    assert len(times) >= 89  # and the rate is used
+
+
+def test_no_burst_after_a_pause(make_settings: Callable[..., Settings], clock: Clock) -> None:
+    limiter = RateLimiter(limits_from_settings(make_settings(telegram_rate=30)), clock)
+    chats = [("private", str(i)) for i in range(100)]
+    before = _send_times(limiter, clock, chats, 1.5)
+    limiter.pause("telegram", 3.0)
+    clock.now += 0.001
+    after = _send_times(limiter, clock, chats, 4.0)
+    assert min(after) >= max(before) + 3.0
+    assert _busiest_second(before + after) <= 30
+
+
+def test_in_flight_sends_count_until_they_finish(
+    make_settings: Callable[..., Settings], clock: Clock
+) -> None:
+    limiter = RateLimiter(limits_from_settings(make_settings(telegram_rate=2)), clock)
+    assert limiter.acquire("telegram", "private", "1") == 0.0
+    assert limiter.acquire("telegram", "private", "2") == 0.0
+    clock.now += 5.0  # both still in flight: the platform may see them any moment
+    assert limiter.acquire("telegram", "private", "3") > 0
+    limiter.finished("telegram", "private", "1", called=True)
+    assert limiter.acquire("telegram", "private", "3") > 0  # finished just now: counts 1 s
+    clock.now += 1.0
+    assert limiter.acquire("telegram", "private", "3") == 0.0
+    limiter.finished("telegram", "private", "2", called=False)  # never called: free at once
+    assert limiter.acquire("telegram", "private", "4") == 0.0
 
 
 def test_group_gets_twenty_per_minute(make_settings: Callable[..., Settings], clock: Clock) -> None:
     limiter = RateLimiter(limits_from_settings(make_settings()), clock)
     sent = 0
     for _ in range(600):  # one minute in 0.1 s steps
-        if limiter.acquire("telegram", "group", "-100") == 0.0:
+        if send(limiter, "telegram", "group", "-100") == 0.0:
             sent += 1
         clock.now += 0.1
     assert 20 <= sent <= 21
@@ -68,8 +110,9 @@ def test_group_gets_twenty_per_minute(make_settings: Callable[..., Settings], cl
 
 def test_settings_change_the_rates(make_settings: Callable[..., Settings], clock: Clock) -> None:
     limiter = RateLimiter(limits_from_settings(make_settings(slack_rate=2)), clock)
-    assert limiter.acquire("slack", "group", "C1") == 0.0
-    assert limiter.acquire("slack", "group", "C1") == pytest.approx(0.5)
+    assert send(limiter, "slack", "group", "C1") == 0.0
+    assert send(limiter, "slack", "group", "C1") == 0.0
+    assert send(limiter, "slack", "group", "C1") == pytest.approx(1.0)
 
 
 def test_pause_blocks_the_platform_only(
@@ -77,12 +120,13 @@ def test_pause_blocks_the_platform_only(
 ) -> None:
     limiter = RateLimiter(limits_from_settings(make_settings()), clock)
     limiter.pause("telegram", 5)
-    assert limiter.acquire("telegram", "private", "1") == pytest.approx(5)
-    assert limiter.acquire("slack", "group", "C1") == 0.0
+    assert send(limiter, "telegram", "private", "1") == pytest.approx(5)
+    assert limiter.paused_for("telegram") == pytest.approx(5)
+    assert send(limiter, "slack", "group", "C1") == 0.0
     clock.now += 5
-    assert limiter.acquire("telegram", "private", "1") == 0.0
+    assert send(limiter, "telegram", "private", "1") == 0.0
 
 
 def test_console_is_unlimited(make_settings: Callable[..., Settings], clock: Clock) -> None:
     limiter = RateLimiter(limits_from_settings(make_settings()), clock)
-    assert all(limiter.acquire("console", "private", "a") == 0.0 for _ in range(100))
+    assert all(send(limiter, "console", "private", "a") == 0.0 for _ in range(100))

@@ -116,7 +116,7 @@ async def test_stale_registration_button_after_registering(app: Services) -> Non
     await anna.register()
     anna.last = language_prompt
     await anna.press("English")
-    assert "nicht mehr aktuell" in anna.texts()
+    assert "nicht mehr gültig" in anna.texts()
 
 
 async def test_start_for_a_member_shows_the_menu(app: Services) -> None:

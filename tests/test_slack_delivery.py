@@ -134,7 +134,9 @@ async def test_channel_binding_by_slash_command_and_topic_notification(slack: Sl
 
     await slack.send.command("U1", "bind Wasserstoff", "C1", "wasserstoff-ag")  # not an admin
     await slack.settle()
-    assert "Netzwerk-Team vorbehalten" in fake.last_in("C1").text
+    assert "Netzwerk-Team vorbehalten" in str(fake.responses[-1])  # only Anna sees it
+    assert fake.responses[-1]["response_type"] == "ephemeral"
+    assert fake.messages_in("C1") == []
     assert await services.store.bindings.for_chat("slack", "C1") == []
 
     await slack.send.command("UADMIN", "bind Wasserstoff", "C1", "wasserstoff-ag")

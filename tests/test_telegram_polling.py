@@ -173,7 +173,7 @@ async def test_stale_button_is_answered_and_explained(
         await bot.member(313)
         [menu] = await bot.say(user(313), "/start")
         replies = await bot.deliver(bot.fake.callback_update(user(313), menu, "gone.away|1"))
-        assert "nicht mehr aktuell" in replies[-1].text
+        assert "nicht mehr gültig" in replies[-1].text
         assert bot.fake.calls_to("answerCallbackQuery")
 
 

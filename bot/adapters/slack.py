@@ -1,15 +1,19 @@
 """Slack: events, the /knotenpunkt slash command, buttons and App Home, on slack-bolt.
 
-HTTP mode (default) serves ``POST /slack/events`` on the bot's one aiohttp server; bolt
-verifies every request's signature and timestamp (401 otherwise) before any listener
-runs. Socket Mode is used instead when an app-level token is set. Every listener acks at
-once; the core runs afterwards in a tracked task, one at a time per person, so Slack gets
-its answer well within three seconds and a person's messages are handled in order.
+HTTP mode (default) serves ``POST /slack/events`` on the bot's one aiohttp server. Each
+request is verified (:mod:`bot.adapters.slack_verify`: timestamp, signature, replay),
+parsed by us (:mod:`bot.adapters.slack_receive`), committed to the inbox and only then
+acknowledged; the inbox runner hands it to bolt's listeners afterwards, people at the same
+time, one person's requests in order, and a crash before they ran loses nothing. Socket
+Mode is used instead when an app-level token is set: there every listener acks at once
+and the core runs afterwards in a tracked task, one at a time per person.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextvars
+import json
 import logging
 import re
 import weakref
@@ -17,16 +21,21 @@ from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
-from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.slack_blocks import decode_action, incoming_text
 from bot.adapters.slack_errors import to_delivery_error
 from bot.adapters.slack_home import build_home_view
 from bot.adapters.slack_outbound import ReplyTarget, SlackOutbound
+from bot.adapters.slack_receive import UnreadableBody, parse_body, request_key, sender_key
+from bot.adapters.slack_verify import RequestVerifier
 from bot.i18n import normalize_language
+from bot.inbox import InboxRunner
 from bot.models import ChatKind, Identity, Incoming, Outgoing, Platform
+from storage.updates import InboxRow
 
 if TYPE_CHECKING:
     from bot.services import Services
@@ -34,6 +43,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
+SLASH_COMMAND = "/knotenpunkt"  # as in deploy/slack-manifest.yaml
 DEFAULT_API_URL = "https://slack.com/api/"
 # The bot left, was removed from, or lost a channel: its bindings stop receiving.
 GONE_EVENTS = (
@@ -45,6 +55,16 @@ GONE_EVENTS = (
     "channel_deleted",
 )
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
+_BOLT_ONLY = ("url_verification", "ssl_check")  # answered by bolt at once, nothing stored
+# The inbox row being handled (HTTP mode): the core marks it done in its transaction.
+_current_update: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "slack_update", default=None
+)
+
+
+def _bolt_request(body: dict[str, Any]) -> AsyncBoltRequest:
+    """A body we verified and parsed, handed to bolt as is (its "socket_mode" form)."""
+    return AsyncBoltRequest(body=body, mode="socket_mode")
 
 
 def api_base_url(url: str | None) -> str:
@@ -82,11 +102,14 @@ class SlackAdapter:
         self.app = AsyncApp(
             client=self.client,
             signing_secret=settings.slack_signing_secret,
-            process_before_response=False,
+            # HTTP mode: listeners run inside the inbox runner's turn, so bolt awaits them.
+            process_before_response=not settings.slack_app_token,
             logger=logging.getLogger("bot.adapters.slack.bolt"),
         )
         self.out = SlackOutbound(self.client)
+        self.verifier = RequestVerifier(settings.slack_signing_secret or "")
         self.mode = "socket" if settings.slack_app_token else "http"
+        self.inbox = InboxRunner(services.store, self.platform.value, self._on_row)
         self.socket_handler: Any = None
         self._tasks: set[asyncio.Task[None]] = set()
         self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
@@ -114,12 +137,14 @@ class SlackAdapter:
             await self.socket_handler.connect_async()
             log.info("Slack: Socket Mode connected")
         else:
+            await self.inbox.resume()  # stored before a crash, not yet handled: first
             log.info("Slack: receiving events at %s", EVENTS_PATH)
 
     async def stop(self) -> None:
         if self.socket_handler is not None:
             await self.socket_handler.close_async()
             self.socket_handler = None
+        await self.inbox.stop(within=5.0)
         await self.idle(within=5.0)
         for task in list(self._tasks):
             task.cancel()
@@ -129,6 +154,7 @@ class SlackAdapter:
         """Wait until every request taken so far has been handled (tests, shutdown)."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + within
+        await self.inbox.idle(within)
         while self._tasks and loop.time() < deadline:
             await asyncio.wait(set(self._tasks), timeout=deadline - loop.time())
 
@@ -140,9 +166,33 @@ class SlackAdapter:
             raise to_delivery_error(exc) from exc
 
     async def handle_http(self, request: web.Request) -> web.Response:
-        """Events, slash commands and interactivity all arrive here; bolt verifies them."""
-        response = await self.app.async_dispatch(await to_bolt_request(request))
-        return await to_aiohttp_response(response)
+        """Events, slash commands and clicks: verify, parse, store, then acknowledge."""
+        raw = await request.read()
+        refusal = self.verifier.refusal(request.headers, raw)
+        if refusal is not None:
+            log.warning("slack: request refused (%s) from %s", refusal, request.remote)
+            return web.Response(status=401, text="unauthorized")
+        try:
+            body = parse_body(raw, request.content_type)
+        except UnreadableBody as exc:
+            log.warning("slack: unreadable request body (%s) from %s", exc, request.remote)
+            return web.Response(status=400, text="bad request")
+        if body.get("type") in _BOLT_ONLY or body.get("ssl_check"):
+            return await to_aiohttp_response(await self.app.async_dispatch(_bolt_request(body)))
+        key = request_key(body, request.headers.get("X-Slack-Signature", ""))
+        if not await self.inbox.accept(key, sender_key(body, key), json.dumps(body)):
+            log.info("slack: request %s received twice; skipped", key)
+        return web.Response(status=200)  # the ack: empty, so nothing is posted in public
+
+    async def _on_row(self, row: InboxRow) -> None:
+        """A stored request: bolt's listeners run it now, within this runner's turn."""
+        token = _current_update.set(row.update_id)
+        try:
+            response = await self.app.async_dispatch(_bolt_request(json.loads(row.payload)))
+            if response.status >= 400:
+                log.warning("slack: stored request %s matched no listener", row.update_id)
+        finally:
+            _current_update.reset(token)
 
     # listeners (each acks first; the work runs in a tracked task) -------------------------
 
@@ -167,7 +217,7 @@ class SlackAdapter:
             "message_id": event.get("ts"),
             "update_id": body.get("event_id"),
         }
-        self._spawn(user, self._process(fields, ReplyTarget(channel, user, ChatKind.PRIVATE)))
+        await self._spawn(user, self._process(fields, ReplyTarget(channel, user, ChatKind.PRIVATE)))
 
     async def _on_mention(self, body: dict[str, Any], event: dict[str, Any], context: Any) -> None:
         """``@Knotenpunkt bind Wasserstoff`` in a channel works like the slash command."""
@@ -182,22 +232,25 @@ class SlackAdapter:
             "message_id": event.get("ts"),
             "update_id": body.get("event_id"),
         }
-        self._spawn(user, self._process(fields, ReplyTarget(channel, user, kind)))
+        await self._spawn(user, self._process(fields, ReplyTarget(channel, user, kind)))
 
     async def _on_command(self, ack: Any, command: dict[str, Any]) -> None:
         await ack()
         user, channel = command["user_id"], command["channel_id"]
         words = incoming_text(command.get("text") or "").strip().lstrip("/")
         fields: dict[str, Any] = {"text": f"/{words}" if words else "/help"}
+        group = not is_dm(channel)
         target = ReplyTarget(
             channel,
             user,
-            ChatKind.PRIVATE if is_dm(channel) else ChatKind.GROUP,
+            ChatKind.GROUP if group else ChatKind.PRIVATE,
             response_url=command.get("response_url"),
+            ephemeral=group,  # in a channel only the person who typed it sees the answer
         )
+        fields["direct"] = True  # an unknown subcommand is ours too: say so
         if target.kind == ChatKind.GROUP:
             fields["chat_title"] = command.get("channel_name")
-        self._spawn(user, self._process(fields, target, private_dm=True))
+        await self._spawn(user, self._process(fields, target, private_dm=True))
 
     async def _on_action(self, ack: Any, body: dict[str, Any], action: dict[str, Any]) -> None:
         await ack()
@@ -215,11 +268,11 @@ class SlackAdapter:
             kind = ChatKind.GROUP if group else ChatKind.PRIVATE
             target = ReplyTarget(channel, user, kind, message_ts=ts, ephemeral=group)
         fields = {"action": decoded[0], "action_arg": decoded[1], "message_id": target.message_ts}
-        self._spawn(user, self._process(fields, target, private_dm=target.home))
+        await self._spawn(user, self._process(fields, target, private_dm=target.home))
 
     async def _on_home_opened(self, event: dict[str, Any]) -> None:
         if event.get("tab") == "home" and event.get("user"):
-            self._spawn(event["user"], self._safely(self.publish_home(event["user"])))
+            await self._spawn(event["user"], self._safely(self.publish_home(event["user"])))
 
     async def _on_gone(self, event: dict[str, Any], context: Any) -> None:
         if event.get("type") == "member_left_channel" and event.get("user") != context.bot_user_id:
@@ -228,17 +281,21 @@ class SlackAdapter:
         channel = channel.get("id") if isinstance(channel, dict) else channel
         if channel:
             work = self.core.removed_from_chat(Platform.SLACK.value, channel)
-            self._spawn(f"channel:{channel}", self._safely(work))
+            await self._spawn(f"channel:{channel}", self._safely(work))
 
     async def _on_channel_id_changed(self, event: dict[str, Any]) -> None:
         old, new = event.get("old_channel_id"), event.get("new_channel_id")
         if old and new:
             work = self.core.chat_migrated(Platform.SLACK.value, old, new)
-            self._spawn(f"channel:{old}", self._safely(work))
+            await self._spawn(f"channel:{old}", self._safely(work))
 
     # the work after the ack ---------------------------------------------------------------
 
-    def _spawn(self, user: str, work: Coroutine[Any, Any, None]) -> None:
+    async def _spawn(self, user: str, work: Coroutine[Any, Any, None]) -> None:
+        if _current_update.get() is not None:  # HTTP mode: within the inbox runner's turn
+            await work
+            return
+
         async def run() -> None:
             lock = self._locks.get(user)
             if lock is None:
@@ -270,6 +327,9 @@ class SlackAdapter:
                 target.channel = await self.out.dm_channel(target.user)
             if target.kind == ChatKind.GROUP and not fields.get("chat_title"):
                 fields["chat_title"] = await self.out.channel_name(target.channel)
+            if _current_update.get() is not None:  # done in the core's transaction
+                fields["update_id"] = _current_update.get()
+            fields.setdefault("command_prefix", SLASH_COMMAND + " ")
             incoming = Incoming(
                 platform=Platform.SLACK,
                 chat_id=target.channel,

@@ -95,8 +95,11 @@ class SlackOutbound:
         for message in replies:
             if target.home and message.replace:
                 continue  # the re-published Home tab is the updated view
-            if target.ephemeral:
-                await self.ephemeral(target.channel, target.user, message)
+            if target.ephemeral and not message.for_everyone:
+                if target.response_url:  # a slash command: only the person who typed it
+                    await self.respond(target.response_url, message, None)
+                else:
+                    await self.ephemeral(target.channel, target.user, message)
                 if message.document is not None:  # files cannot be ephemeral: send it privately
                     await self._upload(await self.dm_channel(target.user), message)
             elif message.replace and target.message_ts:

@@ -1,8 +1,9 @@
 """Telegram through python-telegram-bot: polling or webhook in, HTML messages out.
 
-Updates reach :meth:`TelegramAdapter._on_update` one at a time through PTB's update queue,
-filled either by PTB's Updater (long polling) or by the webhook route on the bot's own
-aiohttp server. Replies to the sender are sent at once; notifications come from the
+Every update is first committed to the inbox (:mod:`bot.inbox`), by the poller in
+:mod:`bot.adapters.telegram_receive` before the offset moves past it, or by the webhook
+route before its 200; the inbox runner then hands it to :meth:`TelegramAdapter._on_row`,
+chats concurrently and each chat in order. Replies to the sender are sent at once; notifications come from the
 delivery worker through :meth:`TelegramAdapter.send`, which names failures in the terms of
 :mod:`bot.delivery.errors`. Rate limits are the worker's business, so PTB's limiter is not used.
 """
@@ -10,10 +11,12 @@ delivery worker through :meth:`TelegramAdapter.send`, which names failures in th
 from __future__ import annotations
 
 import asyncio
+import base64
+import hashlib
 import hmac
+import json
 import logging
 import re
-from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
@@ -28,16 +31,19 @@ from telegram import (
 )
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, RetryAfter, TelegramError
-from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
+from telegram.ext import Application, ApplicationBuilder
 
 from bot.adapters.telegram_errors import retry_after_seconds, translate
 from bot.adapters.telegram_incoming import callback_incoming, message_incoming
 from bot.adapters.telegram_menu import admin_chat_ids, publish_menus
+from bot.adapters.telegram_receive import Poller, chat_key
 from bot.adapters.telegram_render import CAPTION_LIMIT, escape, keyboard, render_parts
 from bot.delivery.errors import PermanentFailure
 from bot.i18n import normalize_language, t
+from bot.inbox import InboxRunner
 from bot.models import ChatKind, Document, Outgoing, Platform
 from bot.settings import ConfigError
+from storage.updates import InboxRow
 
 if TYPE_CHECKING:
     from bot.services import Services
@@ -48,8 +54,9 @@ WEBHOOK_PATH = "/telegram/webhook"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 _SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
-_REMEMBERED_UPDATES = 4096
 _MAX_REPLY_WAIT = 30.0
+_REPLY_TRIES = 5  # a reply that keeps hitting 429 waits each time, then gives up
+DEFAULT_API_URL = "https://api.telegram.org"
 
 
 def api_urls(api_url: str) -> tuple[str, str]:
@@ -61,6 +68,13 @@ def api_urls(api_url: str) -> tuple[str, str]:
     return f"{root}/bot", f"{root}/file/bot"
 
 
+def derived_secret(token: str) -> str:
+    """The webhook secret when the operator sets none: HMAC-SHA256 of a label, keyed by the
+    bot token, base64url. Stable across restarts, unknown to anyone without the token."""
+    digest = hmac.new(token.encode(), b"knotenpunkt telegram webhook", hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest).decode().rstrip("=")
+
+
 def webhook_url(services: Services) -> str:
     settings = services.settings
     if settings.telegram_webhook_url:
@@ -70,11 +84,6 @@ def webhook_url(services: Services) -> str:
     raise ConfigError(
         "KNOTENPUNKT_TELEGRAM_WEBHOOK_URL: webhook mode needs it (or KNOTENPUNKT_PUBLIC_URL)"
     )
-
-
-def _polling_failed(exc: TelegramError) -> None:
-    """PTB retries getUpdates itself (1 s, growing to 30 s); one line, not a traceback."""
-    log.warning("telegram: getUpdates failed (%s); retrying with backoff", exc)
 
 
 class TelegramAdapter:
@@ -89,29 +98,36 @@ class TelegramAdapter:
         self.services = services
         self.webhook = settings.telegram_mode == "webhook"
         self.secret = settings.telegram_webhook_secret
+        if self.webhook and self.secret is None:  # never a webhook anyone may post to
+            self.secret = derived_secret(settings.telegram_token)
         if self.secret is not None and not _SECRET.match(self.secret):
             raise ConfigError(
                 "KNOTENPUNKT_TELEGRAM_WEBHOOK_SECRET: 1-256 characters of A-Z, a-z, 0-9, _ and -"
             )
         self.poll_interval = poll_interval
         self.poll_timeout = poll_timeout
+        base_url, base_file_url = api_urls(settings.telegram_api_url or DEFAULT_API_URL)
         builder = ApplicationBuilder().token(settings.telegram_token).job_queue(None)
-        if settings.telegram_api_url:
-            base_url, base_file_url = api_urls(settings.telegram_api_url)
-            builder = builder.base_url(base_url).base_file_url(base_file_url)
-        if self.webhook:
-            builder = builder.updater(None)
+        builder = builder.base_url(base_url).base_file_url(base_file_url).updater(None)
         self.application: Application[Any, Any, Any, Any, Any, Any] = builder.build()
-        self.application.add_handler(TypeHandler(Update, self._on_update))
         self.bot = self.application.bot
+        self.inbox = InboxRunner(services.store, self.platform.value, self._on_row)
+        self.poller = Poller(
+            base_url,
+            settings.telegram_token,
+            self._accept,
+            timeout=poll_timeout,
+            interval=poll_interval,
+            allowed_updates=ALLOWED_UPDATES,
+        )
+        self._receiving = False
         self.webhook_url: str | None = None
         if self.webhook:
             self.webhook_url = webhook_url(services)
             if services.http is None:
                 raise ConfigError("KNOTENPUNKT_TELEGRAM_MODE=webhook needs the HTTP server")
             services.http.add_route("POST", WEBHOOK_PATH, self._webhook)
-        self._seen: OrderedDict[int, None] = OrderedDict()
-        self.updates_processed = 0  # every update taken off the queue, for health and tests
+        self.updates_processed = 0  # every update handled, for health and tests
 
     # lifecycle -----------------------------------------------------------------------
 
@@ -123,31 +139,23 @@ class TelegramAdapter:
             "webhook" if self.webhook else "polling",
         )
         await self._publish_menus()
-        await self.application.start()
+        await self.inbox.resume()  # what a crash left stored but unhandled goes first
+        self._receiving = True
         if self.webhook:
-            if self.secret is None:
-                log.warning("telegram: webhook without KNOTENPUNKT_TELEGRAM_WEBHOOK_SECRET")
             await self.bot.set_webhook(
                 url=self.webhook_url or "",
                 secret_token=self.secret,
                 allowed_updates=ALLOWED_UPDATES,
             )
         else:
-            assert self.application.updater is not None
-            await self.application.updater.start_polling(
-                poll_interval=self.poll_interval,
-                timeout=self.poll_timeout,
-                allowed_updates=ALLOWED_UPDATES,
-                error_callback=_polling_failed,
-            )
+            await self.bot.delete_webhook()
+            self.poller.start()
 
     async def stop(self) -> None:
-        """Stop fetching, finish the updates already fetched, then close connections."""
-        updater = self.application.updater
-        if updater is not None and updater.running:
-            await updater.stop()
-        if self.application.running:
-            await self.application.stop()
+        """Stop fetching, let stored updates finish a moment (the rest wait for the next start)."""
+        self._receiving = False
+        await self.poller.stop()
+        await self.inbox.stop()
         await self.application.shutdown()
 
     async def _publish_menus(self) -> None:
@@ -160,39 +168,49 @@ class TelegramAdapter:
 
     async def _webhook(self, request: web.Request) -> web.Response:
         """Check the secret, queue the update, answer at once (processing happens after)."""
-        if self.secret is not None:
+        if self.secret is not None:  # always set in webhook mode
             given = request.headers.get(SECRET_HEADER, "")
             if not hmac.compare_digest(given.encode(), self.secret.encode()):
                 log.warning("telegram: webhook request with a wrong secret from %s", request.remote)
                 return web.Response(status=403, text="forbidden")
-        if not self.application.running:  # starting or stopping: Telegram will send it again
+        if not self._receiving:  # starting or stopping: Telegram will send it again
             return web.Response(status=503, text="not ready")
         try:
             data = await request.json()
-        except ValueError:
+        except (ValueError, RecursionError):  # e.g. 5,000 "[": not a traceback, one line
+            log.warning("telegram: webhook body from %s is not JSON; refused", request.remote)
             return web.Response(status=400, text="not JSON")
-        try:
-            update = Update.de_json(data, self.bot)
-        except Exception:  # an answer other than 200 would make Telegram send it again
-            log.exception("telegram: webhook body is not an update; dropped")
-            return web.Response(status=200)
-        await self.application.update_queue.put(update)
+        if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
+            log.warning("telegram: webhook body from %s is not an update; refused", request.remote)
+            return web.Response(status=400, text="not an update")
+        # stored before the 200: a crash after it loses nothing (a re-sent one is skipped)
+        await self._accept(str(data["update_id"]), chat_key(data), json.dumps(data))
         return web.Response(status=200)
 
-    def _seen_before(self, update_id: int) -> bool:
-        """Cheap in-process dedupe; the core's processed_updates table is the durable one."""
-        if update_id in self._seen:
-            return True
-        self._seen[update_id] = None
-        while len(self._seen) > _REMEMBERED_UPDATES:
-            self._seen.popitem(last=False)
-        return False
+    async def _accept(self, update_id: str, key: str, payload: str) -> bool:
+        """Commit an update to the inbox; one Telegram sends again is skipped here."""
+        added = await self.inbox.accept(update_id, key, payload)
+        if not added:
+            log.info("telegram: update %s received twice; skipped", update_id)
+            self.updates_processed += 1
+        return added
 
-    async def _on_update(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def _on_row(self, row: InboxRow) -> None:
+        """One stored update; PTB reads it here, and one it cannot read is skipped."""
         try:
-            if self._seen_before(update.update_id):
-                log.info("telegram: update %s received twice; skipped", update.update_id)
-                return
+            update = Update.de_json(json.loads(row.payload), self.bot)
+        except Exception as exc:  # one short line: no message text in the log
+            log.warning(
+                "telegram: update %s cannot be read (%s); skipped",
+                row.update_id,
+                type(exc).__name__,
+            )
+            self.updates_processed += 1
+            return
+        await self._on_update(update)
+
+    async def _on_update(self, update: Update) -> None:
+        try:
             await self._process(update)
         except Exception:
             log.exception("telegram: processing update %s failed", update.update_id)
@@ -269,13 +287,20 @@ class TelegramAdapter:
                 if edited:
                     continue
             try:
-                try:
-                    await self._send_parts(chat_id, message)
-                except RetryAfter as exc:  # the sender is waiting: wait a little, once
-                    await asyncio.sleep(min(retry_after_seconds(exc), _MAX_REPLY_WAIT))
-                    await self._send_parts(chat_id, message)
+                await self._send_reply(chat_id, message)
             except TelegramError as exc:
                 log.warning("telegram: reply to chat %s failed: %s", chat_id, exc)
+
+    async def _send_reply(self, chat_id: str, message: Outgoing) -> None:
+        """Send, waiting out each 429 (only this chat waits: others run meanwhile)."""
+        for attempt in range(1, _REPLY_TRIES + 1):
+            try:
+                await self._send_parts(chat_id, message)
+                return
+            except RetryAfter as exc:
+                if attempt == _REPLY_TRIES:
+                    raise
+                await asyncio.sleep(min(retry_after_seconds(exc), _MAX_REPLY_WAIT))
 
     async def _edit(self, source: MaybeInaccessibleMessage, message: Outgoing) -> bool:
         """Edit the message whose button was pressed; False means "send a new one instead"."""

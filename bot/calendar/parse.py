@@ -33,6 +33,8 @@ class BadTime(ValueError):
 def parse_local(text: str, zone: ZoneInfo) -> datetime:
     """``03.12.2026 18:00`` or ``2026-12-03 18:00`` in ``zone``, as an aware UTC moment."""
     value = " ".join(text.strip().split())
+    if not value.isascii():  # \d would take other scripts' digits
+        raise BadTime(text)
     match = _GERMAN.match(value)
     try:
         if match:
@@ -59,6 +61,8 @@ def _aware(local: datetime, zone: ZoneInfo, text: str) -> datetime:
 def parse_duration_text(text: str) -> timedelta:
     """``2h``, ``90m``, ``1h30``, ``1h 30min``, ``1:30``, ``1,5 h`` or plain minutes ``90``."""
     value = text.strip().casefold().replace(",", ".")
+    if len(value) > 40 or not value.isascii():  # digits are ASCII; no 400-digit hours
+        raise BadTime(text)
     clock = _CLOCK_DURATION.match(value)
     if clock:
         total = timedelta(hours=int(clock.group(1)), minutes=int(clock.group(2)))

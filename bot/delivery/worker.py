@@ -128,18 +128,28 @@ class DeliveryWorker:
         return max(wait, 0.005)
 
     async def _deliver(self, adapter: Adapter, item: OutboxItem) -> None:
+        called = False
         try:
             async with self._slots:
+                if self.limiter.paused_for(item.platform) > 0:
+                    return  # a 429 came in since dispatch: the row stays pending
                 if not await self.store.outbox.mark_sending(item.id):
                     return
-                await self._send_and_record(adapter, item)
+                called = await self._send_and_record(adapter, item)
         finally:
+            self.limiter.finished(item.platform, item.chat_kind, item.chat_id, called=called)
             self._in_flight.pop(item.id, None)
             self._wakeup.set()
 
-    async def _send_and_record(self, adapter: Adapter, item: OutboxItem) -> None:
+    async def _send_and_record(self, adapter: Adapter, item: OutboxItem) -> bool:
+        """Send one row and record the outcome; False if the platform was not called."""
         outbox = self.store.outbox
         attempts = item.attempts + 1
+        paused = self.limiter.paused_for(item.platform)
+        if paused > 0:  # checked immediately before the call: after a 429 nothing goes out
+            when = self.clock() + timedelta(seconds=paused)
+            await outbox.retry_at(item.id, when, "platform paused", count_attempt=False)
+            return False
         try:
             message = Outgoing.model_validate_json(item.payload)
             await adapter.send(item.chat_id, ChatKind(item.chat_kind), message)
@@ -169,6 +179,7 @@ class DeliveryWorker:
                 await outbox.retry_at(item.id, self.clock() + timedelta(seconds=backoff), error)
         else:
             await outbox.mark_sent(item.id)
+        return True
 
     async def _mark_unreachable(self, item: OutboxItem, reason: str) -> None:
         async with self.store.transaction():

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from bot.arguments import record_id
 from bot.context import Context
 from bot.models import Button, Outgoing
 from bot.router import Access, Router
@@ -46,10 +47,11 @@ async def overview(ctx: Context, notice: str | None = None, replace: bool = Fals
 
 async def cancel_now(ctx: Context, arg: str) -> Outgoing:
     """Cancel by number (typed command or the confirmation button)."""
-    if not arg.lstrip("#").isdigit():
+    broadcast_id = record_id(arg.lstrip("#"))
+    if broadcast_id is None:
         return ctx.reply("broadcast.usage")
     try:
-        broadcast, withdrawn = await _service(ctx).cancel(int(arg.lstrip("#")), ctx.actor)
+        broadcast, withdrawn = await _service(ctx).cancel(broadcast_id, ctx.actor)
     except Invalid as problem:
         return problem.reply(ctx)
     counts = (await ctx.store.broadcasts.counts([broadcast.id]))[broadcast.id]
@@ -62,7 +64,7 @@ async def cancel_now(ctx: Context, arg: str) -> Outgoing:
 
 
 async def unreachable_list(ctx: Context, arg: str) -> Outgoing:
-    broadcast = await ctx.store.broadcasts.get(int(arg)) if arg.isdigit() else None
+    broadcast = await ctx.store.broadcasts.get(wanted) if (wanted := record_id(arg)) else None
     if broadcast is None:
         return ctx.reply("broadcast.unknown_id", id=arg[:20])
     people = await ctx.store.broadcasts.unreachable(broadcast.id, UNREACHABLE_SHOWN + 1)
@@ -88,7 +90,7 @@ def register(router: Router) -> None:
 
     @router.action("bc.cancel", access=Access.ADMIN)
     async def confirm_cancel(ctx: Context, arg: str) -> Outgoing:
-        broadcast = await ctx.store.broadcasts.get(int(arg)) if arg.isdigit() else None
+        broadcast = await ctx.store.broadcasts.get(wanted) if (wanted := record_id(arg)) else None
         if broadcast is None or broadcast.status not in ("scheduled", "sending"):
             return await overview(ctx, ctx.t("broadcast.not_open", id=arg[:20]), replace=True)
         buttons = [

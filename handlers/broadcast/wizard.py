@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.arguments import number, record_id
 from bot.calendar.parse import BadTime, parse_local
 from bot.context import Context
 from bot.models import Button, Outgoing
@@ -260,7 +261,7 @@ def register(router: Router) -> None:
 
     @router.action("bc.topic", access=Access.ADMIN)
     async def topic_button(ctx: Context, arg: str) -> list[Outgoing]:
-        topic = await ctx.store.topics.get(int(arg)) if arg.isdigit() else None
+        topic = await ctx.store.topics.get(topic_id) if (topic_id := record_id(arg)) else None
         if not _in_step(ctx, "topic") or topic is None or topic.archived:
             return [ctx.reply("broadcast.wizard_stale")]
         return await _choose_topic(ctx, topic.id)
@@ -268,9 +269,10 @@ def register(router: Router) -> None:
     @router.action("bc.region", access=Access.ADMIN)
     async def region_button(ctx: Context, arg: str) -> list[Outgoing]:
         regions = _data(ctx).get("regions", [])
-        if not _in_step(ctx, "region") or not arg.isdigit() or int(arg) >= len(regions):
+        index = number(arg, 0, len(regions) - 1)
+        if not _in_step(ctx, "region") or index is None:
             return [ctx.reply("broadcast.wizard_stale")]
-        return await _go(ctx, "text", region=regions[int(arg)])
+        return await _go(ctx, "text", region=regions[index])
 
     @router.action("bc.go", access=Access.ADMIN)
     async def preview_button(ctx: Context, arg: str) -> list[Outgoing]:

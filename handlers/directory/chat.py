@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.arguments import number, record_id
 from bot.context import Context
 from bot.models import Outgoing
 from bot.router import Router
@@ -35,8 +36,8 @@ def register(router: Router) -> None:
     async def more(ctx: Context, arg: str) -> Outgoing:
         assert ctx.member is not None
         search_id, _, offset = arg.partition(":")
-        if not (search_id.isdigit() and offset.isdigit()):
-            return ctx.reply("error.stale_button")
+        if record_id(search_id) is None or number(offset) is None:
+            return ctx.reply("input.stale_button")
         directory = DirectoryService(ctx.store)
         try:
             found: SearchResult | None = await directory.more(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from bot.arguments import StaleArgument, button_number, number, record_id
 from bot.calendar.parse import BadTime, parse_day, parse_end, parse_local
 from bot.calendar.recurrence import (
     BadRule,
@@ -227,9 +228,10 @@ async def answer(ctx: Context, text: str) -> Outgoing | list[Outgoing]:
         if step == "capacity":
             if word in _SKIP:
                 return await _advance(ctx, "rrule", capacity=None)
-            if not value.isdigit() or not 1 <= int(value) <= 100_000:
+            capacity = number(value, 1, 100_000)
+            if capacity is None:
                 return [ctx.reply("events.bad_capacity"), await prompt(ctx, step)]
-            return await _advance(ctx, "rrule", capacity=int(value))
+            return await _advance(ctx, "rrule", capacity=capacity)
         if step == "rrule":
             rule = None if word in _SKIP else normalize_rule(value)
             validate(fields_from(ctx, {**ctx.conversation.data, "rrule": rule}))  # a first date
@@ -270,7 +272,8 @@ async def _topics_text(ctx: Context, value: str, word: str) -> Outgoing | list[O
 async def pick_occurrence(ctx: Context, args: str) -> tuple[Occurrence | None, Outgoing | None]:
     """``ID`` (the next date) or ``ID DATE`` from a command's arguments."""
     event_id, _, day_text = args.strip().partition(" ")
-    event = await ctx.store.events.get(int(event_id)) if event_id.isdigit() else None
+    event_number = record_id(event_id)
+    event = await ctx.store.events.get(event_number) if event_number else None
     if event is None:
         return None, ctx.reply("events.unknown_id", id=event_id[:20] or "?")
     overrides = await ctx.store.events.overrides(event.id)
@@ -304,12 +307,13 @@ def register(router: Router) -> None:
         if arg == "done":
             return await _after_topics(ctx)
         chosen = list(ctx.conversation.data.get("topic_ids", []))
-        if arg.isdigit():
-            topic_id = int(arg)
-            if topic_id in chosen:
-                chosen.remove(topic_id)
-            else:
-                chosen.append(topic_id)
+        topic_id = button_number(arg, 1)
+        if topic_id not in chosen and await ctx.store.topics.get(topic_id) is None:
+            raise StaleArgument(arg)
+        if topic_id in chosen:
+            chosen.remove(topic_id)
+        else:
+            chosen.append(topic_id)
         prompt_message = await _advance(ctx, "topics", topic_ids=chosen)
         return prompt_message.model_copy(update={"replace": True})
 
@@ -317,7 +321,7 @@ def register(router: Router) -> None:
     async def group_button(ctx: Context, arg: str) -> Outgoing:
         if not _in_wizard(ctx, "group"):
             return ctx.reply("events.wizard_stale")
-        group = await ctx.store.groups.get(int(arg)) if arg.isdigit() else None
+        group = await ctx.store.groups.get(group_id) if (group_id := record_id(arg)) else None
         if arg != "none" and (group is None or not group.active):
             return await prompt(ctx, "group")
         return await _advance(ctx, "format", group_id=group.id if group else None)
@@ -351,7 +355,8 @@ def register(router: Router) -> None:
             return ctx.reply("events.cancel_usage")
         event_id, _, day = args.strip().partition(" ")
         if not day.strip():
-            event = await ctx.store.events.get(int(event_id)) if event_id.isdigit() else None
+            event_number = record_id(event_id)
+            event = await ctx.store.events.get(event_number) if event_number else None
             if event is None:
                 return ctx.reply("events.unknown_id", id=event_id[:20])
             if event.cancelled:

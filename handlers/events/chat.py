@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 
+from bot.arguments import MAX_TIMESTAMP, button_fields, button_number
 from bot.calendar.ics import MIME_TYPE, event_ics
 from bot.calendar.recurrence import Occurrence, find_occurrence
 from bot.context import Context
@@ -82,13 +83,11 @@ async def events_list(ctx: Context, args: str) -> list[Outgoing]:
 
 async def occurrence_from_arg(ctx: Context, arg: str) -> tuple[Occurrence | None, Outgoing | None]:
     """Decode ``event:epoch`` from a button; a clear answer when the event is gone."""
-    match = re.fullmatch(r"(\d+):(\d+)", arg)
-    if not match:
-        return None, ctx.reply("error.stale_button")
-    event = await ctx.store.events.get(int(match.group(1)))
+    event_part, epoch_part = button_fields(arg, 2)
+    event = await ctx.store.events.get(button_number(event_part, 1))
     if event is None:
         return None, ctx.reply("events.gone")
-    key = datetime.fromtimestamp(int(match.group(2)), tz=UTC)
+    key = datetime.fromtimestamp(button_number(epoch_part, 0, MAX_TIMESTAMP), tz=UTC)
     occ = find_occurrence(event, await ctx.store.events.overrides(event.id), key)
     if occ is None:
         return None, ctx.reply("events.gone")
@@ -172,7 +171,7 @@ def register(router: Router) -> None:
         status = event_render.RSVP_CODES.get(code)
         occ, problem = await occurrence_from_arg(ctx, base)
         if problem is not None or occ is None or status is None:
-            return problem or ctx.reply("error.stale_button")
+            return problem or ctx.reply("input.stale_button")
         if occ.cancelled:
             return ctx.reply("events.cancelled_answer", title=occ.event.title)
         if occ.start <= utcnow():
@@ -184,7 +183,7 @@ def register(router: Router) -> None:
 
     @router.action(event_render.ICS_ACTION)
     async def ics_file(ctx: Context, arg: str) -> Outgoing:
-        event = await ctx.store.events.get(int(arg)) if arg.isdigit() else None
+        event = await ctx.store.events.get(button_number(arg, 1))
         if event is None:
             return ctx.reply("events.gone")
         content = event_ics(

@@ -3,6 +3,7 @@ or with buttons). The rules and the audit log are in :class:`GroupService`, like
 
 from __future__ import annotations
 
+from bot.arguments import record_id
 from bot.context import Context
 from bot.models import Outgoing
 from bot.router import Access, Router
@@ -61,7 +62,7 @@ def register(router: Router) -> None:
     @router.action(render.MODERATORS, access=Access.ADMIN)
     async def moderators(ctx: Context, arg: str) -> Outgoing:
         try:
-            group = await service(ctx).get_active(int(arg) if arg.isdigit() else 0)
+            group = await service(ctx).get_active(record_id(arg) or 0)
         except Invalid as problem:
             return problem.reply(ctx)
         return await _picker(ctx, group)
@@ -71,14 +72,11 @@ def register(router: Router) -> None:
         group_id, _, member_id = arg.partition(":")
         groups = service(ctx)
         try:
-            group = await groups.get_active(int(group_id) if group_id.isdigit() else 0)
+            group = await groups.get_active(record_id(group_id) or 0)
         except Invalid as problem:
             return problem.reply(ctx)
-        membership = (
-            await ctx.store.groups.membership(group.id, int(member_id))
-            if member_id.isdigit()
-            else None
-        )
+        wanted = record_id(member_id)
+        membership = await ctx.store.groups.membership(group.id, wanted) if wanted else None
         if membership is None:
             return await _picker(ctx, group, ctx.t("groups.not_member_any"))
         make = not membership.moderator

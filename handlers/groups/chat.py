@@ -3,6 +3,7 @@ notification level, join requests settled by moderators, and withdrawing updates
 
 from __future__ import annotations
 
+from bot.arguments import record_id
 from bot.context import Context
 from bot.models import Outgoing
 from bot.router import Router
@@ -68,15 +69,15 @@ async def group_list(ctx: Context) -> list[Outgoing]:
 
 
 async def _group_from(ctx: Context, arg: str) -> Group:
-    group_id = arg.partition(":")[0]
-    if not group_id.isdigit():
+    group_id = record_id(arg.partition(":")[0])
+    if group_id is None:
         raise Invalid("groups.gone", {})
-    return await service(ctx).get_active(int(group_id))
+    return await service(ctx).get_active(group_id)
 
 
 def _member_arg(arg: str) -> int | None:
     _, _, member_id = arg.partition(":")
-    return int(member_id) if member_id.isdigit() else None
+    return record_id(member_id)
 
 
 async def _join(ctx: Context, group: Group) -> Outgoing:
@@ -184,11 +185,12 @@ def register(router: Router) -> None:
 
     @router.action(render.WITHDRAW, in_groups=True)
     async def withdraw_button(ctx: Context, arg: str) -> Outgoing:
-        if not arg.isdigit():
+        post_id = record_id(arg)
+        if post_id is None:
             return ctx.reply("groups.post_gone")
         try:
             post, stopped = await service(ctx).withdraw(
-                int(arg), ctx.member.id if ctx.member else None, ctx.is_admin
+                post_id, ctx.member.id if ctx.member else None, ctx.is_admin
             )
         except Invalid as problem:
             return problem.reply(ctx)

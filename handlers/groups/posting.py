@@ -138,6 +138,7 @@ async def _post_in_chat(ctx: Context, text: str) -> Outgoing:
         title=shown.title,
         text=f"{shown.text}\n\n{footer}",
         buttons=[[ctx.button("groups.btn_withdraw_mine", render.WITHDRAW, str(fanout.post.id))]],
+        for_everyone=True,  # the update itself: the channel it was posted in must see it
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.arguments import button_number
 from bot.context import Context
 from bot.i18n import t
 from bot.models import Button, Outgoing
@@ -41,7 +42,7 @@ async def ask_admins(ctx: Context, member: Member) -> None:
 
 
 async def _decide(ctx: Context, arg: str, approve: bool) -> Outgoing:
-    member = await ctx.store.members.get(int(arg)) if arg.isdigit() else None
+    member = await ctx.store.members.get(button_number(arg, 1))
     if member is None:
         return ctx.reply("approval.gone", replace=True)
     if member.status != "pending":

@@ -91,7 +91,7 @@ def register(router: Router) -> None:
         if field == "language":
             return ctx.reply("language.ask", buttons=language_buttons("language.set"))
         if field not in _ASK:
-            return ctx.reply("error.stale_button")
+            return ctx.reply("input.stale_button")
         await ctx.set_conversation(FLOW, field, {})
         return ctx.reply(_ASK[field])
 
@@ -115,7 +115,7 @@ def register(router: Router) -> None:
         assert ctx.member is not None
         value = region_from_button(ctx, arg)
         if value is None:
-            return ctx.reply("error.stale_button")
+            return ctx.reply("input.stale_button")
         await ctx.store.members.update_field(ctx.member.id, "region", value)
         return await show_profile(ctx, ctx.t("profile.saved"))
 
@@ -131,5 +131,5 @@ def register(router: Router) -> None:
     @router.action("language.set")
     async def language_button(ctx: Context, arg: str) -> Outgoing:
         if arg not in ("de", "en"):
-            return ctx.reply("error.stale_button")
+            return ctx.reply("input.stale_button")
         return await set_language(ctx, arg)

@@ -11,6 +11,7 @@ instead of signing up again.
 
 from __future__ import annotations
 
+from bot.arguments import number
 from bot.context import Context
 from bot.models import Button, Outgoing
 from bot.router import Access, Router
@@ -53,9 +54,8 @@ def region_buttons(ctx: Context, action: str) -> list[list[Button]]:
 def region_from_button(ctx: Context, arg: str) -> str | None:
     if arg == OTHER_REGION:
         return OTHER_REGION
-    if arg.isdigit() and int(arg) < len(ctx.settings.regions):
-        return ctx.settings.regions[int(arg)]
-    return None
+    index = number(arg, 0, len(ctx.settings.regions) - 1)
+    return None if index is None else ctx.settings.regions[index]
 
 
 def region_from_text(ctx: Context, text: str) -> str | None:
@@ -194,7 +194,7 @@ def register(router: Router) -> None:
         except Invalid as problem:
             return [problem.reply(ctx), prompt(ctx, step)]
         await ctx.end_conversation()  # unknown step from an older version: start over
-        return ctx.reply("error.stale_button")
+        return ctx.reply("input.stale_button")
 
     async def _button_step(ctx: Context, step: str) -> bool:
         return in_registration(ctx) and ctx.conversation.step == step  # type: ignore[union-attr]
@@ -202,20 +202,20 @@ def register(router: Router) -> None:
     @router.action("reg.language", access=Access.ANYONE)
     async def choose_language(ctx: Context, arg: str) -> HandlerOutput:
         if not await _button_step(ctx, "language") or arg not in ("de", "en"):
-            return ctx.reply("error.stale_button")
+            return ctx.reply("input.stale_button")
         return await _accept(ctx, "language", arg)
 
     @router.action("reg.region", access=Access.ANYONE)
     async def choose_region(ctx: Context, arg: str) -> HandlerOutput:
         region = region_from_button(ctx, arg)
         if not await _button_step(ctx, "region") or region is None:
-            return ctx.reply("error.stale_button")
+            return ctx.reply("input.stale_button")
         return await _accept(ctx, "region", region)
 
     @router.action("reg.consent", access=Access.ANYONE)
     async def consent(ctx: Context, arg: str) -> HandlerOutput:
         if not await _button_step(ctx, "consent"):
-            return ctx.reply("error.stale_button")
+            return ctx.reply("input.stale_button")
         if arg == "yes":
             return await _finish(ctx)
         await ctx.end_conversation()
