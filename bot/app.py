@@ -9,15 +9,18 @@ import logging
 import signal
 import sys
 from collections.abc import Callable
+from functools import partial
 from typing import TextIO
 
+from bot import health
 from bot.adapters.base import Adapter
 from bot.core import Core
 from bot.delivery.notify import Notifier
 from bot.delivery.ratelimit import RateLimiter, limits_from_settings
 from bot.delivery.worker import DeliveryWorker
 from bot.http import HttpServer
-from bot.scheduler import add_housekeeping, create_scheduler
+from bot.metrics import Metrics
+from bot.scheduler import add_housekeeping, create_scheduler, watch_scheduler
 from bot.services import Services
 from bot.settings import Settings
 from handlers import build_router, install_capabilities
@@ -50,17 +53,25 @@ class App:
         settings = self.settings
         store = await Store.open(settings.db_path)
         router = build_router()
+        metrics = Metrics()
         notifier = Notifier(store, settings.language)
-        core = Core(store, settings, router, notifier)
+        core = Core(store, settings, router, notifier, metrics)
         limiter = RateLimiter(limits_from_settings(settings))
-        worker = DeliveryWorker(store, {}, limiter)
+        worker = DeliveryWorker(store, {}, limiter, metrics=metrics)
         notifier.on_enqueue = worker.wake
         http = (
-            HttpServer(settings.http_host, settings.http_port, store) if self.serve_http else None
+            HttpServer(settings.http_host, settings.http_port, store, metrics)
+            if self.serve_http
+            else None
         )
         scheduler = create_scheduler()
-        services = Services(settings, store, router, notifier, core, worker, scheduler, http)
+        watch_scheduler(scheduler, metrics)
+        services = Services(
+            settings, store, router, notifier, core, worker, scheduler, http, metrics
+        )
         self.services = services
+        if http is not None:
+            http.health_check = partial(health.check, services)
 
         for adapter in self._build_adapters(services):
             services.adapters[adapter.platform.value] = adapter

@@ -9,6 +9,7 @@ from storage.bindings import BindingRepository
 from storage.conversations import ConversationRepository
 from storage.db import Database
 from storage.events import EventRepository
+from storage.maintenance import Maintenance
 from storage.members import MemberRepository
 from storage.outbox import OutboxRepository
 from storage.rsvps import RsvpRepository
@@ -30,6 +31,7 @@ class Store:
         self.updates = ProcessedUpdates(db)
         self.events = EventRepository(db)
         self.rsvps = RsvpRepository(db)
+        self.maintenance = Maintenance(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:

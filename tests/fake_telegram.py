@@ -28,6 +28,7 @@ ERRORS = {
     "kicked": (403, "Forbidden: bot was kicked from the group chat", None),
     "chat_not_found": (400, "Bad Request: chat not found", None),
     "bad_request": (400, "Bad Request: can't parse entities: something odd", None),
+    "unauthorized": (401, "Unauthorized", None),
 }
 
 

@@ -25,6 +25,7 @@ from bot.adapters.slack_blocks import decode_action, unescape
 from bot.adapters.slack_errors import to_delivery_error
 from bot.adapters.slack_home import build_home_view
 from bot.adapters.slack_outbound import ReplyTarget, SlackOutbound
+from bot.delivery.errors import RetryAfter, Unreachable
 from bot.i18n import normalize_language
 from bot.models import ChatKind, Identity, Incoming, Outgoing, Platform
 
@@ -86,6 +87,7 @@ class SlackAdapter:
             logger=logging.getLogger("bot.adapters.slack.bolt"),
         )
         self.out = SlackOutbound(self.client)
+        self.metrics = services.metrics
         self.mode = "socket" if settings.slack_app_token else "http"
         self.socket_handler: Any = None
         self._tasks: set[asyncio.Task[None]] = set()
@@ -115,6 +117,15 @@ class SlackAdapter:
             log.info("Slack: Socket Mode connected")
         else:
             log.info("Slack: receiving events at %s", EVENTS_PATH)
+
+    async def health(self) -> dict[str, object]:
+        """HTTP mode: the route is served with the server. Socket Mode: connected now."""
+        if self.mode == "http":
+            return {"ok": True, "mode": "http", "busy": len(self._tasks)}
+        connected = False
+        if self.socket_handler is not None:
+            connected = bool(await self.socket_handler.client.is_connected())
+        return {"ok": connected, "mode": "socket", "connected": connected}
 
     async def stop(self) -> None:
         if self.socket_handler is not None:
@@ -281,7 +292,15 @@ class SlackAdapter:
                 **fields,
             )
             replies = await self.core.handle(incoming)
-            await self.out.deliver(replies, target, await self._lang(target.user, person.locale))
+            try:
+                await self.out.deliver(
+                    replies, target, await self._lang(target.user, person.locale)
+                )
+            except Exception as exc:
+                self._count_failed_reply(exc)
+                raise
+            for _ in replies:
+                self.metrics.record_reply("slack", "sent")
             if target.home:
                 await self.publish_home(target.user)
         except Exception:
@@ -290,6 +309,13 @@ class SlackAdapter:
                 await self.out.apologise(target, await self._lang(target.user, person.locale))
             except Exception as exc:
                 log.error("slack: could not even apologise to %s: %s", target.user, exc)
+
+    def _count_failed_reply(self, exc: Exception) -> None:
+        error = to_delivery_error(exc)
+        if isinstance(error, RetryAfter):
+            self.metrics.record_rate_limited("slack")
+        result = "unreachable" if isinstance(error, Unreachable) else "failed"
+        self.metrics.record_reply("slack", result)
 
     async def _lang(self, user: str, locale: str | None) -> str:
         """The member's language, else their Slack locale's, else the network's."""

@@ -34,7 +34,7 @@ from bot.adapters.telegram_errors import retry_after_seconds, translate
 from bot.adapters.telegram_incoming import callback_incoming, message_incoming
 from bot.adapters.telegram_menu import admin_chat_ids, publish_menus
 from bot.adapters.telegram_render import CAPTION_LIMIT, escape, keyboard, render_parts
-from bot.delivery.errors import PermanentFailure
+from bot.delivery.errors import PermanentFailure, Unreachable
 from bot.i18n import normalize_language, t
 from bot.models import ChatKind, Document, Outgoing, Platform
 from bot.settings import ConfigError
@@ -50,6 +50,8 @@ ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 _SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 _REMEMBERED_UPDATES = 4096
 _MAX_REPLY_WAIT = 30.0
+# The name python-telegram-bot gives its polling loop's task; the health check watches it.
+POLLING_TASK_NAME = "Updater:start_polling:polling_task"
 
 
 def api_urls(api_url: str) -> tuple[str, str]:
@@ -112,6 +114,9 @@ class TelegramAdapter:
             services.http.add_route("POST", WEBHOOK_PATH, self._webhook)
         self._seen: OrderedDict[int, None] = OrderedDict()
         self.updates_processed = 0  # every update taken off the queue, for health and tests
+        self.metrics = services.metrics
+        self.webhook_registered = False
+        self._polling_task: asyncio.Task[Any] | None = None
 
     # lifecycle -----------------------------------------------------------------------
 
@@ -132,6 +137,7 @@ class TelegramAdapter:
                 secret_token=self.secret,
                 allowed_updates=ALLOWED_UPDATES,
             )
+            self.webhook_registered = True
         else:
             assert self.application.updater is not None
             await self.application.updater.start_polling(
@@ -140,6 +146,31 @@ class TelegramAdapter:
                 allowed_updates=ALLOWED_UPDATES,
                 error_callback=_polling_failed,
             )
+            self._polling_task = next(
+                (t for t in asyncio.all_tasks() if t.get_name() == POLLING_TASK_NAME), None
+            )
+
+    async def health(self) -> dict[str, object]:
+        """Webhook: registered and taking updates. Polling: the getUpdates loop still runs
+        (it ends for good when Telegram refuses the token)."""
+        running = self.application.running
+        if self.webhook:
+            return {
+                "ok": running and self.webhook_registered,
+                "mode": "webhook",
+                "webhook_registered": self.webhook_registered,
+                "updates_processed": self.updates_processed,
+            }
+        updater = self.application.updater
+        polling = updater is not None and updater.running
+        if self._polling_task is not None and self._polling_task.done():
+            polling = False
+        return {
+            "ok": running and polling,
+            "mode": "polling",
+            "polling": "alive" if polling else "stopped",
+            "updates_processed": self.updates_processed,
+        }
 
     async def stop(self) -> None:
         """Stop fetching, finish the updates already fetched, then close connections."""
@@ -268,14 +299,21 @@ class TelegramAdapter:
                 source = None
                 if edited:
                     continue
+            result = "sent"
             try:
                 try:
                     await self._send_parts(chat_id, message)
                 except RetryAfter as exc:  # the sender is waiting: wait a little, once
+                    self.metrics.record_rate_limited("telegram")
+                    result = "retried"
                     await asyncio.sleep(min(retry_after_seconds(exc), _MAX_REPLY_WAIT))
                     await self._send_parts(chat_id, message)
             except TelegramError as exc:
+                if isinstance(exc, RetryAfter):
+                    self.metrics.record_rate_limited("telegram")
+                result = "unreachable" if isinstance(translate(exc), Unreachable) else "failed"
                 log.warning("telegram: reply to chat %s failed: %s", chat_id, exc)
+            self.metrics.record_reply("telegram", result)
 
     async def _edit(self, source: MaybeInaccessibleMessage, message: Outgoing) -> bool:
         """Edit the message whose button was pressed; False means "send a new one instead"."""
