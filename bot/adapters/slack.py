@@ -127,11 +127,16 @@ class SlackAdapter:
             connected = bool(await self.socket_handler.client.is_connected())
         return {"ok": connected, "mode": "socket", "connected": connected}
 
-    async def stop(self) -> None:
+    async def stop_receiving(self) -> None:
+        """Close Socket Mode and finish the requests taken (HTTP mode: the server answers
+        503 meanwhile); sending still works."""
         if self.socket_handler is not None:
             await self.socket_handler.close_async()
             self.socket_handler = None
         await self.idle(within=5.0)
+
+    async def stop(self) -> None:
+        await self.stop_receiving()
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)

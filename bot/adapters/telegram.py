@@ -172,13 +172,17 @@ class TelegramAdapter:
             "updates_processed": self.updates_processed,
         }
 
-    async def stop(self) -> None:
-        """Stop fetching, finish the updates already fetched, then close connections."""
+    async def stop_receiving(self) -> None:
+        """Stop fetching and finish the updates already fetched; sending still works."""
         updater = self.application.updater
         if updater is not None and updater.running:
             await updater.stop()
         if self.application.running:
             await self.application.stop()
+
+    async def stop(self) -> None:
+        """Stop receiving (if not done yet), then close connections."""
+        await self.stop_receiving()
         await self.application.shutdown()
 
     async def _publish_menus(self) -> None:

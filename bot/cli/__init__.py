@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from bot.cli import admin, db, demo, event, run, topic
 from bot.settings import ConfigError, load_settings
+from storage.lock import StoreBusy
 
 GROUPS = [run, db, topic, admin, demo, event]
 
@@ -39,5 +40,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:  # settings that only make sense together, found at start-up
         print(f"knotenpunkt: configuration error: {exc}", file=sys.stderr)
         return 2
+    except StoreBusy as exc:
+        print(
+            f"knotenpunkt: the store is in use ({exc}); is the bot already running?",
+            file=sys.stderr,
+        )
+        return 1
     except KeyboardInterrupt:
         return 130
