@@ -11,11 +11,11 @@ import asyncio
 import sys
 from collections.abc import Sequence
 
-from bot.cli import admin, db, demo, event, run, topic
+from bot.cli import admin, db, demo, doctor, event, run, topic
 from bot.settings import ConfigError, load_settings
 from storage.lock import StoreBusy
 
-GROUPS = [run, db, topic, admin, demo, event]
+GROUPS = [run, db, topic, admin, demo, event, doctor]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if getattr(args, "raw_settings", False):  # doctor: reads and judges the settings itself
+        return asyncio.run(args.func(args, None))
     try:
         settings = load_settings()
     except ConfigError as exc:
