@@ -6,24 +6,31 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import signal
 import sys
 from collections.abc import Callable
+from functools import partial
 from typing import TextIO
 
+from bot import health
 from bot.adapters.base import Adapter
 from bot.core import Core
 from bot.delivery.notify import Notifier
 from bot.delivery.ratelimit import RateLimiter, limits_from_settings
 from bot.delivery.worker import DeliveryWorker
 from bot.http import HttpServer
-from bot.scheduler import add_housekeeping, create_scheduler
+from bot.metrics import Metrics
+from bot.scheduler import add_housekeeping, create_scheduler, watch_scheduler
 from bot.services import Services
 from bot.settings import Settings
 from handlers import build_router, install_capabilities
 from storage import Store
+from storage.lock import StoreLock
 
 log = logging.getLogger(__name__)
+
+SHUTDOWN_SECONDS = 10.0  # from the first SIGTERM to a closed store
 
 
 class App:
@@ -45,22 +52,38 @@ class App:
         self.adapter_factories = adapter_factories
         self.services: Services | None = None
         self._stopped = asyncio.Event()
+        self._lock: StoreLock | None = None
 
     async def start(self) -> Services:
         settings = self.settings
-        store = await Store.open(settings.db_path)
+        if str(settings.db_path) != ":memory:":
+            self._lock = StoreLock(settings.db_path)
+            self._lock.acquire("knotenpunkt run")  # StoreBusy if another bot runs on it
+        try:
+            store = await Store.open(settings.db_path)
+        except BaseException:
+            self._release_lock()
+            raise
         router = build_router()
+        metrics = Metrics()
         notifier = Notifier(store, settings.language)
-        core = Core(store, settings, router, notifier)
+        core = Core(store, settings, router, notifier, metrics)
         limiter = RateLimiter(limits_from_settings(settings))
-        worker = DeliveryWorker(store, {}, limiter)
+        worker = DeliveryWorker(store, {}, limiter, metrics=metrics)
         notifier.on_enqueue = worker.wake
         http = (
-            HttpServer(settings.http_host, settings.http_port, store) if self.serve_http else None
+            HttpServer(settings.http_host, settings.http_port, store, metrics)
+            if self.serve_http
+            else None
         )
         scheduler = create_scheduler()
-        services = Services(settings, store, router, notifier, core, worker, scheduler, http)
+        watch_scheduler(scheduler, metrics)
+        services = Services(
+            settings, store, router, notifier, core, worker, scheduler, http, metrics
+        )
         self.services = services
+        if http is not None:
+            http.health_check = partial(health.check, services)
 
         for adapter in self._build_adapters(services):
             services.adapters[adapter.platform.value] = adapter
@@ -118,31 +141,80 @@ class App:
     def request_stop(self) -> None:
         self._stopped.set()
 
-    async def stop(self) -> None:
+    async def stop(self, within: float = SHUTDOWN_SECONDS) -> None:
+        """Take nothing new, finish what is in progress, close the store, all ``within``.
+
+        Updates stop coming first (adapters stop fetching, webhook and Slack requests get
+        503 so the platforms send them again); handlers in progress finish; the delivery
+        worker starts no new send and waits for those in flight; rows not yet sent stay
+        pending for the next start.
+        """
         services = self.services
         if services is None:
+            self._release_lock()
             return
-        for adapter in services.adapters.values():
-            try:
-                await adapter.stop()
-            except Exception:
-                log.exception("stopping the %s adapter failed", adapter.platform)
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+
+        def left(until: float) -> float:
+            return max(0.1, started + until * within - loop.time())
+
+        if services.http is not None:
+            services.http.closing = True
+        services.worker.stop_taking()
         if services.scheduler.running:
             services.scheduler.shutdown(wait=False)
-        await services.worker.stop()
+        # stop receiving, finish the updates taken; adapters can still send meanwhile
+        await self._each_adapter("stop_receiving", left, 0.5)
+        await services.worker.stop(drain_seconds=left(0.75))
+        await self._each_adapter("stop", left, 0.85)  # now close their connections
         if services.http is not None:
             await services.http.stop()
         await services.store.close()
         self.services = None
+        self._release_lock()
+        log.info("stopped in %.1f s", loop.time() - started)
+
+    async def _each_adapter(self, step: str, left: Callable[[float], float], until: float) -> None:
+        assert self.services is not None
+        for adapter in self.services.adapters.values():
+            action = getattr(adapter, step, None)
+            if action is None:
+                continue
+            try:
+                await asyncio.wait_for(action(), timeout=left(until))
+            except TimeoutError:
+                log.warning("%s of the %s adapter took too long; going on", step, adapter.platform)
+            except Exception:
+                log.exception("%s of the %s adapter failed", step, adapter.platform)
+
+    def _release_lock(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def _on_signal(self, sig: signal.Signals) -> None:
+        """The first SIGTERM/SIGINT stops gracefully; a second one exits at once."""
+        if self._stopped.is_set():
+            log.warning("%s again: exiting now; unsent messages go out at the next start", sig.name)
+            for handler in logging.getLogger().handlers:
+                handler.flush()
+            os._exit(128 + sig.value)
+        log.info("%s: stopping (send it again to exit at once)", sig.name)
+        self.request_stop()
 
     async def run(self) -> None:
         """Run until SIGINT/SIGTERM or the end of console input, then stop gracefully."""
         loop = asyncio.get_running_loop()
-        for sig in (signal.SIGINT, signal.SIGTERM):
+        signals = (signal.SIGINT, signal.SIGTERM)
+        for sig in signals:
             with contextlib.suppress(NotImplementedError, RuntimeError):
-                loop.add_signal_handler(sig, self.request_stop)
+                loop.add_signal_handler(sig, self._on_signal, sig)
         try:
             await self.start()
             await self._stopped.wait()
         finally:
             await self.stop()
+            for sig in signals:
+                with contextlib.suppress(NotImplementedError, RuntimeError):
+                    loop.remove_signal_handler(sig)

@@ -26,6 +26,7 @@ class Context:
     lang: str
     is_admin: bool
     conversation: ConversationState | None = None
+    route: str = "text"  # what the router chose, for metrics and logs: "/events", "button:…"
 
     # language and time ---------------------------------------------------------------
 

@@ -8,12 +8,14 @@ stays, and the sender gets a short apology instead of a stack trace.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.arguments import StaleArgument
 from bot.context import Context
 from bot.delivery.notify import Notifier
 from bot.i18n import normalize_language, t
+from bot.logs import log_context, update_log_context
+from bot.metrics import Metrics, Stopwatch
 from bot.models import ChatKind, Incoming, Outgoing
 from bot.router import Router
 from bot.settings import Settings
@@ -29,29 +31,48 @@ class Core:
     settings: Settings
     router: Router
     notifier: Notifier
+    metrics: Metrics = field(default_factory=Metrics)
 
     async def handle(self, incoming: Incoming) -> list[Outgoing]:
+        """Handle one update in one transaction; count it, time it, and log one line
+        (which never holds the member's text)."""
+        platform, chat_kind = incoming.platform.value, incoming.chat_kind.value
+        watch = Stopwatch()
         lang = normalize_language(incoming.language_hint, self.settings.language)
-        try:
-            async with self.store.transaction():
-                if incoming.update_id is not None and not await self.store.updates.first_time(
-                    incoming.platform.value, incoming.update_id
-                ):
-                    log.info("update %s seen before; skipped", incoming.update_id)
-                    return []
-                ctx = await self.context_for(incoming)
-                lang = ctx.lang
-                return await self.router.dispatch(ctx)
-        except StaleArgument as problem:  # rolled back: nothing the handler wrote stays
-            log.info("update %s: unusable button argument %r", incoming.update_id, str(problem))
-            return [Outgoing(text=t(lang, "input.stale_button"))]
-        except Exception:
-            log.exception(
-                "handler failed for update %s from %s",
-                incoming.update_id or incoming.message_id or "-",
-                incoming.sender.key,
-            )
-            return [Outgoing(text=t(lang, "error.internal"))]
+        route, failed = "-", False
+        with log_context(platform=platform, chat_kind=chat_kind):
+            try:
+                async with self.store.transaction():
+                    if incoming.update_id is not None and not await self.store.updates.first_time(
+                        platform, incoming.update_id
+                    ):
+                        log.info("update %s seen before; skipped", incoming.update_id)
+                        route = "duplicate"
+                        return []
+                    ctx = await self.context_for(incoming)
+                    lang = ctx.lang
+                    try:
+                        return await self.router.dispatch(ctx)
+                    finally:
+                        route = ctx.route
+            except StaleArgument as problem:  # rolled back: nothing the handler wrote stays
+                log.info("unusable button argument %r", str(problem))
+                return [Outgoing(text=t(lang, "input.stale_button"))]
+            except Exception:
+                failed = True
+                update_log_context(command=route)
+                log.exception(
+                    "handler failed for update %s from %s",
+                    incoming.update_id or incoming.message_id or "-",
+                    incoming.sender.key,
+                )
+                return [Outgoing(text=t(lang, "error.internal"))]
+            finally:
+                seconds = watch.seconds
+                self.metrics.record_update(platform, _update_kind(incoming, route), chat_kind)
+                self.metrics.observe_handler(route, seconds, failed)
+                update_log_context(command=route, duration_ms=round(seconds * 1000, 1))
+                log.info("handled %s", route)
 
     async def context_for(self, incoming: Incoming) -> Context:
         sender = incoming.sender
@@ -102,3 +123,11 @@ class Core:
         """The bot was removed from a group or channel: its bindings stop receiving."""
         if await self.store.bindings.mark_chat_unreachable(platform, chat_id):
             await self.store.audit.record("binding.unreachable", platform=platform, chat=chat_id)
+
+
+def _update_kind(incoming: Incoming, route: str) -> str:
+    if incoming.action is not None:
+        return "button"
+    if route.startswith("/") or route == "unknown_command":
+        return "command"
+    return "text"

@@ -1,26 +1,42 @@
 """The bot's one HTTP server: webhooks, Slack events, calendar feeds, health and metrics.
 
-Adapters and capabilities add their routes before :meth:`HttpServer.start`.
+Adapters and capabilities add their routes before :meth:`HttpServer.start`. ``/healthz``
+reports each part as JSON (503 when one is failing), ``/healthz/live`` only says that the
+process answers, ``/metrics`` is Prometheus' text format. While the bot shuts down, every
+other route answers 503 so that Telegram and Slack send their updates again later.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from aiohttp import web
 
+from bot.metrics import Metrics
 from storage import Store
 
+log = logging.getLogger(__name__)
+
 RouteHandler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+HealthCheck = Callable[[], Awaitable[tuple[bool, dict[str, Any]]]]
+ALWAYS_OPEN = ("/healthz", "/healthz/live", "/metrics")
 
 
 class HttpServer:
-    def __init__(self, host: str, port: int, store: Store) -> None:
+    def __init__(self, host: str, port: int, store: Store, metrics: Metrics | None = None) -> None:
         self.host = host
         self.port = port
         self.store = store
-        self.app = web.Application(client_max_size=2 * 1024 * 1024)
+        self.metrics = metrics or Metrics()
+        self.health_check: HealthCheck | None = None  # set by the wiring once all parts exist
+        self.closing = False
+        self.app = web.Application(
+            client_max_size=2 * 1024 * 1024, middlewares=[self._refuse_while_closing]
+        )
         self.app.router.add_get("/healthz", self._health)
+        self.app.router.add_get("/healthz/live", self._live)
         self.app.router.add_get("/metrics", self._metrics)
         self._runner: web.AppRunner | None = None
 
@@ -28,7 +44,7 @@ class HttpServer:
         self.app.router.add_route(method, path, handler)
 
     async def start(self) -> None:
-        self._runner = web.AppRunner(self.app, access_log=None)
+        self._runner = web.AppRunner(self.app, access_log=None, shutdown_timeout=2.0)
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.host, self.port)
         await site.start()
@@ -44,20 +60,32 @@ class HttpServer:
     def base_url(self) -> str:
         return f"http://{self.host}:{self.port}"
 
+    @web.middleware
+    async def _refuse_while_closing(
+        self, request: web.Request, handler: RouteHandler
+    ) -> web.StreamResponse:
+        if self.closing and request.path not in ALWAYS_OPEN:
+            return web.Response(status=503, text="shutting down", headers={"Retry-After": "10"})
+        return await handler(request)
+
+    async def _live(self, request: web.Request) -> web.Response:
+        return web.Response(text="ok\n")
+
     async def _health(self, request: web.Request) -> web.Response:
-        await self.store.db.ping()
-        return web.json_response({"status": "ok"})
+        parts: dict[str, Any] = {}
+        ok = True
+        if self.health_check is not None:
+            ok, parts = await self.health_check()
+        if self.closing:
+            ok = False
+            parts["shutdown"] = {"ok": False, "detail": "shutting down"}
+        body = {"status": "ok" if ok else "failing", "checks": parts}
+        return web.json_response(body, status=200 if ok else 503)
 
     async def _metrics(self, request: web.Request) -> web.Response:
-        lines = [
-            "# HELP knotenpunkt_outbox_messages Outbox rows by status.",
-            "# TYPE knotenpunkt_outbox_messages gauge",
-        ]
-        for status, count in sorted((await self.store.outbox.counts()).items()):
-            lines.append(f'knotenpunkt_outbox_messages{{status="{status}"}} {count}')
-        lines += [
-            "# HELP knotenpunkt_members Registered members.",
-            "# TYPE knotenpunkt_members gauge",
-            f"knotenpunkt_members {await self.store.members.count()}",
-        ]
-        return web.Response(text="\n".join(lines) + "\n", content_type="text/plain")
+        try:
+            await self.metrics.refresh(self.store)
+        except Exception as exc:  # counters and process metrics are still worth serving
+            log.warning("metrics: reading the store failed: %s", exc)
+        body, content_type = self.metrics.exposition(request.headers.get("Accept"))
+        return web.Response(body=body, headers={"Content-Type": content_type})

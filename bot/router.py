@@ -125,7 +125,9 @@ class Router:
         if incoming.action is not None:
             route = self.actions.get(incoming.action)
             if route is None:
+                ctx.route = "button:unknown"
                 return [ctx.reply("input.stale_button")]
+            ctx.route = f"button:{incoming.action}"
             return await self._run(ctx, route, incoming.action_arg)
 
         text = (incoming.text or "").strip()
@@ -136,9 +138,11 @@ class Router:
             name, args = parsed
             command = self.commands.get(name)
             if command is None:
+                ctx.route = "unknown_command"
                 if incoming.chat_kind == ChatKind.GROUP and not incoming.direct:
                     return []  # other bots' commands in a shared group are not ours
                 return [ctx.reply("error.unknown_command", command=name)]
+            ctx.route = f"/{command.name}"
             return await self._run(ctx, command, args)
 
         if incoming.chat_kind == ChatKind.GROUP:
@@ -146,6 +150,7 @@ class Router:
         if ctx.conversation is not None:
             flow = self.flows.get(ctx.conversation.flow)
             if flow is not None:
+                ctx.route = f"flow:{ctx.conversation.flow}"
                 return _as_list(await flow(ctx, text))
             await ctx.end_conversation()
         if not text:

@@ -9,8 +9,15 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
+from apscheduler.events import (
+    EVENT_JOB_MISSED,
+    EVENT_JOB_SUBMITTED,
+    JobEvent,
+    JobSubmissionEvent,
+)
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot.metrics import Metrics
 from storage import Store
 from storage.db import to_db_time, utcnow
 
@@ -26,6 +33,21 @@ def create_scheduler() -> AsyncIOScheduler:
         timezone="UTC",
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 60},
     )
+
+
+def watch_scheduler(scheduler: AsyncIOScheduler, metrics: Metrics) -> None:
+    """Measure how late each job starts (a busy event loop or a blocked thread shows here)."""
+
+    def submitted(event: JobSubmissionEvent) -> None:
+        if event.scheduled_run_times:
+            late = utcnow() - max(event.scheduled_run_times)
+            metrics.observe_scheduler_lag(event.job_id, late.total_seconds())
+
+    def missed(event: JobEvent) -> None:
+        metrics.record_scheduler_missed(event.job_id)
+
+    scheduler.add_listener(submitted, EVENT_JOB_SUBMITTED)
+    scheduler.add_listener(missed, EVENT_JOB_MISSED)
 
 
 async def housekeeping(store: Store) -> None:

@@ -15,6 +15,7 @@ from bot.core import Core
 from bot.delivery.notify import Notifier
 from bot.delivery.worker import DeliveryWorker
 from bot.http import HttpServer
+from bot.metrics import Metrics
 from bot.router import Router
 from bot.settings import Settings
 from storage import Store
@@ -32,4 +33,5 @@ class Services:
     worker: DeliveryWorker
     scheduler: AsyncIOScheduler
     http: HttpServer | None
+    metrics: Metrics = field(default_factory=Metrics)
     adapters: dict[str, Adapter] = field(default_factory=dict)

@@ -6,7 +6,9 @@ spelled out here and nowhere else.
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Mapping
 from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Literal
@@ -76,6 +78,8 @@ class Settings(BaseSettings):
     slack_rate: float = Field(default=1.0, gt=0)
     approval_required: bool = False
     log_format: Literal["text", "json"] = "text"
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
+    health_outbox_max_age: timedelta = Field(default=timedelta(minutes=15))
     regions: Annotated[list[str], NoDecode] = Field(
         default_factory=lambda: list(SUEDWESTFALEN_REGIONS)
     )
@@ -108,6 +112,16 @@ class Settings(BaseSettings):
             return sorted((parse_duration(i) for i in items), reverse=True)
         return items
 
+    @field_validator("log_format", "log_level", mode="before")
+    @classmethod
+    def _lower(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("health_outbox_max_age", mode="before")
+    @classmethod
+    def _parse_max_age(cls, value: object) -> object:
+        return parse_duration(value) if isinstance(value, str) else value
+
     @field_validator("timezone")
     @classmethod
     def _check_timezone(cls, value: str) -> str:
@@ -124,6 +138,41 @@ class Settings(BaseSettings):
     @property
     def console_only(self) -> bool:
         return not self.telegram_token and not (self.slack_bot_token and self.slack_signing_secret)
+
+    @property
+    def secrets(self) -> list[str]:
+        """Values that must never appear in a log line."""
+        values = [getattr(self, name) for name in SECRET_SETTINGS]
+        return [v for v in values if v]
+
+
+PREFIX = "KNOTENPUNKT_"
+SECRET_SETTINGS = (
+    "telegram_token",
+    "telegram_webhook_secret",
+    "slack_bot_token",
+    "slack_signing_secret",
+    "slack_app_token",
+)
+
+
+def setting_names() -> list[str]:
+    """Every environment name the bot reads, e.g. ``KNOTENPUNKT_DB_PATH``."""
+    return [PREFIX + name.upper() for name in Settings.model_fields]
+
+
+def unknown_settings(environ: Mapping[str, str]) -> list[tuple[str, str | None]]:
+    """``KNOTENPUNKT_*`` names the bot does not read (typos), each with the closest name
+    it does read, or None when nothing is close."""
+    known = [name.upper() for name in Settings.model_fields]
+    found = []
+    for name in sorted(environ):
+        upper = name.upper()
+        if upper.startswith(PREFIX) and upper.removeprefix(PREFIX) not in known:
+            rest = upper.removeprefix(PREFIX)
+            close = difflib.get_close_matches(rest, known, n=1, cutoff=0.6)
+            found.append((name, PREFIX + close[0] if close else None))
+    return found
 
 
 class ConfigError(Exception):

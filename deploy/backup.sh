@@ -1,12 +1,13 @@
-#!/usr/bin/env bash
-# Daily backup of the Knotenpunkt store, safe while the bot runs (SQLite backup API).
-# cron:  15 3 * * *  knotenpunkt  /opt/knotenpunkt/deploy/backup.sh
-# Keeps the last KEEP_DAYS copies in BACKUP_DIR.
-set -euo pipefail
+#!/bin/sh
+# Backup of the Knotenpunkt store, safe while the bot runs (SQLite's backup API), gzipped,
+# keeping the copies of the last KEEP_DAYS days. Run by knotenpunkt-backup.timer, or cron:
+#   15 3 * * *  knotenpunkt  /opt/knotenpunkt/deploy/backup.sh
+# Restore one (stop the bot first): knotenpunkt-cli db restore /var/backups/knotenpunkt/FILE.gz
+set -eu
 BACKUP_DIR=${BACKUP_DIR:-/var/backups/knotenpunkt}
 KEEP_DAYS=${KEEP_DAYS:-14}
 KNOTENPUNKT=${KNOTENPUNKT:-/opt/knotenpunkt/.venv/bin/knotenpunkt}
-if [ -f /etc/knotenpunkt.env ]; then
+if [ -z "${KNOTENPUNKT_DB_PATH:-}" ] && [ -r /etc/knotenpunkt.env ]; then
   set -a; . /etc/knotenpunkt.env; set +a
 fi
 mkdir -p "$BACKUP_DIR"
@@ -14,3 +15,4 @@ target="$BACKUP_DIR/knotenpunkt-$(date +%Y%m%d-%H%M%S).sqlite3"
 "$KNOTENPUNKT" db backup "$target"
 gzip "$target"
 find "$BACKUP_DIR" -name 'knotenpunkt-*.sqlite3.gz' -mtime +"$KEEP_DAYS" -delete
+echo "backup: $target.gz; $(find "$BACKUP_DIR" -name 'knotenpunkt-*.sqlite3.gz' | wc -l) kept"

@@ -13,6 +13,7 @@ from storage.directory import DirectoryRepository
 from storage.events import EventRepository
 from storage.groups import GroupRepository
 from storage.linking import LinkRepository
+from storage.maintenance import Maintenance
 from storage.members import MemberRepository
 from storage.outbox import OutboxRepository
 from storage.rsvps import RsvpRepository
@@ -38,6 +39,7 @@ class Store:
         self.linking = LinkRepository(db)
         self.directory = DirectoryRepository(db)
         self.groups = GroupRepository(db)
+        self.maintenance = Maintenance(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:

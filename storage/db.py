@@ -62,6 +62,11 @@ def _migration_scripts() -> list[tuple[int, str, str]]:
     return sorted(scripts)
 
 
+def migration_versions() -> list[int]:
+    """The schema versions this code knows."""
+    return [version for version, _name, _script in _migration_scripts()]
+
+
 def _split_statements(script: str) -> list[str]:
     statements, buffer = [], ""
     for line in script.splitlines(keepends=True):
@@ -75,6 +80,10 @@ def _split_statements(script: str) -> list[str]:
     return statements
 
 
+class StoreGone(Exception):
+    """The store's file is no longer the one the bot opened."""
+
+
 class Database:
     """Owns the connection; repositories borrow it."""
 
@@ -82,6 +91,7 @@ class Database:
         self.path = Path(path)
         self._conn: aiosqlite.Connection | None = None
         self._lock = asyncio.Lock()
+        self._inode: int | None = None
 
     @property
     def conn(self) -> aiosqlite.Connection:
@@ -89,7 +99,8 @@ class Database:
             raise RuntimeError("database is not open")
         return self._conn
 
-    async def open(self) -> Database:
+    async def open(self, *, migrate: bool = True) -> Database:
+        """Connect; ``migrate=False`` (doctor) looks at the schema without changing it."""
         if str(self.path) != ":memory:":
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self._conn = await aiosqlite.connect(self.path, isolation_level=None)
@@ -98,8 +109,15 @@ class Database:
         await self._conn.execute("PRAGMA foreign_keys=ON")
         await self._conn.execute("PRAGMA busy_timeout=5000")
         await self._conn.execute("PRAGMA synchronous=NORMAL")
-        await self.migrate()
+        self._inode = self._file_inode()
+        if migrate:
+            await self.migrate()
         return self
+
+    def _file_inode(self) -> int | None:
+        if str(self.path) == ":memory:":
+            return None
+        return self.path.stat().st_ino
 
     async def close(self) -> None:
         if self._conn is not None:
@@ -128,7 +146,15 @@ class Database:
         return done
 
     async def ping(self) -> None:
-        """Raise if the database cannot answer (for the health check)."""
+        """Raise if the database cannot answer, or if its file was removed or replaced
+        under the running bot (writes would then go to a file nobody will see again)."""
+        if self._inode is not None:
+            try:
+                current = self._file_inode()
+            except FileNotFoundError:
+                raise StoreGone(f"{self.path} was removed while the bot runs") from None
+            if current != self._inode:
+                raise StoreGone(f"{self.path} was replaced while the bot runs")
         await self.fetchval("SELECT 1")
 
     async def schema_version(self) -> int:

@@ -182,6 +182,25 @@ class OutboxRepository:
         )
         return {r[0]: r[1] for r in rows}
 
+    async def oldest_due_pending(self, now: datetime) -> datetime | None:
+        """When the pending row that has waited longest became due (None: nothing waits)."""
+        value = await self.db.fetchval(
+            "SELECT MIN(next_attempt_at) FROM outbox"
+            " WHERE status = 'pending' AND next_attempt_at <= ?",
+            (to_db_time(now),),
+        )
+        return from_db_time(value)
+
+    async def unfinished_batches(self) -> dict[tuple[str, str], int]:
+        """(batch, status) -> rows, for the batches that still have rows to deliver."""
+        rows = await self.db.fetchall(
+            "SELECT batch, status, COUNT(*) FROM outbox WHERE batch IN"
+            " (SELECT DISTINCT batch FROM outbox"
+            "  WHERE status IN ('pending', 'sending') AND batch IS NOT NULL)"
+            " GROUP BY batch, status"
+        )
+        return {(r[0], r[1]): r[2] for r in rows}
+
     async def counts(self) -> dict[str, int]:
         rows = await self.db.fetchall("SELECT status, COUNT(*) FROM outbox GROUP BY status")
         return {r[0]: r[1] for r in rows}

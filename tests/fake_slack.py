@@ -21,6 +21,9 @@ APP_TOKEN = "xapp-fake-token"
 BOT_USER_ID = "UBOT"
 BOT_ID = "BBOT"
 TEAM_ID = "T0FAKE"
+# What auth.test reports in its x-oauth-scopes header unless a test says otherwise.
+ALL_SCOPES = ("app_mentions:read", "chat:write", "commands", "files:write", "im:history",
+              "im:read", "im:write", "users:read", "channels:read", "groups:read")  # fmt: skip
 
 
 @dataclass
@@ -74,6 +77,7 @@ class FakeSlack:
     _failures: dict[str, deque[Failure]] = field(default_factory=lambda: defaultdict(deque))
     _ts: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     socket_acks: list[dict[str, Any]] = field(default_factory=list)  # Socket Mode answers
+    scopes: list[str] = field(default_factory=lambda: list(ALL_SCOPES))  # granted to the app
     _sockets: list[web.WebSocketResponse] = field(default_factory=list)
     _runner: web.AppRunner | None = None
     port: int = 0
@@ -167,7 +171,10 @@ class FakeSlack:
         handler = getattr(self, "_" + method.replace(".", "_"), None)
         if handler is None:
             return _error("unknown_method")
-        return web.json_response(await handler(args))
+        response = web.json_response(await handler(args))
+        if method == "auth.test":  # as Slack does: the scopes the token was granted
+            response.headers["x-oauth-scopes"] = ",".join(self.scopes)
+        return response
 
     # methods ------------------------------------------------------------------------------
 

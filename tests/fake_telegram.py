@@ -30,6 +30,7 @@ ERRORS = {
     "kicked": (403, "Forbidden: bot was kicked from the group chat", None),
     "chat_not_found": (400, "Bad Request: chat not found", None),
     "bad_request": (400, "Bad Request: can't parse entities: something odd", None),
+    "unauthorized": (401, "Unauthorized", None),
 }
 
 
@@ -118,6 +119,8 @@ class FakeTelegram:
     webhook: dict[str, Any] = field(default_factory=dict)
     migrated: dict[str, int] = field(default_factory=dict)
     refused: list[tuple[str, int]] = field(default_factory=list)  # (method, status) answered
+    delays: dict[str, float] = field(default_factory=dict)  # method -> seconds before answering
+    webhook_error: str | None = None  # getWebhookInfo's last_error_message
     port: int = 0
     # Optional: enforce Telegram's flood limits like the real server (429 + retry_after).
     flood_limits: bool = False
@@ -169,6 +172,8 @@ class FakeTelegram:
             else:
                 params[name] = json.loads(value) if name in JSON_FIELDS else value
         self.calls.append(Call(method, params, files, time.monotonic()))
+        if method in self.delays:
+            await asyncio.sleep(self.delays[method])
         try:
             self._check_flood(method, params)
             self._maybe_fail(method, params)
@@ -313,8 +318,12 @@ class FakeTelegram:
         return True
 
     async def api_getwebhookinfo(self, params: dict[str, Any], files: object) -> dict[str, Any]:
-        return {"url": self.webhook.get("url", ""), "has_custom_certificate": False,
+        info = {"url": self.webhook.get("url", ""), "has_custom_certificate": False,
                 "pending_update_count": 0}  # fmt: skip
+        if self.webhook_error:
+            info.update(last_error_date=int(time.time()) - 60,
+                        last_error_message=self.webhook_error)  # fmt: skip
+        return info
 
     async def api_close(self, params: dict[str, Any], files: object) -> bool:
         return True

@@ -25,6 +25,7 @@ async def test_without_app_token_events_come_over_http(
     async with running_slack(make_settings, standard_fake()) as slack:
         assert slack.adapter.mode == "http"
         assert slack.adapter.socket_handler is None
+        assert (await slack.adapter.health())["ok"]
 
 
 async def test_app_token_selects_socket_mode_and_events_arrive_over_it(
@@ -34,6 +35,8 @@ async def test_app_token_selects_socket_mode_and_events_arrive_over_it(
     async with running_slack(make_settings, fake, slack_app_token=APP_TOKEN) as slack:
         assert slack.adapter.mode == "socket"
         assert fake.calls_to("apps.connections.open")
+        await fake.socket_connected()
+        assert await slack.adapter.health() == {"ok": True, "mode": "socket", "connected": True}
         # no HTTP events endpoint in Socket Mode
         reply = await slack.send.dm("U1", "start")
         assert reply.status in (404, 405)

@@ -1,4 +1,10 @@
-"""What every adapter offers the core. Adapters translate; they decide nothing."""
+"""What every adapter offers the core. Adapters translate; they decide nothing.
+
+Optional extras the wiring uses when present: ``async stop_receiving()`` (take no more
+updates and finish those taken, while sending still works: the first step of a graceful
+shutdown, before the outbox drains) and ``async health() -> dict`` (for ``/healthz``,
+with ``"ok": bool``).
+"""
 
 from __future__ import annotations
 

@@ -55,6 +55,10 @@ class ConsoleAdapter:
         self._write(f"Knotenpunkt – console ({self.user}). /start, /hilfe; Ctrl-D to quit.\n")
         self._task = asyncio.create_task(self._loop(), name="console-adapter")
 
+    async def health(self) -> dict[str, object]:
+        alive = self._task is not None and not self._task.done()
+        return {"ok": alive, "mode": "console"}
+
     async def stop(self) -> None:
         if self._task is not None and self._task is not asyncio.current_task():
             self._task.cancel()

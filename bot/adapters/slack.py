@@ -32,6 +32,7 @@ from bot.adapters.slack_home import build_home_view
 from bot.adapters.slack_outbound import ReplyTarget, SlackOutbound
 from bot.adapters.slack_receive import UnreadableBody, parse_body, request_key, sender_key
 from bot.adapters.slack_verify import RequestVerifier
+from bot.delivery.errors import RetryAfter, Unreachable
 from bot.i18n import normalize_language
 from bot.inbox import InboxRunner
 from bot.models import ChatKind, Identity, Incoming, Outgoing, Platform
@@ -108,6 +109,7 @@ class SlackAdapter:
         )
         self.out = SlackOutbound(self.client)
         self.verifier = RequestVerifier(settings.slack_signing_secret or "")
+        self.metrics = services.metrics
         self.mode = "socket" if settings.slack_app_token else "http"
         self.inbox = InboxRunner(services.store, self.platform.value, self._on_row)
         self.socket_handler: Any = None
@@ -140,12 +142,26 @@ class SlackAdapter:
             await self.inbox.resume()  # stored before a crash, not yet handled: first
             log.info("Slack: receiving events at %s", EVENTS_PATH)
 
-    async def stop(self) -> None:
+    async def health(self) -> dict[str, object]:
+        """HTTP mode: the route is served with the server. Socket Mode: connected now."""
+        if self.mode == "http":
+            return {"ok": True, "mode": "http", "busy": len(self._tasks)}
+        connected = False
+        if self.socket_handler is not None:
+            connected = bool(await self.socket_handler.client.is_connected())
+        return {"ok": connected, "mode": "socket", "connected": connected}
+
+    async def stop_receiving(self) -> None:
+        """Close Socket Mode and finish the requests taken (HTTP mode: the server answers
+        503 meanwhile); sending still works."""
         if self.socket_handler is not None:
             await self.socket_handler.close_async()
             self.socket_handler = None
         await self.inbox.stop(within=5.0)
         await self.idle(within=5.0)
+
+    async def stop(self) -> None:
+        await self.stop_receiving()
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
@@ -341,7 +357,15 @@ class SlackAdapter:
                 **fields,
             )
             replies = await self.core.handle(incoming)
-            await self.out.deliver(replies, target, await self._lang(target.user, person.locale))
+            try:
+                await self.out.deliver(
+                    replies, target, await self._lang(target.user, person.locale)
+                )
+            except Exception as exc:
+                self._count_failed_reply(exc)
+                raise
+            for _ in replies:
+                self.metrics.record_reply("slack", "sent")
             if target.home:
                 await self.publish_home(target.user)
         except Exception:
@@ -350,6 +374,13 @@ class SlackAdapter:
                 await self.out.apologise(target, await self._lang(target.user, person.locale))
             except Exception as exc:
                 log.error("slack: could not even apologise to %s: %s", target.user, exc)
+
+    def _count_failed_reply(self, exc: Exception) -> None:
+        error = to_delivery_error(exc)
+        if isinstance(error, RetryAfter):
+            self.metrics.record_rate_limited("slack")
+        result = "unreachable" if isinstance(error, Unreachable) else "failed"
+        self.metrics.record_reply("slack", result)
 
     async def _lang(self, user: str, locale: str | None) -> str:
         """The member's language, else their Slack locale's, else the network's."""

@@ -38,7 +38,7 @@ from bot.adapters.telegram_incoming import callback_incoming, message_incoming
 from bot.adapters.telegram_menu import admin_chat_ids, publish_menus
 from bot.adapters.telegram_receive import Poller, chat_key
 from bot.adapters.telegram_render import CAPTION_LIMIT, escape, keyboard, render_parts
-from bot.delivery.errors import PermanentFailure
+from bot.delivery.errors import PermanentFailure, Unreachable
 from bot.i18n import normalize_language, t
 from bot.inbox import InboxRunner
 from bot.models import ChatKind, Document, Outgoing, Platform
@@ -128,6 +128,8 @@ class TelegramAdapter:
                 raise ConfigError("KNOTENPUNKT_TELEGRAM_MODE=webhook needs the HTTP server")
             services.http.add_route("POST", WEBHOOK_PATH, self._webhook)
         self.updates_processed = 0  # every update handled, for health and tests
+        self.metrics = services.metrics
+        self.webhook_registered = False
 
     # lifecycle -----------------------------------------------------------------------
 
@@ -147,15 +149,39 @@ class TelegramAdapter:
                 secret_token=self.secret,
                 allowed_updates=ALLOWED_UPDATES,
             )
+            self.webhook_registered = True
         else:
             await self.bot.delete_webhook()
             self.poller.start()
 
-    async def stop(self) -> None:
-        """Stop fetching, let stored updates finish a moment (the rest wait for the next start)."""
+    async def health(self) -> dict[str, object]:
+        """Webhook: registered and taking updates. Polling: the getUpdates loop still runs
+        (it ends for good when Telegram refuses the token)."""
+        if self.webhook:
+            return {
+                "ok": self._receiving and self.webhook_registered,
+                "mode": "webhook",
+                "webhook_registered": self.webhook_registered,
+                "updates_processed": self.updates_processed,
+            }
+        polling = self._receiving and self.poller.alive
+        return {
+            "ok": polling,
+            "mode": "polling",
+            "polling": "alive" if polling else "stopped",
+            "updates_processed": self.updates_processed,
+        }
+
+    async def stop_receiving(self) -> None:
+        """Stop fetching, let stored updates finish a moment (the rest wait for the next
+        start); sending still works."""
         self._receiving = False
         await self.poller.stop()
         await self.inbox.stop()
+
+    async def stop(self) -> None:
+        """Stop receiving (if not done yet), then close connections."""
+        await self.stop_receiving()
         await self.application.shutdown()
 
     async def _publish_menus(self) -> None:
@@ -286,10 +312,15 @@ class TelegramAdapter:
                 source = None
                 if edited:
                     continue
+            result = "sent"
             try:
                 await self._send_reply(chat_id, message)
             except TelegramError as exc:
+                if isinstance(exc, RetryAfter):
+                    self.metrics.record_rate_limited("telegram")
+                result = "unreachable" if isinstance(translate(exc), Unreachable) else "failed"
                 log.warning("telegram: reply to chat %s failed: %s", chat_id, exc)
+            self.metrics.record_reply("telegram", result)
 
     async def _send_reply(self, chat_id: str, message: Outgoing) -> None:
         """Send, waiting out each 429 (only this chat waits: others run meanwhile)."""
@@ -300,6 +331,7 @@ class TelegramAdapter:
             except RetryAfter as exc:
                 if attempt == _REPLY_TRIES:
                     raise
+                self.metrics.record_rate_limited("telegram")
                 await asyncio.sleep(min(retry_after_seconds(exc), _MAX_REPLY_WAIT))
 
     async def _edit(self, source: MaybeInaccessibleMessage, message: Outgoing) -> bool:

@@ -56,8 +56,13 @@ async def store_updates(items: list[Any], accept: Accept) -> int | None:
     return highest
 
 
+class TokenRefused(RuntimeError):
+    """Telegram answered 401/404: the token is wrong or revoked; polling cannot recover."""
+
+
 class Poller:
-    """getUpdates in a loop; backs off (1 s, doubling to 30 s) on any failure."""
+    """getUpdates in a loop; backs off (1 s, doubling to 30 s) on any failure, and ends for
+    good when Telegram refuses the token (health then reports the loop as stopped)."""
 
     def __init__(
         self,
@@ -79,6 +84,10 @@ class Poller:
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="telegram-polling")
 
+    @property
+    def alive(self) -> bool:
+        return self._task is not None and not self._task.done()
+
     async def stop(self) -> None:
         if self._task is not None:
             self._task.cancel()
@@ -96,6 +105,9 @@ class Poller:
                     highest = await store_updates(items, self.accept)
                 except asyncio.CancelledError:
                     raise
+                except TokenRefused as exc:
+                    log.error("telegram: getUpdates refused (%s); polling stopped", _short(exc))
+                    return
                 except Exception as exc:  # network, HTTP error, not JSON, store busy
                     backoff = min(_MAX_BACKOFF, max(1.0, backoff * 2))
                     log.warning(
@@ -118,6 +130,8 @@ class Poller:
         if offset is not None:
             form["offset"] = str(offset)
         async with session.post(self.url, data=form) as response:
+            if response.status in (401, 404):
+                raise TokenRefused(f"HTTP {response.status}")
             body = await response.json(content_type=None)
         if not isinstance(body, dict) or not body.get("ok"):
             description = _dict(body).get("description", f"HTTP {response.status}")

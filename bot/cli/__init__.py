@@ -11,10 +11,11 @@ import asyncio
 import sys
 from collections.abc import Sequence
 
-from bot.cli import admin, broadcast, db, demo, event, group, run, topic
+from bot.cli import admin, broadcast, db, demo, doctor, event, group, run, topic
 from bot.settings import ConfigError, load_settings
+from storage.lock import StoreBusy
 
-GROUPS = [run, db, topic, admin, demo, event, group, broadcast]
+GROUPS = [run, db, topic, admin, demo, event, group, broadcast, doctor]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if getattr(args, "raw_settings", False):  # doctor: reads and judges the settings itself
+        return asyncio.run(args.func(args, None))
     try:
         settings = load_settings()
     except ConfigError as exc:
@@ -39,5 +42,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:  # settings that only make sense together, found at start-up
         print(f"knotenpunkt: configuration error: {exc}", file=sys.stderr)
         return 2
+    except StoreBusy as exc:
+        print(
+            f"knotenpunkt: the store is in use ({exc}); is the bot already running?",
+            file=sys.stderr,
+        )
+        return 1
     except KeyboardInterrupt:
         return 130

@@ -1,12 +1,18 @@
-"""``knotenpunkt db migrate|backup``: schema upgrades and consistent copies of the store."""
+"""``knotenpunkt db migrate|backup|restore``: schema upgrades, consistent copies of the
+store, and putting a copy back."""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 from pathlib import Path
 
+from bot.cli.common import fail
 from bot.settings import Settings
 from storage import Database
+from storage.db import utcnow
+from storage.lock import StoreBusy
+from storage.restore import RestoreRefused, restore
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -16,6 +22,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     backup_parser = db_sub.add_parser("backup", help="copy the store safely while the bot runs")
     backup_parser.add_argument("target", type=Path)
     backup_parser.set_defaults(func=backup)
+    restore_parser = db_sub.add_parser(
+        "restore", help="replace the store with a backup (stop the bot first)"
+    )
+    restore_parser.add_argument("source", type=Path, metavar="FILE", help=".sqlite3 or .gz")
+    restore_parser.set_defaults(func=restore_backup)
 
 
 async def migrate(args: argparse.Namespace, settings: Settings) -> int:
@@ -35,4 +46,23 @@ async def backup(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         await db.close()
     print(f"backed up {settings.db_path} to {args.target}")
+    return 0
+
+
+async def restore_backup(args: argparse.Namespace, settings: Settings) -> int:
+    target = Path(settings.db_path)
+    try:
+        kept = await asyncio.to_thread(restore, args.source, target, utcnow().astimezone())
+    except StoreBusy as exc:
+        return fail(
+            "db restore",
+            f"a bot is running on {target} ({exc}). Stop it first "
+            "(systemctl stop knotenpunkt, or docker compose stop), then restore.",
+        )
+    except RestoreRefused as exc:
+        return fail("db restore", f"{exc}. The store was not changed.")
+    print(f"restored {args.source} to {target}")
+    if kept is not None:
+        print(f"the previous store is kept as {kept}")
+    print("migrations run when the bot starts; start it again now")
     return 0

@@ -21,8 +21,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 async def run(args: argparse.Namespace, settings: Settings) -> int:
-    # In the console, log only warnings so that the chat stays readable.
-    setup_logging(settings.log_format, "WARNING" if settings.console_only else "INFO")
+    # In the console, log only warnings so that the chat stays readable (unless debugging).
+    level = settings.log_level
+    if settings.console_only and level == "info":
+        level = "warning"
+    setup_logging(settings.log_format, level, secrets=settings.secrets)
     app = App(settings, console_user=args.console_user, serve_http=args.http or None)
     await app.run()
     return 0

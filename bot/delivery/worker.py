@@ -17,6 +17,8 @@ from datetime import datetime, timedelta
 from bot.adapters.base import Adapter
 from bot.delivery.errors import PermanentFailure, RetryAfter, Unreachable
 from bot.delivery.ratelimit import RateLimiter
+from bot.logs import log_context
+from bot.metrics import Metrics
 from bot.models import ChatKind, Outgoing
 from storage import Store
 from storage.db import utcnow
@@ -38,8 +40,10 @@ class DeliveryWorker:
         base_backoff: float = 2.0,
         max_backoff: float = 900.0,
         clock: Callable[[], datetime] = utcnow,
+        metrics: Metrics | None = None,
     ) -> None:
         self.store = store
+        self.metrics = metrics or Metrics()
         self.adapters = dict(adapters)
         self.limiter = limiter
         self.poll_interval = poll_interval
@@ -51,7 +55,7 @@ class DeliveryWorker:
         self._wakeup = asyncio.Event()
         self._in_flight: dict[int, str] = {}
         self._tasks: set[asyncio.Task[None]] = set()
-        self._loop_task: asyncio.Task[None] | None = None
+        self.task: asyncio.Task[None] | None = None  # the dispatch loop; health looks at it
         self._stopping = False
 
     def wake(self) -> None:
@@ -63,21 +67,35 @@ class DeliveryWorker:
         if reset:
             log.warning("outbox: %d message(s) were in flight at the last stop; resending", reset)
         self._stopping = False
-        self._loop_task = asyncio.create_task(self._run(), name="delivery-worker")
+        self.task = asyncio.create_task(self._run(), name="delivery-worker")
 
-    async def stop(self, drain_seconds: float = 5.0) -> None:
-        """Stop taking new rows; give sends in flight a moment to finish."""
+    @property
+    def alive(self) -> bool:
+        """The dispatch loop runs (it ends only when stopped, or by a bug)."""
+        return self.task is not None and not self.task.done()
+
+    def stop_taking(self) -> None:
+        """Start no new sends from now on (the first step of a shutdown)."""
         self._stopping = True
         self._wakeup.set()
-        if self._loop_task is not None:
-            await self._loop_task
-            self._loop_task = None
+
+    async def stop(self, drain_seconds: float = 5.0) -> None:
+        """Stop taking new rows; give sends in flight a moment to finish. Rows not sent
+        stay pending for the next start; rows cut off mid-send go back to pending."""
+        self.stop_taking()
+        if self.task is not None:
+            if not self.task.done():
+                await self.task
+            self.task = None
         if self._tasks:
             _done, pending = await asyncio.wait(self._tasks, timeout=drain_seconds)
             for task in pending:
                 task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await asyncio.gather(*pending, return_exceptions=True)
+            if pending:
+                reset = await self.store.outbox.reset_in_flight()
+                log.warning("outbox: %d send(s) cut off by the stop; they go again", reset)
 
     async def drain(self, within: float = 10.0) -> None:
         """Wait until nothing is due now and nothing is in flight (for tests and the console)."""
@@ -131,11 +149,14 @@ class DeliveryWorker:
         called = False
         try:
             async with self._slots:
+                if self._stopping:
+                    return  # stopping: the row stays pending for the next start
                 if self.limiter.paused_for(item.platform) > 0:
                     return  # a 429 came in since dispatch: the row stays pending
                 if not await self.store.outbox.mark_sending(item.id):
                     return
-                called = await self._send_and_record(adapter, item)
+                with log_context(platform=item.platform, chat_kind=item.chat_kind):
+                    called = await self._send_and_record(adapter, item)
         finally:
             self.limiter.finished(item.platform, item.chat_kind, item.chat_id, called=called)
             self._in_flight.pop(item.id, None)
@@ -155,14 +176,18 @@ class DeliveryWorker:
             await adapter.send(item.chat_id, ChatKind(item.chat_kind), message)
         except RetryAfter as exc:
             log.warning("outbox: %s asked to wait %.1fs", item.platform, exc.seconds)
+            self.metrics.record_rate_limited(item.platform)
+            self.metrics.record_notification(item.platform, "retried")
             self.limiter.pause(item.platform, exc.seconds)
             when = self.clock() + timedelta(seconds=exc.seconds)
             await outbox.retry_at(item.id, when, str(exc), count_attempt=False)
         except Unreachable as exc:
             log.info("outbox: %s:%s unreachable: %s", item.platform, item.chat_id, exc)
+            self.metrics.record_notification(item.platform, "unreachable")
             await self._mark_unreachable(item, str(exc))
         except PermanentFailure as exc:
             log.error("outbox: message %d refused: %s", item.id, exc)
+            self.metrics.record_notification(item.platform, "failed")
             await outbox.mark_final(item.id, "failed", str(exc))
         except Exception as exc:
             error = f"{type(exc).__name__}: {exc}"
@@ -171,14 +196,17 @@ class DeliveryWorker:
                     "outbox: message %d failed after %d attempts: %s", item.id, attempts, error
                 )
                 await outbox.mark_final(item.id, "failed", error)
+                self.metrics.record_notification(item.platform, "failed")
             else:
                 backoff = min(self.max_backoff, self.base_backoff * 2 ** (attempts - 1))
                 log.warning(
                     "outbox: message %d failed (%s); retry in %.1fs", item.id, error, backoff
                 )
                 await outbox.retry_at(item.id, self.clock() + timedelta(seconds=backoff), error)
+                self.metrics.record_notification(item.platform, "retried")
         else:
             await outbox.mark_sent(item.id)
+            self.metrics.record_notification(item.platform, "sent")
         return True
 
     async def _mark_unreachable(self, item: OutboxItem, reason: str) -> None:

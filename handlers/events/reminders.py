@@ -27,6 +27,7 @@ from babel.dates import format_timedelta
 from bot.calendar.recurrence import Occurrence, occurrences
 from bot.delivery.notify import Notifier
 from bot.i18n import t
+from bot.metrics import Metrics
 from bot.models import Outgoing
 from bot.settings import Settings
 from handlers.events import render as event_render
@@ -63,11 +64,13 @@ class ReminderScanner:
         notifier: Notifier,
         settings: Settings,
         clock: Callable[[], datetime] = utcnow,
+        metrics: Metrics | None = None,
     ) -> None:
         self.store = store
         self.notifier = notifier
         self.settings = settings
         self.clock = clock
+        self.metrics = metrics
 
     @property
     def offsets(self) -> list[timedelta]:
@@ -87,6 +90,8 @@ class ReminderScanner:
             for occ in occurrences(event, overrides[event.id], now, horizon):
                 if occ.start > now:
                     queued += await self._remind(occ, offsets, now)
+        if self.metrics is not None:
+            self.metrics.record_reminders(queued)
         return queued
 
     async def scan_safely(self) -> None:
@@ -178,7 +183,9 @@ def render_reminder(lang: str, zone: ZoneInfo, occ: Occurrence, now: datetime) -
 def install(services: Services, interval: float | None = None) -> ReminderScanner:
     """Schedule the scan on the app's scheduler; its first run is right at start, which
     sends the reminders that came due while the bot was down."""
-    scanner = ReminderScanner(services.store, services.notifier, services.settings)
+    scanner = ReminderScanner(
+        services.store, services.notifier, services.settings, metrics=services.metrics
+    )
     services.scheduler.add_job(
         scanner.scan_safely,
         "interval",

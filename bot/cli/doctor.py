@@ -1,0 +1,265 @@
+"""``knotenpunkt doctor``: is everything set up right? One line per check, ✓ or ✗, and in
+plain words what to do. Exit code 1 if anything is wrong.
+
+Checks the configuration (every setting's value, names the bot does not read), the store
+(opens, integrity, migrations, size), the Telegram and Slack APIs with the configured
+tokens, and that the public URL reaches this bot. Changes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+import aiohttp
+from dotenv import dotenv_values
+from pydantic import ValidationError
+
+from bot.diagnosis import Check, bad, good
+from bot.settings import PREFIX, SECRET_SETTINGS, Settings, unknown_settings
+from storage import Database, Store
+from storage.lock import StoreBusy, StoreLock
+from storage.maintenance import file_sizes
+
+LARGE_WAL = 256 * 1024 * 1024
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser("doctor", help="check configuration, store, platforms and public URL")
+    parser.add_argument(
+        "--show-settings", action="store_true", help="also list every setting (secrets hidden)"
+    )
+    # doctor reports bad settings itself instead of stopping at the first one
+    parser.set_defaults(func=doctor, raw_settings=True)
+
+
+async def doctor(args: argparse.Namespace, settings: Settings | None = None) -> int:
+    checks = await diagnose(_environment(), show_settings=args.show_settings)
+    for check in checks:
+        print(check.line())
+    wrong = [c for c in checks if not c.ok]
+    print(f"{len(wrong)} problem(s) found." if wrong else "Everything looks right.")
+    return 1 if wrong else 0
+
+
+def _environment() -> dict[str, str]:
+    """What the bot would see: the .env file in this directory, overridden by the environment."""
+    values = {k: v for k, v in dotenv_values(".env").items() if v is not None}
+    return {**values, **os.environ}
+
+
+async def diagnose(environ: Mapping[str, str], show_settings: bool = False) -> list[Check]:
+    checks = config_checks(environ)
+    try:
+        settings = Settings()
+    except ValidationError:
+        checks.append(bad("other checks", "skipped until the configuration loads"))
+        return checks
+    if show_settings:
+        checks += setting_lines(settings)
+    checks += combination_checks(settings)
+    checks += await store_checks(settings.db_path)
+    if settings.telegram_token:
+        from bot.adapters.telegram_doctor import check_telegram
+
+        checks += await check_telegram(settings)
+    if settings.slack_bot_token:
+        from bot.adapters.slack_doctor import check_slack
+
+        checks += await check_slack(settings)
+    if settings.public_url:
+        checks.append(await public_url_check(settings.public_url))
+    return checks
+
+
+# configuration -------------------------------------------------------------------------
+
+
+def config_checks(environ: Mapping[str, str]) -> list[Check]:
+    checks: list[Check] = []
+    for name, suggestion in unknown_settings(environ):
+        hint = f"did you mean {suggestion}?" if suggestion else "remove it or check the spelling."
+        checks.append(bad(name, f"is not a setting Knotenpunkt reads: {hint}"))
+    try:
+        Settings()
+    except ValidationError as exc:
+        for error in exc.errors():
+            name = PREFIX + str(error["loc"][0]).upper() if error["loc"] else "settings"
+            message = str(error["msg"]).removeprefix("Value error, ")
+            checks.append(bad(name, f"{message}. Fix it in the env file."))
+        return checks
+    given = sorted(n for n in environ if n.upper().startswith(PREFIX))
+    checks.insert(0, good("configuration", f"valid; {len(given)} setting(s) set, the rest default"))
+    return checks
+
+
+def setting_lines(settings: Settings) -> list[Check]:
+    lines = []
+    for name, value in settings.model_dump().items():
+        shown = "(set, hidden)" if name in SECRET_SETTINGS and value else repr(value)
+        lines.append(good(f"  {PREFIX}{name.upper()}", shown))
+    return lines
+
+
+def combination_checks(settings: Settings) -> list[Check]:
+    """Settings that only make sense together."""
+    checks = []
+    if bool(settings.slack_bot_token) != bool(settings.slack_signing_secret):
+        checks.append(
+            bad(
+                "Slack settings",
+                "KNOTENPUNKT_SLACK_BOT_TOKEN and KNOTENPUNKT_SLACK_SIGNING_SECRET go together; "
+                "the signing secret is on the app's page under Basic Information.",
+            )
+        )
+    if settings.console_only:
+        checks.append(
+            bad(
+                "platforms",
+                "neither Telegram nor Slack is configured: the bot would only run in the "
+                "console. Set KNOTENPUNKT_TELEGRAM_TOKEN and/or the Slack settings.",
+            )
+        )
+    if settings.telegram_token and settings.telegram_mode == "webhook":
+        url = settings.telegram_webhook_url or settings.public_url
+        if not url:
+            checks.append(
+                bad(
+                    "Telegram webhook",
+                    "webhook mode needs KNOTENPUNKT_PUBLIC_URL (or "
+                    "KNOTENPUNKT_TELEGRAM_WEBHOOK_URL), or use KNOTENPUNKT_TELEGRAM_MODE=polling.",
+                )
+            )
+        elif not url.startswith("https://"):
+            checks.append(
+                bad("Telegram webhook", f"Telegram only posts to https:// addresses, not {url}.")
+            )
+    return checks
+
+
+# store ---------------------------------------------------------------------------------
+
+
+def _file_problem(path: Path) -> Check | None:
+    name = "store"
+    if not path.exists():
+        return bad(
+            name,
+            f"no store at {path} yet. It is created when the bot first starts; if you "
+            "expected one here, check KNOTENPUNKT_DB_PATH.",
+        )
+    if not os.access(path.parent, os.W_OK) or not os.access(path, os.W_OK):
+        return bad(
+            name,
+            f"{path} or its folder is not writable for this user: run doctor as the "
+            "bot's user (sudo -u knotenpunkt …) or fix the owner (chown).",
+        )
+    return None
+
+
+async def store_checks(path: Path) -> list[Check]:
+    name = "store"
+    problem = _file_problem(path)
+    if problem is not None:
+        return [problem]
+    checks = []
+    db = Database(path)
+    try:
+        await db.open(migrate=False)
+    except Exception as exc:
+        return [
+            bad(
+                name,
+                f"cannot open {path} ({exc}). Restore the last good backup: "
+                "knotenpunkt db restore FILE",
+            )
+        ]
+    try:
+        store = Store(db)
+        problems = await store.maintenance.integrity_check()
+        size, wal = file_sizes(path)
+        if problems != ["ok"]:
+            checks.append(
+                bad(
+                    name,
+                    f"the integrity check found problems ({'; '.join(problems[:3])}). Stop the "
+                    "bot and restore the last good backup: knotenpunkt db restore FILE",
+                )
+            )
+        else:
+            checks.append(
+                good(name, f"{path} opens, integrity ok, {_size(size)} (+ {_size(wal)} WAL)")
+            )
+        schema = await store.maintenance.schema_state()
+        checks.append(_schema_check(schema.applied, schema.missing, schema.unknown))
+    finally:
+        await db.close()
+    if wal > LARGE_WAL:
+        checks.append(
+            bad(
+                "store WAL",
+                f"the write-ahead log is {_size(wal)}: a long read keeps it from being folded "
+                "back. Restart the bot; if it grows again, look for a stuck backup or doctor.",
+            )
+        )
+    checks.append(good("store lock", _lock_holder(path)))
+    return checks
+
+
+def _schema_check(applied: list[int], missing: list[int], unknown: list[int]) -> Check:
+    if unknown:
+        return bad(
+            "store schema",
+            f"the store has migrations this installation does not know ({unknown}): it was "
+            "used by a newer Knotenpunkt. Upgrade this installation.",
+        )
+    if missing:
+        return bad(
+            "store schema",
+            f"{len(missing)} migration(s) not applied yet ({missing}). They run when the bot "
+            "starts: restart it, or run knotenpunkt db migrate (back up first).",
+        )
+    return good("store schema", f"at version {max(applied, default=0)}, all migrations applied")
+
+
+def _lock_holder(path: Path) -> str:
+    lock = StoreLock(path)
+    try:
+        lock.acquire("doctor")
+    except StoreBusy as exc:
+        return f"in use: {exc}"
+    lock.release()
+    return "no bot is running on it right now"
+
+
+def _size(count: int) -> str:
+    return f"{count / 1024 / 1024:.1f} MB" if count >= 1024 * 1024 else f"{count / 1024:.0f} kB"
+
+
+# public URL ----------------------------------------------------------------------------
+
+
+async def public_url_check(public_url: str) -> Check:
+    name = "public URL"
+    url = public_url.rstrip("/") + "/healthz/live"
+    try:
+        timeout = aiohttp.ClientTimeout(total=10)
+        async with aiohttp.ClientSession(timeout=timeout) as session, session.get(url) as answer:
+            body = (await answer.text()).strip()
+            status = answer.status
+    except (TimeoutError, aiohttp.ClientError, OSError) as exc:
+        return bad(
+            name,
+            f"{url} cannot be reached ({type(exc).__name__}: {exc}). Check the DNS name, the "
+            "firewall (port 443), the reverse proxy and its TLS certificate.",
+        )
+    if status == 200 and body == "ok":
+        return good(name, f"{url} answers: the reverse proxy reaches this bot")
+    return bad(
+        name,
+        f"{url} answered HTTP {status}, not the bot's 'ok'. The reverse proxy must pass "
+        "/healthz/live to the bot for this server's own address (see deploy/README.md), "
+        "and the bot must be running.",
+    )

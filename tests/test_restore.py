@@ -1,0 +1,119 @@
+"""``knotenpunkt db restore FILE``: refused while a bot runs or for a broken file; keeps the
+old store as a dated copy."""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import os
+import sqlite3
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from bot.app import App
+from bot.cli import main
+from bot.settings import Settings
+from storage import Store
+from tests.helpers import FakeAdapter
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def topics(db: Path) -> set[str]:
+    with sqlite3.connect(db) as conn:
+        return {row[0] for row in conn.execute("SELECT name FROM topics")}
+
+
+async def _store_with(db: Path, *names: str) -> None:
+    store = await Store.open(db)
+    try:
+        for name in names:
+            await store.topics.create(name, "")
+    finally:
+        await store.close()
+
+
+def test_restore_replaces_the_store_and_keeps_the_old_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "data" / "kp.sqlite3"
+    monkeypatch.setenv("KNOTENPUNKT_DB_PATH", str(db))
+    asyncio.run(_store_with(db, "Wasserstoff"))
+    backup = tmp_path / "backup.sqlite3"
+    assert main(["db", "backup", str(backup)]) == 0
+    asyncio.run(_store_with(db, "Robotik"))  # written after the backup
+    packed = tmp_path / "backup.sqlite3.gz"
+    packed.write_bytes(gzip.compress(backup.read_bytes()))
+    capsys.readouterr()
+
+    assert main(["db", "restore", str(packed)]) == 0
+    out = capsys.readouterr().out
+    assert topics(db) == {"Wasserstoff"}
+    [kept] = db.parent.glob("kp.sqlite3.*.before-restore")
+    assert topics(kept) == {"Wasserstoff", "Robotik"}
+    assert f"kept as {kept}" in out
+    assert not Path(f"{db}-wal").exists() or Path(f"{db}-wal").stat().st_size == 0
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_a_broken_file_is_refused_and_nothing_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "kp.sqlite3"
+    monkeypatch.setenv("KNOTENPUNKT_DB_PATH", str(db))
+    asyncio.run(_store_with(db, "Wasserstoff"))
+    broken = tmp_path / "broken.sqlite3"
+    broken.write_bytes(b"SQLite format 3\x00" + os.urandom(8192))
+    assert main(["db", "restore", str(broken)]) == 1
+    err = capsys.readouterr().err
+    assert "fails the integrity check" in err and "not changed" in err
+    not_ours = tmp_path / "other.sqlite3"
+    with sqlite3.connect(not_ours) as conn:
+        conn.execute("CREATE TABLE t (x)")
+    assert main(["db", "restore", str(not_ours)]) == 1
+    assert "not a Knotenpunkt store" in capsys.readouterr().err
+    assert topics(db) == {"Wasserstoff"}
+    assert list(tmp_path.glob("*.before-restore")) == []
+
+
+async def test_restore_is_refused_while_the_bot_runs(
+    make_settings: Callable[..., Settings], tmp_path: Path
+) -> None:
+    settings = make_settings()
+    backup = tmp_path / "backup.sqlite3"
+    app = App(settings, serve_http=False, adapter_factories=[lambda s: FakeAdapter()])
+    services = await app.start()
+    try:
+        await services.store.topics.create("Wasserstoff", "")
+        await services.store.db.backup_to(backup)
+        await services.store.topics.create("Robotik", "")
+        env = {k: v for k, v in os.environ.items() if not k.startswith("KNOTENPUNKT_")}
+        env.update(PYTHONPATH=str(ROOT), KNOTENPUNKT_DB_PATH=str(settings.db_path))
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot.cli", "db", "restore", str(backup),
+            env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        )  # fmt: skip
+        _out, err = await asyncio.wait_for(process.communicate(), timeout=60)
+        assert process.returncode == 1
+        message = err.decode()
+        assert "a bot is running on" in message and "Stop it first" in message
+        assert "knotenpunkt run pid" in message
+        assert {t.name for t in await services.store.topics.list()} == {"Wasserstoff", "Robotik"}
+    finally:
+        await app.stop()
+    # and a second bot cannot start on the same store either
+    again = App(settings, serve_http=False, adapter_factories=[lambda s: FakeAdapter()])
+    first = App(settings, serve_http=False, adapter_factories=[lambda s: FakeAdapter()])
+    await first.start()
+    try:
+        from storage.lock import StoreBusy
+
+        with pytest.raises(StoreBusy):
+            await again.start()
+    finally:
+        await again.stop()
+        await first.stop()
