@@ -17,6 +17,7 @@ from bot.delivery.notify import Notifier
 from bot.delivery.ratelimit import RateLimiter, limits_from_settings
 from bot.delivery.worker import DeliveryWorker
 from bot.http import HttpServer
+from bot.i18n import set_german_address
 from bot.scheduler import add_housekeeping, create_scheduler
 from bot.services import Services
 from bot.settings import Settings
@@ -48,6 +49,7 @@ class App:
 
     async def start(self) -> Services:
         settings = self.settings
+        set_german_address(settings.german_address)
         store = await Store.open(settings.db_path)
         router = build_router()
         notifier = Notifier(store, settings.language)

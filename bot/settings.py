@@ -67,6 +67,7 @@ class Settings(BaseSettings):
     admins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     timezone: str = "Europe/Berlin"
     language: Literal["de", "en"] = "de"
+    german_address: Literal["sie", "du"] = "sie"
     reminder_offsets: Annotated[list[timedelta], NoDecode] = Field(
         default_factory=lambda: [timedelta(days=1), timedelta(hours=1)]
     )
@@ -107,6 +108,11 @@ class Settings(BaseSettings):
         if isinstance(items, list) and all(isinstance(i, str) for i in items):
             return sorted((parse_duration(i) for i in items), reverse=True)
         return items
+
+    @field_validator("german_address", mode="before")
+    @classmethod
+    def _address_lowercase(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
 
     @field_validator("timezone")
     @classmethod

@@ -18,11 +18,11 @@ async def test_list_answer_and_waitlist_promotion(app: Services, fake_adapter: F
     ben = await member(app, "ben", "Ben Beispiel")
 
     replies = await anna.say("/termine")
-    assert "Die nächsten 1 Termine" in replies[0].text
+    assert replies[0].text == "Der nächste Termin:"  # the singular, not "1 Termine"
     assert replies[1].title == "Workshop Robotik" and "📍 Siegen" in replies[1].text
     assert "Plätze: 1 von 1 frei." in replies[1].text
     await anna.press("Zusage")
-    assert "Danke für deine Zusage" in anna.texts() and anna.last[0].replace
+    assert "Danke für Ihre Zusage" in anna.texts() and anna.last[0].replace
 
     await ben.say("/termine")
     await ben.press("Zusage")
@@ -38,7 +38,7 @@ async def test_list_answer_and_waitlist_promotion(app: Services, fake_adapter: F
     await app.worker.drain()
     told = [s.message for s in fake_adapter.sent if s.chat_id == "ben"]
     assert [m.title for m in told] == [
-        "Ein Platz ist frei geworden – du bist jetzt dabei: Workshop Robotik"
+        "Ein Platz ist frei geworden – Sie sind jetzt dabei: Workshop Robotik"
     ]
     assert "📍 Siegen" in told[0].text
     # anna says yes again: now she waits

@@ -182,7 +182,7 @@ async def test_seat_of_a_removed_member_goes_to_the_waitlist_first(
     assert ben_rsvp is not None and not ben_rsvp.waitlisted
     await app.worker.drain()
     assert [s.message.title for s in fake_adapter.sent if s.chat_id == "ben"] == [
-        "Ein Platz ist frei geworden – du bist jetzt dabei: Workshop"
+        "Ein Platz ist frei geworden – Sie sind jetzt dabei: Workshop"
     ]
 
 

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from bot.cli import admin, db, demo, event, run, topic
+from bot.i18n import set_german_address
 from bot.settings import ConfigError, load_settings
 
 GROUPS = [run, db, topic, admin, demo, event]
@@ -34,6 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"knotenpunkt: configuration error: {exc}", file=sys.stderr)
         return 2
+    set_german_address(settings.german_address)
     try:
         return asyncio.run(args.func(args, settings))
     except ConfigError as exc:  # settings that only make sense together, found at start-up

@@ -21,7 +21,14 @@ from bot.models import Button, Outgoing
 from bot.router import Access, Router
 from handlers import validation
 from handlers.events.chat import attendee_list, occurrence_message, service
-from handlers.events.service import MAX_DURATION, MAX_LOCATION, MAX_TITLE, validate
+from handlers.events.rule_text import describe_rule
+from handlers.events.service import (
+    MAX_CAPACITY,
+    MAX_DURATION,
+    MAX_LOCATION,
+    MAX_TITLE,
+    validate,
+)
 from handlers.events.upcoming import upcoming
 from handlers.validation import Invalid
 from storage.events import FORMATS, EventFields
@@ -61,29 +68,20 @@ async def prompt(ctx: Context, step: str) -> Outgoing:
         return ctx.reply("events.ask_format", buttons=[buttons[:3], buttons[3:]])
     if step == "rrule":
         local = _start(ctx).astimezone(ctx.settings.zone)
-        names = ctx.t("events.weekdays").split(",")
-        nth = (local.day - 1) // 7 + 1
-        labels = {
-            "none": ctx.t("events.rec_none"),
-            "monthly": ctx.t(
-                "events.rec_monthly_last" if nth >= 5 else "events.rec_monthly",
-                nth=_ordinal(ctx.lang, nth),
-                day=names[local.weekday()],
-            ),
-            "biweekly": ctx.t("events.rec_biweekly", day=names[local.weekday()]),
-            "weekly": ctx.t("events.rec_weekly", day=names[local.weekday()]),
-        }
-        rows = [[Button(label=labels[p], action="ev.wr", arg=p)] for p in _PRESETS]
+        rows = [
+            [
+                Button(
+                    label=describe_rule(ctx.lang, _preset_rule(ctx, p), local),
+                    action="ev.wr",
+                    arg=p,
+                )
+            ]
+            for p in _PRESETS
+        ]
         return ctx.reply("events.ask_rrule", buttons=rows)
     if step == "confirm":
         return await _summary(ctx)
     return ctx.reply(f"events.ask_{step}")
-
-
-def _ordinal(lang: str, n: int) -> str:
-    if lang == "de":
-        return f"{n}."
-    return {1: "1st", 2: "2nd", 3: "3rd"}.get(n, f"{n}th")
 
 
 def _preset_rule(ctx: Context, preset: str) -> str | None:
@@ -126,8 +124,8 @@ async def _summary(ctx: Context) -> Outgoing:
         where=fields.location or fields.url or "–",
         topics=", ".join(topics) or "–",
         format=ctx.t(f"events.format.{fields.format}"),
-        capacity=fields.capacity or "–",
-        rule=fields.rrule or "–",
+        capacity=fields.capacity or ctx.t("events.unlimited"),
+        rule=describe_rule(ctx.lang, fields.rrule, fields.start.astimezone(ctx.settings.zone)),
     )
     buttons = [
         [
@@ -155,6 +153,8 @@ async def _create(ctx: Context) -> list[Outgoing]:
     overrides = await ctx.store.events.overrides(event.id)
     first = expand(event, overrides, event.start, event.end + timedelta(days=800))[:1]
     done = ctx.reply("events.created", title=event.title, id=event.id)
+    if await ctx.store.events.topic_ids(event.id):  # only then is anyone notified
+        done = done.model_copy(update={"text": done.text + " " + ctx.t("events.created_notify")})
     return [done] + [await occurrence_message(ctx, occ) for occ in first]
 
 
@@ -182,7 +182,7 @@ async def answer(ctx: Context, text: str) -> Outgoing | list[Outgoing]:
         if step == "end":
             end = parse_end(value, _start(ctx), zone)
             if end - _start(ctx) > MAX_DURATION:
-                raise Invalid("events.bad_end", {})
+                raise Invalid("events.too_long", {"days": MAX_DURATION.days})
             return await _advance(ctx, "location", end=end.isoformat())
         if step == "location":
             where = "" if word in _SKIP else validation.single_line(value, MAX_LOCATION)
@@ -201,8 +201,8 @@ async def answer(ctx: Context, text: str) -> Outgoing | list[Outgoing]:
         if step == "capacity":
             if word in _SKIP:
                 return await _advance(ctx, "rrule", capacity=None)
-            if not value.isdigit() or not 1 <= int(value) <= 100_000:
-                return [ctx.reply("events.bad_capacity"), await prompt(ctx, step)]
+            if not value.isdigit() or not 1 <= int(value) <= MAX_CAPACITY:
+                raise Invalid("events.bad_capacity", {"max": MAX_CAPACITY})
             return await _advance(ctx, "rrule", capacity=int(value))
         if step == "rrule":
             rule = None if word in _SKIP else normalize_rule(value)

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 JOB_ID = "event-reminders"
+ALL_DAY_REMINDER_HOUR = 9  # all-day events are reminded of the day before, at this local hour
 MAX_INTERVAL = 5.0
 MIN_INTERVAL = 0.2
 

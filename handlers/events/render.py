@@ -9,11 +9,12 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_time
+from babel.dates import format_interval
 
 from bot.calendar.recurrence import Occurrence
-from bot.i18n import format_datetime, t
+from bot.i18n import format_datetime, format_day, t
 from bot.models import Button
+from handlers.events.rule_text import describe_rule
 from handlers.events.upcoming import upcoming
 from storage import Store
 from storage.events import Event
@@ -25,16 +26,19 @@ RSVP_CODES = {"y": "yes", "m": "maybe", "n": "no"}
 
 
 def when(lang: str, zone: ZoneInfo, start: datetime, end: datetime) -> str:
-    """``Di, 08.12.2026, 18:00 Uhr – 20:00 Uhr``; the end in full when on another day."""
-    first = format_datetime(start, lang, zone)
+    """``Di., 08.12.2026, 18:00–20:00 Uhr``; the end in full when on another day."""
     local_start, local_end = start.astimezone(zone), end.astimezone(zone)
     if local_start.date() == local_end.date():
-        if lang == "de":
-            last = format_time(local_end, "HH:mm 'Uhr'", locale="de_DE")
-        else:
-            last = format_time(local_end, "h:mm a", locale="en_GB")
-        return f"{first} – {last}"
-    return f"{first} – {format_datetime(end, lang, zone)}"
+        day = format_day(local_start.date(), lang)
+        skeleton, locale = ("Hm", "de_DE") if lang == "de" else ("hm", "en_GB")
+        times = format_interval(local_start, local_end, skeleton, locale=locale)
+        return f"{day}, {_plain_spaces(times)}"
+    return f"{format_datetime(start, lang, zone)} – {format_datetime(end, lang, zone)}"
+
+
+def _plain_spaces(text: str) -> str:
+    """Babel puts thin and narrow spaces into English ranges; chat apps show plain ones."""
+    return text.replace("\u2009", " ").replace("\u202f", " ")
 
 
 def details(
@@ -55,7 +59,8 @@ def details(
         lines.append(f"🔗 {event.url}")
     lines.append(f"🏷 {t(lang, 'events.format.' + event.format)}")
     if event.rrule:
-        lines.append(f"🔁 {t(lang, 'events.recurring')}")
+        first = event.start.astimezone(ZoneInfo(event.timezone))
+        lines.append(f"🔁 {describe_rule(lang, event.rrule, first)}")
     if topics:
         lines.append(t(lang, "events.topics_line", topics=", ".join(topics)))
     if seats:

@@ -62,12 +62,14 @@ def validate(fields: EventFields) -> EventFields:
         raise Invalid("events.bad_url", {})
     if fields.start.tzinfo is None or fields.end.tzinfo is None:
         raise ValueError("event times must be time-zone aware")
-    if not timedelta() < fields.end - fields.start <= MAX_DURATION:
-        raise Invalid("events.bad_end", {})
+    if fields.end <= fields.start:
+        raise Invalid("events.end_before_start", {})
+    if fields.end - fields.start > MAX_DURATION:
+        raise Invalid("events.too_long", {"days": MAX_DURATION.days})
     if fields.format not in FORMATS:
         raise Invalid("events.bad_format", {"formats": ", ".join(FORMATS)})
     if fields.capacity is not None and not 1 <= fields.capacity <= MAX_CAPACITY:
-        raise Invalid("events.bad_capacity", {})
+        raise Invalid("events.bad_capacity", {"max": MAX_CAPACITY})
     try:
         zone = ZoneInfo(fields.timezone)
     except (ZoneInfoNotFoundError, ValueError):
