@@ -18,7 +18,7 @@ from bot.delivery.ratelimit import RateLimiter, limits_from_settings
 from bot.delivery.worker import DeliveryWorker
 from bot.http import HttpServer
 from bot.i18n import set_german_address
-from bot.scheduler import add_housekeeping, create_scheduler
+from bot.scheduler import add_housekeeping, create_scheduler, stop_scheduler
 from bot.services import Services
 from bot.settings import Settings
 from handlers import build_router, install_capabilities
@@ -129,8 +129,7 @@ class App:
                 await adapter.stop()
             except Exception:
                 log.exception("stopping the %s adapter failed", adapter.platform)
-        if services.scheduler.running:
-            services.scheduler.shutdown(wait=False)
+        await stop_scheduler(services.scheduler)
         await services.worker.stop()
         if services.http is not None:
             await services.http.stop()

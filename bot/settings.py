@@ -6,7 +6,9 @@ spelled out here and nowhere else.
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Mapping
 from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Literal
@@ -16,6 +18,7 @@ from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PLATFORMS = ("telegram", "slack", "console")
+PREFIX = "KNOTENPUNKT_"
 
 SUEDWESTFALEN_REGIONS = [
     "Hochsauerlandkreis",
@@ -48,7 +51,7 @@ class Settings(BaseSettings):
     """Every setting the bot reads; defaults let it run in the console with no tokens."""
 
     model_config = SettingsConfigDict(
-        env_prefix="KNOTENPUNKT_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+        env_prefix=PREFIX, env_file=".env", env_file_encoding="utf-8", extra="ignore"
     )
 
     db_path: Path = Path("./knotenpunkt.sqlite3")
@@ -142,6 +145,28 @@ def load_settings(**overrides: object) -> Settings:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
         first = exc.errors()[0]
-        name = "KNOTENPUNKT_" + str(first["loc"][0]).upper() if first["loc"] else "settings"
+        name = PREFIX + str(first["loc"][0]).upper() if first["loc"] else "settings"
         message = str(first["msg"]).removeprefix("Value error, ")
         raise ConfigError(f"{name}: {message}") from exc
+
+
+def setting_names() -> list[str]:
+    """Every environment name the bot reads, e.g. ``KNOTENPUNKT_TELEGRAM_TOKEN``."""
+    return sorted(PREFIX + name.upper() for name in Settings.model_fields)
+
+
+def unknown_settings(environ: Mapping[str, str]) -> list[tuple[str, str | None]]:
+    """``KNOTENPUNKT_*`` names the bot does not read, each with the closest known name.
+
+    A misspelled token (``KNOTENPUNKT_TELEGRAM_TOKN``) would otherwise be ignored silently
+    and the bot would start in console mode. Names compare without case, as pydantic does.
+    """
+    known = [name.removeprefix(PREFIX) for name in setting_names()]
+    found = []
+    for name in sorted(environ):
+        upper = name.upper()
+        if not upper.startswith(PREFIX) or upper.removeprefix(PREFIX) in known:
+            continue
+        closest = difflib.get_close_matches(upper.removeprefix(PREFIX), known, n=1, cutoff=0.6)
+        found.append((name, PREFIX + closest[0] if closest else None))
+    return found

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.calendar.parse import BadTime, parse_end, parse_local
+from bot.calendar.parse import BadTime, NoSuchDate, SkippedTime, parse_end, parse_local
 from bot.calendar.recurrence import BadRule, find_occurrence, normalize_rule, occurrences
 from bot.i18n import format_datetime
 from handlers.events.render import when
@@ -152,5 +152,20 @@ def test_dates_are_parsed_strictly() -> None:
             parse_local(bad, BERLIN)
     assert parse_end("20:00", expected, BERLIN) == expected + timedelta(hours=2)
     assert parse_end("90m", expected, BERLIN) == expected + timedelta(minutes=90)
+    assert parse_end("17:00", expected, BERLIN) < expected  # the caller says why it is wrong
+    with pytest.raises(NoSuchDate) as no_such:
+        parse_local("31.02.2027 09:00", BERLIN)
+    assert no_such.value.day == "31.02.2027"
+    with pytest.raises(SkippedTime):
+        parse_local("29.03.2026 02:30", BERLIN)
     with pytest.raises(BadTime):
-        parse_end("17:00", expected, BERLIN)
+        parse_local("03.12.2026 25:00", BERLIN)
+    assert not isinstance(_raised(lambda: parse_local("03.12.2026 25:00", BERLIN)), NoSuchDate)
+
+
+def _raised(call: object) -> BaseException | None:
+    try:
+        call()  # type: ignore[operator]
+    except BaseException as exc:
+        return exc
+    return None

@@ -222,18 +222,28 @@ def parse_calendar(
 ) -> list[ImportedEvent]:
     """The events of a calendar; moved/cancelled dates are folded into their series.
 
-    A VEVENT that cannot be read (a DTSTART that is no date, ...) is left out and noted in
-    ``problems`` by UID, so the import can skip it without taking it for removed.
+    A VEVENT that cannot be read (no DTSTART, a DTSTART that is no date, ...) is left out
+    and noted in ``problems`` by UID, so the import can skip it without taking it for
+    removed. Data that is not iCalendar raises :class:`BadCalendar` with a reason that
+    does not quote the content (it may be a login page or a private file).
     """
+    if not data.lstrip(b"\xef\xbb\xbf \t\r\n").upper().startswith(b"BEGIN:VCALENDAR"):
+        raise BadCalendar("it does not begin with BEGIN:VCALENDAR")
     try:
         cal = icalendar.Calendar.from_ical(data)
-    except ValueError as exc:
-        raise BadCalendar(str(exc)) from exc
+    except ValueError as exc:  # the message quotes the content: never shown
+        raise BadCalendar("it cannot be read as iCalendar") from exc
     masters: dict[str, ImportedEvent] = {}
     exceptions: list[tuple[str, Override]] = []
-    for vevent in cal.walk("VEVENT"):
+    for number, vevent in enumerate(cal.walk("VEVENT"), start=1):
         uid = _text(vevent, "UID")
-        if not uid or vevent.get("DTSTART") is None:
+        if not uid:
+            if problems is not None:
+                problems[f"VEVENT no. {number}"] = "no UID, so it cannot be kept in sync"
+            continue
+        if vevent.get("DTSTART") is None:
+            if problems is not None:
+                problems[uid] = "no DTSTART (no start date)"
             continue
         try:
             item = _vevent(vevent, uid, default_zone)

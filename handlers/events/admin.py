@@ -3,14 +3,13 @@ date, and the attendee list. Creation goes through :class:`EventService` like th
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-from bot.calendar.parse import BadTime, parse_day, parse_end, parse_local
+from bot.calendar.parse import parse_day
 from bot.calendar.recurrence import (
-    BadRule,
+    HORIZON,
     Occurrence,
-    normalize_rule,
     nth_weekday_rule,
     occurrence_on,
     weekly_rule,
@@ -21,20 +20,22 @@ from bot.models import Button, Outgoing
 from bot.router import Access, Router
 from handlers import validation
 from handlers.events.chat import attendee_list, occurrence_message, service
-from handlers.events.rule_text import describe_rule
-from handlers.events.service import (
-    MAX_CAPACITY,
-    MAX_DURATION,
-    MAX_LOCATION,
-    MAX_TITLE,
-    validate,
+from handlers.events.inputs import (
+    SKIP_WORDS,
+    read_capacity,
+    read_end,
+    read_format,
+    read_rule,
+    read_start,
 )
+from handlers.events.rule_text import describe_rule
+from handlers.events.service import MAX_LOCATION, MAX_TITLE, validate
 from handlers.events.upcoming import upcoming
 from handlers.validation import Invalid
+from storage.db import utcnow
 from storage.events import FORMATS, EventFields
 
 FLOW = "newevent"
-_SKIP = {"-", "–", "keine", "kein", "none", "no", "nein"}
 _DONE = {"weiter", "fertig", "done", "next", "ok"}
 _PRESETS = ("none", "monthly", "biweekly", "weekly")
 
@@ -151,7 +152,7 @@ async def _create(ctx: Context) -> list[Outgoing]:
         return [problem.reply(ctx), await prompt(ctx, "confirm")]
     await ctx.end_conversation()
     overrides = await ctx.store.events.overrides(event.id)
-    first = expand(event, overrides, event.start, event.end + timedelta(days=800))[:1]
+    first = expand(event, overrides, event.start, event.end + HORIZON)[:1]
     done = ctx.reply("events.created", title=event.title, id=event.id)
     if await ctx.store.events.topic_ids(event.id):  # only then is anyone notified
         done = done.model_copy(update={"text": done.text + " " + ctx.t("events.created_notify")})
@@ -175,17 +176,13 @@ async def answer(ctx: Context, text: str) -> Outgoing | list[Outgoing]:
                 raise Invalid("events.bad_title", {"max": MAX_TITLE})
             return await _advance(ctx, "start", title=title)
         if step == "start":
-            start = parse_local(value, zone)
-            if start <= datetime.now(UTC):
-                return [ctx.reply("events.start_past"), await prompt(ctx, step)]
+            start = read_start(value, zone, utcnow())
             return await _advance(ctx, "end", start=start.isoformat())
         if step == "end":
-            end = parse_end(value, _start(ctx), zone)
-            if end - _start(ctx) > MAX_DURATION:
-                raise Invalid("events.too_long", {"days": MAX_DURATION.days})
+            end = read_end(value, _start(ctx), zone)
             return await _advance(ctx, "location", end=end.isoformat())
         if step == "location":
-            where = "" if word in _SKIP else validation.single_line(value, MAX_LOCATION)
+            where = "" if word in SKIP_WORDS else validation.single_line(value, MAX_LOCATION)
             is_url = where.startswith(("http://", "https://"))
             return await _advance(
                 ctx, "topics", location="" if is_url else where, url=where if is_url else None
@@ -193,19 +190,12 @@ async def answer(ctx: Context, text: str) -> Outgoing | list[Outgoing]:
         if step == "topics":
             return await _topics_text(ctx, value, word)
         if step == "format":
-            labels = [ctx.t(f"events.format.{f}") for f in FORMATS]
-            choice = validation.match_choice(value, labels)
-            if choice is None:
-                return await prompt(ctx, step)
-            return await _advance(ctx, "capacity", format=FORMATS[labels.index(choice)])
+            labels = {f: ctx.t(f"events.format.{f}") for f in FORMATS}
+            return await _advance(ctx, "capacity", format=read_format(value, labels))
         if step == "capacity":
-            if word in _SKIP:
-                return await _advance(ctx, "rrule", capacity=None)
-            if not value.isdigit() or not 1 <= int(value) <= MAX_CAPACITY:
-                raise Invalid("events.bad_capacity", {"max": MAX_CAPACITY})
-            return await _advance(ctx, "rrule", capacity=int(value))
+            return await _advance(ctx, "rrule", capacity=read_capacity(value))
         if step == "rrule":
-            rule = None if word in _SKIP else normalize_rule(value)
+            rule = read_rule(value)
             validate(fields_from(ctx, {**ctx.conversation.data, "rrule": rule}))  # a first date
             return await _advance(ctx, "confirm", rrule=rule)
         if step == "confirm":
@@ -215,11 +205,6 @@ async def answer(ctx: Context, text: str) -> Outgoing | list[Outgoing]:
                 await ctx.end_conversation()
                 return ctx.reply("cancel.done")
             return await prompt(ctx, step)
-    except BadTime:
-        key = "events.bad_start" if step == "start" else "events.bad_end_input"
-        return [ctx.reply(key, value=value[:40]), await prompt(ctx, step)]
-    except BadRule:
-        return [ctx.reply("events.bad_rrule", rule=value[:80]), await prompt(ctx, step)]
     except Invalid as problem:
         return [problem.reply(ctx), await prompt(ctx, step)]
     return await prompt(ctx, step)
@@ -227,7 +212,7 @@ async def answer(ctx: Context, text: str) -> Outgoing | list[Outgoing]:
 
 async def _topics_text(ctx: Context, value: str, word: str) -> Outgoing | list[Outgoing]:
     assert ctx.conversation is not None
-    if word in _SKIP | _DONE:
+    if word in SKIP_WORDS | _DONE:
         return await _advance(ctx, "format")
     ids = []
     for name in value.split(","):

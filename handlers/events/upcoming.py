@@ -3,13 +3,11 @@ and the Slack App Home, so every place lists the same dates in the same order.""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from bot.calendar.recurrence import Occurrence, occurrences
+from bot.calendar.recurrence import HORIZON, Occurrence, occurrences
 from storage import Store
 from storage.db import utcnow
-
-HORIZON = timedelta(days=400)
 
 
 async def upcoming(

@@ -87,8 +87,10 @@ MESSAGES = {
         "en": "That moment is in the past.",
     },
     "events.too_far": {
-        "de": "So weit im Voraus geht es nicht: Der Termin muss vor dem {limit} beginnen.",
-        "en": "That is too far ahead: the event must start before {limit}.",
+        "de": "Das liegt zu weit in der Zukunft: Termine lassen sich höchstens {days} Tage im "
+        "Voraus anlegen, damit sie in allen Listen erscheinen.",
+        "en": "That is too far ahead: events can be created at most {days} days in advance, "
+        "so that every list shows them.",
     },
     "events.bad_end_input": {
         "de": "„{value}“ passt nicht: bitte eine Dauer wie 2h oder 90m, eine Uhrzeit nach dem "
