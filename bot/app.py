@@ -60,6 +60,7 @@ class App:
         http = (
             HttpServer(settings.http_host, settings.http_port, store) if self.serve_http else None
         )
+        core.serves_http = http is not None
         scheduler = create_scheduler()
         services = Services(settings, store, router, notifier, core, worker, scheduler, http)
         self.services = services

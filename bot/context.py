@@ -26,6 +26,7 @@ class Context:
     lang: str
     is_admin: bool
     conversation: ConversationState | None = None
+    public_base: str | None = None  # the bot's public HTTP address, when it serves one
 
     # language and time ---------------------------------------------------------------
 

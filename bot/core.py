@@ -28,6 +28,14 @@ class Core:
     settings: Settings
     router: Router
     notifier: Notifier
+    serves_http: bool = False  # whether this process runs the HTTP server (feeds, webhooks)
+
+    @property
+    def public_base(self) -> str | None:
+        """Where members reach our HTTP server, or None when no link there could work."""
+        if not self.serves_http or not self.settings.public_url:
+            return None
+        return self.settings.public_url.rstrip("/")
 
     async def handle(self, incoming: Incoming) -> list[Outgoing]:
         lang = normalize_language(incoming.language_hint, self.settings.language)
@@ -66,6 +74,7 @@ class Core:
             lang=lang,
             is_admin=await self.is_admin(sender.key, member),
             conversation=conversation,
+            public_base=self.public_base,
         )
 
     def _language(self, incoming: Incoming, member: Member | None, data: dict[str, object]) -> str:

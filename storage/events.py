@@ -31,6 +31,7 @@ class EventFields(BaseModel):
     uid: str | None = None
     source: str | None = None
     fingerprint: str | None = None
+    all_day: bool = False
     topic_ids: list[int] = Field(default_factory=list)
 
 
@@ -54,6 +55,7 @@ class Event(BaseModel):
     sequence: int
     created_at: datetime
     updated_at: datetime
+    all_day: bool = False
 
     @property
     def duration(self) -> timedelta:
@@ -88,6 +90,7 @@ _COLUMNS = {
     "source": "source",
     "fingerprint": "fingerprint",
     "status": "status",
+    "all_day": "all_day",
 }
 
 
@@ -113,10 +116,13 @@ def _event(row: object) -> Event:
         sequence=r["sequence"],
         created_at=from_db_time(r["created_at"]),
         updated_at=from_db_time(r["updated_at"]),
+        all_day=bool(r["all_day"]),
     )
 
 
 def _value(value: object) -> object:
+    if isinstance(value, bool):
+        return int(value)
     return to_db_time(value) if isinstance(value, datetime) else value
 
 
@@ -130,8 +136,8 @@ class EventRepository:
             cursor = await conn.execute(
                 "INSERT INTO events (uid, title, description, starts_at, ends_at, timezone,"
                 " location, url, format, capacity, organiser, rrule, source, fingerprint,"
-                " created_by, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " created_by, created_at, updated_at, all_day)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     uid,
                     fields.title,
@@ -150,6 +156,7 @@ class EventRepository:
                     created_by,
                     now,
                     now,
+                    int(fields.all_day),
                 ),
             )
             event_id = int(cursor.lastrowid or 0)

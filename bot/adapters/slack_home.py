@@ -44,7 +44,7 @@ async def next_events_blocks(
         return [*blocks, section(mrkdwn(t(lang, "events.none")))]
     for occ in found:
         line = f"{bold(event_render.title(lang, occ.event, occ))}\n"
-        line += mrkdwn(event_render.when(lang, zone, occ.start, occ.end))
+        line += mrkdwn(event_render.occurrence_when(lang, zone, occ))
         answer = await event_render.answer_line(store, lang, occ, member.id)
         if answer:
             line += f"\n{mrkdwn(answer)}"

@@ -126,7 +126,8 @@ async def list_events(args: argparse.Namespace, settings: Settings) -> int:
             occ = next_occurrence(event, await store.events.overrides(event.id), now)
             if occ is None and not args.all:
                 continue  # a finished series
-            when = f"{occ.start.astimezone(zone):%Y-%m-%d %H:%M}" if occ else "no upcoming date"
+            shown = "%Y-%m-%d (all day)" if event.all_day else "%Y-%m-%d %H:%M"
+            when = occ.start.astimezone(zone).strftime(shown) if occ else "no upcoming date"
             first = event.start.astimezone(zone)
             repeat = f"  [{describe_rule('en', event.rrule, first)}]" if event.rrule else ""
             seats = f"  capacity {event.capacity}" if event.capacity else ""

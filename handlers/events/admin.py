@@ -1,17 +1,15 @@
-"""Event administration in chat: the ``/neuertermin`` wizard, cancelling an event or one
-date, and the attendee list. Creation goes through :class:`EventService` like the CLI."""
+"""The ``/neuertermin`` wizard. Creation goes through :class:`EventService` like the CLI,
+and each answer is read by the same checks as the CLI's (:mod:`handlers.events.inputs`).
+Cancelling and the attendee list are in :mod:`handlers.events.cancelling`."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
-from bot.calendar.parse import parse_day
 from bot.calendar.recurrence import (
     HORIZON,
-    Occurrence,
     nth_weekday_rule,
-    occurrence_on,
     weekly_rule,
 )
 from bot.calendar.recurrence import occurrences as expand
@@ -19,7 +17,7 @@ from bot.context import Context
 from bot.models import Button, Outgoing
 from bot.router import Access, Router
 from handlers import validation
-from handlers.events.chat import attendee_list, occurrence_message, service
+from handlers.events.chat import occurrence_message, service
 from handlers.events.inputs import (
     SKIP_WORDS,
     read_capacity,
@@ -30,7 +28,6 @@ from handlers.events.inputs import (
 )
 from handlers.events.rule_text import describe_rule
 from handlers.events.service import MAX_LOCATION, MAX_TITLE, validate
-from handlers.events.upcoming import upcoming
 from handlers.validation import Invalid
 from storage.db import utcnow
 from storage.events import FORMATS, EventFields
@@ -226,27 +223,6 @@ async def _topics_text(ctx: Context, value: str, word: str) -> Outgoing | list[O
     return await _advance(ctx, "format", topic_ids=ids)
 
 
-async def pick_occurrence(ctx: Context, args: str) -> tuple[Occurrence | None, Outgoing | None]:
-    """``ID`` (the next date) or ``ID DATE`` from a command's arguments."""
-    event_id, _, day_text = args.strip().partition(" ")
-    event = await ctx.store.events.get(int(event_id)) if event_id.isdigit() else None
-    if event is None:
-        return None, ctx.reply("events.unknown_id", id=event_id[:20] or "?")
-    overrides = await ctx.store.events.overrides(event.id)
-    if not day_text.strip():
-        found = await upcoming(ctx.store, event_id=event.id, limit=1)
-        if not found:
-            return None, ctx.reply("events.no_upcoming", title=event.title)
-        return found[0], None
-    day = parse_day(day_text)
-    if day is None:
-        return None, ctx.reply("events.bad_day", value=day_text.strip()[:20])
-    found_on_day = occurrence_on(event, overrides, day)
-    if found_on_day is not None:
-        return found_on_day, None
-    return None, ctx.reply("events.no_date", title=event.title, day=day_text.strip()[:20])
-
-
 def register(router: Router) -> None:
     @router.command("newevent", "neuertermin", access=Access.ADMIN, help_key="help.newevent")
     async def new_event(ctx: Context, args: str) -> Outgoing:
@@ -292,37 +268,3 @@ def register(router: Router) -> None:
             return await _create(ctx)
         await ctx.end_conversation()
         return ctx.reply("cancel.done")
-
-    @router.command(
-        "cancelevent", "terminabsagen", access=Access.ADMIN, help_key="help.cancelevent"
-    )
-    async def cancel_event(ctx: Context, args: str) -> Outgoing:
-        if not args.strip():
-            return ctx.reply("events.cancel_usage")
-        event_id, _, day = args.strip().partition(" ")
-        if not day.strip():
-            event = await ctx.store.events.get(int(event_id)) if event_id.isdigit() else None
-            if event is None:
-                return ctx.reply("events.unknown_id", id=event_id[:20])
-            if event.cancelled:
-                return ctx.reply("events.already_cancelled", title=event.title)
-            await service(ctx).cancel(event)
-            return ctx.reply("events.cancelled_done", title=event.title)
-        occ, problem = await pick_occurrence(ctx, args)
-        if occ is None:
-            return problem or ctx.reply("events.cancel_usage")
-        if occ.cancelled:
-            return ctx.reply("events.already_cancelled", title=occ.event.title)
-        await service(ctx).cancel(occ.event, occ.key)
-        return ctx.reply(
-            "events.cancelled_date", title=occ.event.title, when=ctx.format_datetime(occ.start)
-        )
-
-    @router.command("attendees", "teilnehmer", access=Access.ADMIN, help_key="help.attendees")
-    async def attendees(ctx: Context, args: str) -> Outgoing:
-        if not args.strip():
-            return ctx.reply("events.attendees_usage")
-        occ, problem = await pick_occurrence(ctx, args)
-        if occ is None:
-            return problem or ctx.reply("events.attendees_usage")
-        return await attendee_list(ctx, occ)

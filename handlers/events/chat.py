@@ -110,7 +110,7 @@ async def attendee_list(ctx: Context, occ: Occurrence) -> Outgoing:
     for a in attendees:
         group = "waitlist" if a.waitlisted else a.status
         groups[group].append(f"• {a.name} ({a.company})")
-    lines = [event_render.when(ctx.lang, ctx.zone, occ.start, occ.end)]
+    lines = [event_render.occurrence_when(ctx.lang, ctx.zone, occ)]
     for group, names in groups.items():
         lines.append("")
         lines.append(ctx.t(f"events.att_{group}", count=len(names)))
@@ -160,11 +160,6 @@ async def set_reminders(ctx: Context, enabled: bool) -> None:
     assert ctx.member is not None
     await ctx.store.members.set_reminders(ctx.member.id, enabled)
     ctx.member = ctx.member.model_copy(update={"reminders_enabled": enabled})
-
-
-def feed_base(ctx: Context) -> str:
-    base = ctx.settings.public_url or f"http://{ctx.settings.http_host}:{ctx.settings.http_port}"
-    return base.rstrip("/")
 
 
 def register(router: Router) -> None:
@@ -249,8 +244,13 @@ def register(router: Router) -> None:
     @router.command("calendar", "kalender", help_key="help.calendar")
     async def calendar(ctx: Context, args: str) -> Outgoing:
         assert ctx.member is not None
+        if ctx.public_base is None:  # no server, or no address it can be reached at
+            text = ctx.t("events.calendar_unavailable")
+            if ctx.is_admin:
+                text += "\n\n" + ctx.t("events.calendar_setup")
+            return Outgoing(title=ctx.t("events.calendar_title"), text=text)
         token = await ctx.store.events.feed_token(ctx.member.id)
-        url = f"{feed_base(ctx)}/calendar/{token}.ics"
+        url = f"{ctx.public_base}/calendar/{token}.ics"
         return Outgoing(
             title=ctx.t("events.calendar_title"),
             text=ctx.t("events.calendar_text", url=url, topics_url=f"{url}?scope=topics"),

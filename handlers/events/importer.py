@@ -114,7 +114,9 @@ async def _download(source: str, progress: Progress | None) -> bytes:
 
 
 def fingerprint(item: ImportedEvent) -> str:
-    return hashlib.sha256(item.model_dump_json().encode()).hexdigest()
+    # a timed event hashes as before all-day events existed, so it is not "changed" by it
+    exclude = None if item.all_day else {"all_day"}
+    return hashlib.sha256(item.model_dump_json(exclude=exclude).encode()).hexdigest()
 
 
 def guess_format(item: ImportedEvent) -> str:
@@ -144,6 +146,7 @@ async def _fields(service: EventService, item: ImportedEvent, source: str) -> Ev
         uid=item.uid,
         source=source,
         fingerprint=fingerprint(item),
+        all_day=item.all_day,
         topic_ids=topic_ids,
     )
 

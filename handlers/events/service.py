@@ -130,7 +130,7 @@ class EventService:
             name: getattr(fields, name)
             for name in (
                 "title", "description", "start", "end", "timezone", "location", "url",
-                "format", "capacity", "rrule", "fingerprint",
+                "format", "capacity", "rrule", "fingerprint", "all_day",
             )
         }  # fmt: skip
         if reopen or not event.cancelled:
