@@ -20,8 +20,9 @@ from bot.delivery.notify import Notifier
 from bot.delivery.ratelimit import RateLimiter, limits_from_settings
 from bot.delivery.worker import DeliveryWorker
 from bot.http import HttpServer
+from bot.i18n import set_german_address
 from bot.metrics import Metrics
-from bot.scheduler import add_housekeeping, create_scheduler, watch_scheduler
+from bot.scheduler import add_housekeeping, create_scheduler, stop_scheduler, watch_scheduler
 from bot.services import Services
 from bot.settings import Settings
 from handlers import build_router, install_capabilities
@@ -56,6 +57,7 @@ class App:
 
     async def start(self) -> Services:
         settings = self.settings
+        set_german_address(settings.german_address)
         if str(settings.db_path) != ":memory:":
             self._lock = StoreLock(settings.db_path)
             self._lock.acquire("knotenpunkt run")  # StoreBusy if another bot runs on it
@@ -76,6 +78,7 @@ class App:
             if self.serve_http
             else None
         )
+        core.serves_http = http is not None
         scheduler = create_scheduler()
         watch_scheduler(scheduler, metrics)
         services = Services(
@@ -162,8 +165,7 @@ class App:
         if services.http is not None:
             services.http.closing = True
         services.worker.stop_taking()
-        if services.scheduler.running:
-            services.scheduler.shutdown(wait=False)
+        await stop_scheduler(services.scheduler)  # a running job may finish, nothing new
         # stop receiving, finish the updates taken; adapters can still send meanwhile
         await self._each_adapter("stop_receiving", left, 0.5)
         await services.worker.stop(drain_seconds=left(0.75))

@@ -27,6 +27,7 @@ class Context:
     is_admin: bool
     conversation: ConversationState | None = None
     route: str = "text"  # what the router chose, for metrics and logs: "/events", "button:…"
+    public_base: str | None = None  # the bot's public HTTP address, when it serves one
 
     # language and time ---------------------------------------------------------------
 

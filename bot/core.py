@@ -32,6 +32,14 @@ class Core:
     router: Router
     notifier: Notifier
     metrics: Metrics = field(default_factory=Metrics)
+    serves_http: bool = False  # whether this process runs the HTTP server (feeds, webhooks)
+
+    @property
+    def public_base(self) -> str | None:
+        """Where members reach our HTTP server, or None when no link there could work."""
+        if not self.serves_http or not self.settings.public_url:
+            return None
+        return self.settings.public_url.rstrip("/")
 
     async def handle(self, incoming: Incoming) -> list[Outgoing]:
         """Handle one update in one transaction; count it, time it, and log one line
@@ -91,6 +99,7 @@ class Core:
             lang=lang,
             is_admin=await self.is_admin(sender.key, member),
             conversation=conversation,
+            public_base=self.public_base,
         )
 
     def _language(self, incoming: Incoming, member: Member | None, data: dict[str, object]) -> str:

@@ -2,12 +2,21 @@
 
 A housekeeping job trims data that is no longer needed (seen update ids, delivered
 outbox rows, abandoned conversations).
+
+On shutdown APScheduler cancels a job that is still running and logs the cancellation as
+a failure with a traceback (``Job "ReminderScanner.scan_safely" raised ... CancelledError``).
+:class:`Scheduler` lets such a job finish first: it is a short database read.
 """
 
 from __future__ import annotations
 
+import asyncio
+import functools
+import inspect
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
+from typing import Any
 
 from apscheduler.events import (
     EVENT_JOB_MISSED,
@@ -28,8 +37,51 @@ KEEP_SENT_MESSAGES = timedelta(days=30)
 KEEP_CONVERSATIONS = timedelta(days=30)
 
 
-def create_scheduler() -> AsyncIOScheduler:
-    return AsyncIOScheduler(
+STOP_GRACE = 10.0  # seconds a running job may take to finish on shutdown
+
+
+class Scheduler(AsyncIOScheduler):  # type: ignore[misc]
+    """The asyncio scheduler, with a shutdown that waits for running jobs."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._running: set[asyncio.Task[Any]] = set()
+
+    def add_job(self, func: Any, *args: Any, **kwargs: Any) -> Any:
+        if inspect.iscoroutinefunction(func):
+            func = self._tracked(func)
+        return super().add_job(func, *args, **kwargs)
+
+    def _tracked(self, func: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
+        @functools.wraps(func)
+        async def run(*args: Any, **kwargs: Any) -> Any:
+            task = asyncio.current_task()
+            if task is not None:
+                self._running.add(task)
+            try:
+                return await func(*args, **kwargs)
+            finally:
+                if task is not None:
+                    self._running.discard(task)
+
+        return run
+
+    async def stop(self, grace: float = STOP_GRACE) -> None:
+        """No new runs; running jobs finish (within ``grace``); then shut down."""
+        if not self.running:
+            return
+        self.pause()
+        running = set(self._running)
+        if running:
+            _, late = await asyncio.wait(running, timeout=grace)
+            if late:
+                log.warning("%d scheduled job(s) still running at shutdown; cancelled", len(late))
+        self.shutdown(wait=False)
+        await asyncio.sleep(0)  # the asyncio scheduler shuts down on the loop's next turn
+
+
+def create_scheduler() -> Scheduler:
+    return Scheduler(
         timezone="UTC",
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 60},
     )
@@ -48,6 +100,14 @@ def watch_scheduler(scheduler: AsyncIOScheduler, metrics: Metrics) -> None:
 
     scheduler.add_listener(submitted, EVENT_JOB_SUBMITTED)
     scheduler.add_listener(missed, EVENT_JOB_MISSED)
+
+
+async def stop_scheduler(scheduler: AsyncIOScheduler) -> None:
+    """Stop the clock without cutting a running job short."""
+    if isinstance(scheduler, Scheduler):
+        await scheduler.stop()
+    elif scheduler.running:
+        scheduler.shutdown(wait=False)
 
 
 async def housekeeping(store: Store) -> None:

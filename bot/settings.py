@@ -18,6 +18,7 @@ from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PLATFORMS = ("telegram", "slack", "console")
+PREFIX = "KNOTENPUNKT_"
 
 SUEDWESTFALEN_REGIONS = [
     "Hochsauerlandkreis",
@@ -50,7 +51,7 @@ class Settings(BaseSettings):
     """Every setting the bot reads; defaults let it run in the console with no tokens."""
 
     model_config = SettingsConfigDict(
-        env_prefix="KNOTENPUNKT_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+        env_prefix=PREFIX, env_file=".env", env_file_encoding="utf-8", extra="ignore"
     )
 
     db_path: Path = Path("./knotenpunkt.sqlite3")
@@ -69,6 +70,7 @@ class Settings(BaseSettings):
     admins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     timezone: str = "Europe/Berlin"
     language: Literal["de", "en"] = "de"
+    german_address: Literal["sie", "du"] = "sie"
     reminder_offsets: Annotated[list[timedelta], NoDecode] = Field(
         default_factory=lambda: [timedelta(days=1), timedelta(hours=1)]
     )
@@ -122,6 +124,11 @@ class Settings(BaseSettings):
     def _parse_max_age(cls, value: object) -> object:
         return parse_duration(value) if isinstance(value, str) else value
 
+    @field_validator("german_address", mode="before")
+    @classmethod
+    def _address_lowercase(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
+
     @field_validator("timezone")
     @classmethod
     def _check_timezone(cls, value: str) -> str:
@@ -156,25 +163,6 @@ SECRET_SETTINGS = (
 )
 
 
-def setting_names() -> list[str]:
-    """Every environment name the bot reads, e.g. ``KNOTENPUNKT_DB_PATH``."""
-    return [PREFIX + name.upper() for name in Settings.model_fields]
-
-
-def unknown_settings(environ: Mapping[str, str]) -> list[tuple[str, str | None]]:
-    """``KNOTENPUNKT_*`` names the bot does not read (typos), each with the closest name
-    it does read, or None when nothing is close."""
-    known = [name.upper() for name in Settings.model_fields]
-    found = []
-    for name in sorted(environ):
-        upper = name.upper()
-        if upper.startswith(PREFIX) and upper.removeprefix(PREFIX) not in known:
-            rest = upper.removeprefix(PREFIX)
-            close = difflib.get_close_matches(rest, known, n=1, cutoff=0.6)
-            found.append((name, PREFIX + close[0] if close else None))
-    return found
-
-
 class ConfigError(Exception):
     """A setting has a bad value; the message is one line naming the setting."""
 
@@ -185,6 +173,28 @@ def load_settings(**overrides: object) -> Settings:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
         first = exc.errors()[0]
-        name = "KNOTENPUNKT_" + str(first["loc"][0]).upper() if first["loc"] else "settings"
+        name = PREFIX + str(first["loc"][0]).upper() if first["loc"] else "settings"
         message = str(first["msg"]).removeprefix("Value error, ")
         raise ConfigError(f"{name}: {message}") from exc
+
+
+def setting_names() -> list[str]:
+    """Every environment name the bot reads, e.g. ``KNOTENPUNKT_TELEGRAM_TOKEN``."""
+    return sorted(PREFIX + name.upper() for name in Settings.model_fields)
+
+
+def unknown_settings(environ: Mapping[str, str]) -> list[tuple[str, str | None]]:
+    """``KNOTENPUNKT_*`` names the bot does not read, each with the closest known name.
+
+    A misspelled token (``KNOTENPUNKT_TELEGRAM_TOKN``) would otherwise be ignored silently
+    and the bot would start in console mode. Names compare without case, as pydantic does.
+    """
+    known = [name.removeprefix(PREFIX) for name in setting_names()]
+    found = []
+    for name in sorted(environ):
+        upper = name.upper()
+        if not upper.startswith(PREFIX) or upper.removeprefix(PREFIX) in known:
+            continue
+        closest = difflib.get_close_matches(upper.removeprefix(PREFIX), known, n=1, cutoff=0.6)
+        found.append((name, PREFIX + closest[0] if closest else None))
+    return found

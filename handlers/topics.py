@@ -10,7 +10,7 @@ from bot.arguments import button_number
 from bot.context import Context
 from bot.models import Button, Outgoing
 from bot.router import Access, Router
-from handlers.validation import Invalid
+from handlers.validation import Invalid, has_letters
 from storage import Store
 from storage.topics import DuplicateTopic, Topic
 
@@ -24,7 +24,7 @@ async def create_topic(store: Store, name: str, description: str, actor: str | N
     """Validate and create a topic; raises :class:`Invalid` with a catalog key."""
     name = " ".join(name.split())
     description = description.strip()
-    if not 2 <= len(name) <= MAX_TOPIC_NAME:
+    if not 2 <= len(name) <= MAX_TOPIC_NAME or not has_letters(name):
         raise Invalid("topics.name_invalid", {"max": MAX_TOPIC_NAME})
     if len(description) > MAX_DESCRIPTION:
         raise Invalid("topics.description_too_long", {"max": MAX_DESCRIPTION})

@@ -38,6 +38,19 @@ def single_line(text: str, max_length: int) -> str:
     return value
 
 
+def has_letters(text: str) -> bool:
+    """Whether a name has at least one letter: "😀" or "🤖🤖" names nobody."""
+    return any(character.isalpha() for character in text)
+
+
+def person_name(text: str, max_length: int = MAX_NAME) -> str:
+    """A one-line name with letters in it."""
+    value = single_line(text, max_length)
+    if not has_letters(value):
+        raise Invalid("error.no_letters", {})
+    return value
+
+
 def competencies(text: str) -> list[str]:
     """Comma-separated tags, de-duplicated ignoring case; ``-`` means none."""
     if text.strip() in ("-", "–", ""):

@@ -84,6 +84,16 @@ class StoreGone(Exception):
     """The store's file is no longer the one the bot opened."""
 
 
+def _prepare_copy(target: Path) -> None:
+    """The copy holds personal data: readable by the owner only, whatever the umask."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.touch(mode=0o600, exist_ok=True)
+
+
+class NotAStore(Exception):
+    """The file is missing, not an SQLite database, or not a Knotenpunkt store."""
+
+
 class Database:
     """Owns the connection; repositories borrow it."""
 
@@ -118,6 +128,28 @@ class Database:
         if str(self.path) == ":memory:":
             return None
         return self.path.stat().st_ino
+
+    async def open_existing(self) -> Database:
+        """Open a store that must already exist, as it is: no file is created and no
+        migration runs (a backup copies the store, it does not change it)."""
+        uri = f"{self.path.resolve().as_uri()}?mode=rw"
+        try:
+            self._conn = await aiosqlite.connect(uri, uri=True, isolation_level=None)
+            self._conn.row_factory = aiosqlite.Row
+            await self._conn.execute("PRAGMA busy_timeout=5000")
+            await self._conn.execute("SELECT COUNT(*) FROM sqlite_schema")
+        except sqlite3.DatabaseError as exc:
+            await self.close()
+            raise NotAStore(f"{self.path}: {exc}") from exc
+        if (
+            await self.fetchval(
+                "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'schema_migrations'"
+            )
+            == 0
+        ):
+            await self.close()
+            raise NotAStore(f"{self.path}: not a Knotenpunkt store (no schema_migrations)")
+        return self
 
     async def close(self) -> None:
         if self._conn is not None:
@@ -162,7 +194,7 @@ class Database:
 
     async def backup_to(self, target: Path) -> None:
         """A consistent copy through SQLite's backup API, safe while others write."""
-        target.parent.mkdir(parents=True, exist_ok=True)
+        await asyncio.to_thread(_prepare_copy, target)
         async with aiosqlite.connect(target) as destination:
             await self.conn.backup(destination)
 

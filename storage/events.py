@@ -31,6 +31,7 @@ class EventFields(BaseModel):
     uid: str | None = None
     source: str | None = None
     fingerprint: str | None = None
+    all_day: bool = False
     topic_ids: list[int] = Field(default_factory=list)
     group_id: int | None = None  # the working group the event belongs to
 
@@ -56,6 +57,7 @@ class Event(BaseModel):
     created_at: datetime
     updated_at: datetime
     group_id: int | None = None
+    all_day: bool = False
 
     @property
     def duration(self) -> timedelta:
@@ -91,6 +93,7 @@ _COLUMNS = {
     "fingerprint": "fingerprint",
     "status": "status",
     "group_id": "group_id",
+    "all_day": "all_day",
 }
 
 
@@ -117,10 +120,13 @@ def _event(row: object) -> Event:
         created_at=from_db_time(r["created_at"]),
         updated_at=from_db_time(r["updated_at"]),
         group_id=r["group_id"],
+        all_day=bool(r["all_day"]),
     )
 
 
 def _value(value: object) -> object:
+    if isinstance(value, bool):
+        return int(value)
     return to_db_time(value) if isinstance(value, datetime) else value
 
 
@@ -134,8 +140,8 @@ class EventRepository:
             cursor = await conn.execute(
                 "INSERT INTO events (uid, title, description, starts_at, ends_at, timezone,"
                 " location, url, format, capacity, organiser, rrule, source, fingerprint,"
-                " created_by, created_at, updated_at, group_id)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " created_by, created_at, updated_at, group_id, all_day)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     uid,
                     fields.title,
@@ -155,6 +161,7 @@ class EventRepository:
                     now,
                     now,
                     fields.group_id,
+                    int(fields.all_day),
                 ),
             )
             event_id = int(cursor.lastrowid or 0)

@@ -43,8 +43,8 @@ def test_piped_console_registration_and_subscription(tmp_path: Path) -> None:
     script = "/start\n1\nAnna Muster\nMuster GmbH\n5\nKI, Robotik\n1\n/themen\n3\n"
     result = _run(db, ["run", "--console-user", "anna"], stdin=script)
     assert result.returncode == 0, result.stderr
-    assert "Danke, Anna Muster, du bist registriert!" in result.stdout
-    assert "Du hast „KI in der Industrie“ abonniert." in result.stdout
+    assert "Danke, Anna Muster, Sie sind registriert!" in result.stdout
+    assert "Sie haben „KI in der Industrie“ abonniert." in result.stdout
     with sqlite3.connect(db) as conn:
         member = conn.execute("SELECT name, company, region, language FROM members").fetchone()
         assert member == ("Anna Muster", "Muster GmbH", "Kreis Soest", "de")

@@ -23,7 +23,7 @@ async def test_free_text_without_question(app: Services) -> None:
     anna = Person(app.core, "anna")
     await anna.register()
     await anna.say("Hallo Bot")
-    assert "keine Frage an dich offen" in anna.texts()
+    assert "keine Frage an Sie offen" in anna.texts()
 
 
 async def test_failing_handler_rolls_back_and_apologises(app: Services) -> None:
@@ -78,7 +78,7 @@ async def test_bare_commands_when_allowed(app: Services) -> None:
             bare_commands=True,
         )
     )
-    assert replies[0].title == "Das kann ich für dich tun:"
+    assert replies[0].title == "Das kann ich für Sie tun:"
 
 
 async def test_help_shows_admin_commands_only_to_admins(app: Services) -> None:

@@ -18,11 +18,11 @@ async def test_list_answer_and_waitlist_promotion(app: Services, fake_adapter: F
     ben = await member(app, "ben", "Ben Beispiel")
 
     replies = await anna.say("/termine")
-    assert "Die nächsten 1 Termine" in replies[0].text
+    assert replies[0].text == "Der nächste Termin:"  # the singular, not "1 Termine"
     assert replies[1].title == "Workshop Robotik" and "📍 Siegen" in replies[1].text
     assert "Plätze: 1 von 1 frei." in replies[1].text
     await anna.press("Zusage")
-    assert "Danke für deine Zusage" in anna.texts() and anna.last[0].replace
+    assert "Danke für Ihre Zusage" in anna.texts() and anna.last[0].replace
 
     await ben.say("/termine")
     await ben.press("Zusage")
@@ -38,7 +38,7 @@ async def test_list_answer_and_waitlist_promotion(app: Services, fake_adapter: F
     await app.worker.drain()
     told = [s.message for s in fake_adapter.sent if s.chat_id == "ben"]
     assert [m.title for m in told] == [
-        "Ein Platz ist frei geworden – du bist jetzt dabei: Workshop Robotik"
+        "Ein Platz ist frei geworden – Sie sind jetzt dabei: Workshop Robotik"
     ]
     assert "📍 Siegen" in told[0].text
     # anna says yes again: now she waits
@@ -113,7 +113,7 @@ async def test_admin_sees_attendees_and_cancels_one_date(
     anna = await member(app, "anna", "Anna Muster")
     admin = Person(app.core, "admin")
     replies = await anna.say("/termine")
-    assert len(replies) == 11  # header and the next 10 Tuesdays
+    assert len(replies) == 2  # header and the series' next date (not ten Tuesdays)
     await anna.tap(replies[1].buttons[0][1])  # "Vielleicht" for the first date
     replies = await admin.say(f"/teilnehmer {event.id}")
     assert "Vielleicht (1):" in replies[0].text and "Anna Muster (Muster GmbH)" in replies[0].text
@@ -125,7 +125,10 @@ async def test_admin_sees_attendees_and_cancels_one_date(
     rsvp = (await app.store.rsvps.for_member(anna_member.id))[0]
     local_day = rsvp.occurrence.astimezone(app.settings.zone).strftime("%d.%m.%Y")
     replies = await admin.say(f"/terminabsagen {event.id} {local_day}")
-    assert "ist abgesagt" in replies[0].text, replies[0].text
+    assert "„Stammtisch“ am Di., " in replies[0].text and "absagen?" in replies[0].text
+    assert "0 Personen haben zugesagt" in replies[0].text
+    replies = await admin.press("Ja, absagen")
+    assert "ist abgesagt" in replies[0].text and replies[0].replace, replies[0].text
     await app.worker.drain()
     assert [s.message.title for s in fake_adapter.sent if s.chat_id == "anna"] == [
         "Abgesagt: Stammtisch"

@@ -95,11 +95,12 @@ async def test_cli_errors_are_one_line(
         err = capsys.readouterr().err.strip()
         assert err.startswith("knotenpunkt event: ") and "\n" not in err, (argv, err)
         errors.append(err)
-    assert "unknown format 'party'" in errors[0]
-    assert "cannot read the time" in errors[1]
+    assert "Unknown format. Possible: meetup, webinar" in errors[0]
+    assert "There is no 31.02.2027 in the calendar" in errors[1]
     assert "not a recurrence rule" in errors[2]
     assert "No such file" in errors[3] and "not an iCalendar file" in errors[4]
-    assert f"127.0.0.1:{port}" in errors[5]
+    assert "this is not" not in errors[4]  # the content is never echoed
+    assert f"127.0.0.1:{port}/events.ics: cannot connect (Connection refused)" in errors[5]
 
 
 def closed_port() -> int:
@@ -182,7 +183,7 @@ async def test_seat_of_a_removed_member_goes_to_the_waitlist_first(
     assert ben_rsvp is not None and not ben_rsvp.waitlisted
     await app.worker.drain()
     assert [s.message.title for s in fake_adapter.sent if s.chat_id == "ben"] == [
-        "Ein Platz ist frei geworden – du bist jetzt dabei: Workshop"
+        "Ein Platz ist frei geworden – Sie sind jetzt dabei: Workshop"
     ]
 
 

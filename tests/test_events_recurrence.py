@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.calendar.parse import BadTime, parse_end, parse_local
+from bot.calendar.parse import BadTime, NoSuchDate, SkippedTime, parse_end, parse_local
 from bot.calendar.recurrence import BadRule, find_occurrence, normalize_rule, occurrences
 from bot.i18n import format_datetime
 from handlers.events.render import when
@@ -127,8 +127,8 @@ def test_member_in_new_york_sees_their_own_time() -> None:
     new_york = ZoneInfo("America/New_York")
     assert format_datetime(occ.start, "en", new_york) == "Tue, 8 Dec 2026, 12:00 pm"
     assert format_datetime(occ.start, "de", BERLIN) == "Di., 08.12.2026, 18:00 Uhr"
-    assert when("de", BERLIN, occ.start, occ.end).endswith("– 20:00 Uhr")
-    assert when("en", new_york, occ.start, occ.end).endswith("– 2:00 pm")
+    assert when("de", BERLIN, occ.start, occ.end) == "Di., 08.12.2026, 18:00–20:00 Uhr"
+    assert when("en", new_york, occ.start, occ.end) == "Tue, 8 Dec 2026, 12:00 – 2:00 pm"
 
 
 def test_rules_are_checked() -> None:
@@ -152,5 +152,20 @@ def test_dates_are_parsed_strictly() -> None:
             parse_local(bad, BERLIN)
     assert parse_end("20:00", expected, BERLIN) == expected + timedelta(hours=2)
     assert parse_end("90m", expected, BERLIN) == expected + timedelta(minutes=90)
+    assert parse_end("17:00", expected, BERLIN) < expected  # the caller says why it is wrong
+    with pytest.raises(NoSuchDate) as no_such:
+        parse_local("31.02.2027 09:00", BERLIN)
+    assert no_such.value.day == "31.02.2027"
+    with pytest.raises(SkippedTime):
+        parse_local("29.03.2026 02:30", BERLIN)
     with pytest.raises(BadTime):
-        parse_end("17:00", expected, BERLIN)
+        parse_local("03.12.2026 25:00", BERLIN)
+    assert not isinstance(_raised(lambda: parse_local("03.12.2026 25:00", BERLIN)), NoSuchDate)
+
+
+def _raised(call: object) -> BaseException | None:
+    try:
+        call()  # type: ignore[operator]
+    except BaseException as exc:
+        return exc
+    return None

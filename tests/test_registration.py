@@ -11,7 +11,7 @@ async def test_full_registration_in_german(app: Services) -> None:
     replies = await anna.say("/start")
     assert "Willkommen" in replies[0].text
     await anna.press("Deutsch")
-    assert "Wie heißt du" in anna.texts()
+    assert "Wie heißen Sie" in anna.texts()
     await anna.say("  Anna   Muster ")
     assert "Unternehmen" in anna.texts()
     await anna.say("Muster GmbH")
@@ -48,7 +48,7 @@ async def test_empty_and_overlong_name_are_refused_and_step_repeats(app: Service
     await anna.press("Deutsch")
     await anna.say("   ")
     assert "Da kam nichts an" in anna.texts()
-    assert "Wie heißt du" in anna.texts()
+    assert "Wie heißen Sie" in anna.texts()
     await anna.say("x" * 300)
     assert "höchstens 100 Zeichen" in anna.texts()
     state = await app.store.conversations.get("console", "anna")

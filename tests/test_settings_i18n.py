@@ -52,12 +52,26 @@ def test_bad_value_is_one_line_naming_the_setting(
     assert "\n" not in str(error.value)
 
 
+def _forms(text: object) -> list[str]:
+    return list(text.values()) if isinstance(text, dict) else [str(text)]
+
+
+def _fields(text: object) -> set[str]:
+    return {f for form in _forms(text) for f in re.findall(r"{(\w+)}", form)} - {"n"}
+
+
 def test_every_message_has_german_and_english_with_same_placeholders() -> None:
     for key, texts in CATALOG.items():
-        assert set(texts) == {"de", "en"}, key
-        assert texts["de"].strip() and texts["en"].strip(), key
-        fields = [set(re.findall(r"{(\w+)}", texts[lang])) for lang in ("de", "en")]
-        assert fields[0] == fields[1], key
+        assert {"de", "en"} <= set(texts) <= {"de", "de_du", "en"}, key
+        for lang, text in texts.items():
+            assert all(form.strip() for form in _forms(text)), (key, lang)
+            if isinstance(text, dict):
+                assert "other" in text and set(text) <= {"zero", "one", "two", "few", "many",
+                                                         "other"}, (key, lang)  # fmt: skip
+            assert isinstance(text, dict) == isinstance(texts["de"], dict), (key, lang)
+        assert _fields(texts["de"]) == _fields(texts["en"]), key
+        if "de_du" in texts:
+            assert _fields(texts["de_du"]) == _fields(texts["de"]), key
 
 
 def test_every_help_key_exists_and_command_names_suit_telegram() -> None:

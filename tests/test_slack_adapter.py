@@ -30,7 +30,7 @@ async def test_registration_and_topic_subscription_through_dm_and_buttons(
     assert "Willkommen" in welcome.text
     await send.click("U1", welcome, "Deutsch")
     await slack.settle()
-    assert "Wie heißt du" in fake.last_in("DU1").text
+    assert "Wie heißen Sie" in fake.last_in("DU1").text
     await send.dm("U1", "Anna Muster")
     await slack.settle()
     await send.dm("U1", "Muster & <Söhne> GmbH")  # arrives escaped, is stored as typed
@@ -90,7 +90,7 @@ async def test_slash_command_acks_at_once_and_answers_in_the_dm(slack: SlackWorl
 
     await slack.send.command("U1", "")  # bare /knotenpunkt: help
     await slack.settle()
-    assert "Das kann ich für dich tun" in fake.last_in("DU1").text
+    assert "Das kann ich für Sie tun" in fake.last_in("DU1").text
 
 
 async def test_events_and_clicks_are_acked_before_the_slow_work(slack: SlackWorld) -> None:
@@ -107,7 +107,7 @@ async def test_events_and_clicks_are_acked_before_the_slow_work(slack: SlackWorl
     reply = await slack.send.click("U1", welcome, "Deutsch")
     assert reply.status == 200 and reply.seconds < 1.0
     await slack.settle()
-    assert "Wie heißt du" in fake.last_in("DU1").text
+    assert "Wie heißen Sie" in fake.last_in("DU1").text
 
 
 async def test_app_home_shows_profile_and_topic_toggles(slack: SlackWorld) -> None:
@@ -232,5 +232,5 @@ async def test_app_home_lists_next_events_and_takes_an_rsvp(slack: SlackWorld) -
     occurrence = event.start
     rsvp = await store.rsvps.get(event.id, occurrence, member_id)
     assert rsvp is not None and rsvp.status == "yes"
-    assert "Deine Antwort: Zusage" in str(fake.views["U1"]["blocks"])  # republished
+    assert "Ihre Antwort: Zusage" in str(fake.views["U1"]["blocks"])  # republished
     assert not fake.calls_to("chat.postMessage")

@@ -37,7 +37,7 @@ async def test_ics_button_sends_the_calendar_file_and_rsvp_is_stored(
         assert filename.endswith(".ics") and call.params["chat_id"] == "330"
         assert content.startswith(b"BEGIN:VCALENDAR") and b"KI-Stammtisch" in content
         assert [m.document is not None for m in file_reply] == [True]
-        assert call.params["caption"] == "„KI-Stammtisch &amp; &lt;Co&gt;“ für deinen Kalender."
+        assert call.params["caption"] == "„KI-Stammtisch &amp; &lt;Co&gt;“ für Ihren Kalender."
 
         answered = len(bot.fake.calls_to("answerCallbackQuery"))
         await bot.press(ANNA, "Zusage")

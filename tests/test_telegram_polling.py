@@ -32,7 +32,7 @@ async def test_registration_and_topic_subscription_through_buttons(
         welcome = await bot.say(anna, "/start")
         assert "Willkommen" in welcome[0].text
         assert [b["text"] for b in welcome[0].buttons()] == ["Deutsch", "English"]
-        assert "Wie heißt du" in (await bot.press(anna, "Deutsch"))[-1].text
+        assert "Wie heißen Sie" in (await bot.press(anna, "Deutsch"))[-1].text
         assert "Unternehmen" in (await bot.say(anna, "Anna Muster"))[-1].text
         assert "Region" in (await bot.say(anna, "Muster GmbH"))[-1].text
         await bot.press(anna, "Kreis Olpe")

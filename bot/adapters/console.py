@@ -3,7 +3,8 @@ Text in the small markup is shown as readable plain text (links as ``text (addre
 
 Lines are read on a daemon thread (so Ctrl-C never waits for a line) and handled one at
 a time, so a conversation can be piped in. At the end of input the adapter calls
-``on_eof``, and the application stops.
+``on_eof``, and the application stops; so it does when the output is closed
+(``knotenpunkt run | head``): nobody reads the answers any more.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ class ConsoleAdapter:
         self._lines: asyncio.Queue[str | None] = asyncio.Queue()
         self._task: asyncio.Task[None] | None = None
         self._counter = 0
+        self.output_closed = False
 
     async def start(self) -> None:
         loop = asyncio.get_running_loop()
@@ -73,21 +75,21 @@ class ConsoleAdapter:
             self._show([message], remember_buttons=False)
 
     async def _loop(self) -> None:
-        while True:
+        while not self.output_closed:
             if self.interactive:
                 self._write("> ")
             line = await self._lines.get()
             if line is None:
-                await self.on_eof()
-                return
+                break
             incoming = self._incoming(line.rstrip("\r\n"))
             if incoming is None:
                 continue
             replies = await self.handle(incoming)
             if replies:
                 self._show(replies)
-            if self.after_each is not None:
+            if self.after_each is not None and not self.output_closed:
                 await self.after_each()
+        await self.on_eof()
 
     def _incoming(self, line: str) -> Incoming | None:
         if not line.strip():
@@ -133,8 +135,14 @@ class ConsoleAdapter:
             self._buttons = buttons
 
     def _write(self, text: str) -> None:
-        self.stdout.write(text)
-        self.stdout.flush()
+        if self.output_closed:
+            return
+        try:
+            self.stdout.write(text)
+            self.stdout.flush()
+        except (BrokenPipeError, ValueError):  # the reader went away, or the file is closed
+            self.output_closed = True
+            self._lines.put_nowait(None)  # the loop ends even while input is still open
 
 
 def _contact(contact: Contact) -> str:

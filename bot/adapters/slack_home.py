@@ -17,7 +17,7 @@ from bot.adapters.slack_blocks import (
     mrkdwn,
     section,
 )
-from bot.i18n import t
+from bot.i18n import t, tn
 from bot.models import Button
 from bot.settings import Settings
 from handlers.events import render as event_render
@@ -44,7 +44,7 @@ async def next_events_blocks(
         return [*blocks, section(mrkdwn(t(lang, "events.none")))]
     for occ in found:
         line = f"{bold(event_render.title(lang, occ.event, occ))}\n"
-        line += mrkdwn(event_render.when(lang, zone, occ.start, occ.end))
+        line += mrkdwn(event_render.occurrence_when(lang, zone, occ))
         answer = await event_render.answer_line(store, lang, occ, member.id)
         if answer:
             line += f"\n{mrkdwn(answer)}"
@@ -87,7 +87,7 @@ async def _topic_blocks(store: Store, member: Member, lang: str) -> list[Block]:
         block["accessory"] = button_element(button, index)
         blocks.append(block)
     if len(topics) > MAX_HOME_TOPICS:
-        more = t(lang, "slack.home.more_topics", count=len(topics) - MAX_HOME_TOPICS)
+        more = tn(lang, "slack.home.more_topics", len(topics) - MAX_HOME_TOPICS)
         blocks.append(_context(more))
     return blocks
 

@@ -19,6 +19,7 @@ from storage.events import Event, Override
 
 PRODID = "-//Knotenpunkt//Events//DE"
 MIME_TYPE = "text/calendar"
+FEED_REFRESH = timedelta(hours=1)  # how often calendar apps should fetch a feed again
 
 
 class BadCalendar(ValueError):
@@ -36,6 +37,7 @@ class ImportedEvent(BaseModel):
     url: str | None = None
     rrule: str | None = None
     cancelled: bool = False
+    all_day: bool = False
     categories: list[str] = Field(default_factory=list)
     overrides: list[Override] = Field(default_factory=list)
 
@@ -51,6 +53,15 @@ def _calendar(name: str | None = None) -> icalendar.Calendar:
     if name:
         cal.add("x-wr-calname", name)
     return cal
+
+
+def _add_time(vevent: icalendar.Event, name: str, moment: datetime, event: Event) -> None:
+    """A time in the event's zone (with a VTIMEZONE), or a plain date for all-day events."""
+    local = moment.astimezone(ZoneInfo(event.timezone))
+    if event.all_day:
+        vevent.add(name, local.date())
+    else:
+        vevent.add(name, local)
 
 
 def _base(event: Event, uid: str, categories: list[str]) -> icalendar.Event:
@@ -73,35 +84,40 @@ def _base(event: Event, uid: str, categories: list[str]) -> icalendar.Event:
 def event_ics(
     event: Event, overrides: dict[datetime, Override], categories: list[str] | None = None
 ) -> bytes:
-    """The whole event (a series with its exceptions) as one .ics file."""
+    """The whole event (a series with its exceptions) as one .ics file to add."""
     zone = ZoneInfo(event.timezone)
     cal = _calendar()
+    cal.add("method", "PUBLISH")  # a copy to keep, not an invitation to answer
     master = _base(event, event.uid, categories or [])
-    master.add("dtstart", event.start.astimezone(zone))
-    master.add("dtend", event.end.astimezone(zone))
+    _add_time(master, "dtstart", event.start, event)
+    _add_time(master, "dtend", event.end, event)
     master.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
     if event.rrule:
         master.add("rrule", icalendar.vRecur.from_ical(event.rrule))
         cancelled = [k.astimezone(zone) for k, o in sorted(overrides.items()) if o.cancelled]
         if cancelled:
-            master.add("exdate", cancelled)
+            master.add("exdate", [c.date() for c in cancelled] if event.all_day else cancelled)
     cal.add_component(master)
     if event.rrule:
         for key, override in sorted(overrides.items()):
             if override.cancelled or override.start is None:
                 continue
             moved = _base(event, event.uid, categories or [])
-            moved.add("recurrence-id", key.astimezone(zone))
-            moved.add("dtstart", override.start.astimezone(zone))
-            moved.add("dtend", (override.end or override.start + event.duration).astimezone(zone))
+            _add_time(moved, "recurrence-id", key, event)
+            _add_time(moved, "dtstart", override.start, event)
+            _add_time(moved, "dtend", override.end or override.start + event.duration, event)
             cal.add_component(moved)
     cal.add_missing_timezones()
     return cal.to_ical()
 
 
 def feed_ics(occs: list[Occurrence], name: str, categories: dict[int, list[str]]) -> bytes:
-    """Single occurrences (a feed); a series' dates get UIDs of their own."""
+    """Single occurrences (a feed); a series' dates get UIDs of their own. The feed asks
+    calendar apps to fetch it again every hour (REFRESH-INTERVAL, and Outlook's
+    X-PUBLISHED-TTL), so a moved or cancelled date shows up the same day."""
     cal = _calendar(name)
+    cal.add("refresh-interval", FEED_REFRESH, parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", icalendar.vDuration(FEED_REFRESH))
     for occ in occs:
         event = occ.event
         uid = event.uid
@@ -110,9 +126,8 @@ def feed_ics(occs: list[Occurrence], name: str, categories: dict[int, list[str]]
             stamp = occ.key.strftime("%Y%m%dT%H%M%SZ")
             uid = f"{local}-{stamp}@{domain}" if domain else f"{local}-{stamp}"
         vevent = _base(event, uid, categories.get(event.id, []))
-        zone = ZoneInfo(event.timezone)
-        vevent.add("dtstart", occ.start.astimezone(zone))
-        vevent.add("dtend", occ.end.astimezone(zone))
+        _add_time(vevent, "dtstart", occ.start, event)
+        _add_time(vevent, "dtend", occ.end, event)
         vevent.add("status", "CANCELLED" if occ.cancelled else "CONFIRMED")
         cal.add_component(vevent)
     cal.add_missing_timezones()
@@ -209,6 +224,7 @@ def _vevent(vevent: icalendar.cal.Component, uid: str, default_zone: str) -> Imp
         url=_text(vevent, "URL") or None,
         rrule=rrule.to_ical().decode() if rrule is not None else None,
         cancelled=cancelled,
+        all_day=not isinstance(raw_start, datetime),
         categories=_categories(vevent),
         overrides=[
             Override(occurrence=d, cancelled=True, start=None, end=None)
@@ -222,18 +238,28 @@ def parse_calendar(
 ) -> list[ImportedEvent]:
     """The events of a calendar; moved/cancelled dates are folded into their series.
 
-    A VEVENT that cannot be read (a DTSTART that is no date, ...) is left out and noted in
-    ``problems`` by UID, so the import can skip it without taking it for removed.
+    A VEVENT that cannot be read (no DTSTART, a DTSTART that is no date, ...) is left out
+    and noted in ``problems`` by UID, so the import can skip it without taking it for
+    removed. Data that is not iCalendar raises :class:`BadCalendar` with a reason that
+    does not quote the content (it may be a login page or a private file).
     """
+    if not data.lstrip(b"\xef\xbb\xbf \t\r\n").upper().startswith(b"BEGIN:VCALENDAR"):
+        raise BadCalendar("it does not begin with BEGIN:VCALENDAR")
     try:
         cal = icalendar.Calendar.from_ical(data)
-    except ValueError as exc:
-        raise BadCalendar(str(exc)) from exc
+    except ValueError as exc:  # the message quotes the content: never shown
+        raise BadCalendar("it cannot be read as iCalendar") from exc
     masters: dict[str, ImportedEvent] = {}
     exceptions: list[tuple[str, Override]] = []
-    for vevent in cal.walk("VEVENT"):
+    for number, vevent in enumerate(cal.walk("VEVENT"), start=1):
         uid = _text(vevent, "UID")
-        if not uid or vevent.get("DTSTART") is None:
+        if not uid:
+            if problems is not None:
+                problems[f"VEVENT no. {number}"] = "no UID, so it cannot be kept in sync"
+            continue
+        if vevent.get("DTSTART") is None:
+            if problems is not None:
+                problems[uid] = "no DTSTART (no start date)"
             continue
         try:
             item = _vevent(vevent, uid, default_zone)

@@ -17,6 +17,10 @@ from dateutil.rrule import rrule, rrulestr
 from storage.events import Event, Override
 
 MAX_OCCURRENCES = 2000  # a guard against runaway rules
+# How far ahead dates are announced, listed (/termine, /teilnehmer, the Slack Home), put
+# into calendar feeds, and may be created: one horizon, so nothing can be announced and
+# answered that no list shows.
+HORIZON = timedelta(days=731)
 _ALLOWED_FREQ = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
 _UNTIL = re.compile(r"UNTIL=(\d{8})(T(\d{6})(Z?))?", re.IGNORECASE)
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -200,8 +204,8 @@ def occurrence_on(
 def next_occurrence(
     event: Event, overrides: dict[datetime, Override], after: datetime
 ) -> Occurrence | None:
-    """The first occurrence that has not ended by ``after`` (searching up to two years)."""
-    horizon = after + timedelta(days=731)
+    """The first occurrence that has not ended by ``after`` (within the horizon)."""
+    horizon = after + HORIZON
     for occ in occurrences(event, overrides, after - event.duration, horizon):
         if occ.end > after:
             return occ

@@ -8,35 +8,87 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from dotenv import dotenv_values
 
 from bot.cli import admin, broadcast, db, demo, doctor, event, group, run, topic
-from bot.settings import ConfigError, load_settings
+from bot.i18n import set_german_address
+from bot.settings import ConfigError, load_settings, unknown_settings
 from storage.lock import StoreBusy
 
 GROUPS = [run, db, topic, admin, demo, event, group, broadcast, doctor]
+
+
+def _version() -> str:
+    try:
+        return version("knotenpunkt")
+    except PackageNotFoundError:  # running from a source tree without an install
+        return "unknown"
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="knotenpunkt", description="Chat bot for regional industry networks."
     )
+    parser.add_argument("--version", action="version", version=f"knotenpunkt {_version()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for command_group in GROUPS:
         command_group.add_parser(sub)
     return parser
 
 
+def _environment() -> Mapping[str, str]:
+    """What pydantic-settings reads: the environment over the ``.env`` file."""
+    values: dict[str, str] = {}
+    if Path(".env").is_file():
+        values.update({k: v or "" for k, v in dotenv_values(".env").items()})
+    values.update(os.environ)
+    return values
+
+
+def warn_unknown_settings(environ: Mapping[str, str]) -> None:
+    """One line per ``KNOTENPUNKT_*`` name the bot does not read, with the closest one."""
+    for name, closest in unknown_settings(environ):
+        hint = f"; did you mean {closest}?" if closest else ""
+        print(f"knotenpunkt: warning: unknown setting {name} is ignored{hint}", file=sys.stderr)
+
+
+def _discard_stdout() -> None:
+    """The reader of our output went away (``| head``): drop what is still buffered, so
+    Python does not complain about it at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        code = _main(argv)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _discard_stdout()
+        return 0
+    return code
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     if getattr(args, "raw_settings", False):  # doctor: reads and judges the settings itself
         return asyncio.run(args.func(args, None))
+    warn_unknown_settings(_environment())
     try:
         settings = load_settings()
     except ConfigError as exc:
         print(f"knotenpunkt: configuration error: {exc}", file=sys.stderr)
         return 2
+    set_german_address(settings.german_address)
     try:
         return asyncio.run(args.func(args, settings))
     except ConfigError as exc:  # settings that only make sense together, found at start-up

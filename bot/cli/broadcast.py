@@ -51,10 +51,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     listing = bc.add_parser("list", help="recent and scheduled broadcasts with their counts")
     listing.set_defaults(func=list_broadcasts)
     show = bc.add_parser("status", help="one broadcast: counts and who was not reached")
-    show.add_argument("broadcast_id", type=int)
+    show.add_argument("broadcast_id", type=int, help="the number from broadcast list")
     show.set_defaults(func=show_status)
     cancel = bc.add_parser("cancel", help="withdraw what is not sent yet")
-    cancel.add_argument("broadcast_id", type=int)
+    cancel.add_argument("broadcast_id", type=int, help="the number from broadcast list")
     cancel.set_defaults(func=cancel_broadcast)
 
 

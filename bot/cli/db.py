@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 from pathlib import Path
 
 from bot.cli.common import fail
 from bot.settings import Settings
-from storage import Database
-from storage.db import utcnow
+from storage.db import Database, NotAStore, utcnow
 from storage.lock import StoreBusy
 from storage.restore import RestoreRefused, restore
 
@@ -20,7 +20,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     db_sub = parser.add_subparsers(dest="db_command", required=True, metavar="ACTION")
     db_sub.add_parser("migrate", help="apply pending migrations").set_defaults(func=migrate)
     backup_parser = db_sub.add_parser("backup", help="copy the store safely while the bot runs")
-    backup_parser.add_argument("target", type=Path)
+    backup_parser.add_argument(
+        "target", type=Path, help="the file to write, e.g. /var/backups/knotenpunkt.sqlite3"
+    )
     backup_parser.set_defaults(func=backup)
     restore_parser = db_sub.add_parser(
         "restore", help="replace the store with a backup (stop the bot first)"
@@ -38,14 +40,36 @@ async def migrate(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _refusal(source: Path, target: Path) -> str | None:
+    """Why a backup from ``source`` to ``target`` must not run, or None."""
+    if not source.is_file():
+        return f"no store at {source} (check KNOTENPUNKT_DB_PATH); nothing copied"
+    if target.is_dir():
+        return f"{target} is a directory; give the name of the copy"
+    same = os.path.samefile(source, target) if target.exists() else False
+    if same or source.resolve() == target.resolve():
+        return f"{target} is the store itself; give another file"
+    return None
+
+
 async def backup(args: argparse.Namespace, settings: Settings) -> int:
-    db = Database(settings.db_path)
-    await db.open()
+    """Copy the store as it is. A missing store is refused (a mistyped
+    KNOTENPUNKT_DB_PATH would otherwise give an empty copy and a success message), and so
+    is a copy onto the store itself; the source is never migrated."""
+    source, target = Path(settings.db_path), Path(args.target)
+    refusal = _refusal(source, target)
+    if refusal is not None:
+        return fail("db backup", refusal)
+    db = Database(source)
     try:
-        await db.backup_to(args.target)
+        await db.open_existing()
+    except NotAStore as exc:
+        return fail("db backup", f"cannot copy {exc}")
+    try:
+        await db.backup_to(target)
     finally:
         await db.close()
-    print(f"backed up {settings.db_path} to {args.target}")
+    print(f"backed up {source} to {target}")
     return 0
 
 

@@ -7,22 +7,29 @@ outbox worker read the database, so events added here get announcements and remi
 from __future__ import annotations
 
 import argparse
-import csv
-import sys
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.calendar.parse import BadTime, parse_day, parse_duration_text, parse_end, parse_local
-from bot.calendar.recurrence import find_occurrence, next_occurrence, occurrence_on
+from bot.calendar.recurrence import next_occurrence
+from bot.cli import event_io
 from bot.cli.common import CLI_ACTOR, fail, open_store, refused
 from bot.delivery.notify import Notifier
 from bot.settings import Settings
-from handlers.events.importer import FetchError, fetch, sync_calendar
+from handlers.events.inputs import (
+    check_capacity,
+    read_duration,
+    read_end,
+    read_format,
+    read_rule,
+    read_start,
+    read_zone,
+)
+from handlers.events.rule_text import describe_rule
 from handlers.events.service import EventService
 from handlers.validation import Invalid
 from storage import Store
 from storage.db import utcnow
-from storage.events import FORMATS, Event, EventFields
+from storage.events import FORMATS, EventFields
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -44,19 +51,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     add.add_argument("--description", default="")
     add.add_argument("--timezone", help="zone of the start time (default: network zone)")
     add.set_defaults(func=add_event)
-    imp = ev.add_parser("import", help="sync events from an .ics file or URL (idempotent)")
-    imp.add_argument("source", metavar="FILE-or-URL")
-    imp.set_defaults(func=import_events)
-    listing = ev.add_parser("list", help="list events and their next date")
+    event_io.add_import_parser(ev)
+    listing = ev.add_parser("list", help="list events with an upcoming date and that date")
     listing.add_argument("--all", action="store_true", help="include cancelled and past events")
     listing.set_defaults(func=list_events)
-    att = ev.add_parser("attendees", help="who answered (CSV with --csv)")
-    att.add_argument("event_id", type=int)
-    att.add_argument("--date", help="one date of a series (default: all dates)")
-    att.add_argument("--csv", action="store_true", help="CSV to stdout")
-    att.set_defaults(func=attendees)
+    event_io.add_attendees_parser(ev)
     cancel = ev.add_parser("cancel", help="cancel an event or one date of a series")
-    cancel.add_argument("event_id", type=int)
+    cancel.add_argument("event_id", type=int, help="the event's number (see: event list)")
     cancel.add_argument("--date", help="the date of the occurrence, e.g. 2026-12-08")
     cancel.set_defaults(func=cancel_event)
 
@@ -65,23 +66,26 @@ def _service(store: Store, settings: Settings) -> EventService:
     return EventService(store, Notifier(store, settings.language), settings, CLI_ACTOR)
 
 
-async def add_event(args: argparse.Namespace, settings: Settings) -> int:
-    if args.format not in FORMATS:
-        return fail("event", f"unknown format {args.format!r}; use one of {', '.join(FORMATS)}")
+def _times(args: argparse.Namespace, settings: Settings) -> tuple[str, datetime, datetime]:
+    """Zone, start and end, checked exactly as the chat wizard checks them."""
     zone_name = args.timezone or settings.timezone
+    zone = read_zone(zone_name)
+    start = read_start(args.start, zone, utcnow())
+    if args.end:
+        end = read_end(args.end, start, zone)
+    else:
+        end = read_duration(args.duration or "2h", start)
+    return zone_name, start, end
+
+
+async def add_event(args: argparse.Namespace, settings: Settings) -> int:
     try:
-        zone = ZoneInfo(zone_name)
-        start = parse_local(args.start, zone)
-        if args.end:
-            end = parse_end(args.end, start, zone)
-        else:
-            end = start + (
-                parse_duration_text(args.duration) if args.duration else timedelta(hours=2)
-            )
-    except BadTime as exc:
-        return fail("event", f'cannot read the time {exc}; use e.g. "2026-12-03 18:00" and 2h')
-    except (ValueError, KeyError):
-        return fail("event", f"unknown time zone {zone_name}")
+        zone_name, start, end = _times(args, settings)
+        event_format = read_format(args.format, {})
+        check_capacity(args.capacity)
+        rule = read_rule(args.rrule)
+    except Invalid as problem:
+        return refused("event", problem)
     async with open_store(settings) as store:
         topic_ids = []
         for name in args.topic:
@@ -103,9 +107,9 @@ async def add_event(args: argparse.Namespace, settings: Settings) -> int:
             timezone=zone_name,
             location=args.location,
             url=args.url,
-            format=args.format,
+            format=event_format,
             capacity=args.capacity,
-            rrule=args.rrule,
+            rrule=rule,
             organiser=CLI_ACTOR,
             topic_ids=topic_ids,
             group_id=group_id,
@@ -119,81 +123,23 @@ async def add_event(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-async def import_events(args: argparse.Namespace, settings: Settings) -> int:
-    try:
-        data = await fetch(args.source)
-    except FetchError as exc:
-        return fail("event", str(exc))
-    async with open_store(settings) as store:
-        try:
-            report = await sync_calendar(_service(store, settings), data, args.source)
-        except ValueError as exc:
-            return fail("event", f"not an iCalendar file: {exc}")
-    print(f"import from {args.source}: {report.summary()}")
-    for line in report.skipped:
-        print(f"  skipped {line}", file=sys.stderr)
-    return 0
-
-
 async def list_events(args: argparse.Namespace, settings: Settings) -> int:
+    """Events with a coming date, that date and the rule in words; ``--all`` adds the
+    cancelled and finished ones."""
     now = utcnow()
     async with open_store(settings) as store:
         events = await store.events.all() if args.all else await store.events.active(now)
         for event in events:
             zone = ZoneInfo(event.timezone)
             occ = next_occurrence(event, await store.events.overrides(event.id), now)
-            when = f"{occ.start.astimezone(zone):%Y-%m-%d %H:%M}" if occ else "no upcoming date"
-            repeat = f"  [{event.rrule}]" if event.rrule else ""
+            if occ is None and not args.all:
+                continue  # a finished series
+            shown = "%Y-%m-%d (all day)" if event.all_day else "%Y-%m-%d %H:%M"
+            when = occ.start.astimezone(zone).strftime(shown) if occ else "no upcoming date"
+            first = event.start.astimezone(zone)
+            repeat = f"  [{describe_rule('en', event.rrule, first)}]" if event.rrule else ""
             seats = f"  capacity {event.capacity}" if event.capacity else ""
             print(f"{event.id:>4}  {when}  {event.title}  ({event.status}){repeat}{seats}")
-    return 0
-
-
-async def _find_occurrence_key(store: Store, event: Event, day: str) -> datetime | None:
-    parsed = parse_day(day)
-    if parsed is None:
-        return None
-    occ = occurrence_on(event, await store.events.overrides(event.id), parsed)
-    return occ.key if occ else None
-
-
-async def attendees(args: argparse.Namespace, settings: Settings) -> int:
-    async with open_store(settings) as store:
-        event = await store.events.get(args.event_id)
-        if event is None:
-            return fail("event", f"no event {args.event_id}")
-        key = None
-        if args.date:
-            key = await _find_occurrence_key(store, event, args.date)
-            if key is None:
-                return fail("event", f"{event.title} has no date on {args.date}")
-        rows = await store.rsvps.attendees(event.id, key)
-    zone = ZoneInfo(event.timezone)
-    if args.csv:
-        writer = csv.writer(sys.stdout)
-        writer.writerow(
-            ["event_id", "title", "date", "name", "company", "answer", "waitlisted", "position"]
-        )
-        for a in rows:
-            writer.writerow(
-                [
-                    event.id,
-                    event.title,
-                    f"{a.occurrence.astimezone(zone):%Y-%m-%d %H:%M}",
-                    a.name,
-                    a.company,
-                    a.status,
-                    "yes" if a.waitlisted else "no",
-                    a.position or "",
-                ]
-            )
-        return 0
-    for a in rows:
-        wait = f" (waiting list {a.position})" if a.waitlisted else ""
-        print(
-            f"{a.occurrence.astimezone(zone):%Y-%m-%d %H:%M}  {a.status:<5}  "
-            f"{a.name}, {a.company}{wait}"
-        )
     return 0
 
 
@@ -201,15 +147,13 @@ async def cancel_event(args: argparse.Namespace, settings: Settings) -> int:
     async with open_store(settings) as store:
         event = await store.events.get(args.event_id)
         if event is None:
-            return fail("event", f"no event {args.event_id}")
+            return fail("event", f"no event {args.event_id} (see: knotenpunkt event list)")
         service = _service(store, settings)
         if args.date:
-            key = await _find_occurrence_key(store, event, args.date)
-            occ = (
-                find_occurrence(event, await store.events.overrides(event.id), key) if key else None
-            )
-            if occ is None:
-                return fail("event", f"{event.title} has no date on {args.date}")
+            try:
+                occ = await event_io.occurrence_on_day(store, event, args.date)
+            except Invalid as problem:
+                return refused("event", problem)
             await service.cancel(event, occ.key)
             print(f"cancelled {event.title} on {args.date}")
             return 0

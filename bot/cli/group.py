@@ -20,7 +20,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     parser = sub.add_parser("group", help="manage working groups")
     groups = parser.add_subparsers(dest="group_command", required=True, metavar="ACTION")
     add = groups.add_parser("add", help="create a working group")
-    add.add_argument("name")
+    add.add_argument("name", help='the new group\'s name, e.g. "AG Wasserstoff"')
     add.add_argument("--description", default="")
     add.add_argument(
         "--policy", default="open", choices=("open", "request"), help="how members join"
@@ -31,7 +31,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     listing.add_argument("--all", action="store_true", help="include archived groups")
     listing.set_defaults(func=list_groups)
     archiving = groups.add_parser("archive", help="archive a group; nothing more is delivered")
-    archiving.add_argument("name")
+    archiving.add_argument("name", help="the group to archive")
     archiving.set_defaults(func=archive_group)
     moderator = groups.add_parser("moderator", help="name (or --remove) a moderator")
     moderator.add_argument("name", help="the group")
@@ -39,7 +39,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     moderator.add_argument("--remove", action="store_true", help="make them a plain member")
     moderator.set_defaults(func=name_moderator)
     members = groups.add_parser("members", help="who belongs to a group")
-    members.add_argument("name")
+    members.add_argument("name", help="the group whose members to list")
     members.set_defaults(func=list_members)
 
 

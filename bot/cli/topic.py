@@ -14,14 +14,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     parser = sub.add_parser("topic", help="manage topic channels")
     topic_sub = parser.add_subparsers(dest="topic_command", required=True, metavar="ACTION")
     add = topic_sub.add_parser("add", help="create a topic")
-    add.add_argument("name")
-    add.add_argument("--description", default="")
+    add.add_argument("name", help='the topic\'s name, e.g. "KI in der Industrie"')
+    add.add_argument("--description", default="", help="one or two sentences shown in /themen")
     add.set_defaults(func=add_topic)
     listing = topic_sub.add_parser("list", help="list topics")
     listing.add_argument("--all", action="store_true", help="include archived topics")
     listing.set_defaults(func=list_topics)
     archiving = topic_sub.add_parser("archive", help="archive a topic")
-    archiving.add_argument("name")
+    archiving.add_argument("name", help="the topic's name (case does not matter)")
     archiving.set_defaults(func=archive)
 
 

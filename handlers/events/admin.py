@@ -1,19 +1,16 @@
-"""Event administration in chat: the ``/neuertermin`` wizard, cancelling an event or one
-date, and the attendee list. Creation goes through :class:`EventService` like the CLI."""
+"""The ``/neuertermin`` wizard. Creation goes through :class:`EventService` like the CLI,
+and each answer is read by the same checks as the CLI's (:mod:`handlers.events.inputs`).
+Cancelling and the attendee list are in :mod:`handlers.events.cancelling`."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-from bot.arguments import StaleArgument, button_number, number, record_id
-from bot.calendar.parse import BadTime, parse_day, parse_end, parse_local
+from bot.arguments import StaleArgument, button_number, record_id
 from bot.calendar.recurrence import (
-    BadRule,
-    Occurrence,
-    normalize_rule,
+    HORIZON,
     nth_weekday_rule,
-    occurrence_on,
     weekly_rule,
 )
 from bot.calendar.recurrence import occurrences as expand
@@ -21,14 +18,22 @@ from bot.context import Context
 from bot.models import Button, Outgoing
 from bot.router import Access, Router
 from handlers import validation
-from handlers.events.chat import attendee_list, occurrence_message, service
-from handlers.events.service import MAX_DURATION, MAX_LOCATION, MAX_TITLE, validate
-from handlers.events.upcoming import upcoming
+from handlers.events.chat import occurrence_message, service
+from handlers.events.inputs import (
+    SKIP_WORDS,
+    read_capacity,
+    read_end,
+    read_format,
+    read_rule,
+    read_start,
+)
+from handlers.events.rule_text import describe_rule
+from handlers.events.service import MAX_LOCATION, MAX_TITLE, validate
 from handlers.validation import Invalid
+from storage.db import utcnow
 from storage.events import FORMATS, EventFields
 
 FLOW = "newevent"
-_SKIP = {"-", "–", "keine", "kein", "none", "no", "nein"}
 _DONE = {"weiter", "fertig", "done", "next", "ok"}
 _PRESETS = ("none", "monthly", "biweekly", "weekly")
 
@@ -69,29 +74,20 @@ async def prompt(ctx: Context, step: str) -> Outgoing:
         return ctx.reply("events.ask_format", buttons=[buttons[:3], buttons[3:]])
     if step == "rrule":
         local = _start(ctx).astimezone(ctx.settings.zone)
-        names = ctx.t("events.weekdays").split(",")
-        nth = (local.day - 1) // 7 + 1
-        labels = {
-            "none": ctx.t("events.rec_none"),
-            "monthly": ctx.t(
-                "events.rec_monthly_last" if nth >= 5 else "events.rec_monthly",
-                nth=_ordinal(ctx.lang, nth),
-                day=names[local.weekday()],
-            ),
-            "biweekly": ctx.t("events.rec_biweekly", day=names[local.weekday()]),
-            "weekly": ctx.t("events.rec_weekly", day=names[local.weekday()]),
-        }
-        rows = [[Button(label=labels[p], action="ev.wr", arg=p)] for p in _PRESETS]
+        rows = [
+            [
+                Button(
+                    label=describe_rule(ctx.lang, _preset_rule(ctx, p), local),
+                    action="ev.wr",
+                    arg=p,
+                )
+            ]
+            for p in _PRESETS
+        ]
         return ctx.reply("events.ask_rrule", buttons=rows)
     if step == "confirm":
         return await _summary(ctx)
     return ctx.reply(f"events.ask_{step}")
-
-
-def _ordinal(lang: str, n: int) -> str:
-    if lang == "de":
-        return f"{n}."
-    return {1: "1st", 2: "2nd", 3: "3rd"}.get(n, f"{n}th")
 
 
 def _preset_rule(ctx: Context, preset: str) -> str | None:
@@ -135,8 +131,8 @@ async def _summary(ctx: Context) -> Outgoing:
         where=fields.location or fields.url or "–",
         topics=", ".join(topics) or "–",
         format=ctx.t(f"events.format.{fields.format}"),
-        capacity=fields.capacity or "–",
-        rule=fields.rrule or "–",
+        capacity=fields.capacity or ctx.t("events.unlimited"),
+        rule=describe_rule(ctx.lang, fields.rrule, fields.start.astimezone(ctx.settings.zone)),
     )
     group = await ctx.store.groups.get(fields.group_id) if fields.group_id else None
     if group is not None:
@@ -171,8 +167,10 @@ async def _create(ctx: Context) -> list[Outgoing]:
         return [problem.reply(ctx), await prompt(ctx, "confirm")]
     await ctx.end_conversation()
     overrides = await ctx.store.events.overrides(event.id)
-    first = expand(event, overrides, event.start, event.end + timedelta(days=800))[:1]
+    first = expand(event, overrides, event.start, event.end + HORIZON)[:1]
     done = ctx.reply("events.created", title=event.title, id=event.id)
+    if await ctx.store.events.topic_ids(event.id):  # only then is anyone notified
+        done = done.model_copy(update={"text": done.text + " " + ctx.t("events.created_notify")})
     return [done] + [await occurrence_message(ctx, occ) for occ in first]
 
 
@@ -193,17 +191,13 @@ async def answer(ctx: Context, text: str) -> Outgoing | list[Outgoing]:
                 raise Invalid("events.bad_title", {"max": MAX_TITLE})
             return await _advance(ctx, "start", title=title)
         if step == "start":
-            start = parse_local(value, zone)
-            if start <= datetime.now(UTC):
-                return [ctx.reply("events.start_past"), await prompt(ctx, step)]
+            start = read_start(value, zone, utcnow())
             return await _advance(ctx, "end", start=start.isoformat())
         if step == "end":
-            end = parse_end(value, _start(ctx), zone)
-            if end - _start(ctx) > MAX_DURATION:
-                raise Invalid("events.bad_end", {})
+            end = read_end(value, _start(ctx), zone)
             return await _advance(ctx, "location", end=end.isoformat())
         if step == "location":
-            where = "" if word in _SKIP else validation.single_line(value, MAX_LOCATION)
+            where = "" if word in SKIP_WORDS else validation.single_line(value, MAX_LOCATION)
             is_url = where.startswith(("http://", "https://"))
             return await _advance(
                 ctx, "topics", location="" if is_url else where, url=where if is_url else None
@@ -211,7 +205,7 @@ async def answer(ctx: Context, text: str) -> Outgoing | list[Outgoing]:
         if step == "topics":
             return await _topics_text(ctx, value, word)
         if step == "group":
-            if word in _SKIP:
+            if word in SKIP_WORDS:
                 return await _advance(ctx, "format", group_id=None)
             groups = await ctx.store.groups.list()
             choice = validation.match_choice(value, [g.name for g in groups])
@@ -220,20 +214,12 @@ async def answer(ctx: Context, text: str) -> Outgoing | list[Outgoing]:
             chosen = next(g for g in groups if g.name == choice)
             return await _advance(ctx, "format", group_id=chosen.id)
         if step == "format":
-            labels = [ctx.t(f"events.format.{f}") for f in FORMATS]
-            choice = validation.match_choice(value, labels)
-            if choice is None:
-                return await prompt(ctx, step)
-            return await _advance(ctx, "capacity", format=FORMATS[labels.index(choice)])
+            labels = {f: ctx.t(f"events.format.{f}") for f in FORMATS}
+            return await _advance(ctx, "capacity", format=read_format(value, labels))
         if step == "capacity":
-            if word in _SKIP:
-                return await _advance(ctx, "rrule", capacity=None)
-            capacity = number(value, 1, 100_000)
-            if capacity is None:
-                return [ctx.reply("events.bad_capacity"), await prompt(ctx, step)]
-            return await _advance(ctx, "rrule", capacity=capacity)
+            return await _advance(ctx, "rrule", capacity=read_capacity(value))
         if step == "rrule":
-            rule = None if word in _SKIP else normalize_rule(value)
+            rule = read_rule(value)
             validate(fields_from(ctx, {**ctx.conversation.data, "rrule": rule}))  # a first date
             return await _advance(ctx, "confirm", rrule=rule)
         if step == "confirm":
@@ -243,11 +229,6 @@ async def answer(ctx: Context, text: str) -> Outgoing | list[Outgoing]:
                 await ctx.end_conversation()
                 return ctx.reply("cancel.done")
             return await prompt(ctx, step)
-    except BadTime:
-        key = "events.bad_start" if step == "start" else "events.bad_end_input"
-        return [ctx.reply(key, value=value[:40]), await prompt(ctx, step)]
-    except BadRule:
-        return [ctx.reply("events.bad_rrule", rule=value[:80]), await prompt(ctx, step)]
     except Invalid as problem:
         return [problem.reply(ctx), await prompt(ctx, step)]
     return await prompt(ctx, step)
@@ -255,7 +236,7 @@ async def answer(ctx: Context, text: str) -> Outgoing | list[Outgoing]:
 
 async def _topics_text(ctx: Context, value: str, word: str) -> Outgoing | list[Outgoing]:
     assert ctx.conversation is not None
-    if word in _SKIP | _DONE:
+    if word in SKIP_WORDS | _DONE:
         return await _after_topics(ctx)
     ids = []
     for name in value.split(","):
@@ -267,28 +248,6 @@ async def _topics_text(ctx: Context, value: str, word: str) -> Outgoing | list[O
             ]
         ids.append(topic.id)
     return await _after_topics(ctx, topic_ids=ids)
-
-
-async def pick_occurrence(ctx: Context, args: str) -> tuple[Occurrence | None, Outgoing | None]:
-    """``ID`` (the next date) or ``ID DATE`` from a command's arguments."""
-    event_id, _, day_text = args.strip().partition(" ")
-    event_number = record_id(event_id)
-    event = await ctx.store.events.get(event_number) if event_number else None
-    if event is None:
-        return None, ctx.reply("events.unknown_id", id=event_id[:20] or "?")
-    overrides = await ctx.store.events.overrides(event.id)
-    if not day_text.strip():
-        found = await upcoming(ctx.store, event_id=event.id, limit=1)
-        if not found:
-            return None, ctx.reply("events.no_upcoming", title=event.title)
-        return found[0], None
-    day = parse_day(day_text)
-    if day is None:
-        return None, ctx.reply("events.bad_day", value=day_text.strip()[:20])
-    found_on_day = occurrence_on(event, overrides, day)
-    if found_on_day is not None:
-        return found_on_day, None
-    return None, ctx.reply("events.no_date", title=event.title, day=day_text.strip()[:20])
 
 
 def register(router: Router) -> None:
@@ -346,38 +305,3 @@ def register(router: Router) -> None:
             return await _create(ctx)
         await ctx.end_conversation()
         return ctx.reply("cancel.done")
-
-    @router.command(
-        "cancelevent", "terminabsagen", access=Access.ADMIN, help_key="help.cancelevent"
-    )
-    async def cancel_event(ctx: Context, args: str) -> Outgoing:
-        if not args.strip():
-            return ctx.reply("events.cancel_usage")
-        event_id, _, day = args.strip().partition(" ")
-        if not day.strip():
-            event_number = record_id(event_id)
-            event = await ctx.store.events.get(event_number) if event_number else None
-            if event is None:
-                return ctx.reply("events.unknown_id", id=event_id[:20])
-            if event.cancelled:
-                return ctx.reply("events.already_cancelled", title=event.title)
-            await service(ctx).cancel(event)
-            return ctx.reply("events.cancelled_done", title=event.title)
-        occ, problem = await pick_occurrence(ctx, args)
-        if occ is None:
-            return problem or ctx.reply("events.cancel_usage")
-        if occ.cancelled:
-            return ctx.reply("events.already_cancelled", title=occ.event.title)
-        await service(ctx).cancel(occ.event, occ.key)
-        return ctx.reply(
-            "events.cancelled_date", title=occ.event.title, when=ctx.format_datetime(occ.start)
-        )
-
-    @router.command("attendees", "teilnehmer", access=Access.ADMIN, help_key="help.attendees")
-    async def attendees(ctx: Context, args: str) -> Outgoing:
-        if not args.strip():
-            return ctx.reply("events.attendees_usage")
-        occ, problem = await pick_occurrence(ctx, args)
-        if occ is None:
-            return problem or ctx.reply("events.attendees_usage")
-        return await attendee_list(ctx, occ)

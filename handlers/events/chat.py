@@ -6,18 +6,23 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 
+from babel.units import format_unit
+
 from bot.arguments import MAX_TIMESTAMP, button_fields, button_number
 from bot.calendar.ics import MIME_TYPE, event_ics
 from bot.calendar.recurrence import Occurrence, find_occurrence
 from bot.context import Context
+from bot.i18n import tn
 from bot.models import Button, Document, Outgoing
 from bot.router import Access, Router
 from handlers.events import render as event_render
+from handlers.events.reminders import ALL_DAY_REMINDER_HOUR
 from handlers.events.service import EventService
 from handlers.events.upcoming import upcoming
 from storage.db import utcnow
 
 LIST_LIMIT = 10
+_LOCALES = {"de": "de_DE", "en": "en_GB"}
 _ON = {"on", "an", "ein", "ja", "yes"}
 _OFF = {"off", "aus", "nein", "no"}
 _TOPIC_WORDS = {"topics", "themen", "thema", "topic"}
@@ -67,18 +72,22 @@ async def occurrence_message(
 
 
 async def events_list(ctx: Context, args: str) -> list[Outgoing]:
-    topic_id = None
+    topic = None
     name = args.strip()
     if name:
         topic = await ctx.store.topics.find(name)
         if topic is None:
             return [ctx.reply("topics.unknown", topic=name[:60])]
-        topic_id = topic.id
-    found = await upcoming(ctx.store, topic_id=topic_id, limit=LIST_LIMIT)
-    if not found:
-        return [ctx.reply("events.none_topic" if topic_id else "events.none")]
-    header = ctx.reply("events.list_title", count=len(found))
-    return [header] + [await occurrence_message(ctx, occ) for occ in found]
+    found = await upcoming(ctx.store, topic_id=topic.id if topic else None, limit=LIST_LIMIT)
+    if topic is not None:
+        if not found:
+            return [ctx.reply("events.none_topic", topic=topic.name)]
+        heading = tn(ctx.lang, "events.list_title_topic", len(found), topic=topic.name)
+    else:
+        if not found:
+            return [ctx.reply("events.none")]
+        heading = tn(ctx.lang, "events.list_title", len(found))
+    return [Outgoing(text=heading)] + [await occurrence_message(ctx, occ) for occ in found]
 
 
 async def occurrence_from_arg(ctx: Context, arg: str) -> tuple[Occurrence | None, Outgoing | None]:
@@ -100,7 +109,7 @@ async def attendee_list(ctx: Context, occ: Occurrence) -> Outgoing:
     for a in attendees:
         group = "waitlist" if a.waitlisted else a.status
         groups[group].append(f"• {a.name} ({a.company})")
-    lines = [event_render.when(ctx.lang, ctx.zone, occ.start, occ.end)]
+    lines = [event_render.occurrence_when(ctx.lang, ctx.zone, occ)]
     for group, names in groups.items():
         lines.append("")
         lines.append(ctx.t(f"events.att_{group}", count=len(names)))
@@ -120,6 +129,7 @@ async def reminder_settings(
         state=ctx.t("events.state_on" if enabled else "events.state_off"),
         topics=ctx.t("events.state_on" if topics else "events.state_off"),
         offsets=offsets,
+        hour=ALL_DAY_REMINDER_HOUR,
     )
     if notice:
         text = f"{notice}\n\n{text}"
@@ -137,22 +147,18 @@ async def reminder_settings(
 
 
 def _offset_text(ctx: Context, offset: timedelta) -> str:
+    """``1 Tag``, ``2 Stunden``, ``90 Minuten``: Babel knows each language's plural forms."""
     seconds = int(offset.total_seconds())
-    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
         if seconds % size == 0:
-            return ctx.t(f"events.unit_{unit}", n=seconds // size)
-    return ctx.t("events.unit_s", n=seconds)
+            return format_unit(seconds // size, f"duration-{unit}", locale=_LOCALES[ctx.lang])
+    return format_unit(seconds, "duration-second", locale=_LOCALES[ctx.lang])
 
 
 async def set_reminders(ctx: Context, enabled: bool) -> None:
     assert ctx.member is not None
     await ctx.store.members.set_reminders(ctx.member.id, enabled)
     ctx.member = ctx.member.model_copy(update={"reminders_enabled": enabled})
-
-
-def feed_base(ctx: Context) -> str:
-    base = ctx.settings.public_url or f"http://{ctx.settings.http_host}:{ctx.settings.http_port}"
-    return base.rstrip("/")
 
 
 def register(router: Router) -> None:
@@ -237,8 +243,13 @@ def register(router: Router) -> None:
     @router.command("calendar", "kalender", help_key="help.calendar")
     async def calendar(ctx: Context, args: str) -> Outgoing:
         assert ctx.member is not None
+        if ctx.public_base is None:  # no server, or no address it can be reached at
+            text = ctx.t("events.calendar_unavailable")
+            if ctx.is_admin:
+                text += "\n\n" + ctx.t("events.calendar_setup")
+            return Outgoing(title=ctx.t("events.calendar_title"), text=text)
         token = await ctx.store.events.feed_token(ctx.member.id)
-        url = f"{feed_base(ctx)}/calendar/{token}.ics"
+        url = f"{ctx.public_base}/calendar/{token}.ics"
         return Outgoing(
             title=ctx.t("events.calendar_title"),
             text=ctx.t("events.calendar_text", url=url, topics_url=f"{url}?scope=topics"),

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from aiohttp import web
 
 from bot.calendar.ics import MIME_TYPE, feed_ics
-from bot.calendar.recurrence import Occurrence, find_occurrence, occurrences
+from bot.calendar.recurrence import HORIZON, Occurrence, find_occurrence, occurrences
 from storage import Store
 from storage.db import utcnow
 
@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from bot.services import Services
 
 PAST = timedelta(days=60)
-FUTURE = timedelta(days=400)
 
 
 async def member_occurrences(store: Store, member_id: int, scope: str) -> list[Occurrence]:
@@ -35,7 +34,9 @@ async def member_occurrences(store: Store, member_id: int, scope: str) -> list[O
             if event is None:
                 continue
             overrides = await store.events.overrides(event.id)
-            found += occurrences(event, overrides, now - PAST, now + FUTURE, include_cancelled=True)
+            found += occurrences(
+                event, overrides, now - PAST, now + HORIZON, include_cancelled=True
+            )
     else:
         for rsvp in await store.rsvps.for_member(member_id):
             if rsvp.status == "no" or rsvp.occurrence < now - PAST:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,31 +69,54 @@ def canonical_source(source: str) -> str:
     return str(Path(source).expanduser().resolve())
 
 
-async def fetch(source: str, time_limit: float = 30.0) -> bytes:
-    """Read the calendar from a file or over HTTP(S) with aiohttp."""
+Progress = Callable[[int, int | None], None]  # bytes so far, bytes in all (if known)
+
+
+async def fetch(source: str, time_limit: float = 30.0, progress: Progress | None = None) -> bytes:
+    """Read the calendar from a file or over HTTP(S) with aiohttp.
+
+    A server that stops answering is given up after ``time_limit`` seconds, with a reason
+    that names the URL; ``progress`` hears of every chunk (the CLI shows a running count).
+    """
     if not source.startswith(("http://", "https://")):
         try:
             return await asyncio.to_thread(Path(source).read_bytes)
         except OSError as exc:
             raise FetchError(f"cannot read {source}: {exc.strerror or exc}") from exc
     try:
-        client_timeout = aiohttp.ClientTimeout(total=time_limit)
-        async with (
-            aiohttp.ClientSession(timeout=client_timeout) as session,
-            session.get(source) as response,
-        ):
-            if response.status != 200:
-                raise FetchError(f"{source}: HTTP {response.status}")
-            data = await response.content.read(MAX_BYTES + 1)
-    except (aiohttp.ClientError, TimeoutError) as exc:
-        raise FetchError(f"{source}: {exc or type(exc).__name__}") from exc
-    if len(data) > MAX_BYTES:
-        raise FetchError(f"{source}: larger than {MAX_BYTES} bytes")
-    return data
+        async with asyncio.timeout(time_limit):
+            return await _download(source, progress)
+    except TimeoutError:
+        raise FetchError(f"{source}: no complete answer within {time_limit:g} s") from None
+    except aiohttp.ClientResponseError as exc:
+        raise FetchError(f"{source}: HTTP {exc.status} {exc.message}".rstrip()) from exc
+    except aiohttp.ClientConnectorError as exc:
+        error = exc.os_error
+        reason = os.strerror(error.errno) if error.errno else str(error) or type(error).__name__
+        raise FetchError(f"{source}: cannot connect ({reason})") from exc
+    except aiohttp.ClientError as exc:
+        raise FetchError(f"{source}: {str(exc) or type(exc).__name__}") from exc
+
+
+async def _download(source: str, progress: Progress | None) -> bytes:
+    async with aiohttp.ClientSession() as session, session.get(source) as response:
+        if response.status != 200:
+            raise FetchError(f"{source}: HTTP {response.status} {response.reason or ''}".rstrip())
+        total = response.content_length
+        data = bytearray()
+        async for chunk in response.content.iter_chunked(64 * 1024):
+            data += chunk
+            if len(data) > MAX_BYTES:
+                raise FetchError(f"{source}: larger than {MAX_BYTES // (1024 * 1024)} MB")
+            if progress is not None:
+                progress(len(data), total)
+        return bytes(data)
 
 
 def fingerprint(item: ImportedEvent) -> str:
-    return hashlib.sha256(item.model_dump_json().encode()).hexdigest()
+    # a timed event hashes as before all-day events existed, so it is not "changed" by it
+    exclude = None if item.all_day else {"all_day"}
+    return hashlib.sha256(item.model_dump_json(exclude=exclude).encode()).hexdigest()
 
 
 def guess_format(item: ImportedEvent) -> str:
@@ -121,6 +146,7 @@ async def _fields(service: EventService, item: ImportedEvent, source: str) -> Ev
         uid=item.uid,
         source=source,
         fingerprint=fingerprint(item),
+        all_day=item.all_day,
         topic_ids=topic_ids,
     )
 

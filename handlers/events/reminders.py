@@ -16,8 +16,9 @@ a moment that passed before the person answered (or before the event was created
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -26,7 +27,7 @@ from babel.dates import format_timedelta
 
 from bot.calendar.recurrence import Occurrence, occurrences
 from bot.delivery.notify import Notifier
-from bot.i18n import t
+from bot.i18n import format_day, t
 from bot.metrics import Metrics
 from bot.models import Outgoing
 from bot.settings import Settings
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 JOB_ID = "event-reminders"
+ALL_DAY_REMINDER_HOUR = 9  # all-day events are reminded of the day before, at this local hour
 MAX_INTERVAL = 5.0
 MIN_INTERVAL = 0.2
 
@@ -83,11 +85,14 @@ class ReminderScanner:
             return 0
         now = self.clock()
         horizon = now + offsets[-1] + timedelta(seconds=1)
+        # an all-day date is reminded of at a morning hour one or more days ahead
+        all_day_horizon = now + timedelta(days=_days_ahead(offsets[-1]) + 1)
         queued = 0
         events = await self.store.events.active(now)
         overrides = await self.store.events.overrides_for([e.id for e in events])
         for event in events:
-            for occ in occurrences(event, overrides[event.id], now, horizon):
+            until = all_day_horizon if event.all_day else horizon
+            for occ in occurrences(event, overrides[event.id], now, until):
                 if occ.start > now:
                     queued += await self._remind(occ, offsets, now)
         if self.metrics is not None:
@@ -107,7 +112,7 @@ class ReminderScanner:
     async def _remind(self, occ: Occurrence, offsets: list[timedelta], now: datetime) -> int:
         """Read first, write only when someone is owed a reminder: on most ticks nothing is,
         and the scan then costs a few reads and no write transaction."""
-        due = [o for o in offsets if occ.start - o <= now]  # smallest offset first
+        due = [o for o in offsets if reminder_moment(occ, o) <= now]  # smallest offset first
         if not due:
             return 0
         event, store = occ.event, self.store
@@ -157,7 +162,7 @@ def _owed(
     one or a later one went out already."""
     owed: dict[int, timedelta] = {}
     for candidate in candidates:
-        wanted = [o for o in due if occ.start - o >= candidate.since]
+        wanted = [o for o in due if reminder_moment(occ, o) >= candidate.since]
         if not wanted:
             continue
         offset = wanted[0]
@@ -167,15 +172,37 @@ def _owed(
     return owed
 
 
+def _days_ahead(offset: timedelta) -> int:
+    """Whole days before an all-day date: 1 for ``1d`` and for ``1h``, 2 for ``2d``."""
+    return max(1, math.ceil(offset / timedelta(days=1)))
+
+
+def reminder_moment(occ: Occurrence, offset: timedelta) -> datetime:
+    """When the reminder ``offset`` before ``occ`` is due. An all-day date starts at
+    midnight, so "an hour before" would be 23:00 the night before: it is reminded of at
+    ALL_DAY_REMINDER_HOUR local time, one day (or as many as the offset spans) ahead."""
+    if not occ.event.all_day:
+        return occ.start - offset
+    zone = ZoneInfo(occ.event.timezone)
+    day = occ.start.astimezone(zone).date() - timedelta(days=_days_ahead(offset))
+    return datetime.combine(day, time(ALL_DAY_REMINDER_HOUR), tzinfo=zone).astimezone(UTC)
+
+
 def render_reminder(lang: str, zone: ZoneInfo, occ: Occurrence, now: datetime) -> Outgoing:
-    left = format_timedelta(
-        occ.start - now, threshold=1.1, add_direction=True, locale="de_DE" if lang == "de" else "en"
-    )
+    if occ.event.all_day:
+        day = format_day(event_render.all_day_dates(occ)[0], lang)
+        lead = t(lang, "events.reminder_text_all_day", day=day)
+    else:
+        left = format_timedelta(
+            occ.start - now,
+            threshold=1.1,
+            add_direction=True,
+            locale="de_DE" if lang == "de" else "en",
+        )
+        lead = t(lang, "events.reminder_text", left=left)
     return Outgoing(
         title=t(lang, "events.reminder_title", title=occ.event.title),
-        text=t(lang, "events.reminder_text", left=left)
-        + "\n\n"
-        + event_render.details(lang, zone, occ),
+        text=lead + "\n\n" + event_render.details(lang, zone, occ),
         buttons=event_render.rsvp_buttons(lang, occ)[:1],
     )
 

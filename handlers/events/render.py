@@ -6,14 +6,15 @@ reminders, so that an event looks the same wherever it appears.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_time
+from babel.dates import format_interval
 
 from bot.calendar.recurrence import Occurrence
-from bot.i18n import format_datetime, t
+from bot.i18n import format_datetime, format_day, t
 from bot.models import Button
+from handlers.events.rule_text import describe_rule
 from handlers.events.upcoming import upcoming
 from storage import Store
 from storage.events import Event
@@ -25,16 +26,47 @@ RSVP_CODES = {"y": "yes", "m": "maybe", "n": "no"}
 
 
 def when(lang: str, zone: ZoneInfo, start: datetime, end: datetime) -> str:
-    """``Di, 08.12.2026, 18:00 Uhr – 20:00 Uhr``; the end in full when on another day."""
-    first = format_datetime(start, lang, zone)
+    """``Di., 08.12.2026, 18:00–20:00 Uhr``; the end in full when on another day."""
     local_start, local_end = start.astimezone(zone), end.astimezone(zone)
     if local_start.date() == local_end.date():
-        if lang == "de":
-            last = format_time(local_end, "HH:mm 'Uhr'", locale="de_DE")
-        else:
-            last = format_time(local_end, "h:mm a", locale="en_GB")
-        return f"{first} – {last}"
-    return f"{first} – {format_datetime(end, lang, zone)}"
+        day = format_day(local_start.date(), lang)
+        skeleton, locale = ("Hm", "de_DE") if lang == "de" else ("hm", "en_GB")
+        times = format_interval(local_start, local_end, skeleton, locale=locale)
+        return f"{day}, {_plain_spaces(times)}"
+    return f"{format_datetime(start, lang, zone)} – {format_datetime(end, lang, zone)}"
+
+
+def occurrence_when(lang: str, zone: ZoneInfo, occ: Occurrence) -> str:
+    """When a date takes place: a time range, or for all-day events the days (in the
+    event's own zone: a date is the same date for everyone)."""
+    if not occ.event.all_day:
+        return when(lang, zone, occ.start, occ.end)
+    first, last = all_day_dates(occ)
+    days = format_day(first, lang)
+    if last != first:
+        days += f" – {format_day(last, lang)}"
+    return f"{days}, {t(lang, 'events.all_day')}"
+
+
+def all_day_dates(occ: Occurrence) -> tuple[date, date]:
+    """First and last day of an all-day date (its end is midnight after the last day)."""
+    zone = ZoneInfo(occ.event.timezone)
+    first = occ.start.astimezone(zone).date()
+    end = occ.end.astimezone(zone)
+    last = end.date() - timedelta(days=1) if end.time() == time() else end.date()
+    return first, max(first, last)
+
+
+def start_text(lang: str, zone: ZoneInfo, occ: Occurrence) -> str:
+    """The start alone: ``Di., 08.12.2026, 18:00 Uhr``, or the day of an all-day date."""
+    if occ.event.all_day:
+        return format_day(all_day_dates(occ)[0], lang)
+    return format_datetime(occ.start, lang, zone)
+
+
+def _plain_spaces(text: str) -> str:
+    """Babel puts thin and narrow spaces into English ranges; chat apps show plain ones."""
+    return text.replace("\u2009", " ").replace("\u202f", " ")
 
 
 def details(
@@ -46,7 +78,7 @@ def details(
 ) -> str:
     """The body of an event message: when, where, format, topics, seats, description."""
     event = occ.event
-    lines = [f"🗓 {when(lang, zone, occ.start, occ.end)}"]
+    lines = [f"🗓 {occurrence_when(lang, zone, occ)}"]
     if occ.moved:
         lines.append(t(lang, "events.moved_note"))
     if event.location:
@@ -55,7 +87,8 @@ def details(
         lines.append(f"🔗 {event.url}")
     lines.append(f"🏷 {t(lang, 'events.format.' + event.format)}")
     if event.rrule:
-        lines.append(f"🔁 {t(lang, 'events.recurring')}")
+        first = event.start.astimezone(ZoneInfo(event.timezone))
+        lines.append(f"🔁 {describe_rule(lang, event.rrule, first)}")
     if topics:
         lines.append(t(lang, "events.topics_line", topics=", ".join(topics)))
     if seats:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from functools import partial
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.calendar.recurrence import (
+    HORIZON,
     BadRule,
     Occurrence,
     find_occurrence,
@@ -27,6 +28,7 @@ from bot.i18n import t
 from bot.models import Outgoing
 from bot.settings import Settings
 from handlers.events import render as event_render
+from handlers.events.inputs import check_capacity, check_span
 from handlers.validation import Invalid
 from storage import Store
 from storage.db import utcnow
@@ -35,8 +37,6 @@ from storage.events import FORMATS, Event, EventFields
 MAX_TITLE = 120
 MAX_DESCRIPTION = 2000
 MAX_LOCATION = 200
-MAX_DURATION = timedelta(days=14)
-MAX_CAPACITY = 100_000
 
 ZoneRender = Callable[[str, ZoneInfo], Outgoing]
 
@@ -62,12 +62,10 @@ def validate(fields: EventFields) -> EventFields:
         raise Invalid("events.bad_url", {})
     if fields.start.tzinfo is None or fields.end.tzinfo is None:
         raise ValueError("event times must be time-zone aware")
-    if not timedelta() < fields.end - fields.start <= MAX_DURATION:
-        raise Invalid("events.bad_end", {})
+    check_span(fields.start, fields.end)
     if fields.format not in FORMATS:
         raise Invalid("events.bad_format", {"formats": ", ".join(FORMATS)})
-    if fields.capacity is not None and not 1 <= fields.capacity <= MAX_CAPACITY:
-        raise Invalid("events.bad_capacity", {})
+    check_capacity(fields.capacity)
     try:
         zone = ZoneInfo(fields.timezone)
     except (ZoneInfoNotFoundError, ValueError):
@@ -94,7 +92,7 @@ def _align_to_rule(fields: EventFields, zone: ZoneInfo) -> dict[str, object]:
         updated_at=fields.start,
         **fields.model_dump(exclude={"uid", "topic_ids"}),
     )
-    first = series_starts(probe, fields.start, fields.start + timedelta(days=800))
+    first = series_starts(probe, fields.start, fields.start + HORIZON)
     if not first:
         raise Invalid("events.bad_rrule", {"rule": (fields.rrule or "")[:80]})
     if first[0] == fields.start:
@@ -132,7 +130,7 @@ class EventService:
             name: getattr(fields, name)
             for name in (
                 "title", "description", "start", "end", "timezone", "location", "url",
-                "format", "capacity", "rrule", "fingerprint",
+                "format", "capacity", "rrule", "fingerprint", "all_day",
             )
         }  # fmt: skip
         if reopen or not event.cancelled:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from bot.calendar.recurrence import Occurrence, occurrences
+from bot.calendar.recurrence import HORIZON, Occurrence, occurrences
 from storage import Store
 from storage.db import utcnow
 
-HORIZON = timedelta(days=400)
+NEAR = timedelta(days=62)  # looked at first; the whole horizon only when that is not enough
 
 
 async def upcoming(
@@ -19,8 +19,10 @@ async def upcoming(
     event_id: int | None = None,
     limit: int = 10,
     now: datetime | None = None,
+    per_event: int = 1,
 ) -> list[Occurrence]:
-    """Occurrences not yet ended and not cancelled, soonest first."""
+    """Occurrences not yet ended and not cancelled, soonest first; ``per_event`` dates of
+    each event at most, so a daily series does not fill the whole list."""
     now = now or utcnow()
     wanted = await store.events.ids_for_topics([topic_id]) if topic_id else None
     found: list[Occurrence] = []
@@ -28,6 +30,11 @@ async def upcoming(
         if (wanted is not None and event.id not in wanted) or event_id not in (None, event.id):
             continue
         overrides = await store.events.overrides(event.id)
-        window = occurrences(event, overrides, now - event.duration, now + HORIZON)
-        found += [o for o in window if o.end > now][:limit]
+        take = min(limit, per_event)
+        for span in (NEAR, HORIZON):  # most series have their next date within weeks
+            window = occurrences(event, overrides, now - event.duration, now + span)
+            dates = [o for o in window if o.end > now][:take]
+            if len(dates) == take:
+                break
+        found += dates
     return sorted(found, key=lambda o: (o.start, o.event.id))[:limit]

@@ -100,8 +100,10 @@ def register(router: Router) -> None:
         assert ctx.member is not None and ctx.conversation is not None
         field = ctx.conversation.step
         try:
-            if field in TEXT_FIELDS:
-                value: object = validation.single_line(text, TEXT_FIELDS[field])
+            if field == "name":
+                value: object = validation.person_name(text)
+            elif field in TEXT_FIELDS:
+                value = validation.single_line(text, TEXT_FIELDS[field])
             else:
                 value = validation.competencies(text)
         except Invalid as problem:

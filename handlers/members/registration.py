@@ -167,7 +167,7 @@ def register(router: Router) -> None:
                     return ctx.reply("reg.ask_language", buttons=language_buttons("reg.language"))
                 return await _accept(ctx, step, choice)
             if step == "name":
-                return await _accept(ctx, step, validation.single_line(text, validation.MAX_NAME))
+                return await _accept(ctx, step, validation.person_name(text))
             if step == "company":
                 value = validation.single_line(text, validation.MAX_COMPANY)
                 return await _accept(ctx, step, value)

@@ -2,27 +2,34 @@
 
 MESSAGES = {
     "error.internal": {
-        "de": "Entschuldigung, da ist bei mir etwas schiefgelaufen. Bitte versuche es gleich "
+        "de": "Entschuldigung, da ist bei mir etwas schiefgelaufen. Bitte versuchen Sie es "
+        "gleich noch einmal. Es wurde nichts halb gespeichert.",
+        "de_du": "Entschuldigung, da ist bei mir etwas schiefgelaufen. Bitte versuche es gleich "
         "noch einmal. Es wurde nichts halb gespeichert.",
         "en": "Sorry, something went wrong on my side. Please try again in a moment. "
         "Nothing was half-saved.",
     },
     "error.unknown_command": {
-        "de": "Den Befehl /{command} kenne ich nicht. Mit /hilfe siehst du alle Befehle.",
+        "de": "Den Befehl /{command} kenne ich nicht. Mit /hilfe sehen Sie alle Befehle.",
+        "de_du": "Den Befehl /{command} kenne ich nicht. Mit /hilfe siehst du alle Befehle.",
         "en": "I don't know the command /{command}. Send /help to see all commands.",
     },
     "error.not_registered": {
-        "de": "Du bist noch nicht registriert. Sende /start, um dich anzumelden.",
+        "de": "Sie sind noch nicht registriert. Senden Sie /start, um sich anzumelden.",
+        "de_du": "Du bist noch nicht registriert. Sende /start, um dich anzumelden.",
         "en": "You are not registered yet. Send /start to sign up.",
     },
     "error.pending_approval": {
-        "de": "Deine Anmeldung wartet noch auf die Freigabe durch das Netzwerk-Team. "
+        "de": "Ihre Anmeldung wartet noch auf die Freigabe durch das Netzwerk-Team. "
+        "Sie bekommen eine Nachricht, sobald es so weit ist.",
+        "de_du": "Deine Anmeldung wartet noch auf die Freigabe durch das Netzwerk-Team. "
         "Du bekommst eine Nachricht, sobald es so weit ist.",
         "en": "Your registration is still waiting for approval by the network team. "
         "You will get a message as soon as it is approved.",
     },
     "error.not_active": {
-        "de": "Dein Zugang ist nicht aktiv. Bitte wende dich an das Netzwerk-Team.",
+        "de": "Ihr Zugang ist nicht aktiv. Bitte wenden Sie sich an das Netzwerk-Team.",
+        "de_du": "Dein Zugang ist nicht aktiv. Bitte wende dich an das Netzwerk-Team.",
         "en": "Your access is not active. Please contact the network team.",
     },
     "error.admin_only": {
@@ -38,11 +45,13 @@ MESSAGES = {
         "en": "That only works in a group or channel.",
     },
     "error.stale_button": {
-        "de": "Dieser Knopf ist nicht mehr aktuell. Sende /start für das Hauptmenü.",
+        "de": "Dieser Knopf ist nicht mehr aktuell. Senden Sie /start für das Hauptmenü.",
+        "de_du": "Dieser Knopf ist nicht mehr aktuell. Sende /start für das Hauptmenü.",
         "en": "This button is no longer valid. Send /start for the main menu.",
     },
     "error.free_text": {
-        "de": "Ich habe gerade keine Frage an dich offen. Mit /hilfe siehst du, was ich kann.",
+        "de": "Ich habe gerade keine Frage an Sie offen. Mit /hilfe sehen Sie, was ich kann.",
+        "de_du": "Ich habe gerade keine Frage an dich offen. Mit /hilfe siehst du, was ich kann.",
         "en": "I have no open question for you right now. Send /help to see what I can do.",
     },
     "error.too_long": {
@@ -50,12 +59,17 @@ MESSAGES = {
         "en": "That is too long: {max} characters at most, please.",
     },
     "error.empty": {
-        "de": "Da kam nichts an. Bitte schreib eine Antwort.",
+        "de": "Da kam nichts an. Bitte schreiben Sie eine Antwort.",
+        "de_du": "Da kam nichts an. Bitte schreib eine Antwort.",
         "en": "That was empty. Please type an answer.",
     },
     "error.one_line": {
         "de": "Bitte nur eine Zeile ohne Zeilenumbruch.",
         "en": "Please use a single line without line breaks.",
+    },
+    "error.no_letters": {
+        "de": "Ein Name braucht Buchstaben, nicht nur Zahlen, Zeichen oder Emojis.",
+        "en": "A name needs letters, not only digits, symbols or emoji.",
     },
     "cancel.done": {
         "de": "Abgebrochen. Es wurde nichts gespeichert.",
@@ -66,16 +80,22 @@ MESSAGES = {
         "en": "There is nothing to cancel right now.",
     },
     "menu.greeting": {
-        "de": "Hallo {name}! Was möchtest du tun?",
+        "de": "Hallo {name}! Was möchten Sie tun?",
+        "de_du": "Hallo {name}! Was möchtest du tun?",
         "en": "Hello {name}! What would you like to do?",
     },
     "menu.topics": {"de": "Themen", "en": "Topics"},
     "menu.profile": {"de": "Profil", "en": "Profile"},
     "menu.help": {"de": "Hilfe", "en": "Help"},
-    "help.title": {"de": "Das kann ich für dich tun:", "en": "Here is what I can do for you:"},
+    "help.title": {
+        "de": "Das kann ich für Sie tun:",
+        "de_du": "Das kann ich für dich tun:",
+        "en": "Here is what I can do for you:",
+    },
     "help.admin_title": {"de": "Für das Netzwerk-Team:", "en": "For the network team:"},
     "help.footer": {
-        "de": "Mit /abbrechen beendest du eine laufende Eingabe.",
+        "de": "Mit /abbrechen beenden Sie eine laufende Eingabe.",
+        "de_du": "Mit /abbrechen beendest du eine laufende Eingabe.",
         "en": "Send /cancel to stop an input in progress.",
     },
     "help.start": {"de": "Anmelden oder Hauptmenü", "en": "Sign up or main menu"},

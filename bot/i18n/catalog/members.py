@@ -3,34 +3,41 @@
 MESSAGES = {
     "reg.welcome": {
         "de": "Willkommen bei {network}! Ich bin der Bot des Netzwerks: Themen, Termine, "
-        "Arbeitsgruppen und Neuigkeiten.\n\nIn welcher Sprache möchtest du schreiben? / "
-        "Which language do you prefer?",
+        "Arbeitsgruppen und Neuigkeiten.\n\nIn welcher Sprache soll ich schreiben? / "
+        "Which language should I use?",
         "en": "Welcome to {network}! I am the network's bot: topics, events, working groups "
-        "and news.\n\nWhich language do you prefer? / In welcher Sprache möchtest du schreiben?",
+        "and news.\n\nWhich language should I use? / In welcher Sprache soll ich schreiben?",
     },
     "reg.ask_language": {
-        "de": "Bitte wähle Deutsch oder English.",
+        "de": "Bitte wählen Sie Deutsch oder English.",
+        "de_du": "Bitte wähle Deutsch oder English.",
         "en": "Please choose Deutsch or English.",
     },
     "reg.ask_name": {
-        "de": "Wie heißt du? (Vor- und Nachname)",
+        "de": "Wie heißen Sie? (Vor- und Nachname)",
+        "de_du": "Wie heißt du? (Vor- und Nachname)",
         "en": "What is your name? (first and last name)",
     },
     "reg.ask_company": {
-        "de": "Für welches Unternehmen oder welche Einrichtung bist du hier?",
+        "de": "Für welches Unternehmen oder welche Einrichtung sind Sie hier?",
+        "de_du": "Für welches Unternehmen oder welche Einrichtung bist du hier?",
         "en": "Which company or organisation are you with?",
     },
     "reg.ask_region": {
-        "de": "In welcher Region ist dein Unternehmen? Wähle bitte aus der Liste.",
+        "de": "In welcher Region ist Ihr Unternehmen? Bitte wählen Sie aus der Liste.",
+        "de_du": "In welcher Region ist dein Unternehmen? Wähle bitte aus der Liste.",
         "en": "Where is your company located? Please choose from the list.",
     },
     "reg.unknown_region": {
-        "de": "Die Region „{region}“ kenne ich nicht. Bitte wähle eine aus der Liste.",
+        "de": "Die Region „{region}“ kenne ich nicht. Bitte wählen Sie eine aus der Liste.",
+        "de_du": "Die Region „{region}“ kenne ich nicht. Bitte wähle eine aus der Liste.",
         "en": "I don't know the region “{region}”. Please choose one from the list.",
     },
     "reg.region_other": {"de": "Andere Region", "en": "Other region"},
     "reg.ask_competencies": {
-        "de": "Was sind deine Kompetenzen oder Themen? Schreib sie durch Kommas getrennt, "
+        "de": "Was sind Ihre Kompetenzen oder Themen? Bitte durch Kommas getrennt, "
+        "z. B. „Additive Fertigung, KI, Förderanträge“. Mit „-“ überspringen Sie das.",
+        "de_du": "Was sind deine Kompetenzen oder Themen? Schreib sie durch Kommas getrennt, "
         "z. B. „Additive Fertigung, KI, Förderanträge“. Mit „-“ überspringst du das.",
         "en": "What are your competencies or topics? Separate them with commas, e.g. "
         "“additive manufacturing, AI, funding applications”. Send “-” to skip.",
@@ -40,7 +47,12 @@ MESSAGES = {
         "en": "Please at most {max_tags} terms of at most {max_len} characters each.",
     },
     "reg.privacy": {
-        "de": "Fast geschafft. Datenschutz: Ich speichere deinen Namen, dein Unternehmen, "
+        "de": "Fast geschafft. Datenschutz: Ich speichere Ihren Namen, Ihr Unternehmen, "
+        "Ihre Region, Ihre Kompetenzen, Ihre Sprache und Ihre Chat-Kennung, damit das "
+        "Netzwerk Sie informieren kann und andere Mitglieder Sie über Ihre Kompetenzen "
+        "finden. Sie können Ihre Daten jederzeit ansehen, ändern und löschen.\n\n"
+        "Sind Sie damit einverstanden?",
+        "de_du": "Fast geschafft. Datenschutz: Ich speichere deinen Namen, dein Unternehmen, "
         "deine Region, deine Kompetenzen, deine Sprache und deine Chat-Kennung, damit dich "
         "das Netzwerk informieren kann und andere Mitglieder dich über deine Kompetenzen "
         "finden. Du kannst deine Daten jederzeit ansehen, ändern und löschen.\n\n"
@@ -53,31 +65,40 @@ MESSAGES = {
     "reg.consent_yes": {"de": "Ja, einverstanden", "en": "Yes, I agree"},
     "reg.consent_no": {"de": "Nein", "en": "No"},
     "reg.ask_consent_again": {
-        "de": "Bitte antworte mit Ja oder Nein.",
+        "de": "Bitte antworten Sie mit Ja oder Nein.",
+        "de_du": "Bitte antworte mit Ja oder Nein.",
         "en": "Please answer yes or no.",
     },
     "reg.no_consent": {
-        "de": "Schade. Ohne deine Einwilligung speichere ich nichts: Deine Angaben sind "
-        "verworfen. Wenn du es dir anders überlegst, sende einfach wieder /start.",
-        "en": "Pity. Without your consent I store nothing: your answers have been discarded. "
-        "If you change your mind, just send /start again.",
+        "de": "Verstanden. Ohne Ihre Einwilligung speichere ich nichts; Ihre Angaben wurden "
+        "verworfen. Wenn Sie es sich anders überlegen, senden Sie einfach wieder /start.",
+        "de_du": "Verstanden. Ohne deine Einwilligung speichere ich nichts; deine Angaben "
+        "wurden verworfen. Wenn du es dir anders überlegst, sende einfach wieder /start.",
+        "en": "Understood. Without your consent I store nothing; your answers have been "
+        "discarded. If you change your mind, just send /start again.",
     },
     "reg.done": {
-        "de": "Danke, {name}, du bist registriert! Abonniere jetzt Themen, die dich interessieren.",
+        "de": "Danke, {name}, Sie sind registriert! Abonnieren Sie jetzt die Themen, die Sie "
+        "interessieren.",
+        "de_du": "Danke, {name}, du bist registriert! Abonniere jetzt die Themen, die dich "
+        "interessieren.",
         "en": "Thank you, {name}, you are registered! Now subscribe to the topics that "
         "interest you.",
     },
     "reg.pending": {
-        "de": "Danke, {name}! Deine Anmeldung ist eingegangen und wartet auf die Freigabe "
+        "de": "Danke, {name}! Ihre Anmeldung ist eingegangen und wartet auf die Freigabe "
+        "durch das Netzwerk-Team. Ich melde mich, sobald es so weit ist.",
+        "de_du": "Danke, {name}! Deine Anmeldung ist eingegangen und wartet auf die Freigabe "
         "durch das Netzwerk-Team. Ich melde mich, sobald es so weit ist.",
         "en": "Thank you, {name}! Your registration has arrived and is waiting for approval "
         "by the network team. I will let you know as soon as it is approved.",
     },
     "reg.resume": {
-        "de": "Du bist mitten in der Anmeldung. Machen wir weiter:",
+        "de": "Sie sind mitten in der Anmeldung. Machen wir weiter:",
+        "de_du": "Du bist mitten in der Anmeldung. Machen wir weiter:",
         "en": "You are in the middle of signing up. Let's continue:",
     },
-    "profile.title": {"de": "Dein Profil", "en": "Your profile"},
+    "profile.title": {"de": "Ihr Profil", "de_du": "Dein Profil", "en": "Your profile"},
     "profile.body": {
         "de": "Name: {name}\nUnternehmen: {company}\nRegion: {region}\nKompetenzen: "
         "{competencies}\nSprache: {language}\nErinnerungen: {reminders}\nMitglied seit: {since}",
@@ -94,18 +115,23 @@ MESSAGES = {
     "profile.edit_language": {"de": "Sprache ändern", "en": "Change language"},
     "profile.saved": {"de": "Gespeichert.", "en": "Saved."},
     "language.ask": {
-        "de": "Welche Sprache möchtest du? / Which language do you prefer?",
-        "en": "Which language do you prefer? / Welche Sprache möchtest du?",
+        "de": "In welcher Sprache soll ich schreiben? / Which language should I use?",
+        "en": "Which language should I use? / In welcher Sprache soll ich schreiben?",
     },
     "language.set": {
-        "de": "Ich schreibe dir ab jetzt auf Deutsch.",
+        "de": "Ich schreibe Ihnen ab jetzt auf Deutsch.",
+        "de_du": "Ich schreibe dir ab jetzt auf Deutsch.",
         "en": "I will write to you in English from now on.",
     },
     "language.unknown": {
         "de": "Diese Sprache kann ich nicht. Zur Wahl stehen Deutsch (de) und English (en).",
         "en": "I don't speak that language. You can choose Deutsch (de) or English (en).",
     },
-    "help.profile": {"de": "Dein Profil ansehen und ändern", "en": "View and edit your profile"},
+    "help.profile": {
+        "de": "Ihr Profil ansehen und ändern",
+        "de_du": "Dein Profil ansehen und ändern",
+        "en": "View and edit your profile",
+    },
     "help.language": {"de": "Sprache wechseln", "en": "Change language"},
     "approval.request": {
         "de": "Neue Anmeldung: {name} ({company}, {region}). Freigeben?",
@@ -127,14 +153,18 @@ MESSAGES = {
         "en": "This registration no longer exists.",
     },
     "approval.welcome": {
-        "de": "Deine Anmeldung ist freigegeben, willkommen im Netzwerk! Sende /themen, um "
+        "de": "Ihre Anmeldung ist freigegeben, willkommen im Netzwerk! Senden Sie /themen, um "
+        "Themen zu abonnieren.",
+        "de_du": "Deine Anmeldung ist freigegeben, willkommen im Netzwerk! Sende /themen, um "
         "Themen zu abonnieren.",
         "en": "Your registration has been approved, welcome to the network! Send /topics to "
         "subscribe to topics.",
     },
     "approval.declined": {
-        "de": "Deine Anmeldung wurde leider nicht freigegeben. Bei Fragen wende dich an das "
-        "Netzwerk-Team.",
+        "de": "Ihre Anmeldung wurde leider nicht freigegeben. Bei Fragen wenden Sie sich bitte "
+        "an das Netzwerk-Team.",
+        "de_du": "Deine Anmeldung wurde leider nicht freigegeben. Bei Fragen wende dich bitte "
+        "an das Netzwerk-Team.",
         "en": "Unfortunately your registration was not approved. Please contact the network "
         "team if you have questions.",
     },

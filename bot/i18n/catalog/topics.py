@@ -3,7 +3,8 @@
 MESSAGES = {
     "topics.title": {"de": "Themenkanäle", "en": "Topic channels"},
     "topics.intro": {
-        "de": "Tippe auf ein Thema, um es zu abonnieren oder abzubestellen. ✅ = abonniert.",
+        "de": "Tippen Sie auf ein Thema, um es zu abonnieren oder abzubestellen. ✅ = abonniert.",
+        "de_du": "Tippe auf ein Thema, um es zu abonnieren oder abzubestellen. ✅ = abonniert.",
         "en": "Tap a topic to subscribe or unsubscribe. ✅ = subscribed.",
     },
     "topics.none": {
@@ -11,23 +12,28 @@ MESSAGES = {
         "en": "There are no topic channels yet.",
     },
     "topics.subscribed": {
-        "de": "Du hast „{topic}“ abonniert.",
+        "de": "Sie haben „{topic}“ abonniert.",
+        "de_du": "Du hast „{topic}“ abonniert.",
         "en": "You subscribed to “{topic}”.",
     },
     "topics.unsubscribed": {
-        "de": "Du hast „{topic}“ abbestellt.",
+        "de": "Sie haben „{topic}“ abbestellt.",
+        "de_du": "Du hast „{topic}“ abbestellt.",
         "en": "You unsubscribed from “{topic}”.",
     },
     "topics.already_subscribed": {
-        "de": "Du hast „{topic}“ schon abonniert.",
+        "de": "Sie haben „{topic}“ schon abonniert.",
+        "de_du": "Du hast „{topic}“ schon abonniert.",
         "en": "You are already subscribed to “{topic}”.",
     },
     "topics.not_subscribed": {
-        "de": "Du hattest „{topic}“ nicht abonniert.",
+        "de": "Sie hatten „{topic}“ nicht abonniert.",
+        "de_du": "Du hattest „{topic}“ nicht abonniert.",
         "en": "You were not subscribed to “{topic}”.",
     },
     "topics.unknown": {
-        "de": "Das Thema „{topic}“ gibt es nicht. Mit /themen siehst du alle Themen.",
+        "de": "Das Thema „{topic}“ gibt es nicht. Mit /themen sehen Sie alle Themen.",
+        "de_du": "Das Thema „{topic}“ gibt es nicht. Mit /themen siehst du alle Themen.",
         "en": "There is no topic “{topic}”. Send /topics to see all topics.",
     },
     "topics.gone": {
@@ -51,8 +57,8 @@ MESSAGES = {
         "en": "Usage: /newtopic NAME | description",
     },
     "topics.name_invalid": {
-        "de": "Der Themenname braucht 2 bis {max} Zeichen in einer Zeile.",
-        "en": "A topic name needs 2 to {max} characters on one line.",
+        "de": "Der Themenname braucht 2 bis {max} Zeichen in einer Zeile, darunter Buchstaben.",
+        "en": "A topic name needs 2 to {max} characters on one line, letters among them.",
     },
     "topics.description_too_long": {
         "de": "Die Beschreibung darf höchstens {max} Zeichen haben.",

@@ -1,0 +1,165 @@
+"""``knotenpunkt event import`` and ``event attendees``: what goes into and out of the
+store as files (iCalendar in; a text list or CSV for Excel out)."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import sys
+from collections.abc import Callable
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from bot.calendar.recurrence import Occurrence, occurrence_on
+from bot.cli.common import CLI_ACTOR, fail, open_store, refused
+from bot.delivery.notify import Notifier
+from bot.settings import Settings
+from handlers.events.importer import FetchError, fetch, sync_calendar
+from handlers.events.inputs import read_day
+from handlers.events.service import EventService
+from handlers.validation import Invalid
+from storage import Store
+from storage.events import Event
+from storage.rsvps import Attendee
+
+CSV_HEADER = ["event_id", "title", "date", "name", "company", "answer", "waitlisted", "position"]
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def add_import_parser(ev: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    imp = ev.add_parser("import", help="sync events from an .ics file or URL (idempotent)")
+    imp.add_argument(
+        "source", metavar="FILE-or-URL", help="an .ics file, or an http(s):// or webcal:// URL"
+    )
+    imp.add_argument(
+        "--timeout",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
+        help="give up on a URL that has not answered completely by then (default 30)",
+    )
+    imp.set_defaults(func=import_events)
+
+
+def add_attendees_parser(ev: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    att = ev.add_parser("attendees", help="who answered, as a list or CSV")
+    att.add_argument("event_id", type=int, help="the event's number (see: event list)")
+    att.add_argument("--date", help="one date of a series, e.g. 2026-12-08 (default: all)")
+    att.add_argument("--csv", action="store_true", help="CSV for Excel (same as --format excel)")
+    att.add_argument(
+        "--format",
+        choices=("text", "excel", "csv"),
+        help="text (default); excel: CSV that German Excel opens (semicolons, UTF-8 with "
+        "BOM); csv: plain RFC 4180 (commas, UTF-8)",
+    )
+    att.set_defaults(func=attendees)
+
+
+# import ------------------------------------------------------------------------------
+
+
+def _progress_printer(source: str) -> Callable[[int, int | None], None] | None:
+    """A running count on stderr, only when a person watches (not in cron)."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(received: int, total: int | None) -> None:
+        done = f"{received // 1024} kB" + (f" of {total // 1024} kB" if total else "")
+        print(f"\rreading {source}: {done}", end="", file=sys.stderr, flush=True)
+
+    return show
+
+
+async def import_events(args: argparse.Namespace, settings: Settings) -> int:
+    progress = _progress_printer(args.source)
+    try:
+        data = await fetch(args.source, time_limit=args.timeout, progress=progress)
+    except FetchError as exc:
+        return fail("event", str(exc))
+    finally:
+        if progress is not None:
+            print(file=sys.stderr)
+    async with open_store(settings) as store:
+        service = EventService(store, Notifier(store, settings.language), settings, CLI_ACTOR)
+        try:
+            report = await sync_calendar(service, data, args.source)
+        except ValueError as exc:  # the reason never quotes the content
+            return fail("event", f"{args.source} is not an iCalendar file: {exc}")
+    print(f"import from {args.source}: {report.summary()}")
+    for line in report.skipped:
+        print(f"  skipped {line}", file=sys.stderr)
+    return 0
+
+
+# attendees ---------------------------------------------------------------------------
+
+
+async def occurrence_on_day(store: Store, event: Event, text: str) -> Occurrence:
+    """The date of ``event`` on the day ``text``; Invalid with the chat's messages."""
+    day: date = read_day(text)
+    occ = occurrence_on(event, await store.events.overrides(event.id), day)
+    if occ is None:
+        raise Invalid("events.no_date", {"title": event.title, "day": text.strip()[:20]})
+    return occ
+
+
+async def attendees(args: argparse.Namespace, settings: Settings) -> int:
+    async with open_store(settings) as store:
+        event = await store.events.get(args.event_id)
+        if event is None:
+            return fail("event", f"no event {args.event_id} (see: knotenpunkt event list)")
+        key = None
+        if args.date:
+            try:
+                key = (await occurrence_on_day(store, event, args.date)).key
+            except Invalid as problem:
+                return refused("event", problem)
+        rows = await store.rsvps.attendees(event.id, key)
+    output = args.format or ("excel" if args.csv else "text")
+    if output != "text":
+        _write_csv(event, rows, excel=output == "excel")
+        return 0
+    if not rows:
+        when = f" on {args.date}" if args.date else ""
+        print(f"nobody has answered event {event.id} ({event.title}){when} yet")
+        return 0
+    zone = ZoneInfo(event.timezone)
+    for a in rows:
+        wait = f" (waiting list {a.position})" if a.waitlisted else ""
+        print(
+            f"{a.occurrence.astimezone(zone):%Y-%m-%d %H:%M}  {a.status:<5}  "
+            f"{a.name}, {a.company}{wait}"
+        )
+    return 0
+
+
+def _cell(value: str, excel: bool) -> str:
+    """Excel runs a cell that starts like a formula; a name never should."""
+    return "'" + value if excel and value.startswith(_FORMULA_START) else value
+
+
+def _write_csv(event: Event, rows: list[Attendee], *, excel: bool) -> None:
+    """German Excel splits on semicolons and reads UTF-8 only with a BOM; ``csv`` is
+    RFC 4180 (commas, CRLF, UTF-8) for other programs."""
+    zone = ZoneInfo(event.timezone)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";" if excel else ",", lineterminator="\r\n")
+    writer.writerow(CSV_HEADER)
+    for a in rows:
+        writer.writerow(
+            [
+                event.id,
+                _cell(event.title, excel),
+                f"{a.occurrence.astimezone(zone):%Y-%m-%d %H:%M}",
+                _cell(a.name, excel),
+                _cell(a.company, excel),
+                a.status,
+                "yes" if a.waitlisted else "no",
+                a.position or "",
+            ]
+        )
+    data = (("\ufeff" if excel else "") + buffer.getvalue()).encode("utf-8")
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()

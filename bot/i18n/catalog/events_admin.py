@@ -1,0 +1,252 @@
+"""Events for the network team: the wizard, cancelling, attendees, recurrence in words."""
+
+MESSAGES = {
+    # wizard -------------------------------------------------------------------------
+    "events.ask_title": {
+        "de": "Neuer Termin. Wie heißt er? (/abbrechen beendet die Eingabe)",
+        "en": "New event. What is its title? (/cancel stops)",
+    },
+    "events.ask_start": {
+        "de": "Wann beginnt er? Datum und Uhrzeit, z. B. 03.12.2026 18:00 oder "
+        "2026-12-03 18:00 (Zeitzone {zone}).",
+        "en": "When does it start? Date and time, e.g. 2026-12-03 18:00 or 03.12.2026 18:00 "
+        "(time zone {zone}).",
+    },
+    "events.ask_end": {
+        "de": "Wie lange dauert er, oder wann endet er? Zum Beispiel 2h, 90m oder 20:00.",
+        "en": "How long does it last, or when does it end? For example 2h, 90m or 20:00.",
+    },
+    "events.ask_location": {
+        "de": "Wo findet er statt? Ort oder Online-Link, oder „-“ für keine Angabe.",
+        "en": "Where does it take place? A place or an online link, or “-” for none.",
+    },
+    "events.ask_topics": {
+        "de": "Zu welchen Themen gehört er? Tippen Sie die Themen an und dann auf „Weiter“ "
+        "(oder schreiben Sie die Namen mit Komma, „-“ für keine).",
+        "de_du": "Zu welchen Themen gehört er? Tippe die Themen an und dann auf „Weiter“ "
+        "(oder schreibe die Namen mit Komma, „-“ für keine).",
+        "en": "Which topics does it belong to? Tap them, then “Next” "
+        "(or type names separated by commas, “-” for none).",
+    },
+    "events.ask_format": {"de": "Welches Format?", "en": "Which format?"},
+    "events.ask_capacity": {
+        "de": "Wie viele Plätze gibt es? Eine Zahl, oder „-“ für unbegrenzt.",
+        "en": "How many seats are there? A number, or “-” for unlimited.",
+    },
+    "events.ask_rrule": {
+        "de": "Wiederholt sich der Termin? Wählen Sie eine Vorlage oder schreiben Sie eine "
+        "RRULE (z. B. FREQ=MONTHLY;BYDAY=2TU).",
+        "de_du": "Wiederholt sich der Termin? Wähle eine Vorlage oder schreibe eine RRULE "
+        "(z. B. FREQ=MONTHLY;BYDAY=2TU).",
+        "en": "Does the event repeat? Pick a preset or type an RRULE "
+        "(e.g. FREQ=MONTHLY;BYDAY=2TU).",
+    },
+    "events.btn_next": {"de": "Weiter ➡️", "en": "Next ➡️"},
+    "events.btn_create": {"de": "Anlegen", "en": "Create"},
+    "events.btn_discard": {"de": "Verwerfen", "en": "Discard"},
+    "events.unlimited": {"de": "unbegrenzt", "en": "unlimited"},
+    "events.summary": {
+        "de": "Bitte prüfen:\n\nTitel: {title}\nBeginn: {start}\nEnde: {end}\nOrt: {where}\n"
+        "Themen: {topics}\nFormat: {format}\nPlätze: {capacity}\nWiederholung: {rule}\n\n"
+        "Anlegen?",
+        "en": "Please check:\n\nTitle: {title}\nStart: {start}\nEnd: {end}\nWhere: {where}\n"
+        "Topics: {topics}\nFormat: {format}\nSeats: {capacity}\nRepeats: {rule}\n\nCreate?",
+    },
+    "events.created": {
+        "de": "Der Termin „{title}“ ist angelegt (Nr. {id}).",
+        "en": "The event “{title}” has been created (no. {id}).",
+    },
+    "events.created_notify": {
+        "de": "Wer die Themen abonniert hat, wird benachrichtigt.",
+        "en": "Topic subscribers are being notified.",
+    },
+    "events.wizard_stale": {
+        "de": "Diese Auswahl gehört zu keiner laufenden Termin-Eingabe. Neu beginnen mit "
+        "/neuertermin.",
+        "en": "This choice belongs to no event input in progress. Start with /newevent.",
+    },
+    # checks (shared by the wizard and the CLI) ---------------------------------------
+    "events.bad_start": {
+        "de": "„{value}“ verstehe ich nicht als Datum mit Uhrzeit. Bitte so: 03.12.2026 18:00 "
+        "oder 2026-12-03 18:00.",
+        "en": "I cannot read “{value}” as a date and time. Please write it like "
+        "2026-12-03 18:00 or 03.12.2026 18:00.",
+    },
+    "events.no_such_date": {
+        "de": "Den {value} gibt es im Kalender nicht. Bitte Tag und Monat prüfen.",
+        "en": "There is no {value} in the calendar. Please check the day and month.",
+    },
+    "events.skipped_time": {
+        "de": "„{value}“ gibt es in der Zeitzone {zone} nicht: In dieser Nacht wird die Uhr "
+        "auf Sommerzeit vorgestellt.",
+        "en": "“{value}” does not exist in the time zone {zone}: the clocks go forward to "
+        "summer time that night.",
+    },
+    "events.start_past": {
+        "de": "Dieser Zeitpunkt liegt in der Vergangenheit.",
+        "en": "That moment is in the past.",
+    },
+    "events.too_far": {
+        "de": "Das liegt zu weit in der Zukunft: Termine lassen sich höchstens {days} Tage im "
+        "Voraus anlegen, damit sie in allen Listen erscheinen.",
+        "en": "That is too far ahead: events can be created at most {days} days in advance, "
+        "so that every list shows them.",
+    },
+    "events.bad_end_input": {
+        "de": "„{value}“ passt nicht: bitte eine Dauer wie 2h oder 90m, eine Uhrzeit nach dem "
+        "Beginn wie 20:00 oder ein Datum mit Uhrzeit.",
+        "en": "“{value}” does not fit: please enter a duration like 2h or 90m, a time after the "
+        "start like 20:00, or a date and time.",
+    },
+    "events.end_before_start": {
+        "de": "Das Ende muss nach dem Beginn liegen.",
+        "en": "The end must be after the start.",
+    },
+    "events.too_long": {
+        "de": "Ein Termin dauert höchstens {days} Tage.",
+        "en": "An event lasts {days} days at most.",
+    },
+    "events.bad_title": {
+        "de": "Der Titel braucht 2 bis {max} Zeichen.",
+        "en": "The title needs 2 to {max} characters.",
+    },
+    "events.bad_location": {
+        "de": "Der Ort darf höchstens {max} Zeichen in einer Zeile haben.",
+        "en": "The place may have at most {max} characters on one line.",
+    },
+    "events.bad_url": {
+        "de": "Ein Link muss mit https:// oder http:// beginnen.",
+        "en": "A link must start with https:// or http://.",
+    },
+    "events.bad_format": {
+        "de": "Unbekanntes Format. Möglich: {formats}.",
+        "en": "Unknown format. Possible: {formats}.",
+    },
+    "events.bad_capacity": {
+        "de": "Bitte eine ganze Zahl von 1 bis {max} oder „-“ für unbegrenzt.",
+        "en": "Please enter a whole number from 1 to {max}, or “-” for unlimited.",
+    },
+    "events.bad_timezone": {"de": "Unbekannte Zeitzone {zone}.", "en": "Unknown time zone {zone}."},
+    "events.bad_rrule": {
+        "de": "„{rule}“ ist keine Wiederholungsregel, die ich kenne. Beispiel: "
+        "FREQ=MONTHLY;BYDAY=2TU oder FREQ=WEEKLY;INTERVAL=2;BYDAY=TH. „-“ für einmalig.",
+        "en": "“{rule}” is not a recurrence rule I know. Example: FREQ=MONTHLY;BYDAY=2TU "
+        "or FREQ=WEEKLY;INTERVAL=2;BYDAY=TH. “-” for once.",
+    },
+    # recurrence in words --------------------------------------------------------------
+    "events.weekdays": {
+        "de": "Montag,Dienstag,Mittwoch,Donnerstag,Freitag,Samstag,Sonntag",
+        "en": "Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday",
+    },
+    "events.rec_none": {"de": "Einmalig", "en": "Once"},
+    "events.rec_weekly": {"de": "Jeden {day}", "en": "Every {day}"},
+    "events.rec_biweekly": {"de": "Jeden zweiten {day}", "en": "Every other {day}"},
+    "events.rule.daily": {
+        "de": {"one": "Täglich", "other": "Alle {n} Tage"},
+        "en": {"one": "Every day", "other": "Every {n} days"},
+    },
+    "events.rule.weekly": {
+        "de": {"one": "Wöchentlich", "other": "Alle {n} Wochen"},
+        "en": {"one": "Weekly", "other": "Every {n} weeks"},
+    },
+    "events.rule.monthly": {
+        "de": {"one": "Monatlich", "other": "Alle {n} Monate"},
+        "en": {"one": "Monthly", "other": "Every {n} months"},
+    },
+    "events.rule.yearly": {
+        "de": {"one": "Jährlich", "other": "Alle {n} Jahre"},
+        "en": {"one": "Every year", "other": "Every {n} years"},
+    },
+    "events.rule.on": {"de": "{every} am {what}", "en": "{every} on {what}"},
+    "events.rule.nth_day": {"de": "{nth} {day}", "en": "the {nth} {day}"},
+    "events.rule.last": {"de": "letzten", "en": "last"},
+    "events.rule.second_last": {"de": "vorletzten", "en": "second to last"},
+    "events.rule.month_day": {"de": "{day}.", "en": "day {day}"},
+    "events.rule.count": {
+        "de": {"one": "{n} Termin", "other": "{n} Termine"},
+        "en": {"one": "{n} date", "other": "{n} dates"},
+    },
+    "events.rule.until": {"de": "bis {day}", "en": "until {day}"},
+    "events.rule.custom": {"de": "Nach der Regel {rule}", "en": "By the rule {rule}"},
+    # cancel, attendees ---------------------------------------------------------------
+    "events.cancel_usage": {
+        "de": "So geht's: /terminabsagen NR (ganzer Termin) oder /terminabsagen NR DATUM "
+        "(ein Termin einer Serie, z. B. 08.12.2026). Die Nr. steht unter /termine.",
+        "en": "Usage: /cancelevent NO (whole event) or /cancelevent NO DATE (one date of a "
+        "series, e.g. 2026-12-08). The number is shown in /events.",
+    },
+    "events.cancel_confirm_all": {
+        "de": "„{title}“ ganz absagen, mit allen kommenden Terminen (der nächste: {when})?",
+        "en": "Cancel “{title}” entirely, with all coming dates (the next: {when})?",
+    },
+    "events.cancel_confirm_date": {
+        "de": "„{title}“ am {when} absagen?",
+        "en": "Cancel “{title}” on {when}?",
+    },
+    "events.cancel_confirm_yes": {
+        "de": {
+            "one": "{n} Person hat zugesagt. Alle mit Zusage oder Vielleicht werden "
+            "benachrichtigt.",
+            "other": "{n} Personen haben zugesagt. Alle mit Zusage oder Vielleicht werden "
+            "benachrichtigt.",
+        },
+        "en": {
+            "one": "{n} person said yes. Everyone who said yes or maybe will be told.",
+            "other": "{n} people said yes. Everyone who said yes or maybe will be told.",
+        },
+    },
+    "events.btn_cancel_yes": {"de": "Ja, absagen", "en": "Yes, cancel"},
+    "events.btn_cancel_no": {"de": "Nein, behalten", "en": "No, keep it"},
+    "events.cancel_kept": {
+        "de": "Nichts abgesagt; der Termin bleibt bestehen.",
+        "en": "Nothing cancelled; the event stays.",
+    },
+    "events.attendees_usage": {
+        "de": "So geht's: /teilnehmer NR [DATUM], z. B. /teilnehmer 3 08.12.2026. Die Nr. "
+        "steht unter /termine.",
+        "en": "Usage: /attendees NO [DATE], e.g. /attendees 3 2026-12-08. The number is "
+        "shown in /events.",
+    },
+    "events.unknown_id": {
+        "de": "Einen Termin Nr. {id} gibt es nicht.",
+        "en": "There is no event no. {id}.",
+    },
+    "events.bad_day": {
+        "de": "„{value}“ ist kein Datum wie 08.12.2026.",
+        "en": "“{value}” is not a date like 2026-12-08.",
+    },
+    "events.no_date": {
+        "de": "„{title}“ findet am {day} nicht statt.",
+        "en": "“{title}” does not take place on {day}.",
+    },
+    "events.no_upcoming": {
+        "de": "„{title}“ hat keine kommenden Termine.",
+        "en": "“{title}” has no upcoming dates.",
+    },
+    "events.already_cancelled": {
+        "de": "„{title}“ ist schon abgesagt.",
+        "en": "“{title}” is already cancelled.",
+    },
+    "events.cancelled_done": {
+        "de": "„{title}“ ist abgesagt. Alle mit Zusage oder Vielleicht werden benachrichtigt.",
+        "en": "“{title}” is cancelled. Everyone who said yes or maybe is being notified.",
+    },
+    "events.cancelled_date": {
+        "de": "„{title}“ am {when} ist abgesagt. Alle mit Zusage oder Vielleicht werden "
+        "benachrichtigt.",
+        "en": "“{title}” on {when} is cancelled. Everyone who said yes or maybe is being notified.",
+    },
+    "events.att_title": {"de": "Teilnehmende: {title}", "en": "Attendees: {title}"},
+    "events.att_yes": {"de": "Zusagen ({count}):", "en": "Going ({count}):"},
+    "events.att_waitlist": {"de": "Warteliste ({count}):", "en": "Waiting list ({count}):"},
+    "events.att_maybe": {"de": "Vielleicht ({count}):", "en": "Maybe ({count}):"},
+    "events.att_no": {"de": "Absagen ({count}):", "en": "Not going ({count}):"},
+    "events.att_nobody": {"de": "– niemand –", "en": "– nobody –"},
+    # help ---------------------------------------------------------------------------
+    "help.newevent": {"de": "Termin anlegen", "en": "Create an event"},
+    "help.cancelevent": {
+        "de": "Termin oder einen Termin einer Serie absagen",
+        "en": "Cancel an event or one date of a series",
+    },
+    "help.attendees": {"de": "Teilnehmende eines Termins", "en": "Attendees of an event"},
+}
