@@ -37,7 +37,7 @@ format: $(DEV_STAMP)
 	$(BIN)/ruff check --fix .
 
 bench: $(DEV_STAMP)
-	$(BIN)/python bench/run_all.py
+	$(BIN)/python -m bench
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache
