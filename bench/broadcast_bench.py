@@ -78,6 +78,13 @@ class LimitedTelegram(FakeTelegram):
         self._last_in_chat[chat] = now
 
 
+def _forget(fake: FakeTelegram) -> None:
+    """Drop what the fake recorded (each call, each message) once it has been counted."""
+    fake.calls.clear()
+    fake.sent.clear()
+    fake._messages.clear()
+
+
 def peak_rss_mib() -> float:
     """The process's peak resident memory so far (Linux reports KiB)."""
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
@@ -254,6 +261,7 @@ async def bench_cost(members: int, rounds: int) -> dict[str, Any]:
                     duplicates += found["duplicates"]
                     missing += found["missing"]
                     html = next(m.html for m in reversed(fake.sent) if mark in m.text)
+                    _forget(fake)  # the fake keeps every message: not the bot's memory
                     await asyncio.sleep(1.0)  # the fake's per-chat second, between rounds
                     before, cpu = fake.too_many, time.process_time()
                     chats = list(range(200_000, 200_000 + members))
@@ -263,6 +271,7 @@ async def bench_cost(members: int, rounds: int) -> dict[str, Any]:
                     bare_429 += fake.too_many - before
                     bare_waits += waits
                     ratios.append(worker_rates[-1] / bare_rate)
+                    _forget(fake)
                     await asyncio.sleep(1.0)
                 passes = services.worker.passes
             finally:
