@@ -8,6 +8,7 @@ from storage.audit import AuditLog
 from storage.bindings import BindingRepository
 from storage.broadcasts import BroadcastRepository
 from storage.conversations import ConversationRepository
+from storage.dates import DateRepository
 from storage.db import Database
 from storage.directory import DirectoryRepository
 from storage.events import EventRepository
@@ -34,6 +35,7 @@ class Store:
         self.audit = AuditLog(db)
         self.updates = Inbox(db)
         self.events = EventRepository(db)
+        self.dates = DateRepository(db)
         self.rsvps = RsvpRepository(db)
         self.broadcasts = BroadcastRepository(db)
         self.linking = LinkRepository(db)

@@ -50,7 +50,9 @@ def from_db_time(value: str | None) -> datetime | None: ...
 def from_db_time(value: str | None) -> datetime | None:
     if value is None:
         return None
-    return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    # what to_db_time wrote; fromisoformat reads it (and the Z) ten times faster than strptime
+    moment = datetime.fromisoformat(value)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def _migration_scripts() -> list[tuple[int, str, str]]:
