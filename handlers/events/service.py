@@ -29,6 +29,7 @@ from bot.settings import Settings
 from handlers.events import render as event_render
 from handlers.events.dates import refresh as refresh_dates
 from handlers.events.inputs import check_capacity, check_span
+from handlers.events.upcoming import upcoming
 from handlers.validation import Invalid
 from storage import Store
 from storage.db import utcnow
@@ -256,7 +257,8 @@ class EventService:
     async def announce_new(self, event: Event) -> None:
         """Subscribers of the event's topics, members of its working group (those who want
         every message) and the chats bound to either hear of it once."""
-        occ = next_occurrence(event, {}, datetime.now(UTC))
+        found = await upcoming(self.store, event_id=event.id, limit=1)  # its dates are written
+        occ = found[0] if found else None
         topic_ids = await self.store.events.topic_ids(event.id)
         group = await self.store.groups.get(event.group_id) if event.group_id else None
         if group is not None and not group.active:
