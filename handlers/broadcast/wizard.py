@@ -2,10 +2,10 @@
 
 Admins only, in a private chat (the router refuses groups and members). The audience is
 everyone, a topic, a region, both, or a working group (offered while an active one exists).
-The preview is the
-message exactly as members get it, then the exact number of recipients per platform with
-the buttons: send now, schedule, edit, cancel. Sending confirms the previewed number: if
-the audience changed meanwhile the admin sees the new number and confirms again.
+The preview is the message exactly as members get it, then the exact number of recipients
+per platform with the buttons: send now, schedule, edit, cancel. Sending confirms the
+previewed number: if the audience changed meanwhile the admin sees the new number and
+confirms again.
 """
 
 from __future__ import annotations
