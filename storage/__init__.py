@@ -35,7 +35,7 @@ class Store:
         self.updates = Inbox(db)
         self.events = EventRepository(db)
         self.rsvps = RsvpRepository(db)
-        self.broadcasts = BroadcastRepository(db)
+        self.broadcasts = BroadcastRepository(db, self.outbox)
         self.linking = LinkRepository(db)
         self.directory = DirectoryRepository(db)
         self.groups = GroupRepository(db)
