@@ -99,12 +99,18 @@ MERGE_STEPS: tuple[MergeStep, ...] = (
     ),
     MergeStep(
         "member_settings",
-        "the kept member's directory choice wins; a preferred platform is kept if either set one",
+        "the kept member's directory choice wins; a preferred platform is kept if either set"
+        " one; cooperation requests turned off on either account stay off, else the kept"
+        " member's choice, else the other's",
         (
-            "INSERT INTO member_settings (member_id, listed_in_directory, preferred_platform)"
-            " SELECT :keep, listed_in_directory, preferred_platform FROM member_settings"
-            " WHERE member_id = :drop ON CONFLICT (member_id) DO UPDATE SET preferred_platform"
-            " = COALESCE(member_settings.preferred_platform, excluded.preferred_platform)",
+            "INSERT INTO member_settings (member_id, listed_in_directory, preferred_platform,"
+            " cooperation_requests) SELECT :keep, listed_in_directory, preferred_platform,"
+            " cooperation_requests FROM member_settings WHERE member_id = :drop"
+            " ON CONFLICT (member_id) DO UPDATE SET preferred_platform"
+            " = COALESCE(member_settings.preferred_platform, excluded.preferred_platform),"
+            " cooperation_requests = CASE WHEN 0 IN (member_settings.cooperation_requests,"
+            " excluded.cooperation_requests) THEN 0 ELSE COALESCE("
+            "member_settings.cooperation_requests, excluded.cooperation_requests) END",
         ),
     ),
     MergeStep(
@@ -142,6 +148,22 @@ MERGE_STEPS: tuple[MergeStep, ...] = (
         "directory_searches",
         "the search rate limit is per person",
         ("UPDATE directory_searches SET member_id = :keep WHERE member_id = :drop",),
+    ),
+    MergeStep(
+        "cooperation_requests",
+        "the requests stay with their author",
+        ("UPDATE cooperation_requests SET author_id = :keep WHERE author_id = :drop",),
+    ),
+    MergeStep(
+        "cooperation_responses",
+        "notices and answers of either account count (the kept member's answer where both"
+        " answered one request); nobody stays interested in their own request",
+        (
+            "DELETE FROM cooperation_responses WHERE member_id IN (:keep, :drop) AND request_id"
+            " IN (SELECT id FROM cooperation_requests WHERE author_id IN (:keep, :drop))",
+            "UPDATE OR IGNORE cooperation_responses SET member_id = :keep"
+            " WHERE member_id = :drop",
+        ),
     ),
 )
 
