@@ -99,7 +99,7 @@ def _request(row: object) -> CooperationRequest:
 
 
 _VISIBLE = (
-    "r.status = 'open' AND r.expires_at > :now AND r.author_id != :viewer"
+    "r.status = 'open' AND r.expires_at > :now AND r.author_id IS NOT :viewer"
     " AND (:everything OR r.region IS NULL OR r.region = :region)"
     " AND NOT EXISTS (SELECT 1 FROM cooperation_responses d WHERE d.request_id = r.id"
     " AND d.member_id = :viewer AND d.answer = 'declined')"
@@ -201,8 +201,8 @@ class CooperationRepository:
 
     async def visible(
         self,
-        viewer: int,
-        region: str,
+        viewer: int | None,
+        region: str | None,
         now: datetime,
         *,
         everything: bool = False,
@@ -211,7 +211,8 @@ class CooperationRepository:
         limit: int = 10,
     ) -> tuple[builtins.list[CooperationRequest], int]:
         """Open requests of others the viewer may see (their region's and the network's;
-        an admin sees ``everything``) and did not turn down, newest first; and the total."""
+        an admin sees ``everything``, the CLI has no ``viewer``) and did not turn down,
+        newest first; and the total."""
         params = {
             "now": to_db_time(now),
             "viewer": viewer,

@@ -47,6 +47,11 @@ def _rank(alias: str) -> str:
     )
 
 
+def _strength(alias: str) -> str:
+    """Order of answers to a cooperation request: interested > not for me > none."""
+    return f"(CASE {alias}.answer WHEN 'interested' THEN 2 WHEN 'declined' THEN 1 ELSE 0 END)"
+
+
 MERGE_STEPS: tuple[MergeStep, ...] = (
     MergeStep(
         "members",
@@ -156,13 +161,22 @@ MERGE_STEPS: tuple[MergeStep, ...] = (
     ),
     MergeStep(
         "cooperation_responses",
-        "notices and answers of either account count (the kept member's answer where both"
-        " answered one request); nobody stays interested in their own request",
+        "notices and answers of either account count; where both have a row for one request,"
+        " the stronger answer (interested > not for me > none) and any connection are kept;"
+        " nobody stays interested in their own request",
         (
             "DELETE FROM cooperation_responses WHERE member_id IN (:keep, :drop) AND request_id"
             " IN (SELECT id FROM cooperation_requests WHERE author_id IN (:keep, :drop))",
-            "UPDATE OR IGNORE cooperation_responses SET member_id = :keep"
-            " WHERE member_id = :drop",
+            "UPDATE cooperation_responses AS k SET"
+            " notified_at = COALESCE(k.notified_at, d.notified_at),"
+            " connected_at = COALESCE(k.connected_at, d.connected_at),"
+            f" answer = CASE WHEN {_strength('d')} > {_strength('k')} THEN d.answer"
+            " ELSE k.answer END,"
+            f" answered_at = CASE WHEN {_strength('d')} > {_strength('k')} THEN d.answered_at"
+            " ELSE k.answered_at END"
+            " FROM cooperation_responses AS d WHERE k.member_id = :keep"
+            " AND d.member_id = :drop AND d.request_id = k.request_id",
+            "UPDATE OR IGNORE cooperation_responses SET member_id = :keep WHERE member_id = :drop",
         ),
     ),
 )

@@ -191,6 +191,7 @@ class CooperationService:
                 now=now,
             )
             await self.store.cooperation.count(self.month_of(now), "posted")
+            request = await self.store.cooperation.get(request.id) or request
             await self.store.audit.record(
                 "cooperation.posted",
                 actor,
@@ -226,6 +227,13 @@ class CooperationService:
         own = await repo.own_open(viewer.id, now) if offset == 0 and topic_id is None else []
         topics = await repo.visible_topics(viewer.id, viewer.region, now, everything)
         return Listing(own, others, total, topics, max(offset, 0))
+
+    async def all_open(self, limit: int = 500) -> list[CooperationRequest]:
+        """Every open request, all regions, newest first (for the network team)."""
+        found, _total = await self.store.cooperation.visible(
+            None, None, self.clock(), everything=True, limit=limit
+        )
+        return found
 
     async def visible_request(
         self, request_id: int, viewer: Member, admin: bool = False
