@@ -121,8 +121,9 @@ async def test_interested_tells_the_author_and_contacts_come_only_after_connect(
     [month] = (await service(store, app.settings).monthly_stats(1))[-1:]
     assert (month.posted, month.interests, month.connections) == (1, 1, 1)
     audit = await store.audit.recent()
-    assert any(a["action"] == "cooperation.connected" and a["request_id"] == request.id
-               for a in audit)  # fmt: skip
+    assert any(
+        a["action"] == "cooperation.connected" and a["request_id"] == request.id for a in audit
+    )
 
 
 async def test_lists_show_open_requests_newest_first_with_own_and_topic_filter(
