@@ -294,15 +294,10 @@ class CooperationRepository:
         )
         return [r[0] for r in rows]
 
-    async def members_matching(self, query: str, member_ids: builtins.list[int]) -> set[int]:
-        """Which of ``member_ids`` match ``query`` (to say which tag made a match)."""
-        if not member_ids:
-            return set()
-        marks = ",".join("?" for _ in member_ids)
+    async def members_matching(self, query: str) -> set[int]:
+        """Every indexed member matching ``query`` (to say which tag made a match)."""
         rows = await self.db.fetchall(
-            "SELECT rowid FROM cooperation_index WHERE cooperation_index MATCH ?"
-            f" AND rowid IN ({marks})",
-            (query, *member_ids),
+            "SELECT rowid FROM cooperation_index WHERE cooperation_index MATCH ?", (query,)
         )
         return {r[0] for r in rows}
 

@@ -122,15 +122,15 @@ async def test_the_index_follows_settings_subscriptions_topics_and_deletion(
     await store.cooperation.set_takes_requests(member, True)
     assert await index.indexed_ids() == [member]
     query = '("wasserstoff"*)'
-    assert await index.members_matching(query, [member]) == set()
+    assert await index.members_matching(query) == set()
     await store.topics.subscribe(member, wasserstoff.id)
-    assert await index.members_matching(query, [member]) == {member}
+    assert await index.members_matching(query) == {member}
     await store.topics.archive(wasserstoff.id)
-    assert await index.members_matching(query, [member]) == set()
+    assert await index.members_matching(query) == set()
     folded = '("schweisstechnik")'  # ß folded on both sides
-    assert await index.members_matching(folded, [member]) == {member}
+    assert await index.members_matching(folded) == {member}
     await store.members.update_field(member, "competencies", ["Lackieren"])
-    assert await index.members_matching(folded, [member]) == set()
+    assert await index.members_matching(folded) == set()
     await store.members.set_status(member, "pending")
     assert await index.indexed_ids() == []
     await store.members.set_status(member, "active")

@@ -39,9 +39,8 @@ async def find(store: Store, request: CooperationRequest, cap: int, now: datetim
         tag_query = match_query([tag])
         if tag_query is None:
             continue
-        for start in range(0, len(ranked), 500):
-            chunk = ranked[start : start + 500]
-            for member_id in await store.cooperation.members_matching(tag_query, chunk):
+        for member_id in await store.cooperation.members_matching(tag_query):
+            if member_id in hits:
                 hits[member_id].append(tag)
     return [Match(member_id, tuple(hits[member_id])) for member_id in ranked]
 
@@ -62,7 +61,7 @@ async def notify(
         return 0
     await store.cooperation.record_notices(request.id, [m.member_id for m in matches], now)
     queued = 0
-    for tags, member_ids in _runs(matches):
+    for tags, member_ids in _by_reason(matches):
         queued += await notifier.to_members(
             member_ids,
             partial(render.notice, zone=zone, request=request, matched=list(tags)),
@@ -71,13 +70,10 @@ async def notify(
     return queued
 
 
-def _runs(matches: list[Match]) -> list[tuple[tuple[str, ...], list[int]]]:
-    """Consecutive matches with the same reason, so the outbox keeps the best-first order
-    and each run is rendered once per language."""
-    runs: list[tuple[tuple[str, ...], list[int]]] = []
+def _by_reason(matches: list[Match]) -> list[tuple[tuple[str, ...], list[int]]]:
+    """Matches grouped by the tags that made them, so each group's notice is rendered once
+    per language; groups in the order of their best match, members best first within."""
+    groups: dict[tuple[str, ...], list[int]] = {}
     for match in matches:
-        if runs and runs[-1][0] == match.tags:
-            runs[-1][1].append(match.member_id)
-        else:
-            runs.append((match.tags, [match.member_id]))
-    return runs
+        groups.setdefault(match.tags, []).append(match.member_id)
+    return list(groups.items())
