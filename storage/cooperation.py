@@ -1,9 +1,6 @@
-"""Cooperation requests: the requests, who was told of them and how they answered,
-the matching over ``cooperation_index``, and the monthly counts.
-
-The index is kept in sync by triggers (migration 0010) from the same folded member texts
-as the directory; the query side folds with :func:`storage.directory.fts_query`.
-"""
+"""Cooperation requests: the requests, how members answered and were introduced, the
+lists, the job's queries and the monthly counts. Who takes requests and who matches one
+is in :mod:`storage.cooperation_index`."""
 
 from __future__ import annotations
 
@@ -13,14 +10,11 @@ from datetime import datetime
 
 from pydantic import BaseModel
 
+from storage.cooperation_index import MatchingIndex
 from storage.db import Database, from_db_time, to_db_time
-from storage.directory import fts_query
 from storage.topics import name_key
 
 KINDS = ("seek", "offer", "idea")
-CLOSING = ("found", "not_needed")
-WHOLE_WORD_BELOW = 4  # "KI" or "3D" in a request must not find "Kinematik" or "3D-Druck…"
-MAX_MATCH_TAGS = 10
 
 
 class CooperationRequest(BaseModel):
@@ -72,30 +66,12 @@ class MonthCounts(BaseModel):
     connections: int = 0
 
 
-def match_query(tags: builtins.list[str]) -> str | None:
-    """An FTS5 query matching a member with any of the tags (each tag: all its words)."""
-    parts = [fts_query(tag, whole_below=WHOLE_WORD_BELOW) for tag in tags[:MAX_MATCH_TAGS]]
-    found = [f"({part})" for part in parts if part]
-    return " OR ".join(found) or None
-
-
 def _request(row: object) -> CooperationRequest:
     r = dict(row)  # type: ignore[call-overload]
-    return CooperationRequest(
-        id=r["id"],
-        author_id=r["author_id"],
-        kind=r["kind"],
-        title=r["title"],
-        description=r["description"],
-        tags=json.loads(r["tags"]),
-        region=r["region"],
-        status=r["status"],
-        created_at=from_db_time(r["created_at"]),
-        expires_at=from_db_time(r["expires_at"]),
-        closed_at=from_db_time(r["closed_at"]),
-        asked_at=from_db_time(r["asked_at"]),
-        notified=r["notified"],
-    )
+    r["tags"] = json.loads(r["tags"])
+    for key in ("created_at", "expires_at", "closed_at", "asked_at"):
+        r[key] = from_db_time(r[key])
+    return CooperationRequest(**{k: r[k] for k in CooperationRequest.model_fields})
 
 
 _VISIBLE = (
@@ -106,32 +82,11 @@ _VISIBLE = (
 )
 
 
-class CooperationRepository:
+class CooperationRepository(MatchingIndex):
+    """Requests, answers, lists and counts; the matching index comes from the base."""
+
     def __init__(self, db: Database) -> None:
-        self.db = db
-
-    # the setting ---------------------------------------------------------------------------
-
-    async def takes_requests(self, member_id: int) -> bool:
-        """On when the member said so, else when they are listed in the directory."""
-        value = await self.db.fetchval(
-            "SELECT COALESCE(cooperation_requests, listed_in_directory, 0) FROM member_settings"
-            " WHERE member_id = ?",
-            (member_id,),
-        )
-        return bool(value)
-
-    async def set_takes_requests(self, member_id: int, on: bool) -> None:
-        await self.db.execute(
-            "INSERT INTO member_settings (member_id, cooperation_requests) VALUES (?, ?)"
-            " ON CONFLICT (member_id) DO UPDATE SET"
-            " cooperation_requests = excluded.cooperation_requests",
-            (member_id, int(on)),
-        )
-
-    async def indexed_ids(self) -> builtins.list[int]:
-        rows = await self.db.fetchall("SELECT rowid FROM cooperation_index ORDER BY rowid")
-        return [r[0] for r in rows]
+        super().__init__(db)
 
     # requests ------------------------------------------------------------------------------
 
@@ -250,80 +205,17 @@ class CooperationRepository:
         return [TopicCount(topic_id=r[0], name=r[1], count=r[2]) for r in rows]
 
     async def own_open(
-        self, author_id: int, now: datetime
+        self, author_id: int, now: datetime, limit: int = 10
     ) -> builtins.list[tuple[CooperationRequest, int]]:
         """The author's open requests, newest first, with how many are interested."""
         rows = await self.db.fetchall(
             "SELECT r.*, (SELECT COUNT(*) FROM cooperation_responses i WHERE i.request_id = r.id"
             " AND i.answer = 'interested') AS interested FROM cooperation_requests r"
             " WHERE r.author_id = ? AND r.status = 'open' AND r.expires_at > ?"
-            " ORDER BY r.created_at DESC, r.id DESC",
-            (author_id, to_db_time(now)),
+            " ORDER BY r.created_at DESC, r.id DESC LIMIT ?",
+            (author_id, to_db_time(now), limit),
         )
         return [(_request(r), r["interested"]) for r in rows]
-
-    # matching ------------------------------------------------------------------------------
-
-    async def matching_members(
-        self,
-        query: str,
-        *,
-        author_id: int,
-        region: str | None,
-        since: datetime,
-        cap: int,
-    ) -> builtins.list[int]:
-        """Members who take requests and match ``query``, best first (bm25: competencies
-        before topics), without the author, within the region if one is given, and with
-        fewer than ``cap`` notices since ``since``."""
-        rows = await self.db.fetchall(
-            "SELECT hit.id FROM (SELECT rowid AS id, rank FROM cooperation_index"
-            " WHERE cooperation_index MATCH :query) hit JOIN members m ON m.id = hit.id"
-            " WHERE m.id != :author AND m.status = 'active'"
-            " AND (:region IS NULL OR m.region = :region)"
-            " AND (SELECT COUNT(*) FROM cooperation_responses n WHERE n.member_id = m.id"
-            " AND n.notified_at >= :since) < :cap"
-            " ORDER BY hit.rank, m.id",
-            {
-                "query": query,
-                "author": author_id,
-                "region": region,
-                "since": to_db_time(since),
-                "cap": cap,
-            },
-        )
-        return [r[0] for r in rows]
-
-    async def members_matching(self, query: str) -> set[int]:
-        """Every indexed member matching ``query`` (to say which tag made a match)."""
-        rows = await self.db.fetchall(
-            "SELECT rowid FROM cooperation_index WHERE cooperation_index MATCH ?", (query,)
-        )
-        return {r[0] for r in rows}
-
-    async def record_notices(
-        self, request_id: int, member_ids: builtins.list[int], at: datetime
-    ) -> None:
-        async with self.db.transaction() as conn:
-            await conn.executemany(
-                "INSERT INTO cooperation_responses (request_id, member_id, notified_at)"
-                " VALUES (?, ?, ?) ON CONFLICT (request_id, member_id) DO UPDATE SET"
-                " notified_at = excluded.notified_at",
-                [(request_id, member_id, to_db_time(at)) for member_id in member_ids],
-            )
-            await conn.execute(
-                "UPDATE cooperation_requests SET notified = notified + ? WHERE id = ?",
-                (len(member_ids), request_id),
-            )
-
-    async def notices_since(self, member_id: int, since: datetime) -> int:
-        return int(
-            await self.db.fetchval(
-                "SELECT COUNT(*) FROM cooperation_responses WHERE member_id = ?"
-                " AND notified_at >= ?",
-                (member_id, to_db_time(since)),
-            )
-        )
 
     # answers and introductions -------------------------------------------------------------
 
@@ -355,22 +247,15 @@ class CooperationRepository:
 
     async def interested(self, request_id: int) -> builtins.list[Interested]:
         rows = await self.db.fetchall(
-            "SELECT m.id, m.name, m.company, m.competencies, i.answered_at, i.connected_at"
+            "SELECT m.id AS member_id, m.name, m.company, m.competencies, i.answered_at,"
+            " i.connected_at"
             " FROM cooperation_responses i JOIN members m ON m.id = i.member_id"
             " WHERE i.request_id = ? AND i.answer = 'interested'"
             " ORDER BY i.answered_at, m.id",
             (request_id,),
         )
         return [
-            Interested(
-                member_id=r["id"],
-                name=r["name"],
-                company=r["company"],
-                competencies=json.loads(r["competencies"]),
-                answered_at=from_db_time(r["answered_at"]),
-                connected_at=from_db_time(r["connected_at"]),
-            )
-            for r in rows
+            Interested(**{**dict(r), "competencies": json.loads(r["competencies"])}) for r in rows
         ]
 
     async def connect(self, request_id: int, member_id: int, at: datetime) -> bool:

@@ -14,7 +14,8 @@ from zoneinfo import ZoneInfo
 from bot.delivery.notify import Notifier
 from handlers.cooperation import render
 from storage import Store
-from storage.cooperation import CooperationRequest, match_query
+from storage.cooperation import CooperationRequest
+from storage.cooperation_index import match_query
 
 WEEK = timedelta(days=7)
 

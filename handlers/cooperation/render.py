@@ -16,6 +16,8 @@ from storage.cooperation import CooperationRequest, Interested, Response, TopicC
 from storage.directory import DirectoryEntry
 from storage.members import Member
 
+CONNECT_BUTTONS = 10
+
 
 class RequestLike(Protocol):
     """A posted request or a draft in the wizard."""
@@ -214,7 +216,7 @@ def author_card(
             lines += [f"{number}. {first}", *(f"   {line}" for line in rest)]
             if person.connected_at is not None:
                 lines.append(t(lang, "cooperation.manage_connected"))
-            else:
+            elif len(buttons) < CONNECT_BUTTONS:  # the others: on each interest notice
                 label = t(lang, "cooperation.btn_connect_named", name=person.name)
                 arg = f"{request.id}:{person.member_id}"
                 buttons.append([Button(label=label[:60], action="coop.connect", arg=arg)])
