@@ -172,6 +172,9 @@ async def test_lists_show_open_requests_newest_first_with_own_and_topic_filter(
     assert "Älteres" not in anna.texts() and "Ihre offenen" not in anna.texts()
     await bea.say("/gesuche")
     assert "keine offenen Gesuche" in bea.texts()
+    await bea.press("Neues Gesuch")
+    assert "Worum geht es?" in bea.texts()
+    await bea.say("/abbrechen")
     bea.last = [page]
     await bea.press("Nr. 1 ansehen")
     assert "nicht mehr offen" in bea.texts()

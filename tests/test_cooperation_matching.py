@@ -7,9 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
+import pytest
+
 from bot.settings import Settings
 from handlers.cooperation import matching
 from storage import Store
+from storage import db as db_module
 from storage.db import utcnow
 from tests.cooperation_support import add_member, messages_to, noticed, post, service
 
@@ -30,10 +33,12 @@ async def test_a_request_reaches_matching_opted_in_members_and_nobody_else(
     await add_member(store, "Pending", ["Robotik"], status="pending")
     await add_member(store, "Other", ["Logistik"])
     await add_member(store, "Kinematik", ["Kinematik"])  # "KI" must not find it
+    english = await add_member(store, "English", ["AI", "KI"], language="en")
 
     posted = await post(store, settings, author, ["Robot", "KI"])
-    assert set(await noticed(store, posted.request.id)) == {listed, prefix, opted_in, by_topic}
-    assert posted.notified == 4 and posted.request.notified == 4
+    expected = {listed, prefix, opted_in, by_topic, english}
+    assert set(await noticed(store, posted.request.id)) == expected
+    assert posted.notified == 5 and posted.request.notified == 5
     assert await messages_to(store, author) == []
 
     [notice] = await messages_to(store, listed)
@@ -41,6 +46,10 @@ async def test_a_request_reaches_matching_opted_in_members_and_nobody_else(
     assert "Passt zu Ihren Kompetenzen oder Themen: Robot" in notice.text
     assert [b.label for b in notice.button_list()] == ["Interessiert", "Nicht für mich"]
     assert notice.contacts == [] and "Autorin" not in notice.text  # nothing about the author
+    [in_english] = await messages_to(store, english)
+    assert in_english.title == "🤝 A cooperation request for you: Partner gesucht"
+    assert "Looking for" not in in_english.text and "Keywords: Robot, KI" in in_english.text
+    assert [b.label for b in in_english.button_list()] == ["Interested", "Not for me"]
 
 
 async def test_my_region_reaches_only_the_region(store: Store, settings: Settings) -> None:
@@ -163,3 +172,42 @@ async def test_a_merge_keeps_requests_answers_and_the_off_switch(
     assert await svc.interested(mine.id) == []  # nobody answers their own request
     assert [i.member_id for i in await svc.interested(theirs.id)] == [older]
     assert not await store.cooperation.takes_requests(older)  # off on either stays off
+
+
+async def test_after_the_upgrade_listed_members_take_requests(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A network on migration 0009 upgrades: its listed members are in the matching index
+    at once, and the directory still finds them."""
+    everything = db_module._migration_scripts()
+    monkeypatch.setattr(
+        db_module, "_migration_scripts", lambda: [m for m in everything if m[0] <= 9]
+    )
+    store = await Store.open(settings.db_path)
+    try:
+        listed = await store.members.create(
+            name="Jörg Weiß",
+            company="W",
+            region="Hagen",
+            competencies=["Schweißtechnik"],
+            language="de",
+        )
+        await store.directory.set_listed(listed.id, True)
+        await store.members.create(
+            name="Nicht",
+            company="N",
+            region="Hagen",
+            competencies=["Schweißtechnik"],
+            language="de",
+        )
+    finally:
+        await store.close()
+    monkeypatch.setattr(db_module, "_migration_scripts", lambda: everything)
+    store = await Store.open(settings.db_path)
+    try:
+        assert await store.db.schema_version() == max(m[0] for m in everything)
+        assert await store.cooperation.indexed_ids() == [listed.id]
+        assert await store.cooperation.members_matching('("schweisstechnik")') == {listed.id}
+        assert [e.name for e in (await store.directory.search("weiss")).entries] == ["Jörg Weiß"]
+    finally:
+        await store.close()
