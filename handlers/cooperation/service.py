@@ -162,14 +162,20 @@ class CooperationService:
         """Tags to offer as buttons: the topic channels, then frequent competencies."""
         names = [topic.name for topic in await self.store.topics.list()]
         names += [tag for tag, _count in (await self.store.directory.overview(limit)).competencies]
-        unique = {name.casefold(): name for name in reversed(names) if len(name) <= MAX_TAG_LENGTH}
-        return list(reversed(unique.values()))[:limit]
+        unique: dict[str, str] = {}
+        for name in names:
+            if len(name) <= MAX_TAG_LENGTH:
+                unique.setdefault(name.casefold(), name)
+        return list(unique.values())[:limit]
 
     # posting -------------------------------------------------------------------------------
 
     async def post(self, author: Member, draft: Draft, actor: str) -> Posted:
-        """Store the request, tell the matching members, count it; all or nothing."""
+        """Store the request, tell the matching members, count it; all or nothing. A
+        request is meant for the author's region or for the whole network."""
         draft = self.check_draft(draft)
+        if draft.region not in (None, author.region):
+            raise Invalid("error.stale_button", {})
         now = self.clock()
         async with self.store.transaction():
             request = await self.store.cooperation.create(
@@ -241,13 +247,11 @@ class CooperationService:
         """An open request the viewer may see (their own, their region's, the network's;
         an admin sees all); raises :class:`Invalid` otherwise."""
         request = await self.store.cooperation.get(request_id)
-        if request is None:
+        mine = request is not None and request.author_id == viewer.id
+        if request is None or not (mine or admin or request.region in (None, viewer.region)):
             raise Invalid("cooperation.unknown", {"id": request_id})
         if not request.is_open(self.clock()):
             raise Invalid("cooperation.not_open", {})
-        mine = request.author_id == viewer.id
-        if not (mine or admin or request.region in (None, viewer.region)):
-            raise Invalid("cooperation.unknown", {"id": request_id})
         return request
 
     async def own_request(self, request_id: int, author: Member) -> CooperationRequest:
@@ -279,7 +283,8 @@ class CooperationService:
         return True
 
     async def decline(self, request_id: int, member: Member) -> None:
-        """ "Not for me": the request no longer shows for the member (unless interested)."""
+        """The answer "not for me": the request no longer shows in the member's list (an
+        earlier "interested" stands)."""
         request = await self.store.cooperation.get(request_id)
         if request is None:
             raise Invalid("cooperation.unknown", {"id": request_id})
