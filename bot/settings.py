@@ -86,6 +86,7 @@ class Settings(BaseSettings):
         default_factory=lambda: list(SUEDWESTFALEN_REGIONS)
     )
     network_name: str = "Knotenpunkt"
+    request_notices_per_week: int = Field(default=3, ge=0, le=100)
 
     @field_validator("admins", mode="before")
     @classmethod

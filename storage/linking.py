@@ -47,6 +47,11 @@ def _rank(alias: str) -> str:
     )
 
 
+def _strength(alias: str) -> str:
+    """Order of answers to a cooperation request: interested > not for me > none."""
+    return f"(CASE {alias}.answer WHEN 'interested' THEN 2 WHEN 'declined' THEN 1 ELSE 0 END)"
+
+
 MERGE_STEPS: tuple[MergeStep, ...] = (
     MergeStep(
         "members",
@@ -99,12 +104,18 @@ MERGE_STEPS: tuple[MergeStep, ...] = (
     ),
     MergeStep(
         "member_settings",
-        "the kept member's directory choice wins; a preferred platform is kept if either set one",
+        "the kept member's directory choice wins; a preferred platform is kept if either set"
+        " one; cooperation requests turned off on either account stay off, else the kept"
+        " member's choice, else the other's",
         (
-            "INSERT INTO member_settings (member_id, listed_in_directory, preferred_platform)"
-            " SELECT :keep, listed_in_directory, preferred_platform FROM member_settings"
-            " WHERE member_id = :drop ON CONFLICT (member_id) DO UPDATE SET preferred_platform"
-            " = COALESCE(member_settings.preferred_platform, excluded.preferred_platform)",
+            "INSERT INTO member_settings (member_id, listed_in_directory, preferred_platform,"
+            " cooperation_requests) SELECT :keep, listed_in_directory, preferred_platform,"
+            " cooperation_requests FROM member_settings WHERE member_id = :drop"
+            " ON CONFLICT (member_id) DO UPDATE SET preferred_platform"
+            " = COALESCE(member_settings.preferred_platform, excluded.preferred_platform),"
+            " cooperation_requests = CASE WHEN 0 IN (member_settings.cooperation_requests,"
+            " excluded.cooperation_requests) THEN 0 ELSE COALESCE("
+            "member_settings.cooperation_requests, excluded.cooperation_requests) END",
         ),
     ),
     MergeStep(
@@ -171,6 +182,31 @@ MERGE_STEPS: tuple[MergeStep, ...] = (
         "directory_searches",
         "the search rate limit is per person",
         ("UPDATE directory_searches SET member_id = :keep WHERE member_id = :drop",),
+    ),
+    MergeStep(
+        "cooperation_requests",
+        "the requests stay with their author",
+        ("UPDATE cooperation_requests SET author_id = :keep WHERE author_id = :drop",),
+    ),
+    MergeStep(
+        "cooperation_responses",
+        "notices and answers of either account count; where both have a row for one request,"
+        " the stronger answer (interested > not for me > none) and any connection are kept;"
+        " nobody stays interested in their own request",
+        (
+            "DELETE FROM cooperation_responses WHERE member_id IN (:keep, :drop) AND request_id"
+            " IN (SELECT id FROM cooperation_requests WHERE author_id IN (:keep, :drop))",
+            "UPDATE cooperation_responses AS k SET"
+            " notified_at = COALESCE(k.notified_at, d.notified_at),"
+            " connected_at = COALESCE(k.connected_at, d.connected_at),"
+            f" answer = CASE WHEN {_strength('d')} > {_strength('k')} THEN d.answer"
+            " ELSE k.answer END,"
+            f" answered_at = CASE WHEN {_strength('d')} > {_strength('k')} THEN d.answered_at"
+            " ELSE k.answered_at END"
+            " FROM cooperation_responses AS d WHERE k.member_id = :keep"
+            " AND d.member_id = :drop AND d.request_id = k.request_id",
+            "UPDATE OR IGNORE cooperation_responses SET member_id = :keep WHERE member_id = :drop",
+        ),
     ),
 )
 

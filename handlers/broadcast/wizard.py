@@ -295,7 +295,7 @@ def register(router: Router) -> None:
 
     @router.action("bc.group", access=Access.ADMIN)
     async def group_button(ctx: Context, arg: str) -> list[Outgoing]:
-        group = await ctx.store.groups.get(int(arg)) if arg.isdigit() else None
+        group = await ctx.store.groups.get(group_id) if (group_id := record_id(arg)) else None
         if not _in_step(ctx, "group") or group is None:
             return [ctx.reply("broadcast.wizard_stale")]
         if not group.active:  # archived since the buttons were shown
