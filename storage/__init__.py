@@ -11,10 +11,13 @@ from storage.conversations import ConversationRepository
 from storage.db import Database
 from storage.directory import DirectoryRepository
 from storage.events import EventRepository
+from storage.invitations import InvitationRepository
 from storage.linking import LinkRepository
 from storage.members import MemberRepository
 from storage.outbox import OutboxRepository
+from storage.privacy import PrivacyRepository
 from storage.rsvps import RsvpRepository
+from storage.stats import StatsRepository
 from storage.topics import TopicRepository
 from storage.updates import ProcessedUpdates
 
@@ -36,6 +39,9 @@ class Store:
         self.broadcasts = BroadcastRepository(db)
         self.linking = LinkRepository(db)
         self.directory = DirectoryRepository(db)
+        self.privacy = PrivacyRepository(db)
+        self.invitations = InvitationRepository(db)
+        self.stats = StatsRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:
