@@ -11,10 +11,10 @@ import asyncio
 import sys
 from collections.abc import Sequence
 
-from bot.cli import admin, broadcast, db, demo, event, run, topic
+from bot.cli import admin, audit, broadcast, db, demo, event, member, run, stats, topic
 from bot.settings import ConfigError, load_settings
 
-GROUPS = [run, db, topic, admin, demo, event, broadcast]
+GROUPS = [run, db, topic, admin, demo, event, broadcast, member, audit, stats]
 
 
 def build_parser() -> argparse.ArgumentParser:
