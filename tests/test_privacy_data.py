@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.i18n import t
 from bot.models import Button
 from bot.services import Services
 from bot.settings import Settings
@@ -17,6 +18,7 @@ from storage.privacy_steps import DATA_STEPS, ERASED
 from tests.privacy_support import (
     HIS_TRACES,
     NAME,
+    OTHER_ID,
     SLACK_ID,
     TELEGRAM_ID,
     THEIR_TRACES,
@@ -132,8 +134,8 @@ async def test_erasure_moves_the_waitlist_up_and_tells_who_moved(
     [moved] = await app.store.rsvps.for_member(network.other.id)
     assert moved.status == "yes" and not moved.waitlisted
     await app.worker.drain(within=5.0)
-    promoted = [s for s in fake_adapter.sent if "nachbar-4711" == s.chat_id]
-    assert any("KI-Stammtisch" in (s.message.title or "") for s in promoted[-1:])
+    told = [s.message.title for s in fake_adapter.sent if s.chat_id == OTHER_ID]
+    assert t("de", "events.promoted", title="KI-Stammtisch") in told
 
 
 async def test_cancelling_or_a_stale_button_deletes_nothing(
