@@ -200,3 +200,23 @@ async def test_a_pending_member_cannot_subscribe(
         assert await services.store.topics.subscribed_ids(member.id) == set()
     finally:
         await application.stop()
+
+
+async def test_linking_keeps_every_consent_and_unlinking_copies_the_notice(app: Services) -> None:
+    store = app.store
+    first = await store.members.create(
+        name="A", company="A", region="Hagen", competencies=[], language="de"
+    )
+    second = await store.members.create(
+        name="B", company="B", region="Hagen", competencies=[], language="de"
+    )
+    await store.members.add_identity(second.id, "slack", "U1", "D1")
+    await store.privacy.record_consent(first.id, "privacy", True, version="v1")
+    await store.privacy.record_consent(second.id, "privacy", True, version="v2")
+    await store.members.set_announcements(second.id, False)
+    await store.linking.merge(first.id, second.id)
+    kept = [(c.kind, c.version) for c in await store.privacy.consents(first.id)]
+    assert kept == [("privacy", "v1"), ("privacy", "v2"), ("announcements", None)]
+    assert await store.privacy.accepted_version(first.id) == "v2"
+    split = await store.linking.split(first.id, "slack", "U1")
+    assert [c.version for c in await store.privacy.consents(split)] == ["v1", "v2"]

@@ -43,9 +43,7 @@ async def _network(app: Services) -> dict[str, int]:
     await store.db.execute(
         "UPDATE identities SET unreachable_at = ? WHERE user_id IN ('13', 'U11')", (long_ago,)
     )
-    await store.db.execute(
-        "UPDATE members SET created_at = ? WHERE id = ?", (long_ago, ids["old"])
-    )
+    await store.db.execute("UPDATE members SET created_at = ? WHERE id = ?", (long_ago, ids["old"]))
     event = await add_event(app, title="Stammtisch", capacity=1)
     [occ] = await upcoming(store, event_id=event.id, limit=1)
     for who, answer in (("anna", "yes"), ("ben", "yes"), ("cem", "maybe")):
