@@ -168,9 +168,7 @@ class PrivacyRepository:
         if step.scrub is None:
             return 0
         column = step.scrub.column
-        rows = await self.db.fetchall(
-            f"SELECT rowid, {column} FROM {step.table} WHERE {step.scrub.where}", params
-        )
+        rows = await self.db.fetchall(step.scrub.select, params)
         keys = set(json.loads(params["keys"]))
         for row in rows:
             value = _scrubbed(json.loads(row[1]), keys, params["member"], False)

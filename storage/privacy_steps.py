@@ -25,26 +25,34 @@ from dataclasses import dataclass
 ERASED = "erased"  # stands in actor columns for an erased person
 
 KEYS = "(SELECT value FROM json_each(:keys))"
+# the keys as (platform, user_id) pairs, so primary keys on those columns are used
+KEY_PAIRS = (
+    "(SELECT substr(value, 1, instr(value, ':') - 1), substr(value, instr(value, ':') + 1)"
+    " FROM json_each(:keys))"
+)
 CHATS = "(SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(:chats))"
 _PRIVATE_CHAT = f"(chat_kind = 'private' AND (platform, chat_id) IN {CHATS})"
 _TO_THEM = f"(member_id = :member OR {_PRIVATE_CHAT})"
-# a value anywhere in a JSON column (``j`` from json_tree) that names the person: one of
-# their keys, or their member id under a key that speaks of a member
-NAMES_THEM = (
-    f"((j.type = 'text' AND j.atom IN {KEYS})"
-    " OR (j.type = 'integer' AND j.atom = :member AND j.fullkey LIKE '%member%'))"
+# The audit log is read whole: the person's keys are parsed once (a materialised CTE), and
+# cheap text tests pick the few entries that json_tree then checks exactly: a value anywhere
+# in the detail that is one of their keys, or their member id under a key naming a member.
+_AUDIT_KEYS = "WITH erase_keys AS MATERIALIZED (SELECT value FROM json_each(:keys)) "
+_AUDIT_ABOUT_THEM = (
+    "((audit_log.detail LIKE '%' || :member || '%' OR EXISTS (SELECT 1 FROM erase_keys k"
+    " WHERE instr(audit_log.detail, k.value) > 0)) AND EXISTS (SELECT 1 FROM"
+    " json_tree(audit_log.detail) j WHERE (j.type = 'text' AND j.atom IN erase_keys)"
+    " OR (j.type = 'integer' AND j.atom = :member AND j.fullkey LIKE '%member%')))"
 )
-_AUDIT_ABOUT_THEM = f"EXISTS (SELECT 1 FROM json_tree(audit_log.detail) j WHERE {NAMES_THEM})"
 
 
 @dataclass(frozen=True)
 class Scrub:
-    """Rewrite a JSON column in the rows ``where`` selects: a string equal to one of the
-    person's keys becomes :data:`ERASED`, their member id under a member key becomes null
-    (at any depth; done in Python by :mod:`storage.privacy`)."""
+    """Rewrite a JSON column in the rows ``select`` finds (``rowid`` and the column): a
+    string equal to one of the person's keys becomes :data:`ERASED`, their member id under a
+    member key becomes null (at any depth; done in Python by :mod:`storage.privacy`)."""
 
     column: str
-    where: str
+    select: str
 
 
 @dataclass(frozen=True)
@@ -78,7 +86,8 @@ DATA_STEPS: tuple[DataStep, ...] = (
         "SELECT platform, user_id, chat_id, display_name, unreachable_at, last_seen_at,"
         " created_at FROM identities WHERE member_id = :member ORDER BY created_at",
         (
-            f"DELETE FROM identities WHERE member_id = :member OR platform || ':' || user_id IN {KEYS}",
+            "DELETE FROM identities WHERE member_id = :member",
+            f"DELETE FROM identities WHERE (platform, user_id) IN {KEY_PAIRS}",
         ),
     ),
     DataStep(
@@ -91,8 +100,8 @@ DATA_STEPS: tuple[DataStep, ...] = (
         "conversations",
         "where they are in a multi-step input, with their answers so far",
         "SELECT platform, flow, step, data, updated_at FROM conversations"
-        f" WHERE platform || ':' || user_id IN {KEYS}",
-        (f"DELETE FROM conversations WHERE platform || ':' || user_id IN {KEYS}",),
+        f" WHERE (platform, user_id) IN {KEY_PAIRS}",
+        (f"DELETE FROM conversations WHERE (platform, user_id) IN {KEY_PAIRS}",),
         json_columns=("data",),
     ),
     DataStep(
@@ -229,13 +238,17 @@ DATA_STEPS: tuple[DataStep, ...] = (
         "audit_log",
         "the trail keeps each action, with their accounts and member id taken out; in their"
         " export other people appear as 'network team', and details only when about them",
-        "SELECT at, action, CASE WHEN actor IN "
-        f"{KEYS} THEN 'you' WHEN actor IS NULL THEN 'system' WHEN actor = 'cli' THEN 'cli'"
+        _AUDIT_KEYS + "SELECT at, action, CASE WHEN actor IN erase_keys THEN 'you'"
+        " WHEN actor IS NULL THEN 'system' WHEN actor = 'cli' THEN 'cli'"
         f" ELSE 'network team' END AS actor, CASE WHEN {_AUDIT_ABOUT_THEM} THEN detail END"
-        f" AS detail FROM audit_log WHERE actor IN {KEYS} OR {_AUDIT_ABOUT_THEM} ORDER BY id",
+        f" AS detail FROM audit_log WHERE actor IN erase_keys OR {_AUDIT_ABOUT_THEM}"
+        " ORDER BY id",
         (f"UPDATE audit_log SET actor = '{ERASED}' WHERE actor IN {KEYS}",),
         json_columns=("detail",),
-        scrub=Scrub("detail", _AUDIT_ABOUT_THEM),
+        scrub=Scrub(
+            "detail",
+            _AUDIT_KEYS + f"SELECT rowid, detail FROM audit_log WHERE {_AUDIT_ABOUT_THEM}",
+        ),
     ),
     DataStep(
         "members",
