@@ -167,14 +167,18 @@ class PrivacyRepository:
     async def _scrub(self, step: DataStep, params: dict[str, Any]) -> int:
         if step.scrub is None:
             return 0
-        column = step.scrub.column
-        rows = await self.db.fetchall(step.scrub.select, params)
+        scrub = step.scrub
         keys = set(json.loads(params["keys"]))
-        for row in rows:
-            value = _scrubbed(json.loads(row[1]), keys, params["member"], False)
+        rows = await self.db.fetchall(scrub.select, params)
+        for rowid, actor, value in rows:
+            cleaned = _scrubbed(json.loads(value), keys, params["member"], False)
             await self.db.execute(
-                f"UPDATE {step.table} SET {column} = ? WHERE rowid = ?",
-                (json.dumps(value, ensure_ascii=False), row[0]),
+                f"UPDATE {step.table} SET {scrub.actor} = ?, {scrub.column} = ? WHERE rowid = ?",
+                (
+                    ERASED if actor in keys else actor,
+                    json.dumps(cleaned, ensure_ascii=False),
+                    rowid,
+                ),
             )
         return len(rows)
 

@@ -47,11 +47,13 @@ _AUDIT_ABOUT_THEM = (
 
 @dataclass(frozen=True)
 class Scrub:
-    """Rewrite a JSON column in the rows ``select`` finds (``rowid`` and the column): a
-    string equal to one of the person's keys becomes :data:`ERASED`, their member id under a
-    member key becomes null (at any depth; done in Python by :mod:`storage.privacy`)."""
+    """Rewrite the rows ``select`` finds (``rowid``, then ``actor`` and ``column``): in the
+    JSON ``column`` a string equal to one of the person's keys becomes :data:`ERASED` and
+    their member id under a member key becomes null, at any depth; an ``actor`` that is one
+    of their keys becomes :data:`ERASED`. Done in Python by :mod:`storage.privacy`."""
 
     column: str
+    actor: str
     select: str
 
 
@@ -243,11 +245,13 @@ DATA_STEPS: tuple[DataStep, ...] = (
         f" ELSE 'network team' END AS actor, CASE WHEN {_AUDIT_ABOUT_THEM} THEN detail END"
         f" AS detail FROM audit_log WHERE actor IN erase_keys OR {_AUDIT_ABOUT_THEM}"
         " ORDER BY id",
-        (f"UPDATE audit_log SET actor = '{ERASED}' WHERE actor IN {KEYS}",),
+        (),
         json_columns=("detail",),
         scrub=Scrub(
             "detail",
-            _AUDIT_KEYS + f"SELECT rowid, detail FROM audit_log WHERE {_AUDIT_ABOUT_THEM}",
+            "actor",
+            _AUDIT_KEYS + "SELECT rowid, actor, detail FROM audit_log"
+            f" WHERE actor IN erase_keys OR {_AUDIT_ABOUT_THEM}",
         ),
     ),
     DataStep(
