@@ -13,11 +13,14 @@ from storage.db import Database
 from storage.directory import DirectoryRepository
 from storage.events import EventRepository
 from storage.groups import GroupRepository
+from storage.invitations import InvitationRepository
 from storage.linking import LinkRepository
 from storage.maintenance import Maintenance
 from storage.members import MemberRepository
 from storage.outbox import OutboxRepository
+from storage.privacy import PrivacyRepository
 from storage.rsvps import RsvpRepository
+from storage.stats import StatsRepository
 from storage.topics import TopicRepository
 from storage.updates import Inbox
 
@@ -42,6 +45,9 @@ class Store:
         self.groups = GroupRepository(db)
         self.maintenance = Maintenance(db)
         self.cooperation = CooperationRepository(db)
+        self.privacy = PrivacyRepository(db)
+        self.invitations = InvitationRepository(db)
+        self.stats = StatsRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:

@@ -208,6 +208,27 @@ MERGE_STEPS: tuple[MergeStep, ...] = (
             "UPDATE OR IGNORE cooperation_responses SET member_id = :keep WHERE member_id = :drop",
         ),
     ),
+    MergeStep(
+        "consent_events",
+        "every consent either account gave stays on record; the latest notice accepted counts",
+        ("UPDATE consent_events SET member_id = :keep WHERE member_id = :drop",),
+    ),
+    MergeStep(
+        "invitations",
+        "invitations the person created",
+        ("UPDATE invitations SET created_by = :keep WHERE created_by = :drop",),
+    ),
+    MergeStep(
+        "invited_members",
+        "joined by invitation if either account did; whom the person invited",
+        (
+            "INSERT OR IGNORE INTO invited_members (member_id, invitation_id, invited_by, at)"
+            " SELECT :keep, invitation_id, invited_by, at FROM invited_members"
+            " WHERE member_id = :drop",
+            "UPDATE invited_members SET invited_by = :keep WHERE invited_by = :drop",
+            "UPDATE invited_members SET invited_by = NULL WHERE member_id = invited_by",
+        ),
+    ),
 )
 
 # What a member split off by /unlink starts with besides the copied profile.
@@ -226,6 +247,16 @@ SPLIT_COPY_STEPS: tuple[MergeStep, ...] = (
         (
             "INSERT INTO member_event_settings (member_id, remind_topics)"
             " SELECT :new, remind_topics FROM member_event_settings WHERE member_id = :old",
+        ),
+    ),
+    MergeStep(
+        "consent_events",
+        "the privacy notice accepted for the shared profile holds for both (announcements"
+        " start on, like their setting)",
+        (
+            "INSERT INTO consent_events (member_id, kind, granted, version, source, at)"
+            " SELECT :new, kind, granted, version, source, at FROM consent_events"
+            " WHERE member_id = :old AND kind = 'privacy' ORDER BY id",
         ),
     ),
 )

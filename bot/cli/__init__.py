@@ -16,12 +16,40 @@ from pathlib import Path
 
 from dotenv import dotenv_values
 
-from bot.cli import admin, broadcast, db, demo, doctor, event, group, requests, run, topic
+from bot.cli import (
+    admin,
+    audit,
+    broadcast,
+    db,
+    demo,
+    doctor,
+    event,
+    group,
+    member,
+    requests,
+    run,
+    stats,
+    topic,
+)
 from bot.i18n import set_german_address
 from bot.settings import ConfigError, load_settings, unknown_settings
 from storage.lock import StoreBusy
 
-GROUPS = [run, db, topic, admin, demo, event, group, broadcast, requests, doctor]
+GROUPS = [
+    run,
+    db,
+    topic,
+    admin,
+    demo,
+    event,
+    group,
+    broadcast,
+    requests,
+    member,
+    audit,
+    stats,
+    doctor,
+]
 
 
 def _version() -> str:
