@@ -8,6 +8,7 @@ from storage.audit import AuditLog
 from storage.bindings import BindingRepository
 from storage.broadcasts import BroadcastRepository
 from storage.conversations import ConversationRepository
+from storage.dashboard import DashboardRepository
 from storage.db import Database
 from storage.directory import DirectoryRepository
 from storage.events import EventRepository
@@ -40,6 +41,7 @@ class Store:
         self.directory = DirectoryRepository(db)
         self.groups = GroupRepository(db)
         self.maintenance = Maintenance(db)
+        self.dashboard = DashboardRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:

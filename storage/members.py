@@ -229,6 +229,13 @@ class MemberRepository:
         )
         return cursor.rowcount > 0
 
+    async def revoke_admin(self, identity_key: str) -> bool:
+        """Take a granted admin role away; False if it was not granted."""
+        cursor = await self.db.execute(
+            "DELETE FROM admin_grants WHERE identity = ?", (identity_key,)
+        )
+        return cursor.rowcount > 0
+
     async def is_granted_admin(self, identity_keys: list[str]) -> bool:
         if not identity_keys:
             return False
