@@ -10,7 +10,16 @@ import aiohttp_jinja2
 import jinja2
 from aiohttp import web
 
-from handlers.dashboard import overview, signin
+from handlers.dashboard import (
+    audit,
+    broadcasts,
+    event_dates,
+    events,
+    members,
+    overview,
+    signin,
+    structure,
+)
 from handlers.dashboard.kit import PREFIX, SERVICES, security_headers, signed_in
 from storage import Store
 from storage.db import utcnow
@@ -20,7 +29,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PAGES = [signin, overview]
+# event_dates before events: /events/import is matched before /events/{event_id}
+PAGES = [signin, overview, members, event_dates, events, broadcasts, structure, audit]
 PURGE_JOB = "dashboard-purge"
 
 

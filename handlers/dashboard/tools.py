@@ -4,7 +4,7 @@ the admin's zone, numbers, and the request's CSRF token and script nonce."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -12,8 +12,14 @@ from aiohttp import web
 from babel.numbers import format_decimal
 from multidict import MultiDictProxy
 
-from bot.i18n import format_date, format_datetime, t, tn
+from bot import markup
+from bot.calendar.recurrence import Occurrence
+from bot.i18n import format_date, format_datetime, format_day, t, tn
+from handlers.broadcast import render as broadcast_render
 from handlers.dashboard.auth import Admin
+from handlers.events import render as event_render
+from handlers.events.rule_text import describe_rule
+from storage.events import Event
 
 if TYPE_CHECKING:
     from bot.services import Services
@@ -54,6 +60,17 @@ class PageTools:
     def day(self, moment: datetime | None) -> str:
         return format_date(moment, self.lang, self.zone) if moment else "–"
 
+    def day_of(self, value: date) -> str:
+        return format_day(value, self.lang)
+
+    def occurrence_when(self, occ: Occurrence) -> str:
+        return event_render.occurrence_when(self.lang, self.zone, occ)
+
+    def rule(self, event: Event) -> str:
+        return describe_rule(
+            self.lang, event.rrule, event.start.astimezone(ZoneInfo(event.timezone))
+        )
+
     def number(self, value: int) -> str:
         return format_decimal(value, locale="de_DE" if self.lang == "de" else "en_GB")
 
@@ -68,6 +85,11 @@ class PageTools:
             "when": self.when,
             "day": self.day,
             "number": self.number,
+            "day_of": self.day_of,
+            "occurrence_when": self.occurrence_when,
+            "rule": self.rule,
+            "snippet": broadcast_render.snippet,
+            "spans": markup.spans,
             "lang": self.lang,
             "admin": self.admin,
             "csrf_token": self.admin.csrf_token if self.admin else "",
