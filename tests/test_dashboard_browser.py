@@ -3,8 +3,8 @@ started on 127.0.0.1 with the fake Telegram server.
 
 The admin signs in through the link ``/dashboard`` sent to their Telegram chat; what they
 do in the browser reaches members on the fake Telegram. One browser for the module. Each
-page is photographed; with ``SCREENSHOTS=docs/screenshots`` (``make screenshots``) the pictures are written there for the README, otherwise to a temporary
-folder. Skipped only when chromium is not installed (``.ci/run`` installs it).
+page is photographed; with ``SCREENSHOTS=docs/screenshots`` (``make screenshots``) the
+pictures are written there for the README, otherwise to a temporary folder. Skipped only when chromium is not installed (``.ci/run`` installs it).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 import pytest_asyncio
+from playwright.async_api import Browser, Page, async_playwright
 
 from bot.calendar.recurrence import next_occurrence
 from bot.i18n import t, tn
@@ -48,9 +49,6 @@ pytestmark = [
     ),
     pytest.mark.asyncio(loop_scope="module"),
 ]
-
-if Path(CHROMIUM).exists():
-    from playwright.async_api import Browser, Page, async_playwright
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import timedelta
 
+from bot.calendar.recurrence import next_occurrence
 from bot.i18n import t
 from bot.settings import Settings
+from handlers.events.service import EventService
 from storage.db import utcnow
 from tests.broadcast_support import add_member
 from tests.dashboard_support import Dashboard, running_dashboard
@@ -27,8 +28,6 @@ async def demo(dash: Dashboard) -> dict[str, int]:
     group = await store.groups.create("AG Wasserstoff", "", "open", None, "test")
     await store.groups.join(group.id, anna, role="moderator")
     event = await add_event(services, title=f"Stammtisch {HOSTILE}", topic_ids=[topic.id])
-    from bot.calendar.recurrence import next_occurrence
-    from handlers.events.service import EventService
 
     occ = next_occurrence(event, {}, utcnow())
     assert occ is not None
@@ -90,4 +89,3 @@ async def test_an_english_admin_sees_english(make_settings: Callable[..., Settin
         assert t("en", "dashboard.overview.upcoming") in body
         assert t("de", "dashboard.overview.upcoming") not in body
         assert '<html lang="en">' in body
-        assert timedelta  # keep the import for later tests
