@@ -9,6 +9,7 @@ from storage.bindings import BindingRepository
 from storage.broadcasts import BroadcastRepository
 from storage.conversations import ConversationRepository
 from storage.cooperation import CooperationRepository
+from storage.dashboard import DashboardRepository
 from storage.db import Database
 from storage.directory import DirectoryRepository
 from storage.events import EventRepository
@@ -48,6 +49,7 @@ class Store:
         self.privacy = PrivacyRepository(db)
         self.invitations = InvitationRepository(db)
         self.stats = StatsRepository(db)
+        self.dashboard = DashboardRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:

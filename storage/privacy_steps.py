@@ -292,6 +292,20 @@ DATA_STEPS: tuple[DataStep, ...] = (
         ),
     ),
     DataStep(
+        "dashboard_sessions",
+        "their sign-ins to the staff dashboard (the secrets themselves are not exported)",
+        f"SELECT language, created_at, expires_at, last_seen_at, revoked_at"
+        f" FROM dashboard_sessions WHERE identity IN {KEYS} ORDER BY created_at",
+        (f"DELETE FROM dashboard_sessions WHERE identity IN {KEYS}",),
+    ),
+    DataStep(
+        "dashboard_login_tokens",
+        "one-time dashboard links they asked for (stored as hashes)",
+        f"SELECT created_at, expires_at, used_at FROM dashboard_login_tokens"
+        f" WHERE identity IN {KEYS} ORDER BY created_at",
+        (f"DELETE FROM dashboard_login_tokens WHERE identity IN {KEYS}",),
+    ),
+    DataStep(
         "outbox",
         "messages to them: queued ones are dropped; delivered ones stay as a count for the"
         " delivery reports, without chat, text or member; approval requests naming them go",
@@ -353,6 +367,7 @@ NOT_PERSONAL: dict[str, str] = {
     "event_topics": "which topics an event belongs to",
     "cooperation_request_topics": "which topics a request concerns",
     "cooperation_monthly": "counts per month for the network's reports, no people",
+    "dashboard_secrets": "the key that signs dashboard cookies",
     "directory_index_data": "FTS5 storage of directory_index (see its step)",
     "directory_index_idx": "FTS5 storage of directory_index (see its step)",
     "directory_index_content": "FTS5 storage of directory_index (see its step)",

@@ -19,6 +19,7 @@ from handlers.privacy.render import platform_label
 from handlers.privacy.service import member_from_ref, member_ref
 from handlers.validation import Invalid
 from storage import Store
+from storage.db import utcnow
 from storage.members import Member
 
 CANDIDATES = 10
@@ -79,6 +80,7 @@ async def demote(store: Store, settings: Settings, target: AdminEntry, actor: st
     keys = list(dict.fromkeys(keys))
     async with store.transaction():
         await store.members.revoke_admin(keys)
+        await store.dashboard.revoke_sessions_of(keys, utcnow())  # a stolen cookie dies too
         for key in keys:  # an admin wizard they were in must not finish without the right
             platform, _, user_id = key.partition(":")
             await store.conversations.clear(platform, user_id)
