@@ -3,7 +3,7 @@ request: view, interested, not for me, connect, close, still open, and (admins) 
 
 from __future__ import annotations
 
-from bot.arguments import number, record_id
+from bot.arguments import button_number, number, record_id
 from bot.context import Context
 from bot.models import Button, Outgoing
 from bot.router import Access, Router
@@ -99,8 +99,7 @@ def register(router: Router) -> None:
 
     @router.action("coop.view")
     async def view_button(ctx: Context, arg: str) -> Outgoing:
-        if (wanted := record_id(arg)) is None:
-            return ctx.reply("error.stale_button")
+        wanted = button_number(arg, 1)  # anything else: "no longer valid", rolled back
         try:
             return await view(ctx, wanted)
         except Invalid as problem:
@@ -109,8 +108,7 @@ def register(router: Router) -> None:
     @router.action("coop.yes")
     async def interested(ctx: Context, arg: str) -> Outgoing:
         assert ctx.member is not None
-        if (wanted := record_id(arg)) is None:
-            return ctx.reply("error.stale_button")
+        wanted = button_number(arg, 1)  # anything else: "no longer valid", rolled back
         try:
             told = await service(ctx).show_interest(wanted, ctx.member)
         except Invalid as problem:
@@ -120,8 +118,7 @@ def register(router: Router) -> None:
     @router.action("coop.no")
     async def not_for_me(ctx: Context, arg: str) -> Outgoing:
         assert ctx.member is not None
-        if (wanted := record_id(arg)) is None:
-            return ctx.reply("error.stale_button")
+        wanted = button_number(arg, 1)  # anything else: "no longer valid", rolled back
         try:
             await service(ctx).decline(wanted, ctx.member)
         except Invalid as problem:
@@ -152,8 +149,7 @@ def register(router: Router) -> None:
     async def close(ctx: Context, arg: str) -> Outgoing:
         assert ctx.member is not None
         request_id, _, status = arg.partition(":")
-        if (wanted := record_id(request_id)) is None:
-            return ctx.reply("error.stale_button")
+        wanted = button_number(request_id, 1)  # anything else: "no longer valid", rolled back
         try:
             request = await service(ctx).close(wanted, ctx.member, status, ctx.actor)
         except Invalid as problem:
@@ -163,8 +159,7 @@ def register(router: Router) -> None:
     @router.action("coop.still")
     async def still_open(ctx: Context, arg: str) -> Outgoing:
         assert ctx.member is not None
-        if (wanted := record_id(arg)) is None:
-            return ctx.reply("error.stale_button")
+        wanted = button_number(arg, 1)  # anything else: "no longer valid", rolled back
         try:
             request = await service(ctx).keep_open(wanted, ctx.member)
         except Invalid as problem:
@@ -190,8 +185,7 @@ def register(router: Router) -> None:
 
     @router.action("coop.remove_yes", access=Access.ADMIN)
     async def remove(ctx: Context, arg: str) -> Outgoing:
-        if (wanted := record_id(arg)) is None:
-            return ctx.reply("error.stale_button")
+        wanted = button_number(arg, 1)  # anything else: "no longer valid", rolled back
         try:
             request = await service(ctx).remove(wanted, ctx.actor)
         except Invalid as problem:
