@@ -37,7 +37,7 @@ format: $(DEV_STAMP)
 	$(BIN)/ruff check --fix .
 
 bench: $(DEV_STAMP)
-	$(BIN)/python bench/run_all.py
+	$(BIN)/python -m bench
 
 screenshots: $(DEV_STAMP)
 	SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/test_dashboard_browser.py

@@ -11,11 +11,12 @@ scheduler) runs in the same process against it.
     bot's answer is measured (p50, p99).
 (b) ``--big`` (default 10,000) members with the limit raised to 1,000/s, to see the worker's
     own cost: enqueue time (goal < 1 s) and delivery rate, compared with a bare
-    python-telegram-bot sender with the same concurrency (8, the worker's) against the same
-    fake in the same run; duplicates and missing messages.
+    python-telegram-bot sender with the same concurrency (the worker's) sending the same
+    HTML against the same fake in the same run; ``--rounds`` (default 3) alternating rounds,
+    medians; CPU per message, duplicates and missing messages, peak RSS.
 
-Run: ``.venv/bin/python -m bench.broadcast_bench [--members 1000] [--big 10000]``; writes
-``bench/results/broadcast.json``.
+Run: ``.venv/bin/python -m bench broadcast [--members 1000] [--big 10000] [--rounds 3]``;
+writes ``bench/results/broadcast.json``.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import argparse
 import asyncio
 import json
 import logging
+import resource
 import statistics
 import tempfile
 import time
@@ -38,6 +40,7 @@ from telegram.request import HTTPXRequest
 
 from bot.adapters.telegram import TelegramAdapter, api_urls
 from bot.app import App, Services
+from bot.delivery.worker import CONCURRENCY as WORKER_CONCURRENCY
 from bot.settings import Settings
 from handlers.broadcast.service import BroadcastService, Sender
 from storage.broadcasts import Audience
@@ -45,7 +48,7 @@ from tests.fake_telegram import ApiError, FakeTelegram, user
 
 RESULTS = Path(__file__).parent / "results"
 MARK = "BENCH-RUNDSCHREIBEN"
-CONCURRENCY = 8  # DeliveryWorker's default
+CONCURRENCY = WORKER_CONCURRENCY  # the bare sender gets as many sends at a time
 PROBE_ID = 999_999
 
 
@@ -73,6 +76,18 @@ class LimitedTelegram(FakeTelegram):
             raise ApiError(429, "Too Many Requests: retry after 1", {"retry_after": 1})
         self._window.append(now)
         self._last_in_chat[chat] = now
+
+
+def _forget(fake: FakeTelegram) -> None:
+    """Drop what the fake recorded (each call, each message) once it has been counted."""
+    fake.calls.clear()
+    fake.sent.clear()
+    fake._messages.clear()
+
+
+def peak_rss_mib() -> float:
+    """The process's peak resident memory so far (Linux reports KiB)."""
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
 async def _start(fake: LimitedTelegram, db: Path, rate: float) -> tuple[App, Services]:
@@ -104,12 +119,12 @@ async def _members(services: Services, count: int, first_id: int = 10_000) -> No
             await store.members.add_identity(member.id, "telegram", user_id, user_id)
 
 
-async def _broadcast(services: Services) -> tuple[int, int, float]:
+async def _broadcast(services: Services, mark: str = MARK) -> tuple[int, int, float]:
     """Send to everyone; returns (broadcast id, rows queued, seconds to enqueue)."""
     service = BroadcastService(services.store, services.notifier, services.settings)
     started = time.perf_counter()
     broadcast, queued = await service.send_now(
-        Audience(), f"*{MARK}*: Einladung zur _Jahreskonferenz_", Sender("bench", "de")
+        Audience(), f"*{mark}*: Einladung zur _Jahreskonferenz_", Sender("bench", "de")
     )
     return broadcast.id, queued, time.perf_counter() - started
 
@@ -125,8 +140,8 @@ async def _until_delivered(services: Services, broadcast_id: int, within: float)
         await asyncio.sleep(0.05)
 
 
-def _integrity(fake: FakeTelegram, expected: set[int]) -> dict[str, int]:
-    got = Counter(m.chat_id for m in fake.sent if MARK in m.text)
+def _integrity(fake: FakeTelegram, expected: set[int], mark: str = MARK) -> dict[str, int]:
+    got = Counter(m.chat_id for m in fake.sent if mark in m.text)
     return {
         "duplicates": sum(n - 1 for n in got.values() if n > 1),
         "missing": len(expected - set(got)),
@@ -195,7 +210,7 @@ async def bench_rate(members: int) -> dict[str, Any]:
     }
 
 
-async def _bare_sender(fake: FakeTelegram, chats: list[int]) -> tuple[float, int]:
+async def _bare_sender(fake: FakeTelegram, chats: list[int], html: str) -> tuple[float, int]:
     """python-telegram-bot alone, CONCURRENCY sends at a time, waiting out a 429."""
     base_url, base_file_url = api_urls(fake.url)
     request = HTTPXRequest(connection_pool_size=256)
@@ -208,7 +223,7 @@ async def _bare_sender(fake: FakeTelegram, chats: list[int]) -> tuple[float, int
         async with slots:
             while True:
                 try:
-                    await bot.send_message(chat, f"<b>bare {MARK}</b>", parse_mode="HTML")
+                    await bot.send_message(chat, html, parse_mode="HTML")
                     return
                 except RetryAfter:
                     waits += 1
@@ -220,54 +235,87 @@ async def _bare_sender(fake: FakeTelegram, chats: list[int]) -> tuple[float, int
         return len(chats) / (time.perf_counter() - started), waits
 
 
-async def bench_cost(members: int) -> dict[str, Any]:
-    """(b): the limit raised to 1,000/s: enqueue time and the worker against bare PTB."""
+async def bench_cost(members: int, rounds: int) -> dict[str, Any]:
+    """(b): the limit raised to 1,000/s: enqueue time, and the worker against bare PTB in
+    alternating rounds (the same text, the same concurrency), medians reported."""
     fake = LimitedTelegram(rate=1000.0)
     await fake.start()
+    worker_rates, bare_rates, ratios, worker_cpu, bare_cpu = [], [], [], [], []
+    enqueue, passes, duplicates, missing, worker_429, bare_429, bare_waits = [], 0, 0, 0, 0, 0, 0
+    expected = set(range(10_000, 10_000 + members))
     try:
         with tempfile.TemporaryDirectory() as tmp:
             app, services = await _start(fake, Path(tmp) / "b.sqlite3", 1000.0)
             try:
                 await _members(services, members)
-                broadcast_id, queued, enqueue_s = await _broadcast(services)
-                delivery_s = await _until_delivered(services, broadcast_id, members / 20 + 120)
+                for round_ in range(rounds):
+                    mark = f"{MARK}-{round_}"
+                    before, cpu = fake.too_many, time.process_time()
+                    broadcast_id, queued, enqueue_s = await _broadcast(services, mark)
+                    delivery_s = await _until_delivered(services, broadcast_id, members / 20 + 120)
+                    worker_cpu.append((time.process_time() - cpu) / queued)
+                    worker_rates.append(queued / delivery_s)
+                    enqueue.append(enqueue_s)
+                    worker_429 += fake.too_many - before
+                    found = _integrity(fake, expected, mark)
+                    duplicates += found["duplicates"]
+                    missing += found["missing"]
+                    html = next(m.html for m in reversed(fake.sent) if mark in m.text)
+                    _forget(fake)  # the fake keeps every message: not the bot's memory
+                    await asyncio.sleep(1.0)  # the fake's per-chat second, between rounds
+                    before, cpu = fake.too_many, time.process_time()
+                    chats = list(range(200_000, 200_000 + members))
+                    bare_rate, waits = await _bare_sender(fake, chats, html.replace(mark, "bare"))
+                    bare_cpu.append((time.process_time() - cpu) / members)
+                    bare_rates.append(bare_rate)
+                    bare_429 += fake.too_many - before
+                    bare_waits += waits
+                    ratios.append(worker_rates[-1] / bare_rate)
+                    _forget(fake)
+                    await asyncio.sleep(1.0)
+                passes = services.worker.passes
             finally:
                 await app.stop()
-        integrity = _integrity(fake, set(range(10_000, 10_000 + members)))
-        worker_429 = fake.too_many
-        fake.too_many = 0
-        fake._last_in_chat.clear()
-        bare_rate, bare_waits = await _bare_sender(fake, list(range(200_000, 200_000 + members)))
     finally:
         await fake.stop()
-    rate = queued / delivery_s
+    median = statistics.median
     return {
         "members": members,
-        "queued": queued,
-        "enqueue_s": round(enqueue_s, 3),
-        "delivery_s": round(delivery_s, 2),
-        "worker_rate_per_s": round(rate, 1),
-        "bare_ptb_rate_per_s": round(bare_rate, 1),
-        "worker_to_bare": round(rate / bare_rate, 3),
+        "rounds": rounds,
+        "enqueue_s": round(median(enqueue), 3),
+        "worker_rate_per_s": round(median(worker_rates), 1),
+        "bare_ptb_rate_per_s": round(median(bare_rates), 1),
+        "worker_to_bare": round(median(ratios), 3),
+        "worker_to_bare_each": [round(r, 3) for r in ratios],
+        "worker_cpu_ms_per_message": round(median(worker_cpu) * 1000, 2),
+        "bare_cpu_ms_per_message": round(median(bare_cpu) * 1000, 2),
         "concurrency": CONCURRENCY,
         "responses_429_worker": worker_429,
-        "responses_429_bare": fake.too_many,
+        "responses_429_bare": bare_429,
         "bare_waits": bare_waits,
-        **integrity,
+        "duplicates": duplicates,
+        "missing": missing,
+        "peak_rss_mib": peak_rss_mib(),
+        "worker_transactions": passes,
+        "rows_per_transaction": round(rounds * members / max(passes, 1), 1),
     }
 
 
-async def main(members: int, big: int) -> dict[str, Any]:
+async def main(members: int, big: int, rounds: int) -> dict[str, Any]:
     logging.basicConfig(level=logging.ERROR)
-    return {"a_real_limit": await bench_rate(members), "b_worker_cost": await bench_cost(big)}
+    return {
+        "a_real_limit": await bench_rate(members),
+        "b_worker_cost": await bench_cost(big, rounds),
+    }
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--members", type=int, default=1000)
     parser.add_argument("--big", type=int, default=10_000)
+    parser.add_argument("--rounds", type=int, default=3)
     options = parser.parse_args()
-    result = asyncio.run(main(options.members, options.big))
+    result = asyncio.run(main(options.members, options.big, options.rounds))
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "broadcast.json").write_text(json.dumps(result, indent=2) + "\n")
     for part, numbers in result.items():

@@ -1,13 +1,13 @@
-"""Run every benchmark in bench/ (``make bench``); each prints numbers and writes JSON."""
+"""Run every benchmark (``make bench``); the same as ``python -m bench``."""
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-for script in sorted(Path(__file__).parent.glob("*_bench.py")):
-    print(f"== {script.stem}")
-    subprocess.run([sys.executable, "-m", f"bench.{script.stem}"], cwd=ROOT, check=True)
+from bench.__main__ import main
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

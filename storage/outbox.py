@@ -30,6 +30,17 @@ class OutboxEntry(BaseModel):
     not_before: datetime | None = None
 
 
+class Outcome(BaseModel):
+    """How one send ended: ``sent``; ``pending`` again (a retry, or not sent at all, then
+    ``counts`` is False and the attempt is given back); ``failed`` or ``unreachable``."""
+
+    item_id: int
+    status: str
+    error: str | None = None
+    retry_at: datetime | None = None
+    counts: bool = True
+
+
 class OutboxItem(BaseModel):
     id: int
     platform: str
@@ -88,16 +99,12 @@ class OutboxRepository:
             )
             return max(cursor.rowcount, 0)
 
-    async def due(
-        self, now: datetime, limit: int, skip_ids: Iterable[int] = ()
-    ) -> list[OutboxItem]:
-        skip = list(skip_ids)
-        marks = ",".join("?" for _ in skip)
-        exclude = f"AND id NOT IN ({marks})" if skip else ""
+    async def due(self, now: datetime, limit: int) -> list[OutboxItem]:
+        """The oldest rows due now (the CLI and tests look; the worker claims)."""
         rows = await self.db.fetchall(
-            f"SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? {exclude}"
+            "SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?"
             " ORDER BY next_attempt_at, id LIMIT ?",
-            (to_db_time(now), *skip, limit),
+            (to_db_time(now), limit),
         )
         return [_item(r) for r in rows]
 
@@ -106,6 +113,107 @@ class OutboxRepository:
             "SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'pending'"
         )
         return from_db_time(value)
+
+    async def claim(self, platform: str, now: datetime, limit: int) -> list[OutboxItem]:
+        """Mark up to ``limit`` due rows of one platform ``sending`` and return them, in one
+        statement (the caller's transaction makes it one commit).
+
+        Per chat only its oldest due row can be taken, and none while the chat has a row in
+        flight: messages to one chat go out one at a time, in order. Chats with hundreds of
+        rows cannot crowd others out: each counts once however long its queue is."""
+        stamp = to_db_time(now)
+        async with self.db.transaction() as conn:
+            rows = await conn.execute_fetchall(  # one trip to the database thread
+                "UPDATE outbox SET status = 'sending', attempts = attempts + 1 WHERE id IN ("
+                " SELECT o.id FROM outbox o"
+                " WHERE o.status = 'pending' AND o.platform = :platform AND o.next_attempt_at <= :now"
+                " AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.platform = o.platform"
+                "  AND e.chat_id = o.chat_id AND e.status = 'sending')"
+                " AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.platform = o.platform"
+                "  AND e.chat_id = o.chat_id AND e.status = 'pending' AND e.id < o.id"
+                "  AND e.next_attempt_at <= :now)"
+                " ORDER BY o.next_attempt_at, o.id LIMIT :limit)"
+                " RETURNING *",
+                {"platform": platform, "now": stamp, "limit": limit},
+            )
+        items = [_item(r) for r in rows]
+        items.sort(key=lambda i: (i.next_attempt_at, i.id))
+        return items
+
+    async def hold(
+        self, platform: str, holds: Iterable[tuple[str, int, datetime]], now: datetime
+    ) -> None:
+        """Chats that may not receive anything before ``until`` (their own rate limit):
+        the claimed row goes back (the attempt not counted) and the chat's due rows wait
+        until then, so the next claims do not look at them again. Order is kept: they are
+        due together and are taken by id."""
+        stamp = to_db_time(now)
+        await self.db.executemany(
+            "UPDATE outbox SET next_attempt_at = MAX(next_attempt_at, :until),"
+            " attempts = attempts - (status = 'sending'), status = 'pending'"
+            " WHERE platform = :platform AND chat_id = :chat AND"
+            " (id = :id OR (status = 'pending' AND next_attempt_at <= :now))",
+            [
+                {"platform": platform, "chat": chat, "id": item_id, "until": to_db_time(until),
+                 "now": stamp}
+                for chat, item_id, until in holds
+            ],
+        )  # fmt: skip
+
+    async def next_due_after(self, platform: str, now: datetime) -> datetime | None:
+        """When the next row of a platform that is not due yet becomes due."""
+        value = await self.db.fetchval(
+            "SELECT MIN(next_attempt_at) FROM outbox"
+            " WHERE status = 'pending' AND platform = ? AND next_attempt_at > ?",
+            (platform, to_db_time(now)),
+        )
+        return from_db_time(value)
+
+    async def has_due(self, platforms: Iterable[str], by: datetime) -> bool:
+        """Whether a row of these platforms is pending and due by ``by``."""
+        wanted = list(platforms)
+        if not wanted:
+            return False
+        marks = ",".join("?" for _ in wanted)
+        value = await self.db.fetchval(
+            f"SELECT 1 FROM outbox WHERE status = 'pending' AND platform IN ({marks})"
+            " AND next_attempt_at <= ? LIMIT 1",
+            (*wanted, to_db_time(by)),
+        )
+        return value is not None
+
+    async def settle(self, outcomes: Iterable[Outcome]) -> None:
+        """Record how sends ended, many rows in one transaction (the caller's)."""
+        now = to_db_time(utcnow())
+        sent, back, final = [], [], []
+        for o in outcomes:
+            if o.status == "sent":
+                sent.append((now, o.item_id))
+            elif o.status == "pending":
+                when = to_db_time(o.retry_at or utcnow())
+                back.append((when, (o.error or "")[:500] or None, int(not o.counts), o.item_id))
+            elif o.status in ("failed", "unreachable"):
+                final.append((o.status, (o.error or "")[:500], o.item_id))
+            else:
+                raise ValueError(o.status)
+        async with self.db.transaction() as conn:
+            if sent:
+                await conn.executemany(
+                    "UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL"
+                    " WHERE id = ?",
+                    sent,
+                )
+            if back:
+                await conn.executemany(
+                    "UPDATE outbox SET status = 'pending', next_attempt_at = ?,"
+                    " last_error = COALESCE(?, last_error), attempts = attempts - ?"
+                    " WHERE id = ?",
+                    back,
+                )
+            if final:
+                await conn.executemany(
+                    "UPDATE outbox SET status = ?, last_error = ? WHERE id = ?", final
+                )
 
     async def get(self, item_id: int) -> OutboxItem | None:
         row = await self.db.fetchone("SELECT * FROM outbox WHERE id = ?", (item_id,))

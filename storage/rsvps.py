@@ -100,6 +100,38 @@ class RsvpRepository:
             )
         )
 
+    async def confirmed_counts(
+        self, dates: list[tuple[int, datetime]]
+    ) -> dict[tuple[int, datetime], int]:
+        """Seats taken for several dates (event id, original start) in one query."""
+        if not dates:
+            return {}
+        rows = await self.db.fetchall(
+            "WITH wanted(event_id, occurrence) AS (VALUES "
+            + ",".join("(?, ?)" for _ in dates)
+            + ") SELECT r.event_id, r.occurrence, COUNT(*) FROM wanted w JOIN rsvps r"
+            " ON r.event_id = w.event_id AND r.occurrence = w.occurrence"
+            " WHERE r.status = 'yes' AND r.waitlisted = 0 GROUP BY r.event_id, r.occurrence",
+            [v for event_id, occ in dates for v in (event_id, to_db_time(occ))],
+        )
+        return {(r[0], from_db_time(r[1])): r[2] for r in rows}
+
+    async def answers_of(
+        self, member_id: int, dates: list[tuple[int, datetime]]
+    ) -> dict[tuple[int, datetime], Rsvp]:
+        """One member's answers to several dates in one query (a page of /termine)."""
+        if not dates:
+            return {}
+        rows = await self.db.fetchall(
+            "WITH wanted(event_id, occurrence) AS (VALUES "
+            + ",".join("(?, ?)" for _ in dates)
+            + ") SELECT r.* FROM wanted w JOIN rsvps r ON r.event_id = w.event_id"
+            " AND r.occurrence = w.occurrence AND r.member_id = ?",
+            [*(v for event_id, occ in dates for v in (event_id, to_db_time(occ))), member_id],
+        )
+        found = [_rsvp(r) for r in rows]
+        return {(r.event_id, r.occurrence): r for r in found}
+
     async def waitlist(self, event_id: int, occurrence: datetime) -> list[Rsvp]:
         rows = await self.db.fetchall(
             "SELECT * FROM rsvps WHERE event_id = ? AND occurrence = ? AND status = 'yes'"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from bot.models import Outgoing
 from bot.services import Services
 from handlers.events.service import EventService
 from storage.db import utcnow
@@ -41,3 +42,10 @@ async def member(app: Services, user_id: str, name: str, language: str = "Deutsc
 
 def texts(outgoing: list) -> str:
     return "\n".join(f"{m.title or ''}\n{m.text}" for m in outgoing)
+
+
+async def first_card(person: Person, command: str = "/termine") -> Outgoing:
+    """The card of the first date in the list (``/termine``, then its button)."""
+    [listing] = await person.say(command)
+    [card] = await person.tap(listing.buttons[0][0])
+    return card

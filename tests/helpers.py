@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections import deque
 from dataclasses import dataclass, field
 
@@ -26,6 +27,7 @@ class FakeAdapter:
     failures: deque[BaseException] = field(default_factory=deque)
     attempts: int = 0
     delay: float = 0.0
+    sent_at: list[float] = field(default_factory=list)  # time.monotonic() of each send
 
     async def start(self) -> None:
         pass
@@ -40,6 +42,7 @@ class FakeAdapter:
         if self.failures:
             raise self.failures.popleft()
         self.sent.append(Sent(chat_id, chat_kind, message))
+        self.sent_at.append(time.monotonic())
 
     def texts_to(self, chat_id: str) -> list[str]:
         return [s.message.text for s in self.sent if s.chat_id == chat_id]

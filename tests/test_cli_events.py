@@ -20,7 +20,7 @@ from bot.services import Services
 from bot.settings import Settings
 from handlers.events.importer import fetch
 from storage.db import utcnow
-from tests.events_support import add_event, member
+from tests.events_support import add_event, first_card, member
 from tests.helpers import Person
 from tests.test_events_ics import calendar, conference
 
@@ -202,8 +202,7 @@ async def test_attendee_csv_opens_in_german_excel(
     event = await add_event(app, "Stammtisch; Süd")
     for user, name in (("jo", "Jörg Müller"), ("eve", "=HYPERLINK(1)")):
         person = await member(app, user, name)
-        replies = await person.say("/termine")
-        await person.tap(replies[1].buttons[0][0])
+        await person.tap((await first_card(person)).buttons[0][0])  # Zusage
     assert await cli(settings, "attendees", str(event.id), "--csv") == 0
     data = capsysbinary.readouterr().out
     assert data.startswith(b"\xef\xbb\xbf")  # the BOM: Excel reads UTF-8

@@ -12,7 +12,7 @@ import pytest
 from bot.cli import event as event_cli
 from bot.services import Services
 from bot.settings import Settings
-from tests.events_support import add_event, member
+from tests.events_support import add_event, first_card, member
 from tests.helpers import FakeAdapter, Person
 
 
@@ -126,8 +126,7 @@ async def test_cli_add_list_attendees_cancel(
     anna = await member(app, "anna", "Anna Muster")
     ben = await member(app, "ben", "Ben Beispiel")
     for person in (anna, ben):
-        replies = await person.say("/termine")
-        await person.tap(replies[1].buttons[0][0])
+        await person.tap((await first_card(person)).buttons[0][0])  # Zusage
     assert await cli(settings, "attendees", "1", "--format", "csv") == 0
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
     assert rows[0][:6] == ["event_id", "title", "date", "name", "company", "answer"]

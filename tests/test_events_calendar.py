@@ -22,7 +22,7 @@ from bot.settings import Settings
 from handlers.events.reminders import ReminderScanner
 from handlers.events.rule_text import describe_rule
 from storage.db import utcnow
-from tests.events_support import add_event, member, texts
+from tests.events_support import add_event, first_card, member, texts
 from tests.helpers import FakeAdapter, Person
 from tests.test_events_reminders import Clock, reminder_rows
 
@@ -68,10 +68,12 @@ async def test_an_all_day_event_stays_all_day(
     assert event.all_day
 
     anna = await member(app, "anna", "Anna Muster")
-    replies = await anna.say("/termine")
+    [listing] = await anna.say("/termine")
+    assert ", ganztägig · " in listing.text and "00:00" not in listing.text
+    card = await first_card(anna)
     first, last = format_day(day.date(), "de"), format_day(day.date() + timedelta(days=1), "de")
-    assert f"🗓 {first} – {last}, ganztägig" in replies[1].text
-    assert "00:00" not in texts(replies)
+    assert f"🗓 {first} – {last}, ganztägig" in card.text
+    assert "00:00" not in card.text
 
     exported = event_ics(event, {})
     assert f"DTSTART;VALUE=DATE:{day:%Y%m%d}".encode() in exported
@@ -147,8 +149,7 @@ async def test_cancelling_asks_first_with_title_date_and_yes_count(
 ) -> None:
     event = await add_event(app, "Demo Day", location="Siegen")
     anna = await member(app, "anna", "Anna Muster")
-    replies = await anna.say("/termine")
-    await anna.tap(replies[1].buttons[0][0])  # Zusage
+    await anna.tap((await first_card(anna)).buttons[0][0])  # Zusage
     admin = Person(app.core, "admin")
 
     replies = await admin.say(f"/terminabsagen {event.id}")
@@ -208,8 +209,8 @@ def test_rules_read_in_words_in_both_languages() -> None:
 async def test_the_wizard_speaks_in_words(app: Services) -> None:
     anna = await member(app, "anna", "Anna Muster", language="English")
     await add_event(app, "Stammtisch", rrule="FREQ=MONTHLY;BYDAY=1TH")
-    replies = await anna.say("/events")
-    assert "🔁 Monthly on the 1st Thursday" in replies[1].text and "FREQ" not in texts(replies)
+    card = await first_card(anna, "/events")
+    assert "🔁 Monthly on the 1st Thursday" in card.text and "FREQ" not in card.text
 
     admin = Person(app.core, "admin")
     await admin.say("/neuertermin")
@@ -238,8 +239,8 @@ async def test_a_long_series_shows_one_date_in_lists(app: Services) -> None:
     await add_event(app, "Täglich", rrule="FREQ=DAILY;COUNT=100000")
     await add_event(app, "Einmal", start=utcnow().replace(microsecond=0) + timedelta(days=5))
     anna = await member(app, "anna", "Anna Muster")
-    replies = await anna.say("/termine")
-    assert [r.title for r in replies[1:]] == ["Täglich", "Einmal"]
+    [listing] = await anna.say("/termine")
+    assert [row[0].label.split(" ", 3)[-1] for row in listing.buttons] == ["Täglich", "Einmal"]
 
 
 # calendar feed ------------------------------------------------------------------------

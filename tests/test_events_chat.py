@@ -8,7 +8,7 @@ import icalendar
 
 from bot.services import Services
 from storage.db import utcnow
-from tests.events_support import add_event, member, service, texts
+from tests.events_support import add_event, member, service
 from tests.helpers import FakeAdapter, Person
 
 
@@ -17,20 +17,29 @@ async def test_list_answer_and_waitlist_promotion(app: Services, fake_adapter: F
     anna = await member(app, "anna", "Anna Muster")
     ben = await member(app, "ben", "Ben Beispiel")
 
-    replies = await anna.say("/termine")
-    assert replies[0].text == "Der nächste Termin:"  # the singular, not "1 Termine"
-    assert replies[1].title == "Workshop Robotik" and "📍 Siegen" in replies[1].text
-    assert "Plätze: 1 von 1 frei." in replies[1].text
+    [listing] = await anna.say("/termine")  # one message
+    assert listing.text.startswith("Der nächste Termin:")  # the singular, not "1 Termine"
+    assert "1. " in listing.text and "· Workshop Robotik" in listing.text
+    assert "noch 1 Platz frei" in listing.text
+    [card] = await anna.press("Workshop Robotik")
+    assert card.replace and card.title == "Workshop Robotik" and "📍 Siegen" in card.text
+    assert "Plätze: 1 von 1 frei." in card.text
     await anna.press("Zusage")
     assert "Danke für Ihre Zusage" in anna.texts() and anna.last[0].replace
+    [listing] = await anna.press("Zur Liste")
+    assert listing.replace and "✅ zugesagt · ausgebucht" in listing.text
 
     await ben.say("/termine")
+    await ben.press("Workshop Robotik")
     await ben.press("Zusage")
     assert "Platz 1 der Warteliste" in ben.texts()
     occ_key = event.start
     assert await app.store.rsvps.confirmed_count(event.id, occ_key) == 1
+    [listing] = await ben.press("Zur Liste")
+    assert "⏳ auf der Warteliste · ausgebucht" in listing.text
 
     await anna.say("/termine")
+    await anna.press("Workshop Robotik")
     await anna.press("Absage")
     assert "Absage ist notiert" in anna.texts()
     rsvp = await app.store.rsvps.get(event.id, occ_key, 2)
@@ -43,6 +52,7 @@ async def test_list_answer_and_waitlist_promotion(app: Services, fake_adapter: F
     assert "📍 Siegen" in told[0].text
     # anna says yes again: now she waits
     await anna.say("/termine")
+    await anna.press("Workshop Robotik")
     await anna.press("Zusage")
     assert "Platz 1 der Warteliste" in anna.texts()
 
@@ -51,6 +61,7 @@ async def test_ics_button_sends_a_calendar_file(app: Services) -> None:
     await add_event(app, "Webinar KI", rrule="FREQ=WEEKLY;INTERVAL=2;BYDAY=TH", format="webinar")
     anna = await member(app, "anna", "Anna Muster")
     await anna.say("/termine")
+    await anna.press("Webinar KI")
     replies = await anna.press(".ics")
     document = replies[0].document
     assert document is not None and document.mime_type == "text/calendar"
@@ -65,7 +76,8 @@ async def test_buttons_of_cancelled_or_deleted_events_get_a_clear_answer(app: Se
     event = await add_event(app, "Demo Day")
     anna = await member(app, "anna", "Anna Muster")
     await anna.say("/termine")
-    buttons = anna.last[1].button_list()
+    [card] = await anna.press("Demo Day")
+    buttons = card.button_list()
     await service(app).cancel(event)
     replies = await anna.tap(buttons[0])
     assert "wurde abgesagt" in replies[0].text
@@ -79,14 +91,22 @@ async def test_buttons_of_cancelled_or_deleted_events_get_a_clear_answer(app: Se
 async def test_topic_filter_and_english(app: Services) -> None:
     topic = await app.store.topics.create("KI in der Industrie")
     await add_event(app, "KI-Stammtisch", topic_ids=[topic.id])
-    await add_event(app, "Circular Breakfast", start=utcnow() + timedelta(days=1))
+    await add_event(
+        app, "Circular Breakfast", start=utcnow().replace(microsecond=0) + timedelta(days=1)
+    )
     bob = await member(app, "bob", "Bob Smith", language="English")
-    replies = await bob.say("/events KI in der Industrie")
-    assert [m.title for m in replies[1:]] == ["KI-Stammtisch"]
-    assert "Topics: KI in der Industrie" in replies[1].text
-    replies = await bob.say("/events")
-    assert [m.title for m in replies[1:]] == ["Circular Breakfast", "KI-Stammtisch"]
-    assert "Going" in replies[1].buttons[0][0].label
+    [listing] = await bob.say("/events KI in der Industrie")
+    assert listing.text.startswith("The next event on “KI in der Industrie”:")
+    assert "KI-Stammtisch" in listing.text and "Circular" not in listing.text
+    [card] = await bob.press("KI-Stammtisch")
+    assert "Topics: KI in der Industrie" in card.text
+    [back] = await bob.press("Back to the list")
+    assert back.text == listing.text  # the same page, the same topic
+    [listing] = await bob.say("/events")
+    lines = [line for line in listing.text.splitlines() if line[:1].isdigit()]
+    assert [line.split(" · ")[-1] for line in lines] == ["Circular Breakfast", "KI-Stammtisch"]
+    [card] = await bob.press("Circular Breakfast")
+    assert "Going" in card.buttons[0][0].label
     replies = await bob.say("/events Nonsense")
     assert "no topic" in replies[0].text
 
@@ -112,9 +132,10 @@ async def test_admin_sees_attendees_and_cancels_one_date(
     event = await add_event(app, "Stammtisch", rrule="FREQ=WEEKLY;BYDAY=TU")
     anna = await member(app, "anna", "Anna Muster")
     admin = Person(app.core, "admin")
-    replies = await anna.say("/termine")
-    assert len(replies) == 2  # header and the series' next date (not ten Tuesdays)
-    await anna.tap(replies[1].buttons[0][1])  # "Vielleicht" for the first date
+    [listing] = await anna.say("/termine")
+    assert len(listing.buttons) == 1  # the series' next date (not ten Tuesdays)
+    [card] = await anna.press("Stammtisch")
+    await anna.tap(card.buttons[0][1])  # "Vielleicht" for the first date
     replies = await admin.say(f"/teilnehmer {event.id}")
     assert "Vielleicht (1):" in replies[0].text and "Anna Muster (Muster GmbH)" in replies[0].text
     replies = await anna.say(f"/teilnehmer {event.id}")
@@ -133,8 +154,8 @@ async def test_admin_sees_attendees_and_cancels_one_date(
     assert [s.message.title for s in fake_adapter.sent if s.chat_id == "anna"] == [
         "Abgesagt: Stammtisch"
     ]
-    replies = await anna.say("/termine")
-    assert local_day not in texts(replies[1:2])  # the next date shown is the week after
+    [listing] = await anna.say("/termine")
+    assert local_day[:6] not in listing.text  # the next date shown is the week after
     replies = await admin.say(f"/terminabsagen {event.id} {local_day}")
     assert "schon abgesagt" in replies[0].text
     replies = await admin.say(f"/terminabsagen {event.id} 99.99.2026")

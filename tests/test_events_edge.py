@@ -23,7 +23,7 @@ from handlers.events.service import EventService
 from storage import Store
 from storage.db import to_db_time, utcnow
 from storage.events import EventFields
-from tests.events_support import add_event, member, service
+from tests.events_support import add_event, first_card, member, service
 from tests.helpers import FakeAdapter, Person
 from tests.test_events_ics import calendar, conference, vevent
 
@@ -225,8 +225,7 @@ async def test_concurrent_answers_never_overbook(app: Services) -> None:
 async def test_buttons_of_gone_events_answer_in_english(app: Services) -> None:
     event = await add_event(app, "Demo Day")
     bob = await member(app, "bob", "Bob Smith", language="English")
-    await bob.say("/events")
-    buttons = bob.last[1].button_list()
+    buttons = (await first_card(bob, "/events")).button_list()
     await service(app).cancel(event)
     assert "has been cancelled" in (await bob.tap(buttons[0]))[0].text
     await app.store.events.delete(event.id)

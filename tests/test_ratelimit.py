@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import itertools
 from collections.abc import Callable
 
 import pytest
 
-from bot.delivery.ratelimit import RateLimiter, limits_from_settings
+from bot.delivery.ratelimit import SPACING, RateLimiter, limits_from_settings
 from bot.settings import Settings
 
 
@@ -130,3 +132,59 @@ def test_pause_blocks_the_platform_only(
 def test_console_is_unlimited(make_settings: Callable[..., Settings], clock: Clock) -> None:
     limiter = RateLimiter(limits_from_settings(make_settings()), clock)
     assert all(send(limiter, "console", "private", "a") == 0.0 for _ in range(100))
+
+
+def test_sends_are_spaced_evenly_a_little_under_the_rate(
+    make_settings: Callable[..., Settings], clock: Clock
+) -> None:
+    """The windows alone would let 30 go at once; the pacing spreads them over the second."""
+    limiter = RateLimiter(limits_from_settings(make_settings(telegram_rate=30)), clock)
+    starts = []
+    for step in range(3000):  # three seconds in 1 ms steps
+        clock.now = 1000.0 + step / 1000
+        allowed, _wait = limiter.budget("telegram", 8)
+        for _ in range(allowed):
+            starts.append(clock.now + limiter.start_delay("telegram"))
+            limiter.acquire("telegram", "private", str(len(starts)))
+            limiter.finished("telegram", "private", str(len(starts)), called=True)
+    gaps = [b - a for a, b in itertools.pairwise(starts)]
+    assert min(gaps) == pytest.approx(1 / (30 * SPACING), abs=2e-3)
+    assert 3 * 30 * 0.97 <= len(starts) <= 3 * 30
+    assert _busiest_second(starts) <= 30
+
+
+def test_a_waiting_reply_gets_the_next_free_place(
+    make_settings: Callable[..., Settings], clock: Clock
+) -> None:
+    limiter = RateLimiter(limits_from_settings(make_settings(telegram_rate=1)), clock)
+    send(limiter, "telegram", "private", "1")  # the window (1 per second) is full
+    replied = []
+
+    async def reply() -> None:
+        async with limiter.direct("telegram", "private", "9"):
+            replied.append(clock.now)
+
+    async def scenario() -> None:
+        waiting = asyncio.create_task(reply())
+        await asyncio.sleep(0)
+        assert not replied  # no place yet: the reply waits
+        clock.now += 1.0  # the place frees
+        assert limiter.budget("telegram", 8)[0] == 0  # the outbox leaves it to the reply
+        await asyncio.wait_for(waiting, 3.0)  # it looks again after the time it was told
+        assert replied == [clock.now]
+        assert limiter.budget("telegram", 8)[0] == 0  # the reply counts in the window
+        clock.now += 1.0
+        assert limiter.budget("telegram", 8)[0] == 1
+
+    asyncio.run(scenario())
+
+
+def test_idle_chats_are_forgotten(make_settings: Callable[..., Settings], clock: Clock) -> None:
+    """Per-chat state lives only as long as it matters (a window's length)."""
+    limiter = RateLimiter(limits_from_settings(make_settings()), clock)
+    for n in range(5000):
+        send(limiter, "telegram", "private", str(n))
+        clock.now += 0.04
+    clock.now += 10
+    send(limiter, "telegram", "private", "last")
+    assert limiter.tracked <= 3  # overall, and the last chat (and maybe one more)

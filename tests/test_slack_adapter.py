@@ -227,10 +227,17 @@ async def test_app_home_lists_next_events_and_takes_an_rsvp(slack: SlackWorld) -
     text = str(fake.views["U1"]["blocks"])
     assert "Nächste Termine" in text and "KI-Stammtisch" in text
 
+    assert "noch 10 Plätze frei" in text  # the same compact line as in /termine
+
     await slack.send.click_home("U1", "Zusage")
     await slack.settle()
     occurrence = event.start
     rsvp = await store.rsvps.get(event.id, occurrence, member_id)
     assert rsvp is not None and rsvp.status == "yes"
-    assert "Ihre Antwort: Zusage" in str(fake.views["U1"]["blocks"])  # republished
+    assert "✅ zugesagt · noch 9 Plätze frei" in str(fake.views["U1"]["blocks"])  # republished
     assert not fake.calls_to("chat.postMessage")
+
+    await slack.send.click_home("U1", "Einzelheiten")  # the card, as a message in the DM
+    await slack.settle()
+    [card] = fake.messages_in("DU1")
+    assert "Plätze: 9 von 10 frei." in card.all_text() and "Ihre Antwort: Zusage" in card.all_text()

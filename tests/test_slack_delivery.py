@@ -61,7 +61,7 @@ async def test_retry_after_from_slack_is_honoured_by_the_outbox(slack: SlackWorl
     rows: list = []
 
     async def rescheduled() -> bool:
-        rows[:] = await store.outbox.due(later, 10, ())
+        rows[:] = await store.outbox.due(later, 10)
         return bool(rows) and "retry after 1" in (rows[0].last_error or "")
 
     await _wait_until(rescheduled)

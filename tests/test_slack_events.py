@@ -30,18 +30,26 @@ def _uploaded_to(slack: SlackWorld) -> list[str]:
     return [call["channel_id"] for call in slack.fake.calls_to("files.completeUploadExternal")]
 
 
-async def test_ics_button_in_the_dm_uploads_the_calendar_file_and_rsvp_edits(
+async def test_termine_is_one_message_whose_card_opens_in_place_and_leads_back(
     slack: SlackWorld,
 ) -> None:
     fake, store = slack.fake, slack.services.store
     member_id = await add_member(slack.services, "U1", "Anna")
-    event = await add_event(slack.services, title="KI-Stammtisch & <Co>")
+    event = await add_event(slack.services, title="KI-Stammtisch & <Co>", capacity=5)
+    await add_event(slack.services, title="Demo Day")
 
     await slack.send.dm("U1", "termine")
     await slack.settle()
-    cards = [m for m in fake.messages_in("DU1") if _labels(m.buttons(), ".ics")]
-    [card] = cards
-    assert "KI-Stammtisch &amp; &lt;Co&gt;" in card.all_text()
+    [listing] = fake.messages_in("DU1")  # one Block Kit message for the whole list
+    assert "1. " in listing.all_text() and "KI-Stammtisch &amp; &lt;Co&gt;" in listing.all_text()
+    assert "noch 5 Plätze frei" in listing.all_text() and "Demo Day" in listing.all_text()
+    list_text = listing.all_text()
+
+    await slack.send.click("U1", listing, "KI-Stammtisch")
+    await slack.settle()
+    [card] = fake.messages_in("DU1")  # the same message, now the event's card
+    assert card.ts == listing.ts and fake.calls_to("chat.update")[-1]["ts"] == listing.ts
+    assert "Plätze: 5 von 5 frei." in card.all_text() and _labels(card.buttons(), ".ics")
 
     await slack.send.click("U1", card, ".ics")
     await slack.settle()
@@ -55,10 +63,17 @@ async def test_ics_button_in_the_dm_uploads_the_calendar_file_and_rsvp_edits(
     await slack.settle()
     rsvp = await store.rsvps.get(event.id, event.start, member_id)
     assert rsvp is not None and rsvp.status == "yes"
-    [edit] = fake.calls_to("chat.update")
-    assert edit["ts"] == card.ts  # the event card itself shows the answer
+    assert fake.calls_to("chat.update")[-1]["ts"] == card.ts  # the card shows the answer
+    assert "Danke für Ihre Zusage" in fake.messages_in("DU1")[0].all_text()
+
+    await slack.send.click("U1", fake.messages_in("DU1")[0], "Zur Liste")
+    await slack.settle()
+    [back] = [m for m in fake.messages_in("DU1") if m.ts == listing.ts]
+    assert "✅ zugesagt · noch 4 Plätze frei" in back.all_text() and back.all_text() != list_text
+    # list, card, answer and back all happened in one message (the .ics came as a file)
+    assert [m.ts for m in fake.messages_in("DU1") if m.buttons()] == [listing.ts]
     values = [b["value"] for m in fake.messages for b in m.buttons()]
-    assert any(v.startswith("ev.rsvp|") for v in values)
+    assert any(v.startswith("ev.card|") for v in values)
     assert all(len(v) <= 2000 for v in values)
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -20,16 +21,27 @@ from tests.fake_telegram import user
 from tests.fake_telegram_harness import running_bot
 
 ANNA = user(330, "Anna", "de")
+BERLIN = ZoneInfo("Europe/Berlin")
 
 
-async def test_ics_button_sends_the_calendar_file_and_rsvp_is_stored(
+async def test_termine_is_one_message_and_the_card_opens_in_place(
     make_settings: Callable[..., Settings],
 ) -> None:
     async with running_bot(make_settings) as bot:
         member_id = await bot.member(330)
-        event = await add_event(bot.services, title="KI-Stammtisch & <Co>")
-        listing = await bot.say(ANNA, "/termine")
-        assert any("KI-Stammtisch & <Co>" in m.text for m in listing)
+        event = await add_event(bot.services, title="KI-Stammtisch & <Co>", capacity=3)
+        for n in range(9):  # more than a page: "mehr" leads on
+            await add_event(
+                bot.services, title=f"Termin {n}", start=event.start + timedelta(days=n + 1)
+            )
+        [listing] = await bot.say(ANNA, "/termine")
+        assert len(bot.fake.calls_to("sendMessage")) == 1  # one Bot API call for the list
+        assert "1. " in listing.text and "· KI-Stammtisch & <Co>" in listing.text
+        assert "noch 3 Plätze frei" in listing.text and "&lt;Co&gt;" in listing.html
+
+        [card] = await bot.press(ANNA, "KI-Stammtisch")
+        assert card.edited and card.message_id == listing.message_id  # in place
+        assert "Plätze: 3 von 3 frei." in card.text
 
         file_reply = await bot.press(ANNA, ".ics")
         [call] = bot.fake.calls_to("sendDocument")
@@ -40,10 +52,20 @@ async def test_ics_button_sends_the_calendar_file_and_rsvp_is_stored(
         assert call.params["caption"] == "„KI-Stammtisch &amp; &lt;Co&gt;“ für Ihren Kalender."
 
         answered = len(bot.fake.calls_to("answerCallbackQuery"))
-        await bot.press(ANNA, "Zusage")
+        [answer] = await bot.press(ANNA, "Zusage")
         assert len(bot.fake.calls_to("answerCallbackQuery")) == answered + 1
+        assert answer.edited and answer.message_id == listing.message_id
         rsvp = await bot.services.store.rsvps.get(event.id, event.start, member_id)
         assert rsvp is not None and rsvp.status == "yes"
+
+        [back] = await bot.press(ANNA, "Zur Liste")
+        assert (
+            back.message_id == listing.message_id
+            and "✅ zugesagt · noch 2 Plätze frei" in back.text
+        )
+        [more] = await bot.press(ANNA, "mehr")
+        assert more.message_id == listing.message_id and "Weitere Termine (9–10):" in more.text
+        assert len(bot.fake.calls_to("sendMessage")) == 1  # all of it in that one message
         # every button the bot sent fits Telegram's callback_data limit
         for message in bot.fake.sent:
             assert all(len(b["callback_data"].encode()) <= 64 for b in message.buttons())
@@ -84,10 +106,13 @@ def _worst_case_occurrence() -> Occurrence:
 
 def test_event_buttons_fit_telegram_callback_data_and_slack_values() -> None:
     occ = _worst_case_occurrence()
-    rows = event_render.rsvp_buttons("de", occ, admin=True)
+    listing = f"1000:{2**31 - 1}"  # the last page of a topic: carried by a card's buttons
+    rows = event_render.rsvp_buttons("de", occ, admin=True, listing=listing)
+    row = event_render.ListRow(occ, None, None)
+    rows.append([event_render.list_button("de", BERLIN, 10_000, row, listing)])
     data = [button.encode() for row in rows for button in row]
     assert all(len(item.encode()) <= CALLBACK_LIMIT for item in data)
-    assert data[0].startswith("ev.rsvp|2147483647:") and data[0].endswith(":y")
+    assert data[0].startswith("ev.rsvp|2147483647:") and data[0].endswith(f":y:{listing}")
     assert keyboard(rows) is not None  # would raise over 64 bytes
     [payload] = slack_render(Outgoing(text="x", buttons=rows))
     elements = [e for b in payload["blocks"] if b["type"] == "actions" for e in b["elements"]]

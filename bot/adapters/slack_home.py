@@ -32,24 +32,26 @@ HOME_EVENTS = 5
 async def next_events_blocks(
     store: Store, settings: Settings, member: Member, lang: str
 ) -> list[Block]:
-    """The next dates with the member's answer and Zusage / Vielleicht / Absage buttons.
+    """The next dates as in ``/termine``: date, time, title, the member's own answer and
+    the seats left, each with Zusage / Vielleicht / Absage and "Einzelheiten" (the card,
+    sent to the DM, where it works like the one from the list).
 
-    A click here goes through the core like any RSVP, and the tab is published again, so
-    the answer shown is always the one stored.
+    An answer given here goes through the core like any RSVP, and the tab is published
+    again, so the answer shown is always the one stored.
     """
     zone = _member_zone(settings, member)
     found = await event_render.next_dates(store, HOME_EVENTS)
     blocks: list[Block] = [_header(t(lang, "slack.home.events"))]
     if not found:
         return [*blocks, section(mrkdwn(t(lang, "events.none")))]
-    for occ in found:
-        line = f"{bold(event_render.title(lang, occ.event, occ))}\n"
-        line += mrkdwn(event_render.occurrence_when(lang, zone, occ))
-        answer = await event_render.answer_line(store, lang, occ, member.id)
-        if answer:
-            line += f"\n{mrkdwn(answer)}"
+    for number, row in enumerate(await event_render.list_rows(store, member.id, found), 1):
+        first, _, notes = event_render.list_line(lang, zone, number, row).partition("\n")
+        line = bold(first.partition(" ")[2])
+        if notes.strip():
+            line += f"\n{mrkdwn(notes.strip())}"
         blocks.append(section(line))
-        blocks += action_blocks(event_render.rsvp_buttons(lang, occ)[0])
+        buttons = event_render.rsvp_buttons(lang, row.occ)[0]
+        blocks += action_blocks([*buttons, event_render.details_button(lang, row.occ)])
     return blocks
 
 

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import hashlib
 import hmac
 import json
 import logging
 import re
+from contextlib import AbstractAsyncContextManager
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
@@ -328,7 +330,7 @@ class TelegramAdapter:
         """Send, waiting out each 429 (only this chat waits: others run meanwhile)."""
         for attempt in range(1, _REPLY_TRIES + 1):
             try:
-                await self._send_parts(chat_id, message)
+                await self._send_parts(chat_id, message, direct=True)
                 return
             except RetryAfter as exc:
                 if attempt == _REPLY_TRIES:
@@ -359,27 +361,38 @@ class TelegramAdapter:
             return False
         return True
 
-    async def _send_parts(self, chat_id: str, message: Outgoing) -> None:
+    def _gate(self, chat_id: str, direct: bool) -> AbstractAsyncContextManager[None]:
+        """A direct reply takes its place in the overall rate limit the outbox keeps to
+        (notifications from the outbox took theirs when they were claimed)."""
+        if not direct:
+            return contextlib.nullcontext()
+        kind = ChatKind.GROUP if chat_id.startswith("-") else ChatKind.PRIVATE
+        return self.services.worker.limiter.direct("telegram", kind, chat_id)
+
+    async def _send_parts(self, chat_id: str, message: Outgoing, direct: bool = False) -> None:
         """Send the message as HTML text(s), keyboard on the last part, a document last."""
         markup = keyboard(message.buttons)
         document = message.document
         if document is not None:
             caption = render_parts(message, CAPTION_LIMIT)
             if len(caption) <= 1:  # short text: one message, the file with its caption
-                await self._send_document(
-                    chat_id, document, caption[0] if caption else None, markup
-                )
+                async with self._gate(chat_id, direct):
+                    await self._send_document(
+                        chat_id, document, caption[0] if caption else None, markup
+                    )
                 return
         parts = render_parts(message)
         if not parts and document is None:
             log.warning("telegram: empty message to chat %s not sent", chat_id)
         for index, part in enumerate(parts):
             last = index == len(parts) - 1 and document is None
-            await self.bot.send_message(
-                chat_id, part, parse_mode=ParseMode.HTML, reply_markup=markup if last else None
-            )
+            async with self._gate(chat_id, direct):
+                await self.bot.send_message(
+                    chat_id, part, parse_mode=ParseMode.HTML, reply_markup=markup if last else None
+                )
         if document is not None:
-            await self._send_document(chat_id, document, None, markup)
+            async with self._gate(chat_id, direct):
+                await self._send_document(chat_id, document, None, markup)
 
     async def _send_document(
         self,

@@ -8,21 +8,31 @@ moment it finished (it reached the platform no later than that), so no one-secon
 at the platform ever holds more than the rate: no initial burst, no burst after a pause.
 A 429 from a platform pauses that whole platform for the time it asked for; sends check
 the pause again immediately before they call the platform (:meth:`RateLimiter.paused_for`).
+
+On top of the windows, sends to a platform with an overall limit are spaced evenly at a
+little under its rate (:data:`SPACING`): the windows alone would allow 30 at once and then
+nothing for a second. A chat's window that has nothing in it any more is forgotten, so the
+limiter holds state only for chats written to in the last few seconds.
 """
 
 from __future__ import annotations
 
+import asyncio
 import math
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from bot.models import ChatKind
 from bot.settings import Settings
 
 _BUSY_WAIT = 0.05  # everything allowed is in flight: look again when one finishes
-_SWEEP_EVERY = 1000  # acquisitions between forgetting idle chats' windows
+_SWEEP_SECONDS = 5.0  # how often windows with nothing left in them are forgotten
+SPACING = 0.99  # even spacing at this share of a platform's overall rate
+_MAX_REPLY_WAITS = 100  # a reply never waits forever, whatever the window's state
+LOOKAHEAD = 0.005  # a send may be claimed this long before its evenly spaced start
 
 
 @dataclass(frozen=True)
@@ -39,11 +49,22 @@ class Limit:
 
 
 class _Window:
-    __slots__ = ("finished", "in_flight")
+    __slots__ = ("finished", "in_flight", "length")
 
-    def __init__(self) -> None:
+    def __init__(self, length: float) -> None:
         self.finished: deque[float] = deque()
         self.in_flight = 0
+        self.length = length
+
+    def idle(self, now: float) -> bool:
+        """Nothing in flight and nothing finished within the window: it can be forgotten."""
+        return not self.in_flight and (not self.finished or self.finished[-1] <= now - self.length)
+
+    def free(self, limit: Limit, now: float) -> int:
+        """Sends the window allows now."""
+        while self.finished and self.finished[0] <= now - limit.window:
+            self.finished.popleft()
+        return max(0, limit.count - self.in_flight - len(self.finished))
 
     def wait(self, limit: Limit, now: float) -> float:
         while self.finished and self.finished[0] <= now - limit.window:
@@ -82,11 +103,22 @@ class RateLimiter:
         rules: Callable[[str, str, str], list[Limit]],
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
+        """``rules`` gives the limits for one recipient; a limit keyed by the platform's own
+        name is the platform's overall limit (paced evenly), the others are per chat."""
         self._rules = rules
         self._clock = clock
         self._windows: dict[str, _Window] = {}
         self._paused_until: dict[str, float] = {}
-        self._acquired = 0
+        self._next_start: dict[str, float] = {}  # even spacing: the next start per platform
+        self._overall: dict[str, Limit | None] = {}
+        self._replies_waiting: dict[str, int] = {}
+        self._swept = clock()
+
+    def _window(self, limit: Limit) -> _Window:
+        window = self._windows.get(limit.key)
+        if window is None:
+            window = self._windows[limit.key] = _Window(limit.window)
+        return window
 
     def acquire(self, platform: str, chat_kind: str, chat_id: str) -> float:
         """0.0 and a place taken if a message may go now, else seconds to wait (none taken).
@@ -97,17 +129,14 @@ class RateLimiter:
         wait = self.paused_for(platform)
         pairs = []
         for limit in self._rules(platform, chat_kind, chat_id):
-            window = self._windows.get(limit.key)
-            if window is None:
-                window = self._windows[limit.key] = _Window()
+            window = self._window(limit)
             wait = max(wait, window.wait(limit, now))
             pairs.append(window)
         if wait > 0:
             return wait
         for window in pairs:
             window.in_flight += 1
-        self._acquired += 1
-        if self._acquired % _SWEEP_EVERY == 0:
+        if now - self._swept >= _SWEEP_SECONDS:
             self._sweep(now)
         return 0.0
 
@@ -115,10 +144,96 @@ class RateLimiter:
         """The send is over; ``called`` says whether the platform was called (then it counts)."""
         now = self._clock()
         for limit in self._rules(platform, chat_kind, chat_id):
-            window = self._windows.setdefault(limit.key, _Window())
+            window = self._window(limit)
             window.in_flight = max(0, window.in_flight - 1)
             if called:
                 window.finished.append(now)
+
+    def chat_wait(self, platform: str, chat_kind: str, chat_id: str) -> float:
+        """Seconds until the chat's own limits allow a send (0.0: now)."""
+        now = self._clock()
+        wait = 0.0
+        for limit in self._rules(platform, chat_kind, chat_id):
+            window = self._windows.get(limit.key)
+            if limit.key != platform and window is not None:
+                wait = max(wait, window.wait(limit, now))
+        return wait
+
+    def budget(self, platform: str, most: int) -> tuple[int, float]:
+        """How many sends may be started on the platform now (at most ``most``), within its
+        overall limit and its even spacing; with none, the seconds until one may."""
+        paused = self.paused_for(platform)
+        if paused > 0:
+            return 0, paused
+        limit = self._overall_limit(platform)
+        if limit is None:
+            return most, 0.0
+        now = self._clock()
+        window = self._window(limit)
+        free = window.free(limit, now) - self._replies_waiting.get(platform, 0)
+        if free <= 0:  # full, or the free place belongs to a waiting reply
+            return 0, max(window.wait(limit, now), 1e-3)
+        start = max(now, self._next_start.get(platform, now))
+        if start > now + LOOKAHEAD:
+            return 0, start - LOOKAHEAD - now
+        interval = self._interval(limit)
+        paced = int((now + LOOKAHEAD - start) / interval) + 1
+        return min(most, free, paced), 0.0
+
+    @asynccontextmanager
+    async def direct(self, platform: str, chat_kind: str, chat_id: str) -> AsyncIterator[None]:
+        """Around a reply sent at once to someone using the bot (not through the outbox):
+        it takes a place in the platform's overall window, ahead of the outbox, which leaves
+        the next free place to it. So replies and notifications together stay within the
+        platform's limit, and a reply waits at most until one earlier send leaves the
+        window (a few tens of milliseconds at 30/s). It counts in the chat's window too."""
+        limit = self._overall_limit(platform)
+        if limit is not None:
+            window = self._window(limit)
+            self._replies_waiting[platform] = self._replies_waiting.get(platform, 0) + 1
+            try:
+                for _ in range(_MAX_REPLY_WAITS):  # a place frees as earlier sends age out
+                    now = self._clock()
+                    if window.free(limit, now) > 0:
+                        break
+                    await asyncio.sleep(window.wait(limit, now))
+            finally:
+                self._replies_waiting[platform] -= 1
+            window.in_flight += 1
+        try:
+            yield
+        finally:
+            now = self._clock()
+            for rule in self._rules(platform, chat_kind, chat_id):
+                window = self._window(rule)
+                if rule.key == platform:
+                    window.in_flight = max(0, window.in_flight - 1)
+                window.finished.append(now)
+
+    def start_delay(self, platform: str) -> float:
+        """Take the platform's next evenly spaced start: seconds from now until it."""
+        limit = self._overall_limit(platform)
+        if limit is None:
+            return 0.0
+        now = self._clock()
+        interval = self._interval(limit)
+        slot = self._next_start.get(platform, now)
+        if slot < now - interval:  # idle for a while: start afresh (no burst to catch up)
+            slot = now
+        # a send started a little late (a busy event loop) keeps the grid: the next one is
+        # not pushed back, so lateness does not add up to a lower rate
+        self._next_start[platform] = slot + interval
+        return max(0.0, slot - now)
+
+    def _overall_limit(self, platform: str) -> Limit | None:
+        if platform not in self._overall:
+            found = [x for x in self._rules(platform, "private", "") if x.key == platform]
+            self._overall[platform] = found[0] if found else None
+        return self._overall[platform]
+
+    @staticmethod
+    def _interval(limit: Limit) -> float:
+        return limit.window / limit.count / SPACING
 
     def paused_for(self, platform: str) -> float:
         """Seconds until a platform's retry-after pause ends (0.0 when not paused)."""
@@ -129,12 +244,13 @@ class RateLimiter:
         until = self._clock() + seconds
         self._paused_until[platform] = max(self._paused_until.get(platform, 0.0), until)
 
+    @property
+    def tracked(self) -> int:
+        """Windows held in memory (the platforms' and recently written chats')."""
+        return len(self._windows)
+
     def _sweep(self, now: float) -> None:
-        """Forget windows with nothing in flight and nothing recent (idle chats)."""
-        horizon = 3600.0
-        for key in [
-            key
-            for key, window in self._windows.items()
-            if not window.in_flight and (not window.finished or window.finished[-1] < now - horizon)
-        ]:
+        """Forget windows with nothing in flight and nothing left in them (idle chats)."""
+        self._swept = now
+        for key in [key for key, window in self._windows.items() if window.idle(now)]:
             del self._windows[key]

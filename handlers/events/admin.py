@@ -18,7 +18,7 @@ from bot.context import Context
 from bot.models import Button, Outgoing
 from bot.router import Access, Router
 from handlers import validation
-from handlers.events.chat import occurrence_message, service
+from handlers.events.chat import service
 from handlers.events.inputs import (
     SKIP_WORDS,
     read_capacity,
@@ -27,6 +27,7 @@ from handlers.events.inputs import (
     read_rule,
     read_start,
 )
+from handlers.events.listing import card
 from handlers.events.rule_text import describe_rule
 from handlers.events.service import MAX_LOCATION, MAX_TITLE, validate
 from handlers.validation import Invalid
@@ -171,7 +172,7 @@ async def _create(ctx: Context) -> list[Outgoing]:
     done = ctx.reply("events.created", title=event.title, id=event.id)
     if await ctx.store.events.topic_ids(event.id):  # only then is anyone notified
         done = done.model_copy(update={"text": done.text + " " + ctx.t("events.created_notify")})
-    return [done] + [await occurrence_message(ctx, occ) for occ in first]
+    return [done] + [await card(ctx, occ) for occ in first]
 
 
 def _in_wizard(ctx: Context, step: str) -> bool:

@@ -1,27 +1,24 @@
-"""Events for members: upcoming dates, answering (with a waitlist), .ics files, the
-personal calendar feed and the reminder settings."""
+"""Events for members: .ics files, the attendee list button, the personal calendar feed
+and the reminder settings. The list of dates and the event card are in ``listing``."""
 
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from babel.units import format_unit
 
-from bot.arguments import MAX_TIMESTAMP, button_fields, button_number
+from bot.arguments import button_fields, button_number
 from bot.calendar.ics import MIME_TYPE, event_ics
-from bot.calendar.recurrence import Occurrence, find_occurrence
+from bot.calendar.recurrence import Occurrence
 from bot.context import Context
-from bot.i18n import tn
 from bot.models import Button, Document, Outgoing
 from bot.router import Access, Router
 from handlers.events import render as event_render
+from handlers.events.listing import occurrence_from_arg
 from handlers.events.reminders import ALL_DAY_REMINDER_HOUR
 from handlers.events.service import EventService
-from handlers.events.upcoming import upcoming
-from storage.db import utcnow
 
-LIST_LIMIT = 10
 _LOCALES = {"de": "de_DE", "en": "en_GB"}
 _ON = {"on", "an", "ein", "ja", "yes"}
 _OFF = {"off", "aus", "nein", "no"}
@@ -30,77 +27,6 @@ _TOPIC_WORDS = {"topics", "themen", "thema", "topic"}
 
 def service(ctx: Context) -> EventService:
     return EventService(ctx.store, ctx.notifier, ctx.settings, ctx.actor)
-
-
-async def seats_line(ctx: Context, occ: Occurrence) -> str | None:
-    capacity = occ.event.capacity
-    if capacity is None:
-        return None
-    taken = await ctx.store.rsvps.confirmed_count(occ.event.id, occ.key)
-    waiting = len(await ctx.store.rsvps.waitlist(occ.event.id, occ.key))
-    line = ctx.t("events.seats", free=max(0, capacity - taken), capacity=capacity)
-    if waiting:
-        line += " " + ctx.t("events.seats_waiting", count=waiting)
-    return line
-
-
-async def my_answer_line(ctx: Context, occ: Occurrence) -> str | None:
-    if ctx.member is None:
-        return None
-    return await event_render.answer_line(ctx.store, ctx.lang, occ, ctx.member.id)
-
-
-async def occurrence_message(
-    ctx: Context, occ: Occurrence, notice: str | None = None, replace: bool = False
-) -> Outgoing:
-    """One date with its details, seats, the member's answer and the buttons."""
-    topics = await service(ctx).topic_names(occ.event.id)
-    text = event_render.details(ctx.lang, ctx.zone, occ, topics, await seats_line(ctx, occ))
-    mine = await my_answer_line(ctx, occ)
-    if mine:
-        text += f"\n\n{mine}"
-    if notice:
-        text = f"{notice}\n\n{text}"
-    if ctx.is_admin:
-        text += "\n" + ctx.t("events.admin_id", id=occ.event.id)
-    return Outgoing(
-        title=event_render.title(ctx.lang, occ.event, occ),
-        text=text,
-        buttons=event_render.rsvp_buttons(ctx.lang, occ, admin=ctx.is_admin),
-        replace=replace,
-    )
-
-
-async def events_list(ctx: Context, args: str) -> list[Outgoing]:
-    topic = None
-    name = args.strip()
-    if name:
-        topic = await ctx.store.topics.find(name)
-        if topic is None:
-            return [ctx.reply("topics.unknown", topic=name[:60])]
-    found = await upcoming(ctx.store, topic_id=topic.id if topic else None, limit=LIST_LIMIT)
-    if topic is not None:
-        if not found:
-            return [ctx.reply("events.none_topic", topic=topic.name)]
-        heading = tn(ctx.lang, "events.list_title_topic", len(found), topic=topic.name)
-    else:
-        if not found:
-            return [ctx.reply("events.none")]
-        heading = tn(ctx.lang, "events.list_title", len(found))
-    return [Outgoing(text=heading)] + [await occurrence_message(ctx, occ) for occ in found]
-
-
-async def occurrence_from_arg(ctx: Context, arg: str) -> tuple[Occurrence | None, Outgoing | None]:
-    """Decode ``event:epoch`` from a button; a clear answer when the event is gone."""
-    event_part, epoch_part = button_fields(arg, 2)
-    event = await ctx.store.events.get(button_number(event_part, 1))
-    if event is None:
-        return None, ctx.reply("events.gone")
-    key = datetime.fromtimestamp(button_number(epoch_part, 0, MAX_TIMESTAMP), tz=UTC)
-    occ = find_occurrence(event, await ctx.store.events.overrides(event.id), key)
-    if occ is None:
-        return None, ctx.reply("events.gone")
-    return occ, None
 
 
 async def attendee_list(ctx: Context, occ: Occurrence) -> Outgoing:
@@ -162,31 +88,6 @@ async def set_reminders(ctx: Context, enabled: bool) -> None:
 
 
 def register(router: Router) -> None:
-    @router.command("events", "termine", help_key="help.events", order=20)
-    async def events(ctx: Context, args: str) -> list[Outgoing]:
-        return await events_list(ctx, args)
-
-    @router.action("ev.list")
-    async def list_button(ctx: Context, arg: str) -> list[Outgoing]:
-        return await events_list(ctx, "")
-
-    @router.action(event_render.RSVP_ACTION)
-    async def rsvp(ctx: Context, arg: str) -> Outgoing:
-        assert ctx.member is not None
-        base, _, code = arg.rpartition(":")
-        status = event_render.RSVP_CODES.get(code)
-        occ, problem = await occurrence_from_arg(ctx, base)
-        if problem is not None or occ is None or status is None:
-            return problem or ctx.reply("input.stale_button")
-        if occ.cancelled:
-            return ctx.reply("events.cancelled_answer", title=occ.event.title)
-        if occ.start <= utcnow():
-            return ctx.reply("events.past", title=occ.event.title)
-        outcome = await service(ctx).answer(occ, ctx.member.id, status)
-        key = "events.answer_waitlist" if outcome.waitlisted else f"events.answer_{status}"
-        notice = ctx.t(key, position=outcome.position or 0)
-        return await occurrence_message(ctx, occ, notice, replace=True)
-
     @router.action(event_render.ICS_ACTION)
     async def ics_file(ctx: Context, arg: str) -> Outgoing:
         event = await ctx.store.events.get(button_number(arg, 1))
@@ -205,7 +106,7 @@ def register(router: Router) -> None:
 
     @router.action(event_render.ATTENDEES_ACTION, access=Access.ADMIN)
     async def attendees_button(ctx: Context, arg: str) -> Outgoing:
-        occ, problem = await occurrence_from_arg(ctx, arg)
+        occ, problem = await occurrence_from_arg(ctx, *button_fields(arg, 2))
         if occ is None:
             return problem or ctx.reply("events.gone")
         return await attendee_list(ctx, occ)

@@ -6,23 +6,39 @@ reminders, so that an event looks the same wherever it appears.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from babel.dates import format_datetime as format_pattern
 from babel.dates import format_interval
 
 from bot.calendar.recurrence import Occurrence
-from bot.i18n import format_datetime, format_day, t
+from bot.i18n import format_datetime, format_day, t, tn
 from bot.models import Button
 from handlers.events.rule_text import describe_rule
 from handlers.events.upcoming import upcoming
 from storage import Store
 from storage.events import Event
+from storage.rsvps import Rsvp
 
 RSVP_ACTION = "ev.rsvp"
 ICS_ACTION = "ev.ics"
 ATTENDEES_ACTION = "ev.att"
+CARD_ACTION = "ev.card"
+LIST_ACTION = "ev.list"
 RSVP_CODES = {"y": "yes", "m": "maybe", "n": "no"}
+_LOCALES = {"de": "de_DE", "en": "en_GB"}
+LABEL_LIMIT = 40  # a date's button in the list: number, day and the start of the title
+
+
+@dataclass(frozen=True)
+class ListRow:
+    """One date in the compact list, with what the member needs to see at a glance."""
+
+    occ: Occurrence
+    answer: Rsvp | None  # the member's own answer
+    free: int | None  # seats left; None when there is no limit
 
 
 def when(lang: str, zone: ZoneInfo, start: datetime, end: datetime) -> str:
@@ -107,14 +123,19 @@ def title(lang: str, event: Event, occ: Occurrence | None = None) -> str:
     return event.title
 
 
-def rsvp_buttons(lang: str, occ: Occurrence, admin: bool = False) -> list[list[Button]]:
-    """Zusage / Vielleicht / Absage, the .ics file, and for admins the attendee list."""
+def rsvp_buttons(
+    lang: str, occ: Occurrence, admin: bool = False, listing: str = ""
+) -> list[list[Button]]:
+    """Zusage / Vielleicht / Absage, the .ics file, and for admins the attendee list.
+    ``listing`` (``page:topic``) is carried along by a card opened from the list, so that
+    after an answer the card still leads back to the same page."""
     base = f"{occ.event.id}:{occ.epoch}"
+    tail = f":{listing}" if listing else ""
     rows = [
         [
-            Button(label=t(lang, "events.btn_yes"), action=RSVP_ACTION, arg=f"{base}:y"),
-            Button(label=t(lang, "events.btn_maybe"), action=RSVP_ACTION, arg=f"{base}:m"),
-            Button(label=t(lang, "events.btn_no"), action=RSVP_ACTION, arg=f"{base}:n"),
+            Button(label=t(lang, "events.btn_yes"), action=RSVP_ACTION, arg=f"{base}:y{tail}"),
+            Button(label=t(lang, "events.btn_maybe"), action=RSVP_ACTION, arg=f"{base}:m{tail}"),
+            Button(label=t(lang, "events.btn_no"), action=RSVP_ACTION, arg=f"{base}:n{tail}"),
         ],
         [Button(label=t(lang, "events.btn_ics"), action=ICS_ACTION, arg=str(occ.event.id))],
     ]
@@ -140,3 +161,73 @@ async def answer_line(store: Store, lang: str, occ: Occurrence, member_id: int) 
 async def next_dates(store: Store, limit: int) -> list[Occurrence]:
     """The next dates for a view outside the chat (the Slack App Home), soonest first."""
     return await upcoming(store, limit=limit)
+
+
+async def list_rows(store: Store, member_id: int | None, found: list[Occurrence]) -> list[ListRow]:
+    """The member's answers and the seats left for a page of dates: two queries."""
+    dates = [(o.event.id, o.key) for o in found]
+    limited = [(o.event.id, o.key) for o in found if o.event.capacity is not None]
+    answers = await store.rsvps.answers_of(member_id, dates) if member_id is not None else {}
+    taken = await store.rsvps.confirmed_counts(limited)
+    rows = []
+    for occ in found:
+        key = (occ.event.id, occ.key)
+        capacity = occ.event.capacity
+        free = None if capacity is None else max(0, capacity - taken.get(key, 0))
+        rows.append(ListRow(occ, answers.get(key), free))
+    return rows
+
+
+def short_when(lang: str, zone: ZoneInfo, occ: Occurrence) -> str:
+    """``Di., 08.12., 18:00`` (the year only when it is not this one); all-day dates as
+    ``Mi., 10.03., ganztägig``."""
+    if occ.event.all_day:
+        day = all_day_dates(occ)[0]
+        moment = datetime.combine(day, time(), tzinfo=zone)
+    else:
+        moment = occ.start.astimezone(zone)
+    this_year = moment.year == datetime.now(zone).year
+    if lang == "de":
+        pattern = "EEE, dd.MM." if this_year else "EEE, dd.MM.yyyy"
+        text = format_pattern(
+            moment, pattern + ("" if occ.event.all_day else ", HH:mm"), locale="de_DE"
+        )
+    else:
+        pattern = "EEE d MMM" if this_year else "EEE d MMM yyyy"
+        text = format_pattern(
+            moment, pattern + ("" if occ.event.all_day else ", h:mm a"), locale="en_GB"
+        )
+    if occ.event.all_day:
+        text += f", {t(lang, 'events.all_day')}"
+    return _plain_spaces(text)
+
+
+def list_line(lang: str, zone: ZoneInfo, number: int, row: ListRow) -> str:
+    """``1. Di., 08.12., 18:00 · KI-Stammtisch`` and below it the member's answer and the
+    seats left, when there is either."""
+    line = f"{number}. {short_when(lang, zone, row.occ)} · {title(lang, row.occ.event, row.occ)}"
+    notes = []
+    if row.answer is not None:
+        status = "waitlist" if row.answer.waitlisted else row.answer.status
+        notes.append(t(lang, f"events.list_mine_{status}"))
+    if row.free is not None:
+        notes.append(tn(lang, "events.list_seats", row.free) if row.free else
+                     t(lang, "events.list_full"))  # fmt: skip
+    return line + ("\n     " + " · ".join(notes) if notes else "")
+
+
+def list_button(lang: str, zone: ZoneInfo, number: int, row: ListRow, listing: str) -> Button:
+    """The button that opens a date's card in place of the list."""
+    occ = row.occ
+    moment = occ.start.astimezone(ZoneInfo(occ.event.timezone) if occ.event.all_day else zone)
+    day = format_pattern(moment, "dd.MM." if lang == "de" else "d MMM", locale=_LOCALES[lang])
+    label = f"{number} · {day} {occ.event.title}"
+    if len(label) > LABEL_LIMIT:
+        label = label[: LABEL_LIMIT - 1] + "…"
+    return Button(label=label, action=CARD_ACTION, arg=f"{occ.event.id}:{occ.epoch}:{listing}")
+
+
+def details_button(lang: str, occ: Occurrence) -> Button:
+    """Opens a date's card as a message of its own (the Slack App Home's "Details")."""
+    arg = f"{occ.event.id}:{occ.epoch}"
+    return Button(label=t(lang, "events.btn_details"), action=CARD_ACTION, arg=arg)

@@ -20,6 +20,7 @@ async def upcoming(
     limit: int = 10,
     now: datetime | None = None,
     per_event: int = 1,
+    offset: int = 0,
 ) -> list[Occurrence]:
     """Occurrences not yet ended and not cancelled, soonest first; ``per_event`` dates of
     each event at most, so a daily series does not fill the whole list."""
@@ -30,11 +31,11 @@ async def upcoming(
         if (wanted is not None and event.id not in wanted) or event_id not in (None, event.id):
             continue
         overrides = await store.events.overrides(event.id)
-        take = min(limit, per_event)
+        take = min(limit + offset, per_event)
         for span in (NEAR, HORIZON):  # most series have their next date within weeks
             window = occurrences(event, overrides, now - event.duration, now + span)
             dates = [o for o in window if o.end > now][:take]
             if len(dates) == take:
                 break
         found += dates
-    return sorted(found, key=lambda o: (o.start, o.event.id))[:limit]
+    return sorted(found, key=lambda o: (o.start, o.event.id))[offset : offset + limit]

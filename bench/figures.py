@@ -1,0 +1,189 @@
+"""Which numbers of each benchmark are reported, and the target each is held against.
+
+Each benchmark module writes its own JSON file into ``bench/results/``; ``python -m bench``
+reads it back, picks the figures listed here (a dotted path into the JSON), and prints each
+beside its target. A figure without a target is shown for context (an anchor, a size).
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+_OPS: dict[str, Callable[[Any, Any], bool]] = {
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+    "==": operator.eq,
+}
+
+
+@dataclass(frozen=True)
+class Figure:
+    path: str  # dotted path into the benchmark's JSON
+    label: str
+    target: str | None = None  # e.g. "< 20", ">= 0.95", "== 0"
+
+    def value(self, result: dict[str, Any]) -> Any:
+        node: Any = result
+        for part in self.path.split("."):
+            if not isinstance(node, dict) or part not in node:
+                return None
+            node = node[part]
+        return node
+
+    def met(self, value: Any) -> bool | None:
+        """True or False against the target; None when there is none (or no value)."""
+        if self.target is None or value is None:
+            return None
+        op, _, bound = self.target.partition(" ")
+        return _OPS[op](value, float(bound))
+
+
+@dataclass(frozen=True)
+class Bench:
+    name: str
+    module: str  # run as ``python -m MODULE``
+    result_file: str  # what it writes into bench/results/
+    summary: str
+    figures: tuple[Figure, ...]
+
+
+F = Figure
+
+BENCHES: tuple[Bench, ...] = (
+    Bench(
+        "answers",
+        "bench.answers_bench",
+        "answers.json",
+        "mixed load (/termine, /themen, buttons) vs a bare PTB echo bot, same run",
+        (
+            F("saturation.updates_per_s", "answers/s, as fast as it takes"),
+            F("saturation.bare_updates_per_s", "bare PTB echo, same run (anchor)"),
+            F("saturation.ratio", "ratio to bare PTB", ">= 0.6"),
+            F("saturation.cpu_ms_per_update", "CPU ms per update"),
+            F("offered.p99_ms", "first reply p99 at 100 updates/s (ms)", "< 50"),
+            F("offered.bare_p99_ms", "bare PTB p99 at 100 updates/s (ms, anchor)"),
+            F("termine.api_calls", "Bot API calls per /termine", "<= 1"),
+        ),
+    ),
+    Bench(
+        "broadcast",
+        "bench.broadcast_bench",
+        "broadcast.json",
+        "one announcement to 1,000 at 30/s and to 10,000 at 1,000/s (fake Telegram, limits on)",
+        (
+            F("a_real_limit.share_of_30_per_s", "1,000 at 30/s: share of 30/s", ">= 0.95"),
+            F("a_real_limit.responses_429", "1,000 at 30/s: 429 answers", "== 0"),
+            F("a_real_limit.duplicates", "1,000 at 30/s: duplicates", "== 0"),
+            F("a_real_limit.missing", "1,000 at 30/s: missing", "== 0"),
+            F("a_real_limit.topics_p99_ms", "/themen p99 meanwhile (ms)", "< 100"),
+            F("b_worker_cost.enqueue_s", "10,000: enqueue (s)", "< 1"),
+            F("b_worker_cost.worker_rate_per_s", "10,000 at 1,000/s: worker msgs/s"),
+            F("b_worker_cost.bare_ptb_rate_per_s", "bare PTB sender, same concurrency (anchor)"),
+            F("b_worker_cost.worker_to_bare", "10,000: worker / bare PTB", ">= 0.9"),
+            F("b_worker_cost.responses_429_worker", "10,000: 429 answers", "== 0"),
+            F("b_worker_cost.duplicates", "10,000: duplicates", "== 0"),
+            F("b_worker_cost.missing", "10,000: missing", "== 0"),
+            F("b_worker_cost.peak_rss_mib", "10,000: peak RSS (MiB)", "< 250"),
+        ),
+    ),
+    Bench(
+        "scale",
+        "bench.scale_bench",
+        "scale.json",
+        "100,000 members, 50 topics, 2,000 events (200 series), 20,000 answers",
+        (
+            F("termine_p99_ms", "/termine p99 (ms)", "< 20"),
+            F("themen_p99_ms", "/themen p99 (ms)", "< 20"),
+            F("profil_p99_ms", "/profil p99 (ms)", "< 20"),
+            F("suche_p99_ms", "/suche p99 (ms)", "< 50"),
+            F("reminder_scan_p95_ms", "reminder scan p95 (ms)", "< 20"),
+            F("startup_s", "start-up (s)", "< 3"),
+            F("rss_mib", "RSS after start-up and queries (MiB)", "< 250"),
+        ),
+    ),
+    Bench(
+        "reminders",
+        "bench.reminders_bench",
+        "reminders.json",
+        "10,000 reminders due in the same minute, while members use the bot",
+        (
+            F("queued", "reminders queued"),
+            F("lag_p99_s", "due → queued p99 (s)", "< 2"),
+            F("duplicates", "reminders queued twice", "== 0"),
+            F("missing", "reminders missing", "== 0"),
+            F("answers_p99_ms", "/themen p99 during the burst (ms)", "< 100"),
+            F("longest_write_ms", "longest reminder write transaction (ms)", "< 50"),
+            F("peak_rss_mib", "peak RSS (MiB)", "< 250"),
+        ),
+    ),
+    Bench(
+        "crash",
+        "bench.crash_bench",
+        "crash.json",
+        "SIGKILL of the bot in the middle of a fan-out, then a restart",
+        (
+            F("lost", "messages lost", "== 0"),
+            F("duplicates", "messages sent twice"),
+            F("in_flight_bound", "sends in flight at most (the bound)"),
+            F("duplicates_within_bound", "duplicates ≤ in flight", "== 1"),
+        ),
+    ),
+    Bench(
+        "events",
+        "bench.events_bench",
+        "events.json",
+        "reminder scan on a small network (--events 50)",
+        (
+            F("steady_scan_median_ms", "steady scan median (ms)", "< 20"),
+            F("upcoming_median_ms", "next dates query median (ms)", "< 20"),
+        ),
+    ),
+    Bench(
+        "outbox",
+        "bench.outbox_bench",
+        "outbox.json",
+        "core throughput and outbox delivery with fake adapters",
+        (
+            F("core_messages_per_s", "/themen through the core per s"),
+            F("enqueue_rows_per_s", "rows queued per s", ">= 10000"),
+            F("delivery_unlimited_per_s", "delivery without limits per s"),
+            F("delivery_telegram_limited_per_s", "150 rows at 30/s: per s"),
+        ),
+    ),
+    Bench(
+        "groups",
+        "bench.groups_bench",
+        "groups.json",
+        "working-group update to 2,000 members",
+        (
+            F("private_reply_max_ms", "reply to the author, private (ms)", "< 300"),
+            F("bound_chat_reply_max_ms", "reply to the author, bound chat (ms)", "< 300"),
+            F("private_enqueued_max_ms", "all rows stored (ms)", "< 1000"),
+        ),
+    ),
+    Bench(
+        "directory",
+        "bench.directory_bench",
+        "directory.json",
+        "/suche over 100,000 members (30 % listed)",
+        (F("find_p99_ms", "/suche p99 (ms)", "< 50"),),
+    ),
+    Bench(
+        "ops",
+        "bench.ops_bench",
+        "ops.json",
+        "/metrics and /healthz with a 100,000-row outbox; stop during a fan-out",
+        (
+            F("metrics_scrape_ms_max", "/metrics scrape, slowest (ms)", "< 500"),
+            F("healthz_ms_max", "/healthz, slowest (ms)", "< 500"),
+            F("graceful_stop_during_fan_out_s", "graceful stop (s)", "< 10"),
+        ),
+    ),
+)
+
+BY_NAME = {bench.name: bench for bench in BENCHES}
