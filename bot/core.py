@@ -111,13 +111,7 @@ class Core:
         return normalize_language(incoming.language_hint, self.settings.language)
 
     async def is_admin(self, identity_key: str, member: Member | None) -> bool:
-        """Bootstrap admins from the settings, or granted through the CLI or by an admin."""
-        keys = [identity_key]
-        if member is not None:
-            keys += [i.key for i in await self.store.members.identities(member.id)]
-        if any(key in self.settings.admins for key in keys):
-            return True
-        return await self.store.members.is_granted_admin(keys)
+        return await is_admin(self.store, self.settings, identity_key, member)
 
     # events adapters report that are not messages ------------------------------------
 
@@ -132,6 +126,20 @@ class Core:
         """The bot was removed from a group or channel: its bindings stop receiving."""
         if await self.store.bindings.mark_chat_unreachable(platform, chat_id):
             await self.store.audit.record("binding.unreachable", platform=platform, chat=chat_id)
+
+
+async def is_admin(
+    store: Store, settings: Settings, identity_key: str, member: Member | None
+) -> bool:
+    """The one rule for who is network staff: a bootstrap admin from the settings, or one
+    granted through the CLI, by any identity of the member. Chat, CLI and the web
+    dashboard (on every request) all ask here."""
+    keys = [identity_key]
+    if member is not None:
+        keys += [i.key for i in await store.members.identities(member.id)]
+    if any(key in settings.admins for key in keys):
+        return True
+    return await store.members.is_granted_admin(keys)
 
 
 def _update_kind(incoming: Incoming, route: str) -> str:

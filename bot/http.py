@@ -43,6 +43,11 @@ class HttpServer:
     def add_route(self, method: str, path: str, handler: RouteHandler) -> None:
         self.app.router.add_route(method, path, handler)
 
+    def mount(self, prefix: str, app: web.Application) -> None:
+        """A capability's own application under ``prefix`` (with its own middlewares, e.g.
+        the dashboard's sign-in check); the server's own middleware still applies."""
+        self.app.add_subapp(prefix, app)
+
     async def start(self) -> None:
         self._runner = web.AppRunner(self.app, access_log=None, shutdown_timeout=2.0)
         await self._runner.setup()

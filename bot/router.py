@@ -3,6 +3,10 @@
 Commands have an English name and German aliases. Button presses go to actions by name.
 Free text goes to the step of the sender's active conversation. Handlers register
 themselves through :func:`handlers.register_all`.
+
+Gates are checks a capability adds for every command, button and conversation step of a
+registered person (the privacy notice they must accept first); routes registered with
+``gated=False`` pass them (help, cancel, seeing and deleting one's data).
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from bot.models import ChatKind, Outgoing
 
 HandlerResult = Outgoing | list[Outgoing] | None
 Handler = Callable[[Context, str], Awaitable[HandlerResult]]
+Gate = Callable[[Context], Awaitable[HandlerResult]]
+"""Returns what to answer instead of running the route, or None to let it run."""
 
 _COMMAND = re.compile(r"^/([A-Za-z0-9_äöüÄÖÜß]+)(?:@\S+)?(?:\s+(.*))?$", re.DOTALL)
 
@@ -32,6 +38,7 @@ class Route:
     handler: Handler
     access: Access
     in_groups: bool = False
+    gated: bool = True
 
 
 @dataclass
@@ -48,6 +55,8 @@ class Router:
     commands: dict[str, Command] = field(default_factory=dict)
     actions: dict[str, Route] = field(default_factory=dict)
     flows: dict[str, Handler] = field(default_factory=dict)
+    gates: list[Gate] = field(default_factory=list)
+    ungated_flows: set[str] = field(default_factory=set)
     _ordered: list[Command] = field(default_factory=list)
 
     def command(
@@ -59,6 +68,7 @@ class Router:
         in_groups: bool = False,
         visible: bool = True,
         order: int = 50,
+        gated: bool = True,
     ) -> Callable[[Handler], Handler]:
         def register(handler: Handler) -> Handler:
             cmd = Command(
@@ -66,6 +76,7 @@ class Router:
                 handler=handler,
                 access=access,
                 in_groups=in_groups,
+                gated=gated,
                 name=name,
                 aliases=aliases,
                 help_key=help_key,
@@ -81,26 +92,39 @@ class Router:
         return register
 
     def action(
-        self, name: str, access: Access = Access.MEMBER, in_groups: bool = False
+        self,
+        name: str,
+        access: Access = Access.MEMBER,
+        in_groups: bool = False,
+        gated: bool = True,
     ) -> Callable[[Handler], Handler]:
         def register(handler: Handler) -> Handler:
             if name in self.actions:
                 raise ValueError(f"action {name} registered twice")
-            self.actions[name] = Route(handler=handler, access=access, in_groups=in_groups)
+            self.actions[name] = Route(
+                handler=handler, access=access, in_groups=in_groups, gated=gated
+            )
             return handler
 
         return register
 
-    def flow(self, name: str) -> Callable[[Handler], Handler]:
+    def flow(self, name: str, gated: bool = True) -> Callable[[Handler], Handler]:
         """Register the handler for free text while a conversation of this flow is active."""
 
         def register(handler: Handler) -> Handler:
             if name in self.flows:
                 raise ValueError(f"flow {name} registered twice")
             self.flows[name] = handler
+            if not gated:
+                self.ungated_flows.add(name)
             return handler
 
         return register
+
+    def gate(self, check: Gate) -> Gate:
+        """Add a check that runs before every gated command, button and flow step."""
+        self.gates.append(check)
+        return check
 
     def listed_commands(self) -> list[Command]:
         """Commands in their intended order, for help texts and platform menus."""
@@ -151,6 +175,10 @@ class Router:
             flow = self.flows.get(ctx.conversation.flow)
             if flow is not None:
                 ctx.route = f"flow:{ctx.conversation.flow}"
+                if ctx.conversation.flow not in self.ungated_flows:
+                    stopped = await self._gates(ctx)
+                    if stopped is not None:
+                        return stopped
                 return _as_list(await flow(ctx, text))
             await ctx.end_conversation()
         if not text:
@@ -162,10 +190,21 @@ class Router:
     async def _run(self, ctx: Context, route: Route, args: str) -> list[Outgoing]:
         if ctx.incoming.chat_kind == ChatKind.GROUP and not route.in_groups:
             return [ctx.reply("error.private_only")]
+        if route.gated:
+            stopped = await self._gates(ctx)
+            if stopped is not None:
+                return stopped
         denied = _access_denied(ctx, route.access)
         if denied is not None:
             return [denied]
         return _as_list(await route.handler(ctx, args))
+
+    async def _gates(self, ctx: Context) -> list[Outgoing] | None:
+        for check in self.gates:
+            answer = await check(ctx)
+            if answer is not None:
+                return _as_list(answer)
+        return None
 
 
 def _access_denied(ctx: Context, access: Access) -> Outgoing | None:

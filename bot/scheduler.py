@@ -1,7 +1,9 @@
 """APScheduler as the clock. The database holds what is due; jobs only look at it.
 
-A housekeeping job trims data that is no longer needed (seen update ids, delivered
-outbox rows, abandoned conversations).
+A housekeeping job trims data that is no longer needed: seen update ids (platforms re-send
+within a day), delivered outbox rows, conversation state left for more than a day (an
+unfinished input keeps personal answers), reminder claims of dates that have begun (no
+reminder can be due for them), and invitations that expired long ago.
 
 On shutdown APScheduler cancels a job that is still running and logs the cancellation as
 a failure with a traceback (``Job "ReminderScanner.scan_safely" raised ... CancelledError``).
@@ -34,7 +36,9 @@ log = logging.getLogger(__name__)
 
 KEEP_UPDATE_IDS = timedelta(days=3)
 KEEP_SENT_MESSAGES = timedelta(days=30)
-KEEP_CONVERSATIONS = timedelta(days=30)
+KEEP_CONVERSATIONS = timedelta(days=1)
+KEEP_REMINDER_CLAIMS = timedelta(days=1)  # after the date began
+KEEP_EXPIRED_INVITATIONS = timedelta(days=30)
 
 
 STOP_GRACE = 10.0  # seconds a running job may take to finish on shutdown
@@ -110,18 +114,28 @@ async def stop_scheduler(scheduler: AsyncIOScheduler) -> None:
         scheduler.shutdown(wait=False)
 
 
-async def housekeeping(store: Store) -> None:
+async def housekeeping(store: Store) -> dict[str, int]:
+    """Purge what is no longer needed; how many rows of each kind went."""
     now = utcnow()
-    updates = await store.updates.purge_before(now - KEEP_UPDATE_IDS)
-    sent = await store.outbox.purge_sent_before(now - KEEP_SENT_MESSAGES)
-    stale = await store.conversations.purge_older_than(to_db_time(now - KEEP_CONVERSATIONS) or "")
-    if updates or sent or stale:
+    removed = {
+        "update ids": await store.updates.purge_before(now - KEEP_UPDATE_IDS),
+        "sent messages": await store.outbox.purge_sent_before(now - KEEP_SENT_MESSAGES),
+        "stale conversations": await store.conversations.purge_older_than(
+            to_db_time(now - KEEP_CONVERSATIONS) or ""
+        ),
+        "reminder claims": await store.rsvps.purge_reminder_claims_before(
+            now - KEEP_REMINDER_CLAIMS
+        ),
+        "expired invitations": await store.invitations.purge_expired_before(
+            now - KEEP_EXPIRED_INVITATIONS
+        ),
+    }
+    if any(removed.values()):
         log.info(
-            "housekeeping: %d update ids, %d sent messages, %d stale conversations removed",
-            updates,
-            sent,
-            stale,
+            "housekeeping: %s removed",
+            ", ".join(f"{count} {what}" for what, count in removed.items() if count),
         )
+    return removed
 
 
 def add_housekeeping(scheduler: AsyncIOScheduler, store: Store) -> None:

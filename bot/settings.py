@@ -86,6 +86,15 @@ class Settings(BaseSettings):
         default_factory=lambda: list(SUEDWESTFALEN_REGIONS)
     )
     network_name: str = "Knotenpunkt"
+    request_notices_per_week: int = Field(default=3, ge=0, le=100)
+    telegram_bot_username: str | None = None  # for invitation links; the adapter fills it
+    privacy_notice: str | None = None  # a file; "{lang}" in the path picks the language
+    privacy_notice_version: str | None = Field(
+        default=None, max_length=32, pattern=r"^[A-Za-z0-9._:-]+$"
+    )
+    privacy_contact: str | None = None
+    unreachable_retention_days: int = Field(default=180, ge=1)
+    members_may_invite: bool = False
 
     @field_validator("admins", mode="before")
     @classmethod

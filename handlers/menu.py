@@ -53,12 +53,18 @@ def help_text(ctx: Context, router: Router) -> Outgoing:
 
 def register(router: Router) -> None:
     @router.command(
-        "help", "hilfe", access=Access.ANYONE, help_key="help.help", in_groups=True, order=90
+        "help",
+        "hilfe",
+        access=Access.ANYONE,
+        help_key="help.help",
+        in_groups=True,
+        order=90,
+        gated=False,
     )
     async def help_command(ctx: Context, args: str) -> Outgoing:
         return help_text(ctx, router)
 
-    @router.action("help.show", access=Access.ANYONE)
+    @router.action("help.show", access=Access.ANYONE, gated=False)
     async def help_button(ctx: Context, arg: str) -> Outgoing:
         return help_text(ctx, router)
 
@@ -66,7 +72,9 @@ def register(router: Router) -> None:
     async def menu_button(ctx: Context, arg: str) -> Outgoing:
         return main_menu(ctx)
 
-    @router.command("cancel", "abbrechen", access=Access.ANYONE, help_key="help.cancel", order=91)
+    @router.command(
+        "cancel", "abbrechen", access=Access.ANYONE, help_key="help.cancel", order=91, gated=False
+    )
     async def cancel(ctx: Context, args: str) -> Outgoing:
         if ctx.conversation is None:
             return ctx.reply("cancel.nothing")

@@ -8,16 +8,21 @@ from storage.audit import AuditLog
 from storage.bindings import BindingRepository
 from storage.broadcasts import BroadcastRepository
 from storage.conversations import ConversationRepository
+from storage.cooperation import CooperationRepository
+from storage.dashboard import DashboardRepository
 from storage.dates import DateRepository
 from storage.db import Database
 from storage.directory import DirectoryRepository
 from storage.events import EventRepository
 from storage.groups import GroupRepository
+from storage.invitations import InvitationRepository
 from storage.linking import LinkRepository
 from storage.maintenance import Maintenance
 from storage.members import MemberRepository
 from storage.outbox import OutboxRepository
+from storage.privacy import PrivacyRepository
 from storage.rsvps import RsvpRepository
+from storage.stats import StatsRepository
 from storage.topics import TopicRepository
 from storage.updates import Inbox
 
@@ -37,11 +42,16 @@ class Store:
         self.events = EventRepository(db)
         self.dates = DateRepository(db)
         self.rsvps = RsvpRepository(db)
-        self.broadcasts = BroadcastRepository(db)
+        self.broadcasts = BroadcastRepository(db, self.outbox)
         self.linking = LinkRepository(db)
         self.directory = DirectoryRepository(db)
         self.groups = GroupRepository(db)
         self.maintenance = Maintenance(db)
+        self.cooperation = CooperationRepository(db)
+        self.privacy = PrivacyRepository(db)
+        self.invitations = InvitationRepository(db)
+        self.stats = StatsRepository(db)
+        self.dashboard = DashboardRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:

@@ -4,7 +4,9 @@ The audience is resolved by one query builder, :func:`recipients_sql`, used both
 (the preview) and to queue (``INSERT … SELECT`` into the outbox), so the number an admin
 is shown is the number of rows queued. Who receives and on which identity is decided by
 :func:`storage.members.delivery_targets_sql`, the same rule as for every notification.
-The report is counted from the outbox rows of the broadcast's batch.
+The report is counted from the outbox rows of the broadcast's batch; cancelling marks
+the rows not yet sent ``withdrawn`` (the outbox's one way of taking messages back), so
+they stay countable.
 """
 
 from __future__ import annotations
@@ -14,30 +16,42 @@ import json
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from storage.db import Database, from_db_time, to_db_time, utcnow
 from storage.members import delivery_targets_sql
+from storage.outbox import OutboxRepository
 
 OPEN_STATUSES = ("scheduled", "sending")
 
 
 class Audience(BaseModel):
     """Who a broadcast is for: everyone, or the members matching every criterion given
-    (the subscribers of a topic, the members of a region, or both).
+    (the subscribers of a topic, the members of a region, or both), or the members of a
+    working group.
 
-    A new kind (e.g. a working group) is one more field here and one more clause in
-    :func:`recipients_sql`.
+    A new kind is one more field here and one more clause in :func:`recipients_sql`.
+    Stored as JSON in ``broadcasts.audience``; every field has a default, so rows written
+    before a field existed still load.
     """
 
     model_config = ConfigDict(frozen=True)
 
     topic_id: int | None = None
     region: str | None = None
+    group_id: int | None = None
+
+    @model_validator(mode="after")
+    def _group_stands_alone(self) -> Audience:
+        if self.group_id is not None and (self.topic_id is not None or self.region is not None):
+            raise ValueError("a working group audience cannot be combined with a topic or region")
+        return self
 
     @property
     def kind(self) -> str:
-        """``all``, ``topic``, ``region`` or ``topic+region``."""
+        """``all``, ``topic``, ``region``, ``topic+region`` or ``group``."""
+        if self.group_id is not None:
+            return "group"
         parts = []
         if self.topic_id is not None:
             parts.append("topic")
@@ -49,7 +63,12 @@ class Audience(BaseModel):
 def recipients_sql(audience: Audience) -> tuple[str, list[Any]]:
     """One row per recipient of the audience (``member_id``, ``language``, ``platform``,
     ``chat_id``, …): active members who did not turn announcements off, each on the one
-    identity :func:`delivery_targets_sql` picks."""
+    identity :func:`delivery_targets_sql` picks.
+
+    A group audience is the group's members whatever their notification level in the group
+    (``muted`` and ``digest`` included): a broadcast comes from the network team, so the
+    announcement setting decides, not the group's. An archived group has no audience.
+    """
     clauses = [
         "NOT EXISTS (SELECT 1 FROM announcement_settings a"
         " WHERE a.member_id = am.id AND a.enabled = 0)"
@@ -61,6 +80,12 @@ def recipients_sql(audience: Audience) -> tuple[str, list[Any]]:
     if audience.region is not None:
         clauses.append("am.region = ?")
         params.append(audience.region)
+    if audience.group_id is not None:
+        clauses.append(
+            "am.id IN (SELECT gm.member_id FROM group_members gm JOIN work_groups w"
+            " ON w.id = gm.group_id WHERE gm.group_id = ? AND w.status = 'active')"
+        )
+        params.append(audience.group_id)
     members = "SELECT am.id FROM members am WHERE " + " AND ".join(clauses)
     return delivery_targets_sql(members), params
 
@@ -90,16 +115,33 @@ class Broadcast(BaseModel):
 
 
 class DeliveryCounts(BaseModel):
-    """A broadcast's outbox rows by state; ``pending`` includes rows being sent."""
+    """A broadcast's outbox rows by state; ``pending`` includes rows being sent,
+    ``withdrawn`` the rows a cancel stopped before they went out."""
 
     sent: int = 0
     pending: int = 0
     unreachable: int = 0
     failed: int = 0
+    withdrawn: int = 0
+
+    @property
+    def final(self) -> int:
+        """Rows that will not change any more."""
+        return self.sent + self.unreachable + self.failed + self.withdrawn
 
     @property
     def total(self) -> int:
-        return self.sent + self.pending + self.unreachable + self.failed
+        return self.final + self.pending
+
+
+_COUNTED_AS = {
+    "pending": "pending",
+    "sending": "pending",
+    "sent": "sent",
+    "unreachable": "unreachable",
+    "failed": "failed",
+    "withdrawn": "withdrawn",
+}
 
 
 class UnreachableRecipient(BaseModel):
@@ -126,8 +168,9 @@ def _broadcast(row: object) -> Broadcast:
 
 
 class BroadcastRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, outbox: OutboxRepository) -> None:
         self.db = db
+        self.outbox = outbox
 
     async def create(
         self,
@@ -255,7 +298,7 @@ class BroadcastRepository:
         )
         for batch, status, count in rows:
             counts = found[int(batch.rpartition(":")[2])]
-            field = "pending" if status == "sending" else status
+            field = _COUNTED_AS[status]
             setattr(counts, field, getattr(counts, field) + count)
         return found
 
@@ -271,8 +314,9 @@ class BroadcastRepository:
         return cursor.rowcount > 0
 
     async def cancel(self, broadcast_id: int, actor: str, now: datetime) -> int | None:
-        """Cancel a scheduled or sending broadcast: its pending rows are withdrawn (deleted),
-        what was sent stays sent. Returns how many were withdrawn, None if not open."""
+        """Cancel a scheduled or sending broadcast: in the same transaction its pending rows
+        are marked ``withdrawn`` (they stay for the report), what was sent stays sent.
+        Returns how many were withdrawn, None if it was not open."""
         async with self.db.transaction() as conn:
             cursor = await conn.execute(
                 "UPDATE broadcasts SET status = 'cancelled', cancelled_at = ?, cancelled_by = ?"
@@ -281,11 +325,7 @@ class BroadcastRepository:
             )
             if cursor.rowcount == 0:
                 return None
-            cursor = await conn.execute(
-                "DELETE FROM outbox WHERE batch = ? AND status = 'pending'",
-                (batch_of(broadcast_id),),
-            )
-            withdrawn = cursor.rowcount
+            withdrawn = await self.outbox.withdraw_pending([batch_of(broadcast_id)])
             await conn.execute(
                 "UPDATE broadcasts SET withdrawn = ? WHERE id = ?", (withdrawn, broadcast_id)
             )

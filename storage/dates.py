@@ -1,4 +1,4 @@
-"""The dates of events, materialised (``event_dates``, migration 0013).
+"""The dates of events, materialised (``event_dates``, migration 0014).
 
 The events capability expands each event's rule with its overrides and writes the result
 here; listing the next dates, the calendar feeds and the reminder scan read it with index

@@ -121,6 +121,10 @@ class Database:
         await self._conn.execute("PRAGMA foreign_keys=ON")
         await self._conn.execute("PRAGMA busy_timeout=5000")
         await self._conn.execute("PRAGMA synchronous=NORMAL")
+        # Deleted rows are overwritten with zeros, so an erased member leaves no trace in
+        # free pages or the WAL (GDPR Art. 17); temporary data stays in memory, not in files.
+        await self._conn.execute("PRAGMA secure_delete=ON")
+        await self._conn.execute("PRAGMA temp_store=MEMORY")
         self._inode = self._file_inode()
         if migrate:
             await self.migrate()

@@ -30,16 +30,22 @@ def fold_for_index(text: str) -> str:
     return base if spelt == base else f"{base} {spelt}"
 
 
-def fts_query(term: str) -> str | None:
+def fts_query(term: str, whole_below: int = 0) -> str | None:
     """A search term as an FTS5 query: every word as a prefix, all words required.
 
-    Words are quoted, so nothing a member types is read as FTS5 syntax.
+    Words shorter than ``whole_below`` characters must match a whole word (so that a
+    matching rule can keep "KI" from finding "Kinematik"). Words are quoted, so nothing a
+    member types is read as FTS5 syntax.
     """
     words = _WORD.findall(term.translate(_SHARP_S))[:MAX_QUERY_WORDS]
     parts = []
     for word in words:
+        star = "" if len(word) < whole_below else "*"
         spelt = word.translate(_UMLAUTS)
-        parts.append(f'"{word}"*' if spelt == word else f'("{word}"* OR "{spelt}"*)')
+        if spelt == word:
+            parts.append(f'"{word}"{star}')
+        else:
+            parts.append(f'("{word}"{star} OR "{spelt}"{star})')
     return " ".join(parts) or None
 
 
@@ -122,7 +128,7 @@ class DirectoryRepository:
             " JOIN members m ON m.id = hit.id ORDER BY hit.rank, m.id",
             (query, limit, offset),
         )
-        reach = await self._reach([r["id"] for r in rows])
+        reach = await self.reach([r["id"] for r in rows])
         entries = [
             DirectoryEntry(
                 member_id=r["id"],
@@ -136,8 +142,9 @@ class DirectoryRepository:
         ]
         return SearchPage(entries=entries, total=total, offset=offset)
 
-    async def _reach(self, member_ids: list[int]) -> dict[int, dict[str, str]]:
-        """Per member and platform the account seen last, to show how to reach them."""
+    async def reach(self, member_ids: list[int]) -> dict[int, dict[str, str]]:
+        """Per member and platform the account seen last, to show how to reach them
+        (search results here, introductions of cooperation partners)."""
         if not member_ids:
             return {}
         marks = ",".join("?" for _ in member_ids)

@@ -47,6 +47,11 @@ def _rank(alias: str) -> str:
     )
 
 
+def _strength(alias: str) -> str:
+    """Order of answers to a cooperation request: interested > not for me > none."""
+    return f"(CASE {alias}.answer WHEN 'interested' THEN 2 WHEN 'declined' THEN 1 ELSE 0 END)"
+
+
 MERGE_STEPS: tuple[MergeStep, ...] = (
     MergeStep(
         "members",
@@ -99,12 +104,18 @@ MERGE_STEPS: tuple[MergeStep, ...] = (
     ),
     MergeStep(
         "member_settings",
-        "the kept member's directory choice wins; a preferred platform is kept if either set one",
+        "the kept member's directory choice wins; a preferred platform is kept if either set"
+        " one; cooperation requests turned off on either account stay off, else the kept"
+        " member's choice, else the other's",
         (
-            "INSERT INTO member_settings (member_id, listed_in_directory, preferred_platform)"
-            " SELECT :keep, listed_in_directory, preferred_platform FROM member_settings"
-            " WHERE member_id = :drop ON CONFLICT (member_id) DO UPDATE SET preferred_platform"
-            " = COALESCE(member_settings.preferred_platform, excluded.preferred_platform)",
+            "INSERT INTO member_settings (member_id, listed_in_directory, preferred_platform,"
+            " cooperation_requests) SELECT :keep, listed_in_directory, preferred_platform,"
+            " cooperation_requests FROM member_settings WHERE member_id = :drop"
+            " ON CONFLICT (member_id) DO UPDATE SET preferred_platform"
+            " = COALESCE(member_settings.preferred_platform, excluded.preferred_platform),"
+            " cooperation_requests = CASE WHEN 0 IN (member_settings.cooperation_requests,"
+            " excluded.cooperation_requests) THEN 0 ELSE COALESCE("
+            "member_settings.cooperation_requests, excluded.cooperation_requests) END",
         ),
     ),
     MergeStep(
@@ -172,6 +183,52 @@ MERGE_STEPS: tuple[MergeStep, ...] = (
         "the search rate limit is per person",
         ("UPDATE directory_searches SET member_id = :keep WHERE member_id = :drop",),
     ),
+    MergeStep(
+        "cooperation_requests",
+        "the requests stay with their author",
+        ("UPDATE cooperation_requests SET author_id = :keep WHERE author_id = :drop",),
+    ),
+    MergeStep(
+        "cooperation_responses",
+        "notices and answers of either account count; where both have a row for one request,"
+        " the stronger answer (interested > not for me > none) and any connection are kept;"
+        " nobody stays interested in their own request",
+        (
+            "DELETE FROM cooperation_responses WHERE member_id IN (:keep, :drop) AND request_id"
+            " IN (SELECT id FROM cooperation_requests WHERE author_id IN (:keep, :drop))",
+            "UPDATE cooperation_responses AS k SET"
+            " notified_at = COALESCE(k.notified_at, d.notified_at),"
+            " connected_at = COALESCE(k.connected_at, d.connected_at),"
+            f" answer = CASE WHEN {_strength('d')} > {_strength('k')} THEN d.answer"
+            " ELSE k.answer END,"
+            f" answered_at = CASE WHEN {_strength('d')} > {_strength('k')} THEN d.answered_at"
+            " ELSE k.answered_at END"
+            " FROM cooperation_responses AS d WHERE k.member_id = :keep"
+            " AND d.member_id = :drop AND d.request_id = k.request_id",
+            "UPDATE OR IGNORE cooperation_responses SET member_id = :keep WHERE member_id = :drop",
+        ),
+    ),
+    MergeStep(
+        "consent_events",
+        "every consent either account gave stays on record; the latest notice accepted counts",
+        ("UPDATE consent_events SET member_id = :keep WHERE member_id = :drop",),
+    ),
+    MergeStep(
+        "invitations",
+        "invitations the person created",
+        ("UPDATE invitations SET created_by = :keep WHERE created_by = :drop",),
+    ),
+    MergeStep(
+        "invited_members",
+        "joined by invitation if either account did; whom the person invited",
+        (
+            "INSERT OR IGNORE INTO invited_members (member_id, invitation_id, invited_by, at)"
+            " SELECT :keep, invitation_id, invited_by, at FROM invited_members"
+            " WHERE member_id = :drop",
+            "UPDATE invited_members SET invited_by = :keep WHERE invited_by = :drop",
+            "UPDATE invited_members SET invited_by = NULL WHERE member_id = invited_by",
+        ),
+    ),
 )
 
 # What a member split off by /unlink starts with besides the copied profile.
@@ -190,6 +247,16 @@ SPLIT_COPY_STEPS: tuple[MergeStep, ...] = (
         (
             "INSERT INTO member_event_settings (member_id, remind_topics)"
             " SELECT :new, remind_topics FROM member_event_settings WHERE member_id = :old",
+        ),
+    ),
+    MergeStep(
+        "consent_events",
+        "the privacy notice accepted for the shared profile holds for both (announcements"
+        " start on, like their setting)",
+        (
+            "INSERT INTO consent_events (member_id, kind, granted, version, source, at)"
+            " SELECT :new, kind, granted, version, source, at FROM consent_events"
+            " WHERE member_id = :old AND kind = 'privacy' ORDER BY id",
         ),
     ),
 )

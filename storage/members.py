@@ -143,14 +143,24 @@ class MemberRepository:
         )
         return [_member(r) for r in rows]
 
-    async def set_announcements(self, member_id: int, enabled: bool) -> None:
-        """The member's choice about broadcasts from the network team, with its time."""
-        await self.db.execute(
-            "INSERT INTO announcement_settings (member_id, enabled, changed_at) VALUES (?, ?, ?)"
-            " ON CONFLICT (member_id) DO UPDATE SET enabled = excluded.enabled,"
-            " changed_at = excluded.changed_at",
-            (member_id, int(enabled), to_db_time(utcnow())),
-        )
+    async def set_announcements(
+        self, member_id: int, enabled: bool, source: str = "command"
+    ) -> None:
+        """The member's choice about broadcasts from the network team, with its time; the
+        choice is also a consent event (given or withdrawn), kept apart from the setting."""
+        now = to_db_time(utcnow())
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "INSERT INTO announcement_settings (member_id, enabled, changed_at)"
+                " VALUES (?, ?, ?) ON CONFLICT (member_id) DO UPDATE SET"
+                " enabled = excluded.enabled, changed_at = excluded.changed_at",
+                (member_id, int(enabled), now),
+            )
+            await conn.execute(
+                "INSERT INTO consent_events (member_id, kind, granted, source, at)"
+                " VALUES (?, 'announcements', ?, ?, ?)",
+                (member_id, int(enabled), source, now),
+            )
 
     async def announcements_enabled(self, member_id: int) -> bool:
         """On unless the member turned announcements off."""
@@ -241,6 +251,16 @@ class MemberRepository:
             (identity_key, to_db_time(utcnow())),
         )
         return cursor.rowcount > 0
+
+    async def revoke_admin(self, identity_keys: list[str]) -> int:
+        """Withdraw the grants of these accounts; how many there were."""
+        if not identity_keys:
+            return 0
+        marks = ",".join("?" for _ in identity_keys)
+        cursor = await self.db.execute(
+            f"DELETE FROM admin_grants WHERE identity IN ({marks})", identity_keys
+        )
+        return cursor.rowcount
 
     async def is_granted_admin(self, identity_keys: list[str]) -> bool:
         if not identity_keys:

@@ -315,3 +315,11 @@ class RsvpRepository:
             " ON CONFLICT (member_id) DO UPDATE SET remind_topics = excluded.remind_topics",
             (member_id, int(enabled)),
         )
+
+    async def purge_reminder_claims_before(self, cutoff: datetime) -> int:
+        """Claims for dates that began before ``cutoff``: no reminder can be due for them
+        any more (reminders go out before the start), so they are not needed."""
+        cursor = await self.db.execute(
+            "DELETE FROM sent_reminders WHERE occurrence < ?", (to_db_time(cutoff),)
+        )
+        return cursor.rowcount

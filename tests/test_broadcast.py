@@ -150,7 +150,15 @@ async def test_cancel_withdraws_pending_rows_and_keeps_what_was_sent(
     assert (queued, withdrawn) == (5, 2)
     await store.outbox.mark_sent(rows[2].id)  # the one in flight completes
     progress = await svc.progress(broadcast.id)
-    assert progress.counts.model_dump() == {"sent": 3, "pending": 0, "unreachable": 0, "failed": 0}
+    assert progress.counts.model_dump() == {
+        "sent": 3,
+        "pending": 0,
+        "unreachable": 0,
+        "failed": 0,
+        "withdrawn": 2,
+    }
+    # withdrawn, not deleted: the rows stay for the report
+    assert await store.outbox.batch_report(broadcast.batch) == {"sent": 3, "withdrawn": 2}
     assert progress.broadcast.status == "cancelled" and progress.broadcast.withdrawn == 2
     assert await store.outbox.due(svc.clock(), 10) == []
     with pytest.raises(Invalid, match=r"broadcast\.not_open"):

@@ -83,7 +83,7 @@ def test_send_from_a_file_and_refusals(
     out = capsys.readouterr().out
     assert "Programm (https://example.org/p)" in out and "queued for 3 recipients" in out
     refusals = {
-        ("--audience", "group:Vorstand"): "working groups cannot be addressed yet",
+        ("--audience", "group:Vorstand"): "I don't know the working group “Vorstand”.",
         ("--audience", "topic:Nope"): "There is no topic “Nope”",
         ("--audience", "region:Atlantis"): "I don't know the region “Atlantis”. Regions: ",
         ("--audience", "all", "--audience", "region:Hagen"): "'all' cannot be combined",
@@ -123,12 +123,14 @@ def test_schedule_list_status_and_cancel(
     assert "✅ 0 sent · ⏳ 3 pending · 🚫 0 unreachable · ⚠️ 0 failed" in listing
     assert _cli(monkeypatch, db, "cancel", "2") == 0
     assert "broadcast 2 cancelled: 3 withdrawn, 0 already sent" in capsys.readouterr().out
-    assert _rows(db, 2) == 0
+    assert _rows(db, 2) == 3  # kept, marked withdrawn
     assert _cli(monkeypatch, db, "cancel", "1") == 0
     assert _cli(monkeypatch, db, "cancel", "1") == 1
     assert "already done or cancelled" in capsys.readouterr().err
     assert _cli(monkeypatch, db, "status", "2") == 0
-    assert "✖️ cancelled" in capsys.readouterr().out
+    status = capsys.readouterr().out
+    assert "✖️ cancelled" in status
+    assert "✅ 0 sent · ⏳ 0 pending · 🚫 0 unreachable · ⚠️ 0 failed · ↩️ 3 withdrawn" in status
     assert _cli(monkeypatch, db, "status", "99") == 1
     assert "There is no broadcast no. 99." in capsys.readouterr().err
     with sqlite3.connect(db) as conn:
@@ -147,6 +149,8 @@ def test_progress_bar_counts_what_is_final() -> None:
     bar = progress_bar(DeliveryCounts(sent=500, pending=488, unreachable=10, failed=2), 1000, 20)
     assert bar == "[##########----------] 512/1,000  sent 500 · unreachable 10 · failed 2"
     assert progress_bar(DeliveryCounts(), 0, 4).startswith("[####] 0/0")
+    cancelled = progress_bar(DeliveryCounts(sent=1, withdrawn=3), 4, 4)
+    assert cancelled == "[####] 4/4  sent 1 · unreachable 0 · failed 0 · withdrawn 3"
 
 
 async def test_watch_redraws_until_nothing_is_pending(store: Store, settings: Settings) -> None:

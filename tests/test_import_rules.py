@@ -188,3 +188,14 @@ def test_sql_only_in_storage() -> None:
     ]
     assert found == []
     assert SQL.search('await db.execute("DELETE FROM members WHERE id = ?")')
+
+
+def test_platform_arguments_are_parsed_in_one_place() -> None:
+    """Handlers read numbers from buttons and commands through ``bot.arguments`` (ASCII
+    digits, bounds); ``str.isdigit`` accepts ``²`` and numbers of any length."""
+    found = [
+        name
+        for name, path in MODULES.items()
+        if name.startswith("handlers") and ".isdigit()" in path.read_text()
+    ]
+    assert found == []

@@ -13,6 +13,7 @@ async def test_migrations_are_idempotent_and_pragmas_set(tmp_path) -> None:  # t
     assert await db.migrate() == []  # already applied on open
     assert await db.fetchval("PRAGMA journal_mode") == "wal"
     assert await db.fetchval("PRAGMA foreign_keys") == 1
+    assert await db.fetchval("PRAGMA secure_delete") == 1  # erased rows are overwritten
     versions = [r[0] for r in await db.fetchall("SELECT version FROM schema_migrations")]
     assert versions == sorted(versions) and versions[0] == 1
     await db.close()

@@ -134,6 +134,8 @@ class TelegramAdapter:
 
     async def start(self) -> None:
         await self.application.initialize()  # getMe: also checks the token
+        if not self.services.settings.telegram_bot_username:  # for invitation links
+            self.services.settings.telegram_bot_username = self.bot.username
         log.info(
             "telegram: bot @%s, %s mode",
             self.bot.username,

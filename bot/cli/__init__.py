@@ -16,12 +16,42 @@ from pathlib import Path
 
 from dotenv import dotenv_values
 
-from bot.cli import admin, broadcast, db, demo, doctor, event, group, run, topic
+from bot.cli import (
+    admin,
+    audit,
+    broadcast,
+    dashboard,
+    db,
+    demo,
+    doctor,
+    event,
+    group,
+    member,
+    requests,
+    run,
+    stats,
+    topic,
+)
 from bot.i18n import set_german_address
 from bot.settings import ConfigError, load_settings, unknown_settings
 from storage.lock import StoreBusy
 
-GROUPS = [run, db, topic, admin, demo, event, group, broadcast, doctor]
+GROUPS = [
+    run,
+    db,
+    topic,
+    admin,
+    demo,
+    event,
+    group,
+    broadcast,
+    dashboard,
+    requests,
+    member,
+    audit,
+    stats,
+    doctor,
+]
 
 
 def _version() -> str:

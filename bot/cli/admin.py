@@ -1,12 +1,19 @@
-"""``knotenpunkt admin add IDENTITY``: make someone network staff."""
+"""``knotenpunkt admin add|remove|list IDENTITY``: who is network staff.
+
+The rules are those of ``/admins`` in chat (:mod:`handlers.privacy.roles`): bootstrap
+admins from ``KNOTENPUNKT_ADMINS`` are changed only there, the last admin stays, and every
+change is in the audit log.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from bot.cli.common import CLI_ACTOR, open_store
+from bot.cli.common import CLI_ACTOR, open_store, refused
 from bot.settings import PLATFORMS, Settings
+from handlers.privacy.roles import admin_entries, demote
+from handlers.validation import Invalid
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -15,17 +22,26 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     add = admin_sub.add_parser("add", help="grant admin rights, e.g. telegram:12345")
     add.add_argument("identity", help="platform:user_id, e.g. telegram:12345 or slack:U0ABC")
     add.set_defaults(func=add_admin)
-    admin_sub.add_parser("list", help="list granted admins").set_defaults(func=list_admins)
+    remove = admin_sub.add_parser("remove", help="withdraw admin rights granted earlier")
+    remove.add_argument("identity", help="platform:user_id, e.g. telegram:12345 or slack:U0ABC")
+    remove.set_defaults(func=remove_admin)
+    admin_sub.add_parser("list", help="list admins").set_defaults(func=list_admins)
+
+
+def _check_identity(identity: str) -> bool:
+    platform, _, user_id = identity.partition(":")
+    if platform in PLATFORMS and user_id:
+        return True
+    print(
+        f"not an identity: {identity!r} (expected platform:id, platform one of "
+        f"{', '.join(PLATFORMS)})",
+        file=sys.stderr,
+    )
+    return False
 
 
 async def add_admin(args: argparse.Namespace, settings: Settings) -> int:
-    platform, _, user_id = args.identity.partition(":")
-    if platform not in PLATFORMS or not user_id:
-        print(
-            f"not an identity: {args.identity!r} (expected platform:id, platform one of "
-            f"{', '.join(PLATFORMS)})",
-            file=sys.stderr,
-        )
+    if not _check_identity(args.identity):
         return 2
     async with open_store(settings) as store:
         added = await store.members.grant_admin(args.identity)
@@ -35,11 +51,28 @@ async def add_admin(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+async def remove_admin(args: argparse.Namespace, settings: Settings) -> int:
+    if not _check_identity(args.identity):
+        return 2
+    async with open_store(settings) as store:
+        entries = await admin_entries(store, settings)
+        target = next((e for e in entries if args.identity in e.keys), None)
+        if target is None:
+            print(f"{args.identity} is not an admin", file=sys.stderr)
+            return 1
+        try:
+            await demote(store, settings, target, CLI_ACTOR)
+        except Invalid as problem:
+            return refused("admin", problem)
+    print(f"{args.identity} is no longer an admin")
+    return 0
+
+
 async def list_admins(args: argparse.Namespace, settings: Settings) -> int:
     async with open_store(settings) as store:
-        granted = await store.members.admin_identity_keys()
-    for key in settings.admins:
-        print(f"{key}  (KNOTENPUNKT_ADMINS)")
-    for key in granted:
-        print(f"{key}  (granted)")
+        entries = await admin_entries(store, settings)
+    for entry in entries:
+        who = f"#{entry.member.id} {entry.member.name}" if entry.member else "not registered"
+        how = "KNOTENPUNKT_ADMINS, bootstrap" if entry.bootstrap else "granted"
+        print(f"{', '.join(entry.keys)}  {who}  ({how})")
     return 0

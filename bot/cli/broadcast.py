@@ -39,8 +39,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "--audience",
         action="append",
         required=True,
-        metavar="all|topic:NAME|region:NAME",
-        help="who receives it; give topic: and region: both for members matching both",
+        metavar="all|topic:NAME|region:NAME|group:NAME",
+        help="who receives it; give topic: and region: both for members matching both;"
+        " group: (a working group's members) stands alone",
     )
     send.add_argument("--at", help='send later, e.g. "2026-12-01 09:00" (network zone)')
     text = send.add_mutually_exclusive_group(required=True)
@@ -62,24 +63,27 @@ def _service(store: Store, settings: Settings) -> BroadcastService:
     return BroadcastService(store, Notifier(store, settings.language), settings)
 
 
-def _audience_names(items: list[str]) -> tuple[str | None, str | None]:
-    """``all``, ``topic:NAME``, ``region:NAME`` (topic and region may be combined)."""
+def _audience_names(items: list[str]) -> dict[str, str]:
+    """``all``, ``topic:NAME``, ``region:NAME`` (topic and region may be combined) or
+    ``group:NAME`` (alone); returns the names by kind, empty for everyone."""
     found: dict[str, str] = {}
     for item in items:
         kind, _, name = item.partition(":")
         kind = kind.strip().casefold()
         if kind == "all" and not name:
             continue
-        if kind == "group":
-            raise ValueError("working groups cannot be addressed yet")
-        if kind not in ("topic", "region") or not name.strip():
-            raise ValueError(f"unknown audience {item!r}; use all, topic:NAME or region:NAME")
+        if kind not in ("topic", "region", "group") or not name.strip():
+            raise ValueError(
+                f"unknown audience {item!r}; use all, topic:NAME, region:NAME or group:NAME"
+            )
         if kind in found:
             raise ValueError(f"give {kind}: only once")
         found[kind] = name.strip()
     if found and "all" in [i.strip().casefold() for i in items]:
-        raise ValueError("'all' cannot be combined with topic: or region:")
-    return found.get("topic"), found.get("region")
+        raise ValueError("'all' cannot be combined with topic:, region: or group:")
+    if "group" in found and len(found) > 1:
+        raise ValueError("group: cannot be combined with topic: or region:")
+    return found
 
 
 def _read_text(args: argparse.Namespace) -> str:
@@ -90,7 +94,7 @@ def _read_text(args: argparse.Namespace) -> str:
 
 async def send_broadcast(args: argparse.Namespace, settings: Settings) -> int:
     try:
-        topic, region = _audience_names(args.audience)
+        names = _audience_names(args.audience)
         text = _read_text(args)
         when = parse_local(args.at, settings.zone) if args.at else None
     except BadTime:
@@ -103,7 +107,7 @@ async def send_broadcast(args: argparse.Namespace, settings: Settings) -> int:
         service = _service(store, settings)
         sender = Sender(actor=CLI_ACTOR, language=settings.language)
         try:
-            audience = await service.audience(topic, region)
+            audience = await service.audience(**names)
             text = service.check_text(text)
             found = await service.preview(audience)
             label = await service.describe(LANG, audience)
@@ -184,14 +188,18 @@ async def _send_now(
 
 
 def progress_bar(counts: DeliveryCounts, total: int, width: int = BAR_WIDTH) -> str:
-    """``[#######-----]  512/1,000  sent 500 · unreachable 10 · failed 2``."""
-    final = counts.sent + counts.unreachable + counts.failed
+    """``[#######-----]  512/1,000  sent 500 · unreachable 10 · failed 2`` (and
+    ``· withdrawn N`` once a cancel stopped rows, which are final too)."""
+    final = counts.final
     filled = width if total == 0 else min(width, width * final // total)
-    return (
+    bar = (
         f"[{'#' * filled}{'-' * (width - filled)}] {render.number(LANG, final)}/"
         f"{render.number(LANG, total)}  sent {render.number(LANG, counts.sent)} · unreachable "
         f"{render.number(LANG, counts.unreachable)} · failed {render.number(LANG, counts.failed)}"
     )
+    if counts.withdrawn:
+        bar += f" · withdrawn {render.number(LANG, counts.withdrawn)}"
+    return bar
 
 
 async def watch(

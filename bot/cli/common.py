@@ -32,3 +32,11 @@ def fail(command: str, message: str) -> int:
 def refused(command: str, problem: Invalid) -> int:
     """The same check as in chat refused the input: say why, in English."""
     return fail(command, t("en", problem.key, **problem.params))
+
+
+def confirm(question: str, assume_yes: bool) -> bool:
+    """Ask on the terminal (``--yes`` skips it); anything but yes is no."""
+    if assume_yes:
+        return True
+    print(f"{question} [y/N] ", end="", flush=True)
+    return sys.stdin.readline().strip().casefold() in ("y", "yes", "j", "ja")

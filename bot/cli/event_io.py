@@ -4,8 +4,6 @@ store as files (iCalendar in; a text list or CSV for Excel out)."""
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -15,6 +13,7 @@ from bot.calendar.recurrence import Occurrence, occurrence_on
 from bot.cli.common import CLI_ACTOR, fail, open_store, refused
 from bot.delivery.notify import Notifier
 from bot.settings import Settings
+from handlers.events.attendee_csv import attendee_csv
 from handlers.events.importer import FetchError, fetch, sync_calendar
 from handlers.events.inputs import read_day
 from handlers.events.service import EventService
@@ -22,9 +21,6 @@ from handlers.validation import Invalid
 from storage import Store
 from storage.events import Event
 from storage.rsvps import Attendee
-
-CSV_HEADER = ["event_id", "title", "date", "name", "company", "answer", "waitlisted", "position"]
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def add_import_parser(ev: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -134,32 +130,8 @@ async def attendees(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _cell(value: str, excel: bool) -> str:
-    """Excel runs a cell that starts like a formula; a name never should."""
-    return "'" + value if excel and value.startswith(_FORMULA_START) else value
-
-
 def _write_csv(event: Event, rows: list[Attendee], *, excel: bool) -> None:
-    """German Excel splits on semicolons and reads UTF-8 only with a BOM; ``csv`` is
-    RFC 4180 (commas, CRLF, UTF-8) for other programs."""
-    zone = ZoneInfo(event.timezone)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";" if excel else ",", lineterminator="\r\n")
-    writer.writerow(CSV_HEADER)
-    for a in rows:
-        writer.writerow(
-            [
-                event.id,
-                _cell(event.title, excel),
-                f"{a.occurrence.astimezone(zone):%Y-%m-%d %H:%M}",
-                _cell(a.name, excel),
-                _cell(a.company, excel),
-                a.status,
-                "yes" if a.waitlisted else "no",
-                a.position or "",
-            ]
-        )
-    data = (("\ufeff" if excel else "") + buffer.getvalue()).encode("utf-8")
+    data = attendee_csv(event, rows, excel=excel)
     sys.stdout.flush()
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()

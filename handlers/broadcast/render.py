@@ -3,6 +3,7 @@ the admin's report and the status list. Pure functions of what the service found
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -32,8 +33,18 @@ def member_message(lang: str, text: str, network: str) -> Outgoing:
     )
 
 
-def audience_label(lang: str, audience: Audience, topic_name: str | None) -> str:
-    topic = topic_name or "?"
+@dataclass(frozen=True)
+class AudienceNames:
+    """The names an audience's ids stand for (looked up by the service)."""
+
+    topic: str | None = None
+    group: str | None = None
+
+
+def audience_label(lang: str, audience: Audience, names: AudienceNames) -> str:
+    topic = names.topic or "?"
+    if audience.kind == "group":
+        return t(lang, "broadcast.audience.group_is", group=names.group or "?")
     if audience.kind == "topic+region":
         return t(lang, "broadcast.audience.topic_region", topic=topic, region=audience.region)
     if audience.kind == "topic":
@@ -52,7 +63,8 @@ def platform_counts(lang: str, by_platform: dict[str, int]) -> str:
 
 
 def counts_line(lang: str, counts: DeliveryCounts) -> str:
-    return t(
+    """Sent, pending, unreachable, failed; and withdrawn when a cancel stopped some."""
+    line = t(
         lang,
         "broadcast.counts",
         sent=number(lang, counts.sent),
@@ -60,6 +72,10 @@ def counts_line(lang: str, counts: DeliveryCounts) -> str:
         unreachable=number(lang, counts.unreachable),
         failed=number(lang, counts.failed),
     )
+    if counts.withdrawn:
+        withdrawn = t(lang, "broadcast.counts_withdrawn", withdrawn=number(lang, counts.withdrawn))
+        line = f"{line} · {withdrawn}"
+    return line
 
 
 def snippet(text: str) -> str:
@@ -77,7 +93,7 @@ def unreachable_button(lang: str, broadcast_id: int, count: int) -> Button:
 
 
 def report(
-    lang: str, broadcast: Broadcast, counts: DeliveryCounts, topic_name: str | None
+    lang: str, broadcast: Broadcast, counts: DeliveryCounts, names: AudienceNames
 ) -> Outgoing:
     """To the admin who sent it, when every row is final."""
     text = "\n".join(
@@ -85,7 +101,7 @@ def report(
             t(
                 lang,
                 "broadcast.report_to",
-                audience=audience_label(lang, broadcast.audience, topic_name),
+                audience=audience_label(lang, broadcast.audience, names),
             ),
             t(lang, "broadcast.report_start", start=snippet(broadcast.text)),
             "",

@@ -26,6 +26,7 @@ from handlers.validation import Invalid
 from storage import Store
 from storage.broadcasts import Audience, Broadcast, DeliveryCounts, audience_json
 from storage.db import utcnow
+from storage.groups import Group
 
 log = logging.getLogger(__name__)
 
@@ -85,8 +86,29 @@ class BroadcastService:
         found.update(dict.fromkeys(await self.store.broadcasts.regions()))
         return list(found)
 
-    async def audience(self, topic: str | None = None, region: str | None = None) -> Audience:
-        """An audience from names as people type them; raises :class:`Invalid`."""
+    async def groups(self) -> list[Group]:
+        """The working groups a broadcast can go to: the active ones."""
+        return await self.store.groups.list()
+
+    async def group(self, name: str) -> Group:
+        """An active working group by its name as typed; raises :class:`Invalid`."""
+        found = await self.store.groups.find(name)
+        if found is None:
+            names = ", ".join(g.name for g in await self.groups()) or "–"
+            raise Invalid("broadcast.unknown_group", {"group": name.strip()[:60], "groups": names})
+        if not found.active:
+            raise Invalid("broadcast.group_archived", {"group": found.name})
+        return found
+
+    async def audience(
+        self, topic: str | None = None, region: str | None = None, group: str | None = None
+    ) -> Audience:
+        """An audience from names as people type them; raises :class:`Invalid`. A working
+        group stands alone (combined with a topic or region: ValueError)."""
+        if group is not None:
+            if topic is not None or region is not None:
+                raise ValueError("a working group cannot be combined with a topic or region")
+            return Audience(group_id=(await self.group(group)).id)
         topic_id = None
         if topic is not None:
             found = await self.store.topics.find(topic)
@@ -105,10 +127,17 @@ class BroadcastService:
             region = matches[0]
         return Audience(topic_id=topic_id, region=region)
 
+    async def names(self, audience: Audience) -> render.AudienceNames:
+        """The names of the topic and group an audience refers to (archived ones too)."""
+        topic = await self.store.topics.get(audience.topic_id) if audience.topic_id else None
+        group = await self.store.groups.get(audience.group_id) if audience.group_id else None
+        return render.AudienceNames(
+            topic=topic.name if topic else None, group=group.name if group else None
+        )
+
     async def describe(self, lang: str, audience: Audience) -> str:
         """The audience in words, e.g. "subscribers of “KI” in Hagen"."""
-        topic = await self.store.topics.get(audience.topic_id) if audience.topic_id else None
-        return render.audience_label(lang, audience, topic.name if topic else None)
+        return render.audience_label(lang, audience, await self.names(audience))
 
     @staticmethod
     def check_text(text: str) -> str:
@@ -268,14 +297,9 @@ class BroadcastService:
             await self.store.audit.record(
                 "broadcast.done", None, broadcast_id=broadcast.id, **counts.model_dump()
             )
-            topic = (
-                await self.store.topics.get(broadcast.audience.topic_id)
-                if broadcast.audience.topic_id
-                else None
-            )
-            name = topic.name if topic else None
+            names = await self.names(broadcast.audience)
             await self._tell_sender(
-                broadcast, lambda lang: render.report(lang, broadcast, counts, name)
+                broadcast, lambda lang: render.report(lang, broadcast, counts, names)
             )
 
     async def _tell_sender(self, broadcast: Broadcast, message: Render) -> None:

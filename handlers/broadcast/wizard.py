@@ -1,9 +1,11 @@
 """The ``/rundschreiben`` (``/broadcast``) wizard: audience, text, preview, send or schedule.
 
-Admins only, in a private chat (the router refuses groups and members). The preview is the
-message exactly as members get it, then the exact number of recipients per platform with
-the buttons: send now, schedule, edit, cancel. Sending confirms the previewed number: if
-the audience changed meanwhile the admin sees the new number and confirms again.
+Admins only, in a private chat (the router refuses groups and members). The audience is
+everyone, a topic, a region, both, or a working group (offered while an active one exists).
+The preview is the message exactly as members get it, then the exact number of recipients
+per platform with the buttons: send now, schedule, edit, cancel. Sending confirms the
+previewed number: if the audience changed meanwhile the admin sees the new number and
+confirms again.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from handlers.validation import Invalid
 from storage.broadcasts import Audience
 
 FLOW = "broadcast"
-KINDS = ("all", "topic", "region", "both")
+KINDS = ("all", "topic", "region", "group", "both")
 _STATUS = {"status", "stand", "liste", "list"}
 _CANCEL = {"cancel", "abbrechen", "stopp", "stop"}
 _SEND = {"senden", "send", "jetzt", "now", "ja", "yes"}
@@ -52,7 +54,15 @@ def _data(ctx: Context) -> dict[str, Any]:
 
 
 def _audience(data: dict[str, Any]) -> Audience:
-    return Audience(topic_id=data.get("topic_id"), region=data.get("region"))
+    return Audience(
+        topic_id=data.get("topic_id"), region=data.get("region"), group_id=data.get("group_id")
+    )
+
+
+async def _kinds(ctx: Context) -> list[str]:
+    """The audience kinds to offer: a working group only while an active one exists."""
+    has_groups = bool(await service(ctx).groups())
+    return [kind for kind in KINDS if kind != "group" or has_groups]
 
 
 def _in_step(ctx: Context, *steps: str) -> bool:
@@ -69,7 +79,8 @@ async def prompt(ctx: Context, step: str) -> list[Outgoing]:
     """The question of a step, with its buttons."""
     data = _data(ctx)
     if step == "audience":
-        rows = [[ctx.button(f"broadcast.kind.{kind}", "bc.kind", kind)] for kind in KINDS]
+        kinds = await _kinds(ctx)
+        rows = [[ctx.button(f"broadcast.kind.{kind}", "bc.kind", kind)] for kind in kinds]
         return [ctx.reply("broadcast.ask_audience", buttons=rows)]
     if step == "topic":
         topics = await ctx.store.topics.list()
@@ -78,6 +89,13 @@ async def prompt(ctx: Context, step: str) -> list[Outgoing]:
             return [ctx.reply("broadcast.no_topics"), *await prompt(ctx, "audience")]
         rows = [[Button(label=t.name, action="bc.topic", arg=str(t.id))] for t in topics]
         return [ctx.reply("broadcast.ask_topic", buttons=rows)]
+    if step == "group":
+        groups = await service(ctx).groups()
+        if not groups:
+            await ctx.set_conversation(FLOW, "audience", data)
+            return [ctx.reply("broadcast.no_groups"), *await prompt(ctx, "audience")]
+        rows = [[Button(label=g.name, action="bc.group", arg=str(g.id))] for g in groups]
+        return [ctx.reply("broadcast.ask_group", buttons=rows)]
     if step == "region":
         rows = [
             [Button(label=name, action="bc.region", arg=str(index))]
@@ -185,9 +203,11 @@ async def _schedule(ctx: Context, value: str) -> list[Outgoing]:
 
 
 async def _choose_kind(ctx: Context, kind: str) -> list[Outgoing]:
-    fresh = {"kind": kind, "topic_id": None, "region": None}
+    fresh = {"kind": kind, "topic_id": None, "region": None, "group_id": None}
     if kind in ("topic", "both"):
         return await _go(ctx, "topic", **fresh)
+    if kind == "group":
+        return await _go(ctx, "group", **fresh)
     if kind == "region":
         return await _go(ctx, "region", **fresh, regions=await service(ctx).regions())
     return await _go(ctx, "text", **fresh)
@@ -205,16 +225,23 @@ async def answer(ctx: Context, text: str) -> list[Outgoing]:
     step, value = ctx.conversation.step, text.strip()
     data = _data(ctx)
     if step == "audience":
-        labels = [ctx.t(f"broadcast.kind.{kind}") for kind in KINDS]
+        kinds = await _kinds(ctx)
+        labels = [ctx.t(f"broadcast.kind.{kind}") for kind in kinds]
         choice = validation.match_choice(value, labels)
         if choice is None:
             return await prompt(ctx, step)
-        return await _choose_kind(ctx, KINDS[labels.index(choice)])
+        return await _choose_kind(ctx, kinds[labels.index(choice)])
     if step == "topic":
         topic = await ctx.store.topics.find(value)
         if topic is None or topic.archived:
             return [ctx.reply("topics.unknown", topic=value[:60]), *await prompt(ctx, step)]
         return await _choose_topic(ctx, topic.id)
+    if step == "group":
+        try:
+            group = await service(ctx).group(value)
+        except Invalid as problem:
+            return [problem.reply(ctx), *await prompt(ctx, step)]
+        return await _go(ctx, "text", group_id=group.id)
     if step == "region":
         region = validation.match_choice(value, list(data.get("regions", [])))
         if region is None:
@@ -265,6 +292,16 @@ def register(router: Router) -> None:
         if not _in_step(ctx, "topic") or topic is None or topic.archived:
             return [ctx.reply("broadcast.wizard_stale")]
         return await _choose_topic(ctx, topic.id)
+
+    @router.action("bc.group", access=Access.ADMIN)
+    async def group_button(ctx: Context, arg: str) -> list[Outgoing]:
+        group = await ctx.store.groups.get(group_id) if (group_id := record_id(arg)) else None
+        if not _in_step(ctx, "group") or group is None:
+            return [ctx.reply("broadcast.wizard_stale")]
+        if not group.active:  # archived since the buttons were shown
+            reply = ctx.reply("broadcast.group_archived", group=group.name)
+            return [reply, *await prompt(ctx, "group")]
+        return await _go(ctx, "text", group_id=group.id)
 
     @router.action("bc.region", access=Access.ADMIN)
     async def region_button(ctx: Context, arg: str) -> list[Outgoing]:

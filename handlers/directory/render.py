@@ -15,9 +15,11 @@ def _platform(lang: str, platform: str) -> str:
     return t(lang, f"linking.platform_{platform}")
 
 
-def _reach_line(
+def reach_line(
     lang: str, entry: DirectoryEntry, platform: str, contacts: list[Contact]
 ) -> str | None:
+    """How to reach the person from ``platform``: a contact (appended to ``contacts``), the
+    platforms they can be reached on instead, or None without any account."""
     if platform in entry.reach:
         contacts.append(
             Contact(
@@ -51,7 +53,7 @@ def entry_text(
     if entry.competencies:
         tags = without_markers(", ".join(entry.competencies))
         lines.append(t(lang, "directory.entry_competencies", competencies=tags))
-    reach = _reach_line(lang, entry, platform, contacts)
+    reach = reach_line(lang, entry, platform, contacts)
     if reach:
         lines.append(reach)
     return "\n".join(lines)

@@ -61,8 +61,14 @@ class ImportReport:
         )
 
 
+UPLOAD_PREFIX = "upload:"  # a calendar file uploaded in the web dashboard, by its name
+
+
 def canonical_source(source: str) -> str:
-    """The name events remember their origin by: the URL, or the absolute file path."""
+    """The name events remember their origin by: the URL, the absolute file path, or
+    ``upload:NAME`` for a file uploaded in the dashboard."""
+    if source.startswith(UPLOAD_PREFIX):
+        return source
     if source.startswith("webcal://"):
         source = "https://" + source.removeprefix("webcal://")
     if source.startswith(("http://", "https://")):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from bot.arguments import button_number
 from bot.context import Context
+from bot.delivery.notify import Notifier
 from bot.i18n import t
 from bot.models import Button, Outgoing
 from bot.router import Access, Router
+from storage import Store
 from storage.members import Member
 
 
@@ -41,26 +43,42 @@ async def ask_admins(ctx: Context, member: Member) -> None:
     )
 
 
+async def decide(
+    store: Store, notifier: Notifier, member_id: int, approve: bool, actor: str
+) -> tuple[str, Member | None]:
+    """Approve or decline a pending registration; the member is told in chat. The one
+    place for it: the chat's buttons and the web dashboard both come here. Returns
+    ``approved``, ``rejected``, ``already`` (decided before) or ``gone``."""
+    async with store.transaction():
+        member = await store.members.get(member_id)
+        if member is None:
+            return "gone", None
+        if member.status != "pending":
+            return "already", member
+        if approve:
+            await store.members.set_status(member.id, "active")
+            await notifier.to_members(
+                [member.id], lambda lang: Outgoing(text=t(lang, "approval.welcome"))
+            )
+        else:
+            await notifier.to_members(
+                [member.id], lambda lang: Outgoing(text=t(lang, "approval.declined"))
+            )
+            await store.members.set_status(member.id, "rejected")
+        action = "member.approved" if approve else "member.rejected"
+        await store.audit.record(action, actor, member_id=member.id)
+    return ("approved" if approve else "rejected"), member
+
+
 async def _decide(ctx: Context, arg: str, approve: bool) -> Outgoing:
-    member = await ctx.store.members.get(button_number(arg, 1))
+    outcome, member = await decide(
+        ctx.store, ctx.notifier, button_number(arg, 1), approve, ctx.actor
+    )
     if member is None:
         return ctx.reply("approval.gone", replace=True)
-    if member.status != "pending":
+    if outcome == "already":
         return ctx.reply("approval.already", name=member.name, replace=True)
-    if approve:
-        await ctx.store.members.set_status(member.id, "active")
-        await ctx.notifier.to_members(
-            [member.id], lambda lang: Outgoing(text=t(lang, "approval.welcome"))
-        )
-    else:
-        await ctx.notifier.to_members(
-            [member.id], lambda lang: Outgoing(text=t(lang, "approval.declined"))
-        )
-        await ctx.store.members.set_status(member.id, "rejected")
-    action = "member.approved" if approve else "member.rejected"
-    await ctx.store.audit.record(action, ctx.actor, member_id=member.id)
-    key = "approval.approved" if approve else "approval.rejected"
-    return ctx.reply(key, name=member.name, replace=True)
+    return ctx.reply(f"approval.{outcome}", name=member.name, replace=True)
 
 
 def register(router: Router) -> None:

@@ -6,7 +6,9 @@ Without consent the state is deleted and nothing else is stored. The confirmatio
 button question: listed in the competence directory or not (off unless the member says yes).
 
 ``/start CODE`` with a link code from ``/link`` joins this chat to an existing member
-instead of signing up again.
+instead of signing up again; with an invitation code (``/einladen``) the registration skips
+the approval. The consent question shows the privacy notice, and the version accepted is
+recorded (``handlers/privacy``).
 """
 
 from __future__ import annotations
@@ -22,6 +24,14 @@ from handlers.linking.service import looks_like_code
 from handlers.members.approval import ask_admins
 from handlers.members.render import OTHER_REGION
 from handlers.menu import main_menu
+from handlers.privacy.consent import registration_prompt
+from handlers.privacy.invitations import (
+    claim,
+    invitation_problem,
+    looks_like_invitation,
+    record_use,
+)
+from handlers.privacy.service import from_context as privacy
 from handlers.validation import Invalid
 
 FLOW = "register"
@@ -76,9 +86,9 @@ def prompt(ctx: Context, step: str) -> Outgoing:
     if step == "region":
         return ctx.reply("reg.ask_region", buttons=region_buttons(ctx, "reg.region"))
     if step == "consent":
-        return ctx.reply(
-            "reg.privacy",
-            buttons=[
+        return registration_prompt(
+            ctx,
+            [
                 [
                     ctx.button("reg.consent_yes", "reg.consent", "yes"),
                     ctx.button("reg.consent_no", "reg.consent", "no"),
@@ -107,8 +117,14 @@ async def _finish(ctx: Context) -> list[Outgoing]:
     """Consent given: create the member atomically, then tell admins if approval is needed."""
     assert ctx.conversation is not None
     data = ctx.conversation.data
-    status = "pending" if ctx.settings.approval_required and not ctx.is_admin else "active"
+    code = data.get("invitation")
+    notes: list[Outgoing] = []
     async with ctx.store.transaction():
+        invited = await claim(ctx.store, code) if code else None
+        if code and invited is None:
+            notes.append(ctx.reply("privacy.invite_gone"))
+        approval = ctx.settings.approval_required and not ctx.is_admin and invited is None
+        status = "pending" if approval else "active"
         member = await ctx.store.members.create(
             name=data["name"],
             company=data["company"],
@@ -117,6 +133,9 @@ async def _finish(ctx: Context) -> list[Outgoing]:
             language=data["language"],
             status=status,
         )
+        if invited is not None:
+            await record_use(ctx, member.id, invited)
+        await privacy(ctx).accept_notice(member.id, "registration")
         await ctx.store.members.add_identity(
             member.id,
             ctx.platform,
@@ -129,9 +148,26 @@ async def _finish(ctx: Context) -> list[Outgoing]:
         ctx.member = member
         if status == "pending":
             await ask_admins(ctx, member)
-            return [with_listing_question(ctx, ctx.reply("reg.pending", name=member.name))]
+            return [*notes, with_listing_question(ctx, ctx.reply("reg.pending", name=member.name))]
     done = main_menu(ctx, ctx.t("reg.done", name=member.name))
-    return [with_listing_question(ctx, done)]
+    return [*notes, with_listing_question(ctx, done)]
+
+
+async def start_invited(ctx: Context, code: str) -> list[Outgoing]:
+    """Registration with an invitation code: a valid one is kept until the consent (and
+    counted then); a used, expired or unknown one is refused and the normal way follows."""
+    problem = await invitation_problem(ctx.store, code)
+    if problem is None:
+        note = ctx.reply("privacy.invite_welcome", network=ctx.settings.network_name)
+        data: dict[str, object] = {"invitation": code.strip()[:32]}
+    else:
+        fallback = "privacy.invite_fallback" + (
+            "_approval" if ctx.settings.approval_required else ""
+        )
+        note = Outgoing(text=ctx.t(problem) + "\n\n" + ctx.t(fallback))
+        data = {}
+    await ctx.set_conversation(FLOW, "language", data)
+    return [note, prompt(ctx, "language")]
 
 
 def in_registration(ctx: Context) -> bool:
@@ -143,6 +179,8 @@ def register(router: Router) -> None:
     async def start(ctx: Context, args: str) -> HandlerOutput:
         if args and looks_like_code(args):
             return await redeem_reply(ctx, args)
+        if args and looks_like_invitation(args) and ctx.member is None:
+            return await start_invited(ctx, args)
         if ctx.member is not None:
             if ctx.member.status == "pending":
                 return ctx.reply("error.pending_approval")

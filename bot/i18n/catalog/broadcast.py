@@ -26,6 +26,10 @@ MESSAGES = {
         "de": "Abonnenten von „{topic}“ in der Region {region}",
         "en": "subscribers of “{topic}” in the region {region}",
     },
+    "broadcast.audience.group_is": {
+        "de": "Mitglieder der Arbeitsgruppe „{group}“",
+        "en": "members of the working group “{group}”",
+    },
     "broadcast.platform.telegram": {"de": "Telegram", "en": "Telegram"},
     "broadcast.platform.slack": {"de": "Slack", "en": "Slack"},
     "broadcast.platform.console": {"de": "Konsole", "en": "console"},
@@ -34,6 +38,10 @@ MESSAGES = {
         "erreichbar · ⚠️ {failed} fehlgeschlagen",
         "en": "✅ {sent} sent · ⏳ {pending} pending · 🚫 {unreachable} unreachable · "
         "⚠️ {failed} failed",
+    },
+    "broadcast.counts_withdrawn": {
+        "de": "↩️ {withdrawn} zurückgezogen",
+        "en": "↩️ {withdrawn} withdrawn",
     },
     # the wizard ------------------------------------------------------------------------
     "broadcast.intro": {
@@ -49,6 +57,10 @@ MESSAGES = {
     "broadcast.kind.all": {"de": "Alle Mitglieder", "en": "All members"},
     "broadcast.kind.topic": {"de": "Abonnenten eines Themas", "en": "Subscribers of a topic"},
     "broadcast.kind.region": {"de": "Mitglieder einer Region", "en": "Members of a region"},
+    "broadcast.kind.group": {
+        "de": "Mitglieder einer Arbeitsgruppe",
+        "en": "Members of a working group",
+    },
     "broadcast.kind.both": {
         "de": "Thema und Region zusammen",
         "en": "A topic and a region together",
@@ -60,6 +72,23 @@ MESSAGES = {
     "broadcast.no_topics": {
         "de": "Es gibt noch keine Themen. Bitte wählen Sie eine andere Empfängergruppe.",
         "en": "There are no topics yet. Please choose another audience.",
+    },
+    "broadcast.ask_group": {
+        "de": "Welche Arbeitsgruppe? (Tippen Sie auf eine oder schreiben Sie ihren Namen.)",
+        "en": "Which working group? (Tap one or type its name.)",
+    },
+    "broadcast.no_groups": {
+        "de": "Es gibt keine aktive Arbeitsgruppe mehr. Bitte wählen Sie eine andere "
+        "Empfängergruppe.",
+        "en": "There is no active working group any more. Please choose another audience.",
+    },
+    "broadcast.unknown_group": {
+        "de": "Die Arbeitsgruppe „{group}“ kenne ich nicht. Arbeitsgruppen: {groups}",
+        "en": "I don't know the working group “{group}”. Working groups: {groups}",
+    },
+    "broadcast.group_archived": {
+        "de": "Die Arbeitsgruppe „{group}“ ist archiviert; an sie kann kein Rundschreiben gehen.",
+        "en": "The working group “{group}” is archived; no broadcast can go to it.",
     },
     "broadcast.ask_region": {
         "de": "Welche Region? (Tippen Sie auf eine oder schreiben Sie ihren Namen.)",

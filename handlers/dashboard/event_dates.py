@@ -1,0 +1,159 @@
+"""One date of an event, and events in and out as files: cancelling a date or the whole
+series (after a confirmation that shows how many said yes), the attendee list with its CSV
+download (the CLI's file), and importing an .ics calendar from a URL or an upload (the
+CLI's sync: idempotent by UID)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from aiohttp import web
+
+from bot.arguments import MAX_TIMESTAMP, number
+from bot.calendar.recurrence import Occurrence, find_occurrence
+from handlers.dashboard.events import event_of, event_service
+from handlers.dashboard.kit import SERVICES, form, page_tools, render, see_other
+from handlers.events.attendee_csv import attendee_csv
+from handlers.events.importer import (
+    UPLOAD_PREFIX,
+    FetchError,
+    ImportReport,
+    fetch,
+    sync_calendar,
+)
+from storage.db import utcnow
+from storage.events import Event
+
+UPLOAD_LIMIT = 2 * 1024 * 1024
+IMPORT_TIMEOUT = 30.0
+
+
+async def _occurrence(request: web.Request, event: Event, which: str) -> Occurrence | None:
+    """The date named by its epoch (``which``), or None for "all"; 404 if there is none."""
+    if which == "all":
+        return None
+    epoch = number(which, 0, MAX_TIMESTAMP)
+    store = request.app[SERVICES].store
+    occ = None
+    if epoch is not None:
+        key = datetime.fromtimestamp(epoch, tz=UTC)
+        occ = find_occurrence(event, await store.events.overrides(event.id), key)
+    if occ is None:
+        raise web.HTTPNotFound()
+    return occ
+
+
+async def _yes_count(request: web.Request, event: Event, occ: Occurrence | None) -> int:
+    """Who holds a seat: on this date, or for the whole event on any date still to come."""
+    store = request.app[SERVICES].store
+    if occ is not None:
+        return await store.rsvps.confirmed_count(event.id, occ.key)
+    now = utcnow()
+    return len(
+        {
+            a.member_id
+            for a in await store.rsvps.attendees(event.id)
+            if a.status == "yes" and not a.waitlisted and a.occurrence + event.duration > now
+        }
+    )
+
+
+async def cancel_question(request: web.Request) -> web.Response:
+    event = await event_of(request)
+    which = request.query.get("date", "all")
+    occ = await _occurrence(request, event, which)
+    already = event.cancelled or (occ is not None and occ.cancelled)
+    return render(
+        request,
+        "event_cancel.html",
+        event=event,
+        occ=occ,
+        which=which,
+        already=already,
+        yes=await _yes_count(request, event, occ),
+    )
+
+
+async def cancel(request: web.Request) -> web.Response:
+    event = await event_of(request)
+    which = str(form(request).get("date", "all"))
+    occ = await _occurrence(request, event, which)
+    if event.cancelled or (occ is not None and occ.cancelled):
+        return see_other(f"/admin/events/{event.id}")
+    await event_service(request).cancel(event, occ.key if occ else None)
+    notice = "cancelled_date" if occ else "cancelled"
+    return see_other(f"/admin/events/{event.id}?notice={notice}")
+
+
+async def attendees(request: web.Request) -> web.Response:
+    event = await event_of(request)
+    which = request.query.get("date", "all")
+    occ = await _occurrence(request, event, which)
+    rows = await request.app[SERVICES].store.rsvps.attendees(event.id, occ.key if occ else None)
+    return render(request, "attendees.html", event=event, occ=occ, which=which, rows=rows)
+
+
+async def attendees_csv(request: web.Request) -> web.Response:
+    event = await event_of(request)
+    occ = await _occurrence(request, event, request.query.get("date", "all"))
+    rows = await request.app[SERVICES].store.rsvps.attendees(event.id, occ.key if occ else None)
+    excel = request.query.get("format", "excel") != "csv"
+    name = (
+        f"teilnehmende-{event.id}" if page_tools(request).lang == "de" else f"attendees-{event.id}"
+    )
+    return web.Response(
+        body=attendee_csv(event, rows, excel=excel),
+        content_type="text/csv",
+        charset="utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
+    )
+
+
+async def import_form(request: web.Request) -> web.Response:
+    return render(request, "event_import.html", report=None, problem=None, source="")
+
+
+async def run_import(request: web.Request) -> web.Response:
+    """A URL is fetched with the CLI's limits; an uploaded file is synced as the source
+    ``upload:NAME``, so uploading a newer export of the same calendar updates its events."""
+    fields = form(request)
+    url = str(fields.get("url", "")).strip()
+    upload = fields.get("file")
+    problem: str | None = None
+    report: ImportReport | None = None
+    tools = page_tools(request)
+    data, source = b"", url
+    if isinstance(upload, web.FileField) and upload.filename:
+        data = upload.file.read(UPLOAD_LIMIT + 1)
+        source = f"{UPLOAD_PREFIX}{upload.filename[:100]}"
+        if len(data) > UPLOAD_LIMIT:
+            problem = tools.t("dashboard.import.too_large", mb=UPLOAD_LIMIT // (1024 * 1024))
+    elif url.startswith(("http://", "https://", "webcal://")):
+        try:
+            data = await fetch(url.replace("webcal://", "https://", 1), IMPORT_TIMEOUT)
+        except FetchError as exc:
+            problem = tools.t("dashboard.import.fetch_failed", reason=str(exc))
+    else:
+        problem = tools.t("dashboard.import.nothing")
+    if problem is None:
+        try:
+            report = await sync_calendar(event_service(request), data, source)
+        except ValueError as exc:  # the reason never quotes the content
+            problem = tools.t("dashboard.import.not_ics", reason=str(exc)[:200])
+    return render(
+        request,
+        "event_import.html",
+        status=400 if problem else 200,
+        report=report,
+        problem=problem,
+        source=url,
+    )
+
+
+def add_routes(router: web.UrlDispatcher) -> None:
+    router.add_get("/events/import", import_form)
+    router.add_post("/events/import", run_import)
+    router.add_get("/events/{event_id}/cancel", cancel_question)
+    router.add_post("/events/{event_id}/cancel", cancel)
+    router.add_get("/events/{event_id}/attendees", attendees)
+    router.add_get("/events/{event_id}/attendees.csv", attendees_csv)

@@ -1,0 +1,171 @@
+"""The events pages: the list, one event with its coming dates and their answers, and
+creating and editing through :class:`~handlers.events.service.EventService` (validation,
+audit log and announcements as in chat and on the command line)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from aiohttp import web
+
+from bot.arguments import record_id
+from bot.calendar.recurrence import HORIZON, next_occurrence, occurrences
+from bot.i18n import t
+from handlers.dashboard.auth import Admin
+from handlers.dashboard.event_form import REPEATS, EventForm, read_form, repeat_labels
+from handlers.dashboard.kit import ADMIN, SERVICES, form, page_tools, render, see_other
+from handlers.events.service import EventService
+from handlers.validation import Invalid
+from storage.db import utcnow
+from storage.events import FORMATS, Event
+
+DATES_SHOWN = 12
+NOTICES = {"created", "changed", "cancelled", "cancelled_date"}
+
+
+def event_service(request: web.Request) -> EventService:
+    services = request.app[SERVICES]
+    return EventService(
+        services.store, services.notifier, services.settings, request[ADMIN].identity
+    )
+
+
+async def event_of(request: web.Request) -> Event:
+    event_id = record_id(request.match_info["event_id"])
+    event = await request.app[SERVICES].store.events.get(event_id) if event_id else None
+    if event is None:
+        raise web.HTTPNotFound()
+    return event
+
+
+async def event_list(request: web.Request) -> web.Response:
+    store = request.app[SERVICES].store
+    now = utcnow()
+    show_all = request.query.get("all") == "1"
+    events = await store.events.all() if show_all else await store.events.active(now)
+    rows = []
+    for event in events:
+        occ = next_occurrence(event, await store.events.overrides(event.id), now)
+        if occ is None and not show_all:
+            continue
+        counts = await store.dashboard.answer_counts(event.id, occ.key) if occ else None
+        rows.append((event, occ, counts))
+    rows.sort(key=lambda row: (row[1] is None, row[1].start if row[1] else row[0].start))
+    return render(request, "events.html", rows=rows, show_all=show_all)
+
+
+async def event_page(request: web.Request) -> web.Response:
+    store = request.app[SERVICES].store
+    event = await event_of(request)
+    now = utcnow()
+    overrides = await store.events.overrides(event.id)
+    window = occurrences(
+        event, overrides, now - event.duration, now + HORIZON, include_cancelled=True
+    )
+    dates = []
+    for occ in [o for o in window if o.end > now][:DATES_SHOWN]:
+        dates.append((occ, await store.dashboard.answer_counts(event.id, occ.key)))
+    topics = [
+        topic.name
+        for topic_id in await store.events.topic_ids(event.id)
+        if (topic := await store.topics.get(topic_id)) is not None
+    ]
+    group = await store.groups.get(event.group_id) if event.group_id else None
+    notice = request.query.get("notice")
+    return render(
+        request,
+        "event.html",
+        event=event,
+        dates=dates,
+        topics=topics,
+        group=group,
+        notice=notice if notice in NOTICES else None,
+    )
+
+
+async def _form_page(
+    request: web.Request,
+    values: EventForm,
+    event: Event | None = None,
+    problem: str | None = None,
+) -> web.Response:
+    store = request.app[SERVICES].store
+    tools = page_tools(request)
+    zone = ZoneInfo(event.timezone) if event else request.app[SERVICES].settings.zone
+    return render(
+        request,
+        "event_form.html",
+        status=400 if problem else 200,
+        values=values,
+        event=event,
+        problem=problem,
+        topics=await store.topics.list(),
+        groups=await store.groups.list(),
+        formats=FORMATS,
+        repeats=REPEATS,
+        repeat_labels=repeat_labels(tools.lang, values, zone),
+        zone=zone.key,
+    )
+
+
+async def new_event_form(request: web.Request) -> web.Response:
+    start = (utcnow() + timedelta(days=14)).astimezone(request.app[SERVICES].settings.zone)
+    values = EventForm(start=f"{start:%Y-%m-%d}T18:00", end=f"{start:%Y-%m-%d}T20:00")
+    return await _form_page(request, values)
+
+
+def _organiser(admin: Admin) -> str:
+    return admin.member.name if admin.member is not None else admin.identity
+
+
+async def _known(request: web.Request) -> tuple[set[int], set[int]]:
+    store = request.app[SERVICES].store
+    topics = {topic.id for topic in await store.topics.list()}
+    groups = {group.id for group in await store.groups.list()}
+    return topics, groups
+
+
+async def create_event(request: web.Request) -> web.Response:
+    values = EventForm.from_post(form(request))
+    settings = request.app[SERVICES].settings
+    lang = page_tools(request).lang
+    try:
+        fields = read_form(
+            values, settings.timezone, _organiser(request[ADMIN]), *await _known(request)
+        )
+        event = await event_service(request).create(fields)
+    except Invalid as problem:
+        return await _form_page(request, values, problem=t(lang, problem.key, **problem.params))
+    return see_other(f"/admin/events/{event.id}?notice=created")
+
+
+async def edit_event_form(request: web.Request) -> web.Response:
+    event = await event_of(request)
+    topic_ids = await request.app[SERVICES].store.events.topic_ids(event.id)
+    return await _form_page(request, EventForm.from_event(event, topic_ids), event)
+
+
+async def change_event(request: web.Request) -> web.Response:
+    event = await event_of(request)
+    values = EventForm.from_post(form(request))
+    values.group_id = event.group_id  # the group is chosen when an event is made
+    lang = page_tools(request).lang
+    try:
+        fields = read_form(
+            values, event.timezone, event.organiser, *await _known(request), keep=event
+        )
+        await event_service(request).update(event, fields)
+    except Invalid as problem:
+        text = t(lang, problem.key, **problem.params)
+        return await _form_page(request, values, event, problem=text)
+    return see_other(f"/admin/events/{event.id}?notice=changed")
+
+
+def add_routes(router: web.UrlDispatcher) -> None:
+    router.add_get("/events", event_list)
+    router.add_get("/events/new", new_event_form)
+    router.add_post("/events/new", create_event)
+    router.add_get("/events/{event_id}", event_page)
+    router.add_get("/events/{event_id}/edit", edit_event_form)
+    router.add_post("/events/{event_id}/edit", change_event)

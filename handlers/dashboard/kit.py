@@ -1,0 +1,136 @@
+"""The dashboard's web application, mounted under ``/admin`` on the bot's HTTP server.
+
+Two middlewares guard every route:
+
+- :func:`security_headers` puts a strict Content-Security-Policy (no inline script; the
+  one small script is allowed by a per-response nonce), ``no-referrer`` (login links carry
+  their token in the path), ``nosniff``, frame denial and ``no-store`` on every answer,
+  redirects and errors included.
+- :func:`signed_in` lets through only the few public routes (sign-in hint, login link,
+  static files). Everything else needs a valid session whose identity is still an admin
+  (checked on every request), and every POST must carry the session's CSRF token.
+  Without a session a GET is redirected to the sign-in hint and anything else gets 401;
+  a session whose admin role ended gets 403 (and is revoked); a POST without the right
+  CSRF token gets 403.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
+
+import aiohttp_jinja2
+from aiohttp import web
+from multidict import MultiDictProxy
+
+from handlers.dashboard import auth
+from handlers.dashboard.tools import ADMIN, FORM, NONCE, SERVICES, PageTools, tools_for
+
+if TYPE_CHECKING:
+    pass
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+PREFIX = "/admin"
+
+STATIC_FILES = {"dashboard.css": "text/css", "count.js": "text/javascript"}
+
+
+def public(handler: Handler) -> Handler:
+    """Mark a route that needs no session (the sign-in hint, the login link, static files)."""
+    handler.__dict__["dashboard_public"] = True
+    return handler
+
+
+def content_security_policy(nonce: str) -> str:
+    return "; ".join(
+        [
+            "default-src 'none'",
+            f"script-src 'nonce-{nonce}'",
+            "style-src 'self'",
+            "img-src 'self'",
+            "connect-src 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+            "base-uri 'none'",
+        ]
+    )
+
+
+@web.middleware
+async def security_headers(request: web.Request, handler: Handler) -> web.StreamResponse:
+    nonce = secrets.token_urlsafe(16)
+    request[NONCE] = nonce
+    try:
+        response = await handler(request)
+    except web.HTTPException as exc:
+        _harden(exc, nonce, cacheable=False)
+        raise
+    _harden(response, nonce, cacheable=request.path.startswith(f"{PREFIX}/static/"))
+    return response
+
+
+def _harden(response: web.StreamResponse, nonce: str, cacheable: bool) -> None:
+    headers = response.headers
+    headers["Content-Security-Policy"] = content_security_policy(nonce)
+    headers["Referrer-Policy"] = "no-referrer"
+    headers["X-Content-Type-Options"] = "nosniff"
+    headers["X-Frame-Options"] = "DENY"
+    headers["Cross-Origin-Opener-Policy"] = "same-origin"
+    headers["Cache-Control"] = "private, max-age=3600" if cacheable else "no-store"
+
+
+@web.middleware
+async def signed_in(request: web.Request, handler: Handler) -> web.StreamResponse:
+    route_handler = getattr(request.match_info, "handler", None)
+    if route_handler is None or getattr(route_handler, "dashboard_public", False):
+        return await handler(request)
+    services = request.app[SERVICES]
+    cookie = request.cookies.get(auth.COOKIE_NAME)
+    try:
+        admin = await auth.current_admin(services.store, services.settings, cookie)
+    except auth.RoleEnded:
+        response = await error_page(request, 403, "dashboard.error.role_ended")
+        response.del_cookie(auth.COOKIE_NAME, path=PREFIX)
+        return response
+    if admin is None:
+        if request.method in ("GET", "HEAD"):
+            raise web.HTTPFound(f"{PREFIX}/signin")
+        return await error_page(request, 401, "dashboard.error.signed_out")
+    request[ADMIN] = admin
+    if request.method not in ("GET", "HEAD"):
+        form = await request.post()
+        sent = form.get("csrf")
+        if not isinstance(sent, str) or not auth.csrf_matches(admin, sent):
+            return await error_page(request, 403, "dashboard.error.csrf")
+        request[FORM] = form
+    return await handler(request)
+
+
+# rendering ---------------------------------------------------------------------------------
+
+
+def render(request: web.Request, template: str, status: int = 200, **context: Any) -> web.Response:
+    """A page, with the language, the CSRF token and the nonce of this request."""
+    tools = tools_for(request.app[SERVICES], request.get(ADMIN), request)
+    context.update(tools.context())
+    return aiohttp_jinja2.render_template(template, request, context, status=status)
+
+
+async def error_page(request: web.Request, status: int, key: str) -> web.Response:
+    return render(request, "error.html", status=status, message_key=key)
+
+
+def see_other(location: str) -> web.Response:
+    """After a POST: go to ``location`` with a GET (reloading it does not post again)."""
+    return web.Response(status=303, headers={"Location": location})
+
+
+def form(request: web.Request) -> MultiDictProxy[Any]:
+    """The POST's fields, read (and checked for the CSRF token) by the middleware."""
+    return request[FORM]
+
+
+def page_tools(request: web.Request) -> PageTools:
+    return tools_for(request.app[SERVICES], request.get(ADMIN), request)

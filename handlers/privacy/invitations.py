@@ -1,0 +1,191 @@
+"""Invitations: ``/einladen`` (``/invite``) makes a code, one-time or for several people,
+valid for some days, with a Telegram link ``https://t.me/BOT?start=CODE``; on Slack the
+person writes ``start CODE`` to the bot. Whoever registers with a valid code skips the
+approval and is recorded as invited by whom. A used, expired or unknown code is refused
+with a clear message and the normal registration follows.
+
+Admins may always invite; members only with ``KNOTENPUNKT_MEMBERS_MAY_INVITE=true``.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime, timedelta
+
+from bot.arguments import number
+from bot.context import Context
+from bot.models import Outgoing
+from bot.router import Access, Router
+from bot.settings import Settings
+from handlers.linking.service import ALPHABET, normalize_code
+from handlers.validation import Invalid
+from storage import Store
+from storage.db import utcnow
+from storage.invitations import Invitation
+
+CODE_LENGTH = 10  # link codes have 6: a /start argument says which it is by its length
+MAX_DAYS = 365
+MAX_USES = 1000
+ONE_TIME_DAYS = 7
+MULTI_DAYS = 30
+_MULTI_WORDS = {"mehrfach", "multi", "unbegrenzt", "unlimited", "viele", "many"}
+
+
+def looks_like_invitation(text: str) -> bool:
+    code = normalize_code(text)
+    return len(code) == CODE_LENGTH and all(c in ALPHABET for c in code)
+
+
+def shown_code(code: str) -> str:
+    """Grouped for reading and typing (``ABCDE-FGHJK``); the dash is ignored when entered."""
+    return f"{code[:5]}-{code[5:]}"
+
+
+def telegram_link(settings: Settings, code: str) -> str | None:
+    username = (settings.telegram_bot_username or "").lstrip("@")
+    return f"https://t.me/{username}?start={code}" if username else None
+
+
+async def create_invitation(
+    store: Store,
+    *,
+    created_by: int | None,
+    max_uses: int | None,
+    days: int,
+    actor: str | None,
+    now: datetime | None = None,
+) -> tuple[str, datetime]:
+    """A new code and when it expires; ``max_uses`` None means any number of people."""
+    if not 1 <= days <= MAX_DAYS or (max_uses is not None and not 1 <= max_uses <= MAX_USES):
+        raise Invalid("privacy.invite_usage", {"days": MAX_DAYS, "uses": MAX_USES})
+    expires = (now or utcnow()) + timedelta(days=days)
+    async with store.transaction():
+        while True:
+            code = "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
+            invitation_id = await store.invitations.add(code, created_by, max_uses, expires)
+            if invitation_id is not None:
+                break
+        await store.audit.record(
+            "invitation.created",
+            actor,
+            invitation_id=invitation_id,
+            max_uses=max_uses,
+            days=days,
+        )
+    return code, expires
+
+
+async def invitation_problem(store: Store, text: str, now: datetime | None = None) -> str | None:
+    """The catalog key saying why a code cannot be used now, or None if it can."""
+    found = await store.invitations.find(normalize_code(text))
+    if found is None:
+        return "privacy.invite_unknown"
+    if found.used_up:
+        return "privacy.invite_used"
+    if found.expires_at <= (now or utcnow()):
+        return "privacy.invite_expired"
+    return None
+
+
+async def claim(store: Store, text: str) -> Invitation | None:
+    """At the end of a registration: count one use; None if the code was used up or expired
+    since the person started."""
+    return await store.invitations.claim(normalize_code(text), utcnow())
+
+
+async def record_use(ctx: Context, member_id: int, invitation: Invitation) -> None:
+    """The new member joined by this invitation (and so by whom)."""
+    await ctx.store.invitations.record_invited(member_id, invitation)
+    await ctx.store.audit.record(
+        "invitation.used", ctx.actor, member_id=member_id, invitation_id=invitation.id
+    )
+
+
+def may_invite(ctx: Context) -> bool:
+    if ctx.is_admin:
+        return True
+    member = ctx.member
+    return ctx.settings.members_may_invite and member is not None and member.status == "active"
+
+
+def _parse(args: str) -> tuple[int | None, int]:
+    """``[USES|mehrfach] [DAYS]``: one-time for 7 days unless said otherwise."""
+    words = args.split()
+    max_uses: int | None = 1
+    days = ONE_TIME_DAYS
+    if words and words[0].casefold() in _MULTI_WORDS:
+        max_uses, days = None, MULTI_DAYS
+        words = words[1:]
+    elif words and (uses := number(words[0])) is not None:
+        max_uses = uses
+        words = words[1:]
+    if words and (valid_days := number(words[0])) is not None:
+        days = valid_days
+        words = words[1:]
+    if words:
+        raise Invalid("privacy.invite_usage", {"days": MAX_DAYS, "uses": MAX_USES})
+    return max_uses, days
+
+
+async def _created(ctx: Context, max_uses: int | None, days: int) -> Outgoing:
+    try:
+        code, expires = await create_invitation(
+            ctx.store,
+            created_by=ctx.member.id if ctx.member else None,
+            max_uses=max_uses,
+            days=days,
+            actor=ctx.actor,
+        )
+    except Invalid as problem:
+        return problem.reply(ctx)
+    if max_uses is None:
+        uses = ctx.t("privacy.invite_any")
+    elif max_uses == 1:
+        uses = ctx.t("privacy.invite_once")
+    else:
+        uses = ctx.t("privacy.invite_times", count=max_uses)
+    link = telegram_link(ctx.settings, code)
+    telegram = (
+        ctx.t("privacy.invite_link", link=link)
+        if link
+        else ctx.t("privacy.invite_no_link", code=shown_code(code))
+    )
+    return ctx.reply(
+        "privacy.invite_created",
+        uses=uses,
+        until=ctx.format_datetime(expires),
+        telegram=telegram,
+        code=shown_code(code),
+    )
+
+
+def register(router: Router) -> None:
+    @router.command(
+        "invite", "einladen", access=Access.ANYONE, help_key="privacy.help_invite", order=60
+    )
+    async def invite(ctx: Context, args: str) -> Outgoing:
+        if not may_invite(ctx):
+            return ctx.reply("error.admin_only")
+        if not args.strip():
+            return ctx.reply(
+                "privacy.invite_choose",
+                buttons=[
+                    [ctx.button("privacy.btn_invite_once", "inv.new", f"1:{ONE_TIME_DAYS}")],
+                    [ctx.button("privacy.btn_invite_multi", "inv.new", f"0:{MULTI_DAYS}")],
+                ],
+            )
+        try:
+            max_uses, days = _parse(args)
+        except Invalid as problem:
+            return problem.reply(ctx)
+        return await _created(ctx, max_uses, days)
+
+    @router.action("inv.new", access=Access.ANYONE)
+    async def new(ctx: Context, arg: str) -> Outgoing:
+        if not may_invite(ctx):
+            return ctx.reply("error.admin_only")
+        uses, _, days = arg.partition(":")
+        max_uses, valid_days = number(uses), number(days)
+        if max_uses is None or valid_days is None:
+            return ctx.reply("input.stale_button")
+        return await _created(ctx, max_uses or None, valid_days)

@@ -1,0 +1,169 @@
+"""A network where one member, Zacharias, has rows in every table that can hold something
+about a person, and two others share his topic and his event: for export and erasure tests.
+
+Zacharias registers on Telegram with an invitation, links Slack, is made an admin, binds a
+group, creates an event, an invitation and a broadcast, answers an event (Bertram waits
+behind him), searches the directory, mistypes a link code, turns announcements off and
+leaves a wizard open. Cora joins with his invitation; Bertram waits for approval first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from bot.models import ChatKind, Platform
+from bot.services import Services
+from handlers.broadcast.service import BroadcastService, Sender
+from handlers.events.upcoming import upcoming
+from handlers.linking.service import LinkService
+from storage.broadcasts import Audience
+from storage.db import to_db_time, utcnow
+from storage.events import EventFields
+from storage.members import Member
+from tests.events_support import add_event
+from tests.events_support import service as event_service
+from tests.helpers import Person
+
+TELEGRAM_ID = "7391846205"
+SLACK_ID = "U0QUENDEL7"
+SLACK_DM = "D0QUENDEL7"
+NAME = "Zacharias Quendelberg"
+COMPANY = "Quendelwerk Präzision GmbH"
+COMPETENCIES = ("Hyperspektralanalyse", "Xylophonbau")
+# everything that must not survive his erasure, searched as bytes in the database file
+HIS_TRACES = (NAME, "Quendelberg", "Quendelwerk", *COMPETENCIES, TELEGRAM_ID, SLACK_ID, SLACK_DM)
+
+OTHER_NAME = "Bertram Nachbar"
+OTHER_COMPANY = "Nachbarwerk AG"
+OTHER_ID = "nachbar-4711"
+THIRD_NAME = "Cora Drittmann"
+THIRD_ID = "cora-0815"
+THEIR_TRACES = (OTHER_NAME, OTHER_COMPANY, OTHER_ID, THIRD_NAME, "Drittmann", THIRD_ID)
+
+
+@dataclass
+class Network:
+    him: Member
+    other: Member
+    third: Member
+    telegram: Person  # him on Telegram
+    admin: Person  # console:admin, a bootstrap admin
+    event_id: int
+
+
+async def invitation_code(person: Person, *args: str) -> str:
+    """Create an invitation as ``person`` and return its code."""
+    await person.say("/einladen " + " ".join(args) if args else "/einladen 1 7")
+    for line in person.texts().splitlines():
+        if line.startswith("Code: "):
+            return line.removeprefix("Code: ").strip()
+    raise AssertionError(person.texts())
+
+
+async def build(app: Services) -> Network:
+    """``app`` must run with ``approval_required=True`` (Bertram waits for approval)."""
+    store = app.store
+    admin = Person(app.core, "admin")
+    await admin.say("/neuesthema Wasserstoff")
+    telegram = Person(app.core, TELEGRAM_ID, platform=Platform.TELEGRAM)
+    code = await invitation_code(admin)
+    await telegram.say(f"/start {code}")
+    await telegram.press("Deutsch")
+    await telegram.say(NAME)
+    await telegram.say(COMPANY)
+    await telegram.press("Kreis Olpe")
+    await telegram.say(", ".join(COMPETENCIES))
+    await telegram.press("Ja, einverstanden")
+    await telegram.press("Ja, ins Verzeichnis")
+    him = await store.members.find_by_identity("telegram", TELEGRAM_ID)
+    assert him is not None and him.status == "active", telegram.texts()
+    await store.members.add_identity(him.id, "slack", SLACK_ID, SLACK_DM)
+    await store.linking.set_preferred_platform(him.id, "telegram")
+    await store.members.grant_admin(f"telegram:{TELEGRAM_ID}")
+    await telegram.say("/themen abonnieren Wasserstoff")
+    await telegram.say("/mitteilungen aus")
+    await store.rsvps.set_remind_topics(him.id, True)
+    await store.events.feed_token(him.id)
+    await telegram.say("/suche Robotik")
+    await LinkService(store, app.notifier, app.settings).new_code(him.id, "telegram", TELEGRAM_ID)
+    await store.linking.record_failure(f"member:{him.id}", utcnow())
+    await telegram.say("/binden Wasserstoff", chat_id="-100777", chat_kind=ChatKind.GROUP)
+    later = utcnow() + timedelta(hours=8)  # he signed in to the staff dashboard once
+    await store.dashboard.add_login_token("h" * 64, f"telegram:{TELEGRAM_ID}", "de", later)
+    await store.dashboard.add_session("s" * 64, f"telegram:{TELEGRAM_ID}", "de", "c" * 32, later)
+
+    other = Person(app.core, OTHER_ID)
+    await other.answer_until_consent(name=OTHER_NAME, company=OTHER_COMPANY)
+    await other.press("Ja, einverstanden")  # waits for approval: admins (him too) are asked
+    await admin.say("/freigeben")
+    await admin.press("Freigeben")
+    third = Person(app.core, THIRD_ID)
+    await third.say(f"/start {await invitation_code(telegram)}")
+    await third.press("Deutsch")
+    for answer in (THIRD_NAME, "Drittmann KG"):
+        await third.say(answer)
+    await third.press("Hagen")
+    await third.say("-")
+    await third.press("Ja, einverstanden")
+    other_member = await store.members.find_by_identity("console", OTHER_ID)
+    third_member = await store.members.find_by_identity("console", THIRD_ID)
+    assert other_member is not None and third_member is not None
+    for member in (other_member, third_member):
+        await store.topics.subscribe(member.id, 1)
+
+    event = await add_event(app, capacity=1, topic_ids=[1])  # his notice waits: no Telegram
+    start = utcnow().replace(microsecond=0) + timedelta(days=9)
+    fields = EventFields(
+        title="Sensorik-Workshop",
+        start=start,
+        end=start + timedelta(hours=2),
+        timezone=app.settings.timezone,
+        organiser=NAME,
+    )
+    created = await event_service(app, f"telegram:{TELEGRAM_ID}").create(fields)
+    [occ] = await upcoming(store, event_id=event.id, limit=1)
+    answers = event_service(app)
+    await answers.answer(occ, him.id, "yes")
+    await answers.answer(occ, other_member.id, "yes")  # waits behind him
+    await store.db.execute(
+        "INSERT INTO sent_reminders (event_id, occurrence, offset_seconds, member_id, sent_at)"
+        " VALUES (?, ?, 86400, ?, ?)",
+        (created.id, to_db_time(utcnow() + timedelta(days=1)), him.id, to_db_time(utcnow())),
+    )
+    broadcasts = BroadcastService(store, app.notifier, app.settings)
+    sender = Sender(f"telegram:{TELEGRAM_ID}", "de", him.id, ("telegram", TELEGRAM_ID))
+    await broadcasts.send_now(Audience(), "Liebe Mitglieder, bis bald.", sender)
+    await _groups_and_requests(app, him.id, other_member.id)
+    await telegram.say("/neuertermin")  # a wizard left open
+    await app.worker.drain(within=5.0)
+    return Network(him, other_member, third_member, telegram, admin, event.id)
+
+
+async def _groups_and_requests(app: Services, him: int, other: int) -> None:
+    """A working group he created and belongs to (with a post, a digest and a request to
+    another group), his cooperation request and his answer to someone else's."""
+    store, now = app.store, to_db_time(utcnow())
+    mine = await store.groups.create("AG Sensorik", created_by=f"telegram:{TELEGRAM_ID}")
+    closed = await store.groups.create("AG Geschlossen", join_policy="request")
+    await store.groups.join(mine.id, him, role="moderator")
+    await store.groups.add_request(closed.id, him)
+    await store.db.execute(
+        "INSERT INTO group_posts (group_id, author_id, body, created_at) VALUES (?, ?, ?, ?)",
+        (mine.id, him, "Neuigkeit aus der AG", now),
+    )
+    await store.db.execute(
+        "INSERT INTO group_digests (member_id, week, posts, settled_at) VALUES (?, ?, 1, ?)",
+        (him, "2026-W47", now),
+    )
+    for author, title in ((him, "Suche Partner"), (other, "Biete Fräskapazität")):
+        await store.db.execute(
+            "INSERT INTO cooperation_requests (author_id, kind, title, description,"
+            " created_at, expires_at) VALUES (?, 'seek', ?, 'Beschreibung', ?, ?)",
+            (author, title, now, now),
+        )
+    await store.db.execute(
+        "INSERT INTO cooperation_responses (request_id, member_id, notified_at, answer)"
+        " SELECT id, ?, ?, 'interested' FROM cooperation_requests WHERE author_id = ?",
+        (him, now, other),
+    )

@@ -1,0 +1,238 @@
+"""The dashboard in a real browser: Debian's chromium driven by Playwright, against the bot
+started on 127.0.0.1 with the fake Telegram server.
+
+The admin signs in through the link ``/dashboard`` sent to their Telegram chat; what they
+do in the browser reaches members on the fake Telegram. One browser for the module. Each
+page is photographed; with ``SCREENSHOTS=docs/screenshots`` (``make screenshots``) the
+pictures are written there for the README, otherwise to a temporary folder. Skipped only when chromium is not installed (``.ci/run`` installs it).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+import pytest_asyncio
+from playwright.async_api import Browser, Page, async_playwright
+
+from bot.calendar.recurrence import next_occurrence
+from bot.i18n import t, tn
+from bot.settings import Settings
+from storage.db import utcnow
+from tests.events_support import add_event
+from tests.events_support import service as events_service
+from tests.fake_telegram import user
+from tests.fake_telegram_harness import Bot, running_bot, wait_for
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]  # fmt: skip
+LINK = re.compile(r"http://127\.0\.0\.1:\d+/admin/login/[A-Za-z0-9_-]+")
+ADMIN = user(500, "Petra", "de")
+ANNA = user(501, "Anna", "de")
+
+pytestmark = [
+    pytest.mark.skipif(
+        not Path(CHROMIUM).exists(),
+        reason="Debian's chromium is not installed (apt-get install chromium; .ci/run does it)",
+    ),
+    pytest.mark.asyncio(loop_scope="module"),
+]
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def browser() -> AsyncIterator[Browser]:
+    async with async_playwright() as playwright:
+        launched = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        await launched.close()
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    wanted = os.environ.get("SCREENSHOTS")  # relative to the project (tests run elsewhere)
+    folder = ROOT / wanted if wanted else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@asynccontextmanager
+async def dashboard_bot(make_settings: Callable[..., Settings], **extra: Any) -> AsyncIterator[Bot]:
+    port = free_port()
+    async with running_bot(
+        make_settings,
+        http_port=port,
+        public_url=f"http://127.0.0.1:{port}",
+        admins=["telegram:500"],
+        **extra,
+    ) as bot:
+        await bot.member(500, "Petra Team")
+        yield bot
+
+
+async def sign_in(bot: Bot, browser: Browser) -> tuple[Page, str]:
+    """Ask for a link in Telegram, open it, press the button; the page and the link."""
+    replies = await bot.say(ADMIN, "/dashboard")
+    found = LINK.search(" ".join(m.text for m in replies))
+    assert found, [m.text for m in replies]
+    context = await browser.new_context(viewport={"width": 1100, "height": 760}, locale="de-DE")
+    page = await context.new_page()
+    await page.goto(found.group(0))
+    await page.click("#sign-in")
+    await page.wait_for_url("**/admin/")
+    return page, found.group(0)
+
+
+async def photo(page: Page, folder: Path, name: str) -> None:
+    path = folder / f"{name}.png"
+    await page.screenshot(path=str(path), full_page=True)
+    assert path.stat().st_size > 1000
+
+
+async def test_sign_in_from_telegram_and_a_used_link_is_refused(
+    browser: Browser, make_settings: Callable[..., Settings], shots: Path
+) -> None:
+    async with dashboard_bot(make_settings) as bot:
+        await bot.member(501, "Anna Muster")
+        page, link = await sign_in(bot, browser)
+        assert await page.inner_text("h1") == t("de", "dashboard.nav.overview")
+        # the same link again, in another browser: refused
+        other = await browser.new_context()
+        again = await (await other.new_page()).goto(link)
+        assert again is not None and again.status == 403
+        assert t("de", "dashboard.login.used_title") in await again.text()
+        await other.close()
+        # a POST without the CSRF token, with the session cookie: refused
+        refused = await page.request.post(f"{bot.settings.public_url}/admin/logout", form={})
+        assert refused.status == 403
+        # a member gets no link
+        answer = await bot.say(ANNA, "/dashboard")
+        assert [m.text for m in answer] == [t("de", "error.admin_only")]
+        await page.context.close()
+
+
+async def test_an_event_made_in_the_browser_is_in_a_members_termine(
+    browser: Browser, make_settings: Callable[..., Settings], shots: Path
+) -> None:
+    async with dashboard_bot(make_settings) as bot:
+        await bot.member(501, "Anna Muster")
+        await bot.services.store.topics.create("KI in der Industrie", "")
+        page, _ = await sign_in(bot, browser)
+        await page.click("text=" + t("de", "dashboard.nav.events"))
+        await page.click("text=" + t("de", "dashboard.events.new"))
+        day = (utcnow() + timedelta(days=10)).astimezone(bot.settings.zone)
+        await page.fill("#title", "KI-Stammtisch <Siegen>")
+        await page.fill("#start", f"{day:%Y-%m-%d}T18:00")
+        await page.fill("#end", f"{day:%Y-%m-%d}T20:00")
+        await page.fill("#where", "Siegen, Technologiezentrum")
+        await page.check("text=KI in der Industrie")
+        await page.select_option("#repeat", "monthly")
+        await photo(page, shots, "event-form")
+        await page.click("#event-form button[type=submit]")
+        await page.wait_for_url(re.compile(r".*/admin/events/\d+\?notice=created"))
+        assert "KI-Stammtisch <Siegen>" in await page.inner_text("h1")
+        await photo(page, shots, "event")
+        await page.goto(f"{bot.settings.public_url}/admin/events")
+        await photo(page, shots, "events")
+        listing = await bot.say(ANNA, "/termine")
+        assert any("KI-Stammtisch <Siegen>" in m.text for m in listing)
+        await page.context.close()
+
+
+async def test_a_broadcast_to_a_topic_previews_its_subscribers(
+    browser: Browser, make_settings: Callable[..., Settings], shots: Path
+) -> None:
+    async with dashboard_bot(make_settings) as bot:
+        store = bot.services.store
+        topic = await store.topics.create("Wasserstoff", "")
+        await store.topics.create("Robotik", "")
+        subscribers = []
+        for offset in range(3):
+            subscribers.append(await bot.member(510 + offset, f"Mitglied {offset}"))
+            await store.topics.subscribe(subscribers[-1], topic.id)
+        await bot.member(520, "Ohne Abo")
+        page, _ = await sign_in(bot, browser)
+        await page.goto(f"{bot.settings.public_url}/admin/broadcasts/new")
+        await page.check("input[name=kind][value=topic]")
+        await page.select_option("#topic_id", str(topic.id))
+        live = tn("de", "dashboard.broadcasts.recipients", 3)
+        await page.wait_for_function(
+            "text => document.getElementById('live-count').textContent === text", arg=live
+        )  # the small script (allowed by the CSP nonce) asked /admin/broadcasts/count
+        await page.fill(
+            "#text", "*Einladung* zum _Wasserstoff-Tag_: [Anmeldung](https://example.org)"
+        )
+        await photo(page, shots, "broadcast-compose")
+        await page.click("#preview-button")
+        count = await page.get_attribute("#recipient-count", "data-count")
+        assert count == str(len(await store.topics.subscriber_ids(topic.id))) == "3"
+        assert await page.get_attribute("#message a", "href") == "https://example.org"
+        assert await page.inner_text("#message em") == "Wasserstoff-Tag"
+        await photo(page, shots, "broadcast-preview")
+        await page.click("#send-now")
+        await page.wait_for_url(re.compile(r".*/admin/broadcasts/\d+\?notice=sent"))
+        broadcast_id = int(page.url.split("/")[-1].split("?")[0])
+        await bot.outbox_report(f"broadcast:{broadcast_id}", {"sent": 3}, within=10)
+        assert len({m.chat_id for m in bot.fake.sent if "Einladung" in m.text}) == 3
+        await page.reload()
+        await photo(page, shots, "broadcast")
+        await page.goto(f"{bot.settings.public_url}/admin/broadcasts")
+        await photo(page, shots, "broadcasts")
+        event = await add_event(bot.services, title="Wasserstoff-Tag", capacity=2)
+        occ = next_occurrence(event, {}, utcnow())
+        assert occ is not None
+        for member_id, answer in zip(subscribers, ("yes", "yes", "yes"), strict=True):
+            await events_service(bot.services).answer(occ, member_id, answer)
+        await page.goto(f"{bot.settings.public_url}/admin/")
+        assert await page.inner_text("#active-count") == "5"
+        await photo(page, shots, "overview")
+        await page.set_viewport_size({"width": 390, "height": 760})
+        await photo(page, shots, "overview-phone")
+        await page.context.close()
+
+
+async def test_approving_a_pending_member_tells_them_in_chat(
+    browser: Browser, make_settings: Callable[..., Settings], shots: Path
+) -> None:
+    async with dashboard_bot(make_settings, approval_required=True) as bot:
+        store = bot.services.store
+        pending = await store.members.create(
+            name="Bernd Neu", company="Neu AG", region="Hagen", competencies=["Robotik"],
+            language="de", status="pending",
+        )  # fmt: skip
+        await store.members.add_identity(pending.id, "telegram", "530", "530")
+        group = await store.groups.create("AG Robotik", "Roboter im Mittelstand", "open", None, "t")
+        await store.groups.join(group.id, pending.id)
+        await store.topics.create("Robotik", "Roboter und Automatisierung")
+        page, _ = await sign_in(bot, browser)
+        await page.goto(f"{bot.settings.public_url}/admin/members?status=pending")
+        await photo(page, shots, "members")
+        await page.click(f"#member-{pending.id} button.primary")
+        await page.wait_for_url(re.compile(r".*notice=approved.*"))
+        assert "Bernd Neu" in await page.inner_text("#notice")
+        welcome = t("de", "approval.welcome")
+        await wait_for(lambda: any(m.chat_id == 530 and m.text == welcome for m in bot.fake.sent))
+        member = await store.members.get(pending.id)
+        assert member is not None and member.status == "active"
+        for path, name in (("/admin/topics", "topics"), (f"/admin/groups/{group.id}", "group"),
+                           ("/admin/audit", "audit")):  # fmt: skip
+            await page.goto(bot.settings.public_url + path)
+            await photo(page, shots, name)
+        await page.context.close()

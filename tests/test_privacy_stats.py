@@ -1,0 +1,133 @@
+"""``/stats`` and ``knotenpunkt stats``: the counts match the store; accounts unreachable
+past the retention period are offered for erasure with one confirmation."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.services import Services
+from handlers.events.upcoming import upcoming
+from handlers.privacy.stats import collect
+from storage.db import to_db_time, utcnow
+from storage.outbox import OutboxEntry
+from tests.broadcast_support import add_member
+from tests.events_support import add_event
+from tests.events_support import service as events
+from tests.helpers import Person
+
+
+async def _network(app: Services) -> dict[str, int]:
+    store = app.store
+    hydrogen = await store.topics.create("Wasserstoff")
+    robots = await store.topics.create("Robotik")
+    ids = {
+        "anna": await add_member(store, "Anna", region="Hagen", topics=(hydrogen.id,)),
+        "ben": await add_member(
+            store,
+            "Ben",
+            region="Kreis Olpe",
+            identities=(("telegram", "11"), ("slack", "U11")),
+            topics=(hydrogen.id, robots.id),
+        ),
+        "cem": await add_member(store, "Cem", region="Hagen", identities=(("telegram", "12"),)),
+        "dora": await add_member(store, "Dora", region="Hagen", status="pending"),
+        "old": await add_member(store, "Olaf", region="Hagen", identities=(("telegram", "13"),)),
+    }
+    await store.topics.subscribe(ids["dora"], robots.id)  # pending: not counted
+    long_ago = to_db_time(utcnow() - timedelta(days=200))
+    await store.db.execute(
+        "UPDATE identities SET unreachable_at = ? WHERE user_id IN ('13', 'U11')", (long_ago,)
+    )
+    await store.db.execute("UPDATE members SET created_at = ? WHERE id = ?", (long_ago, ids["old"]))
+    event = await add_event(app, title="Stammtisch", capacity=1)
+    [occ] = await upcoming(store, event_id=event.id, limit=1)
+    for who, answer in (("anna", "yes"), ("ben", "yes"), ("cem", "maybe")):
+        await events(app).answer(occ, ids[who], answer)
+    await store.outbox.add(
+        [OutboxEntry(platform="slack", chat_id="U11", payload="{}", member_id=ids["ben"])]
+    )
+    await app.worker.drain(within=5.0)
+    return ids
+
+
+async def test_stats_match_the_store(app: Services) -> None:
+    await _network(app)
+    group = await app.store.groups.create("AG Wasserstoff")
+    for member_id in (1, 2):
+        await app.store.groups.join(group.id, member_id)
+    await app.store.groups.create("AG Leer")
+    month = utcnow().astimezone(app.settings.zone).strftime("%Y-%m")
+    await app.store.db.execute(
+        "INSERT INTO cooperation_monthly (month, posted, interests, connections)"
+        " VALUES (?, 3, 2, 1)",
+        (month,),
+    )
+    stats = await collect(app.store, app.settings)
+    assert stats.group_sizes == [("AG Wasserstoff", 2), ("AG Leer", 0)]
+    assert len(stats.cooperation_per_month) == 6
+    last = stats.cooperation_per_month[-1]
+    assert (last.month, last.posted, last.interests, last.connections) == (month, 3, 2, 1)
+    assert stats.members_by_status == {"active": 4, "pending": 1}
+    assert stats.members_by_region == [("Hagen", 3), ("Kreis Olpe", 1)]
+    assert stats.members_by_platform == [("telegram", 3), ("console", 1), ("slack", 1)]
+    month = utcnow().strftime("%Y-%m")
+    assert (month, 4) in stats.new_members_per_month
+    assert sum(n for _, n in stats.new_members_per_month) == 5
+    assert stats.subscriptions_per_topic == [("Wasserstoff", 2), ("Robotik", 1)]
+    [event] = stats.upcoming_events
+    assert (event.title, event.yes, event.waitlist, event.maybe, event.no) == (
+        "Stammtisch",
+        1,
+        1,
+        1,
+        0,
+    )
+    outbox = dict(
+        (r[0], r[1])
+        for r in await app.store.db.fetchall("SELECT status, COUNT(*) FROM outbox GROUP BY 1")
+    )
+    assert stats.deliveries_last_7_days == outbox
+    assert (stats.unreachable_accounts, stats.unreachable_members) == (2, 1)
+
+    admin = Person(app.core, "admin")
+    [shown] = await admin.say("/stats")
+    assert "Mitglieder: 4 aktiv, 1 warten auf Freigabe, 0 abgelehnt" in shown.text
+    assert "Wasserstoff: 2" in shown.text and "Stammtisch" in shown.text
+    assert "AG Wasserstoff: 2" in shown.text and f"{month}: 3, 2, 1" in shown.text
+    assert "1/1 Zusagen, 1 auf der Warteliste, 1 vielleicht" in shown.text
+    assert "Länger als 180 Tage unerreichbar: 2 Konten (1 Mitglieder" in shown.text
+    assert [b.label for b in shown.button_list()] == ["Unerreichbare löschen …"]
+
+
+async def test_unreachable_accounts_are_erased_after_one_confirmation(app: Services) -> None:
+    ids = await _network(app)
+    admin = Person(app.core, "admin")
+    await admin.say("/stats")
+    [confirm] = await admin.press("Unerreichbare löschen")
+    assert "Olaf, Telegram" in confirm.text and "das ganze Mitglied" in confirm.text
+    assert "Ben, Slack" in confirm.text and "nur dieses Konto" in confirm.text
+    [done] = await admin.press("Ja, löschen")
+    assert "1 Mitglieder ganz, 1 weitere Konten" in done.text
+    assert await app.store.members.get(ids["old"]) is None
+    ben = await app.store.members.identities(ids["ben"])
+    assert [i.key for i in ben] == ["telegram:11"]
+    assert await app.store.db.fetchval("SELECT COUNT(*) FROM outbox WHERE chat_id = 'U11'") == 0
+    [entry] = await app.store.audit.entries(action="member.retention")
+    assert entry.actor == "console:admin" and entry.detail == {"members": 1, "identities": 1}
+    assert "Keine Konten" in (await admin.tap(confirm.button_list()[0]))[0].text
+
+
+def test_cli_stats_prints_text_and_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("KNOTENPUNKT_DB_PATH", str(tmp_path / "k.sqlite3"))
+    assert main(["stats"]) == 0
+    assert "Members: 0 active" in capsys.readouterr().out
+    assert main(["stats", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["members_by_status"] == {} and data["retention_days"] == 180
