@@ -184,6 +184,45 @@ BENCHES: tuple[Bench, ...] = (
             F("graceful_stop_during_fan_out_s", "graceful stop (s)", "< 10"),
         ),
     ),
+    Bench(
+        "cooperation",
+        "bench.cooperation_bench",
+        "cooperation.json",
+        "cooperation requests over 100,000 members: post (matching, notices), /gesuche",
+        (
+            F("post_p95_ms", "post a request, p95 (ms)", "< 500"),
+            F("notified_max", "most members told of one request"),
+            F("list_p99_ms", "/gesuche p99 (ms)", "< 50"),
+        ),
+    ),
+    Bench(
+        "privacy",
+        "bench.privacy_bench",
+        "privacy.json",
+        "export and erasure of one member, /stats, with 100,000 members",
+        (
+            F("export.max_ms", "export of one member, slowest (ms)", "< 1000"),
+            F("erase.max_ms", "erasure of one member, slowest (ms)", "< 1000"),
+            F("stats.max_ms", "/stats, slowest (ms)", "< 1000"),
+        ),
+    ),
+    Bench(
+        "dashboard",
+        "bench.dashboard_bench",
+        "dashboard.json",
+        "staff dashboard pages over HTTP with 3,000 members and 40 events",
+        tuple(
+            F(f"{page}.p95_ms", f"{page} p95 (ms)", "< 150")
+            for page in (
+                "/admin/",
+                "/admin/members",
+                "/admin/members?q=Firma+12",
+                "/admin/events",
+                "/admin/broadcasts",
+                "/admin/audit",
+            )
+        ),
+    ),
 )
 
 BY_NAME = {bench.name: bench for bench in BENCHES}
