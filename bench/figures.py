@@ -102,6 +102,8 @@ BENCHES: tuple[Bench, ...] = (
             F("profil_p99_ms", "/profil p99 (ms)", "< 20"),
             F("suche_p99_ms", "/suche p99 (ms)", "< 50"),
             F("reminder_scan_p95_ms", "reminder scan p95 (ms)", "< 20"),
+            F("dates_refresh_s", "daily refresh of all dates (s)"),
+            F("themen_p99_during_refresh_ms", "/themen p99 during that refresh (ms)", "< 100"),
             F("startup_s", "start-up (s)", "< 3"),
             F("rss_mib", "RSS after start-up and queries (MiB)", "< 250"),
         ),

@@ -11,7 +11,8 @@ bot starts on it and this process measures:
 - start-up: ``App.start()`` on the filled store (s), and RSS afterwards;
 - p50/p99 of ``/termine``, ``/themen``, ``/profil`` and ``/suche robot`` through the core
   (identity, transaction, handler, rendering), by rotating members;
-- the reminder scan that runs every few seconds: p50/p95 over ``--scans`` scans.
+- the reminder scan that runs every second: p50/p95 over ``--scans`` scans;
+- the daily refresh of every event's dates, and ``/themen`` p99 while it runs.
 
 Run: ``.venv/bin/python -m bench scale [--members 100000] [--events 2000]``; writes
 ``bench/results/scale.json``.
@@ -37,6 +38,7 @@ from bot.app import App
 from bot.delivery.notify import Notifier
 from bot.models import Identity, Incoming, Platform
 from bot.settings import Settings
+from handlers.events.dates import refresh_all
 from handlers.events.reminders import ReminderScanner
 from handlers.events.service import EventService
 from storage import Store
@@ -209,11 +211,31 @@ async def measure(path: Path, options: argparse.Namespace) -> dict[str, Any]:
             scans.append(time.perf_counter() - began)
         result["reminder_scan_p50_ms"] = _ms(statistics.median(scans))
         result["reminder_scan_p95_ms"] = _ms(_quantile(scans, 0.95))
+        result.update(await _daily_refresh(services, settings, rng, options.members))
     finally:
         await app.stop()
     result["rss_mib"] = _rss_mib()
     result["peak_rss_mib"] = _peak_rss_mib()
     return result
+
+
+async def _daily_refresh(
+    services: Any, settings: Settings, rng: random.Random, members: int
+) -> dict[str, Any]:
+    """Every event's dates written again (the daily job, or the first start after an
+    upgrade), while members keep asking /themen: how long, and how long they wait."""
+    refresh = asyncio.create_task(refresh_all(services.store, settings))
+    began, answers = time.perf_counter(), []
+    while not refresh.done():
+        asked = time.perf_counter()
+        await services.core.handle(_incoming(rng.randint(1, members), "/themen"))
+        answers.append(time.perf_counter() - asked)
+    rows = await refresh
+    return {
+        "dates_refresh_s": round(time.perf_counter() - began, 2),
+        "dates_rows": rows,
+        "themen_p99_during_refresh_ms": _ms(_quantile(answers, 0.99)) if answers else None,
+    }
 
 
 def main() -> None:
