@@ -199,9 +199,14 @@ class Database:
         return int(await self.fetchval("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"))
 
     async def backup_to(self, target: Path) -> None:
-        """A consistent copy through SQLite's backup API, safe while others write."""
+        """A consistent copy through SQLite's backup API, safe while others write.
+
+        The copy waits for the transaction in progress on this connection to end and
+        holds off the next one: the backup runs in the connection's own thread, so a
+        transaction left open across it would keep the backup retrying while that
+        transaction's COMMIT queues behind it (a deadlock)."""
         await asyncio.to_thread(_prepare_copy, target)
-        async with aiosqlite.connect(target) as destination:
+        async with aiosqlite.connect(target) as destination, self._lock:
             await self.conn.backup(destination)
 
     @asynccontextmanager
