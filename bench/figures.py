@@ -102,6 +102,8 @@ BENCHES: tuple[Bench, ...] = (
             F("profil_p99_ms", "/profil p99 (ms)", "< 20"),
             F("suche_p99_ms", "/suche p99 (ms)", "< 50"),
             F("reminder_scan_p95_ms", "reminder scan p95 (ms)", "< 20"),
+            F("dates_refresh_s", "daily refresh of all dates (s)"),
+            F("themen_p99_during_refresh_ms", "/themen p99 during that refresh (ms)", "< 100"),
             F("startup_s", "start-up (s)", "< 3"),
             F("rss_mib", "RSS after start-up and queries (MiB)", "< 250"),
         ),
@@ -182,6 +184,45 @@ BENCHES: tuple[Bench, ...] = (
             F("metrics_scrape_ms_max", "/metrics scrape, slowest (ms)", "< 500"),
             F("healthz_ms_max", "/healthz, slowest (ms)", "< 500"),
             F("graceful_stop_during_fan_out_s", "graceful stop (s)", "< 10"),
+        ),
+    ),
+    Bench(
+        "cooperation",
+        "bench.cooperation_bench",
+        "cooperation.json",
+        "cooperation requests over 100,000 members: post (matching, notices), /gesuche",
+        (
+            F("post_p95_ms", "post a request, p95 (ms)", "< 500"),
+            F("notified_max", "most members told of one request"),
+            F("list_p99_ms", "/gesuche p99 (ms)", "< 50"),
+        ),
+    ),
+    Bench(
+        "privacy",
+        "bench.privacy_bench",
+        "privacy.json",
+        "export and erasure of one member, /stats, with 100,000 members",
+        (
+            F("export.max_ms", "export of one member, slowest (ms)", "< 1000"),
+            F("erase.max_ms", "erasure of one member, slowest (ms)", "< 1000"),
+            F("stats.max_ms", "/stats, slowest (ms)", "< 1000"),
+        ),
+    ),
+    Bench(
+        "dashboard",
+        "bench.dashboard_bench",
+        "dashboard.json",
+        "staff dashboard pages over HTTP with 3,000 members and 40 events",
+        tuple(
+            F(f"{page}.p95_ms", f"{page} p95 (ms)", "< 150")
+            for page in (
+                "/admin/",
+                "/admin/members",
+                "/admin/members?q=Firma+12",
+                "/admin/events",
+                "/admin/broadcasts",
+                "/admin/audit",
+            )
         ),
     ),
 )

@@ -10,6 +10,7 @@ from storage.broadcasts import BroadcastRepository
 from storage.conversations import ConversationRepository
 from storage.cooperation import CooperationRepository
 from storage.dashboard import DashboardRepository
+from storage.dates import DateRepository
 from storage.db import Database
 from storage.directory import DirectoryRepository
 from storage.events import EventRepository
@@ -39,6 +40,7 @@ class Store:
         self.audit = AuditLog(db)
         self.updates = Inbox(db)
         self.events = EventRepository(db)
+        self.dates = DateRepository(db)
         self.rsvps = RsvpRepository(db)
         self.broadcasts = BroadcastRepository(db, self.outbox)
         self.linking = LinkRepository(db)

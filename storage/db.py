@@ -50,7 +50,9 @@ def from_db_time(value: str | None) -> datetime | None: ...
 def from_db_time(value: str | None) -> datetime | None:
     if value is None:
         return None
-    return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    # what to_db_time wrote; fromisoformat reads it (and the Z) ten times faster than strptime
+    moment = datetime.fromisoformat(value)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def _migration_scripts() -> list[tuple[int, str, str]]:
@@ -197,9 +199,14 @@ class Database:
         return int(await self.fetchval("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"))
 
     async def backup_to(self, target: Path) -> None:
-        """A consistent copy through SQLite's backup API, safe while others write."""
+        """A consistent copy through SQLite's backup API, safe while others write.
+
+        The copy waits for the transaction in progress on this connection to end and
+        holds off the next one: the backup runs in the connection's own thread, so a
+        transaction left open across it would keep the backup retrying while that
+        transaction's COMMIT queues behind it (a deadlock)."""
         await asyncio.to_thread(_prepare_copy, target)
-        async with aiosqlite.connect(target) as destination:
+        async with aiosqlite.connect(target) as destination, self._lock:
             await self.conn.backup(destination)
 
     @asynccontextmanager
@@ -223,9 +230,14 @@ class Database:
                 _in_transaction.reset(token)
 
     async def execute(self, sql: str, params: Params = ()) -> aiosqlite.Cursor:
-        """Run one write statement inside (or as) a transaction."""
-        async with self.transaction() as conn:
-            return await conn.execute(sql, params)
+        """Run one write statement inside the caller's transaction, or as one of its own:
+        the connection is in autocommit mode, so a lone statement is atomic by itself and
+        needs no BEGIN and COMMIT around it (one call to the connection's thread instead of
+        three). It waits, like a transaction, until no other task has one open."""
+        if _in_transaction.get() == (self, asyncio.current_task()):
+            return await self.conn.execute(sql, params)
+        async with self._lock:
+            return await self.conn.execute(sql, params)
 
     async def executemany(self, sql: str, rows: Iterable[Params]) -> None:
         async with self.transaction() as conn:

@@ -124,6 +124,9 @@ def _event(row: object) -> Event:
     )
 
 
+event_from_row = _event  # for the dates repository, which reads events joined to dates
+
+
 def _value(value: object) -> object:
     if isinstance(value, bool):
         return int(value)

@@ -48,7 +48,8 @@ def delivery_targets_sql(member_ids: str) -> str:
     :meth:`MemberRepository.delivery_targets` and set-based enqueues (broadcasts) both use
     it, so the rule lives in one place."""
     return (
-        "SELECT * FROM (SELECT m.language AS language, i.*, ROW_NUMBER() OVER ("
+        "SELECT * FROM (SELECT m.language AS language, m.timezone AS member_timezone, i.*,"
+        " ROW_NUMBER() OVER ("
         " PARTITION BY i.member_id ORDER BY COALESCE(i.platform = s.preferred_platform, 0) DESC,"
         " i.last_seen_at DESC, i.created_at DESC, i.platform"
         " ) AS choice FROM members m JOIN identities i ON i.member_id = m.id"
@@ -216,12 +217,24 @@ class MemberRepository:
         platform (``member_settings``), else the reachable identity used most recently. So
         a member with Telegram and Slack gets everything once, never once per identity.
         """
-        targets: dict[int, tuple[str, IdentityRecord]] = {}
+        zoned = await self.delivery_targets_zoned(member_ids)
+        return {member: (language, identity) for member, (language, _z, identity) in zoned.items()}
+
+    async def delivery_targets_zoned(
+        self, member_ids: list[int]
+    ) -> dict[int, tuple[str, str | None, IdentityRecord]]:
+        """:meth:`delivery_targets` with each member's own time zone (None: the network's),
+        for messages that show times: one query per 500 members."""
+        targets: dict[int, tuple[str, str | None, IdentityRecord]] = {}
         for start in range(0, len(member_ids), 500):
             chunk = member_ids[start : start + 500]
             rows = await self.db.fetchall(delivery_targets_sql(",".join("?" for _ in chunk)), chunk)
             for row in rows:
-                targets[row["member_id"]] = (row["language"], _identity(row))
+                targets[row["member_id"]] = (
+                    row["language"],
+                    row["member_timezone"],
+                    _identity(row),
+                )
         return targets
 
     async def mark_unreachable(self, platform: str, chat_id: str) -> None:

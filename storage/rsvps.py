@@ -256,6 +256,29 @@ class RsvpRepository:
         )
         return cursor.rowcount > 0
 
+    async def claim_reminders(
+        self, event_id: int, occurrence: datetime, owed: list[tuple[int, timedelta]]
+    ) -> dict[int, timedelta]:
+        """Record reminders as sent for many members in one statement; returns those
+        claimed now (a member whose reminder was recorded before is left out)."""
+        if not owed:
+            return {}
+        occ, now = to_db_time(occurrence), to_db_time(utcnow())
+        offsets = dict(owed)
+        async with self.db.transaction() as conn:
+            rows = await conn.execute_fetchall(
+                "INSERT OR IGNORE INTO sent_reminders (event_id, occurrence, offset_seconds,"
+                " member_id, sent_at) VALUES "
+                + ",".join("(?, ?, ?, ?, ?)" for _ in owed)
+                + " RETURNING member_id",
+                [
+                    v
+                    for member_id, offset in owed
+                    for v in (event_id, occ, int(offset.total_seconds()), member_id, now)
+                ],
+            )
+        return {r[0]: offsets[r[0]] for r in rows}
+
     async def reminded_offsets(
         self, event_id: int, occurrence: datetime, member_id: int
     ) -> set[int]:

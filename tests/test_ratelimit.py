@@ -179,6 +179,28 @@ def test_a_waiting_reply_gets_the_next_free_place(
     asyncio.run(scenario())
 
 
+def test_replies_without_notifications_going_out_do_not_wait_but_count(
+    make_settings: Callable[..., Settings], clock: Clock
+) -> None:
+    """Answering many members at once is not held to the bulk limit; the outbox then waits."""
+    limiter = RateLimiter(limits_from_settings(make_settings(telegram_rate=30)), clock)
+    replied = []
+
+    async def reply(chat: str) -> None:
+        async with limiter.direct("telegram", "private", chat):
+            replied.append(clock.now)
+
+    async def scenario() -> None:
+        await asyncio.wait_for(asyncio.gather(*(reply(str(n)) for n in range(100))), 1.0)
+        assert len(replied) == 100 and set(replied) == {clock.now}  # none waited
+        allowed, wait = limiter.budget("telegram", 8)
+        assert allowed == 0 and wait > 0  # the window is theirs: notifications wait
+        clock.now += 1.0
+        assert limiter.budget("telegram", 8)[0] > 0
+
+    asyncio.run(scenario())
+
+
 def test_idle_chats_are_forgotten(make_settings: Callable[..., Settings], clock: Clock) -> None:
     """Per-chat state lives only as long as it matters (a window's length)."""
     limiter = RateLimiter(limits_from_settings(make_settings()), clock)

@@ -117,3 +117,30 @@ async def test_restore_is_refused_while_the_bot_runs(
     finally:
         await again.stop()
         await first.stop()
+
+
+async def test_a_backup_while_another_task_is_in_a_transaction_waits_for_it(
+    tmp_path: Path,
+) -> None:
+    """The copy runs in the connection's thread: it must not start inside another task's
+    open transaction (that transaction's COMMIT would queue behind a backup that keeps
+    retrying), and what that transaction wrote is in the copy."""
+    store = await Store.open(tmp_path / "live.sqlite3")
+    inside = asyncio.Event()
+
+    async def writer() -> None:
+        async with store.transaction():
+            await store.topics.create("Wasserstoff", "")
+            inside.set()
+            await asyncio.sleep(0.3)  # e.g. a job between two statements
+
+    writing = asyncio.create_task(writer())
+    await inside.wait()
+    backup = asyncio.create_task(store.db.backup_to(tmp_path / "copy.sqlite3"))
+    _done, stuck = await asyncio.wait({writing, backup}, timeout=10)
+    if stuck:  # the connection's thread is stuck for good: neither close nor exit would end
+        print("backup_to deadlocked with an open transaction", file=sys.stderr, flush=True)
+        os._exit(1)  # fail the run loudly instead of hanging it
+    await store.close()
+    with sqlite3.connect(tmp_path / "copy.sqlite3") as copy:
+        assert copy.execute("SELECT name FROM topics").fetchall() == [("Wasserstoff",)]

@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import contextlib
 import hashlib
 import hmac
 import json
 import logging
 import re
-from contextlib import AbstractAsyncContextManager
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
@@ -26,8 +24,6 @@ from telegram import (
     Chat,
     ChatMember,
     ChatMemberUpdated,
-    InlineKeyboardMarkup,
-    InputFile,
     MaybeInaccessibleMessage,
     Update,
 )
@@ -39,11 +35,12 @@ from bot.adapters.telegram_errors import retry_after_seconds, translate
 from bot.adapters.telegram_incoming import callback_incoming, message_incoming
 from bot.adapters.telegram_menu import admin_chat_ids, publish_menus
 from bot.adapters.telegram_receive import Poller, chat_key
-from bot.adapters.telegram_render import CAPTION_LIMIT, escape, keyboard, render_parts
+from bot.adapters.telegram_render import escape, keyboard, render_parts
+from bot.adapters.telegram_send import send_parts
 from bot.delivery.errors import PermanentFailure, Unreachable
 from bot.i18n import normalize_language, t
 from bot.inbox import InboxRunner
-from bot.models import ChatKind, Document, Outgoing, Platform
+from bot.models import ChatKind, Outgoing, Platform
 from bot.settings import ConfigError
 from storage.updates import InboxRow
 
@@ -361,50 +358,11 @@ class TelegramAdapter:
             return False
         return True
 
-    def _gate(self, chat_id: str, direct: bool) -> AbstractAsyncContextManager[None]:
-        """A direct reply takes its place in the overall rate limit the outbox keeps to
-        (notifications from the outbox took theirs when they were claimed)."""
-        if not direct:
-            return contextlib.nullcontext()
-        kind = ChatKind.GROUP if chat_id.startswith("-") else ChatKind.PRIVATE
-        return self.services.worker.limiter.direct("telegram", kind, chat_id)
-
     async def _send_parts(self, chat_id: str, message: Outgoing, direct: bool = False) -> None:
-        """Send the message as HTML text(s), keyboard on the last part, a document last."""
-        markup = keyboard(message.buttons)
-        document = message.document
-        if document is not None:
-            caption = render_parts(message, CAPTION_LIMIT)
-            if len(caption) <= 1:  # short text: one message, the file with its caption
-                async with self._gate(chat_id, direct):
-                    await self._send_document(
-                        chat_id, document, caption[0] if caption else None, markup
-                    )
-                return
-        parts = render_parts(message)
-        if not parts and document is None:
-            log.warning("telegram: empty message to chat %s not sent", chat_id)
-        for index, part in enumerate(parts):
-            last = index == len(parts) - 1 and document is None
-            async with self._gate(chat_id, direct):
-                await self.bot.send_message(
-                    chat_id, part, parse_mode=ParseMode.HTML, reply_markup=markup if last else None
-                )
-        if document is not None:
-            async with self._gate(chat_id, direct):
-                await self._send_document(chat_id, document, None, markup)
-
-    async def _send_document(
-        self,
-        chat_id: str,
-        document: Document,
-        caption: str | None,
-        markup: InlineKeyboardMarkup | None,
-    ) -> None:
-        file = InputFile(document.content, filename=document.filename)
-        await self.bot.send_document(
-            chat_id, file, caption=caption, parse_mode=ParseMode.HTML, reply_markup=markup
-        )
+        """Send the message; a direct reply takes its place in the overall rate limit the
+        outbox keeps to (notifications from the outbox took theirs when claimed)."""
+        limiter = self.services.worker.limiter if direct else None
+        await send_parts(self.bot, chat_id, message, limiter)
 
     async def send(self, chat_id: str, chat_kind: ChatKind, message: Outgoing) -> None:
         """Deliver a notification for the outbox; failures raised as bot.delivery.errors errors."""

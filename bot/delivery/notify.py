@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from bot.i18n import LANGUAGES
 from bot.models import ChatKind, Outgoing
@@ -14,6 +15,8 @@ from storage.outbox import OutboxEntry
 
 Render = Callable[[str], Outgoing]
 """Builds the message for one language (``"de"`` or ``"en"``)."""
+ZoneRender = Callable[[str, ZoneInfo], Outgoing]
+"""Builds the message for one language and one time zone (messages that show times)."""
 
 
 class Notifier:
@@ -54,6 +57,40 @@ class Notifier:
                     batch=batch,
                     dedupe_key=dedupe(member_id) if dedupe else None,
                     not_before=not_before,
+                )
+            )
+        return await self._add(entries)
+
+    async def to_members_zoned(
+        self,
+        member_ids: Iterable[int],
+        render: ZoneRender,
+        default_zone: str,
+        *,
+        batch: str | None = None,
+        dedupe: Callable[[int], str] | None = None,
+    ) -> int:
+        """Like :meth:`to_members`, rendered per language and the member's time zone (for
+        messages that show times); targets, languages and zones in one query per 500."""
+        wanted = list(dict.fromkeys(member_ids))
+        targets = await self.store.members.delivery_targets_zoned(wanted)
+        cache: dict[tuple[str, str], str] = {}
+        entries = []
+        for member_id in wanted:
+            if member_id not in targets:
+                continue  # not active, or no reachable identity
+            language, zone, identity = targets[member_id]
+            key = (language, zone or default_zone)
+            if key not in cache:
+                cache[key] = render(language, ZoneInfo(key[1])).model_dump_json()
+            entries.append(
+                OutboxEntry(
+                    platform=identity.platform,
+                    chat_id=identity.chat_id,
+                    payload=cache[key],
+                    member_id=member_id,
+                    batch=batch,
+                    dedupe_key=dedupe(member_id) if dedupe else None,
                 )
             )
         return await self._add(entries)

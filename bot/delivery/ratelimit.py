@@ -112,6 +112,7 @@ class RateLimiter:
         self._next_start: dict[str, float] = {}  # even spacing: the next start per platform
         self._overall: dict[str, Limit | None] = {}
         self._replies_waiting: dict[str, int] = {}
+        self._outbox_active: dict[str, float] = {}  # when the outbox last took or left a place
         self._swept = clock()
 
     def _window(self, limit: Limit) -> _Window:
@@ -136,6 +137,7 @@ class RateLimiter:
             return wait
         for window in pairs:
             window.in_flight += 1
+        self._outbox_active[platform] = now
         if now - self._swept >= _SWEEP_SECONDS:
             self._sweep(now)
         return 0.0
@@ -143,6 +145,7 @@ class RateLimiter:
     def finished(self, platform: str, chat_kind: str, chat_id: str, *, called: bool) -> None:
         """The send is over; ``called`` says whether the platform was called (then it counts)."""
         now = self._clock()
+        self._outbox_active[platform] = now
         for limit in self._rules(platform, chat_kind, chat_id):
             window = self._window(limit)
             window.in_flight = max(0, window.in_flight - 1)
@@ -182,23 +185,21 @@ class RateLimiter:
 
     @asynccontextmanager
     async def direct(self, platform: str, chat_kind: str, chat_id: str) -> AsyncIterator[None]:
-        """Around a reply sent at once to someone using the bot (not through the outbox):
-        it takes a place in the platform's overall window, ahead of the outbox, which leaves
-        the next free place to it. So replies and notifications together stay within the
-        platform's limit, and a reply waits at most until one earlier send leaves the
-        window (a few tens of milliseconds at 30/s). It counts in the chat's window too."""
+        """Around a reply sent at once to someone using the bot (not through the outbox).
+
+        It always counts in the platform's overall window (and the chat's), so the outbox
+        leaves room for members' answers. While the outbox is sending (it had a send in the
+        window), the reply takes the next free place ahead of it: replies and notifications
+        together stay within the platform's limit, and a reply waits at most until one
+        earlier send leaves the window (a few tens of milliseconds at 30/s). Without
+        notifications going out, replies do not wait for each other: the platform's
+        overall limit is one for bulk notifications, and answering a hundred members a
+        second should not queue them (a 429 on a reply is retried in that chat alone)."""
         limit = self._overall_limit(platform)
         if limit is not None:
             window = self._window(limit)
-            self._replies_waiting[platform] = self._replies_waiting.get(platform, 0) + 1
-            try:
-                for _ in range(_MAX_REPLY_WAITS):  # a place frees as earlier sends age out
-                    now = self._clock()
-                    if window.free(limit, now) > 0:
-                        break
-                    await asyncio.sleep(window.wait(limit, now))
-            finally:
-                self._replies_waiting[platform] -= 1
+            if self._outbox_sending(platform, limit):
+                await self._wait_for_place(platform, limit, window)
             window.in_flight += 1
         try:
             yield
@@ -209,6 +210,22 @@ class RateLimiter:
                 if rule.key == platform:
                     window.in_flight = max(0, window.in_flight - 1)
                 window.finished.append(now)
+
+    def _outbox_sending(self, platform: str, limit: Limit) -> bool:
+        """Whether an outbox send took a place in the platform's window within its length."""
+        return self._clock() - self._outbox_active.get(platform, -math.inf) < limit.window
+
+    async def _wait_for_place(self, platform: str, limit: Limit, window: _Window) -> None:
+        """Until the window has a free place; the outbox leaves it to the waiting reply."""
+        self._replies_waiting[platform] = self._replies_waiting.get(platform, 0) + 1
+        try:
+            for _ in range(_MAX_REPLY_WAITS):  # a place frees as earlier sends age out
+                now = self._clock()
+                if window.free(limit, now) > 0:
+                    break
+                await asyncio.sleep(window.wait(limit, now))
+        finally:
+            self._replies_waiting[platform] -= 1
 
     def start_delay(self, platform: str) -> float:
         """Take the platform's next evenly spaced start: seconds from now until it."""

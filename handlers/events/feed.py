@@ -7,47 +7,36 @@ answered yes or maybe to, or with ``?scope=topics`` all dates of their topics' e
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from aiohttp import web
 
 from bot.calendar.ics import MIME_TYPE, feed_ics
-from bot.calendar.recurrence import HORIZON, Occurrence, find_occurrence, occurrences
+from bot.calendar.recurrence import Occurrence
+from handlers.events.dates import PAST, as_occurrence
 from storage import Store
 from storage.db import utcnow
 
 if TYPE_CHECKING:
     from bot.services import Services
 
-PAST = timedelta(days=60)
-
 
 async def member_occurrences(store: Store, member_id: int, scope: str) -> list[Occurrence]:
-    """What a member's feed shows: answered dates, or every date of their topics."""
-    now = utcnow()
-    found: list[Occurrence] = []
+    """What a member's feed shows: answered dates, or every date of their topics, from
+    the materialised dates (cancelled ones too, so calendars show them as cancelled)."""
+    since = utcnow() - PAST
     if scope == "topics":
         topics = await store.topics.subscribed_ids(member_id)
-        for event_id in sorted(await store.events.ids_for_topics(topics)):
-            event = await store.events.get(event_id)
-            if event is None:
-                continue
-            overrides = await store.events.overrides(event.id)
-            found += occurrences(
-                event, overrides, now - PAST, now + HORIZON, include_cancelled=True
-            )
+        dated = await store.dates.of_topics(topics, since)
     else:
-        for rsvp in await store.rsvps.for_member(member_id):
-            if rsvp.status == "no" or rsvp.occurrence < now - PAST:
-                continue
-            event = await store.events.get(rsvp.event_id)
-            if event is None:
-                continue
-            occ = find_occurrence(event, await store.events.overrides(event.id), rsvp.occurrence)
-            if occ is not None:
-                found.append(occ)
-    return sorted(found, key=lambda o: (o.start, o.event.id))
+        answered = {
+            (r.event_id, r.occurrence)
+            for r in await store.rsvps.for_member(member_id)
+            if r.status != "no" and r.occurrence >= since
+        }
+        found = await store.dates.of_events({event_id for event_id, _ in answered}, since)
+        dated = [(e, d) for e, d in found if (e.id, d.occurrence) in answered]
+    return [as_occurrence(event, date) for event, date in dated]
 
 
 async def feed_body(store: Store, member_id: int, scope: str, name: str) -> bytes:

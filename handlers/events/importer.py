@@ -19,6 +19,7 @@ import aiohttp
 
 from bot.calendar.ics import ImportedEvent, parse_calendar
 from bot.i18n import t
+from handlers.events.dates import refresh as refresh_dates
 from handlers.events.service import EventService
 from handlers.validation import Invalid
 from storage.events import EventFields
@@ -177,6 +178,7 @@ async def sync_calendar(service: EventService, data: bytes, source: str) -> Impo
                     await store.events.replace_overrides(event.id, item.overrides)
                     if item.cancelled:
                         await store.events.update(event.id, status="cancelled")
+                    await refresh_dates(store, service.settings, event.id)
                 report.created.append(item.uid)
             elif existing.source != source:
                 report.skipped.append(f"{item.uid}: belongs to another source")
@@ -191,6 +193,7 @@ async def sync_calendar(service: EventService, data: bytes, source: str) -> Impo
                     event = await service.update(existing, fields, reopen=reopen)
                     if item.cancelled and not event.cancelled:
                         await service.cancel(event)
+                    await refresh_dates(store, service.settings, event.id)
                 report.updated.append(item.uid)
         except Invalid as problem:
             report.skipped.append(f"{item.uid}: {t('en', problem.key, **problem.params)}")

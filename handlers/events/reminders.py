@@ -1,12 +1,15 @@
 """Event reminders. The database is the truth; APScheduler is only the clock.
 
-Every few seconds :meth:`ReminderScanner.scan` looks at the store: for each occurrence
-that has not begun and each configured offset whose moment (start - offset) has come, the
-members to remind get one outbox row each. The ``sent_reminders`` row and the outbox row
-(with dedupe key ``reminder:{event}:{occurrence}:{offset}:{member}``) are written in one
-transaction, so after a crash or restart a reminder is sent once and never twice, and a
-reminder whose moment passed while the bot was down goes out at the next scan (the first
-runs at start) as long as the event has not begun.
+Every date carries its next reminder moment (``event_dates.remind_at``, see
+:mod:`handlers.events.dates`), so each scan is one index lookup for the dates whose moment
+has come: on most ticks none, and the scan costs a fraction of a millisecond, so it runs
+every second. For each such date that has not begun, the members to remind get one outbox
+row each; their ``sent_reminders`` rows (the "sent once" truth) and outbox rows (with dedupe
+key ``reminder:{event}:{occurrence}:{offset}:{member}``) are written together, a few
+hundred members per short transaction, so after a crash or restart a reminder is sent once
+and never twice, and answers to other members are never held up for long. Then the date's
+moment moves on to its next one. A reminder whose moment passed while the bot was down goes
+out at the next scan (the first runs at start) as long as the event has not begun.
 
 When several offsets are due at once for someone (the bot was down, or they answered
 late) only the latest one is sent: one reminder, not a burst. A reminder is not sent for
@@ -15,23 +18,25 @@ a moment that passed before the person answered (or before the event was created
 
 from __future__ import annotations
 
+import asyncio
 import logging
-import math
 from collections.abc import Callable
-from datetime import UTC, datetime, time, timedelta
+from datetime import datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_timedelta
 
-from bot.calendar.recurrence import Occurrence, occurrences
+from bot.calendar.recurrence import Occurrence
 from bot.delivery.notify import Notifier
 from bot.i18n import format_day, t
 from bot.metrics import Metrics
 from bot.models import Outgoing
 from bot.settings import Settings
 from handlers.events import render as event_render
+from handlers.events.dates import as_occurrence, reminder_offsets
+from handlers.events.moments import ALL_DAY_REMINDER_HOUR, next_moment, reminder_moment
 from storage import Store
 from storage.db import utcnow
 from storage.rsvps import ReminderCandidate
@@ -41,17 +46,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+__all__ = ["ALL_DAY_REMINDER_HOUR", "ReminderScanner", "install", "reminder_moment"]
+
 JOB_ID = "event-reminders"
-ALL_DAY_REMINDER_HOUR = 9  # all-day events are reminded of the day before, at this local hour
-MAX_INTERVAL = 5.0
-MIN_INTERVAL = 0.2
-
-
-def scan_interval(offsets: list[timedelta]) -> float:
-    """Scan often enough that a reminder is at most a quarter of the shortest offset late."""
-    if not offsets:
-        return MAX_INTERVAL
-    return max(MIN_INTERVAL, min(MAX_INTERVAL, min(offsets).total_seconds() / 4))
+INTERVAL = 1.0  # seconds between scans: a reminder is queued at most about this late
+DUE_PAGE = 100  # dates looked at per query
+CLAIM_BATCH = 400  # members claimed and queued per transaction (tens of milliseconds)
 
 
 def dedupe_key(event_id: int, start: datetime, offset: timedelta, member_id: int) -> str:
@@ -73,10 +73,11 @@ class ReminderScanner:
         self.settings = settings
         self.clock = clock
         self.metrics = metrics
+        self.longest_write = 0.0  # seconds the longest claim transaction took (benchmark)
 
     @property
     def offsets(self) -> list[timedelta]:
-        return sorted(o for o in self.settings.reminder_offsets if o > timedelta())
+        return reminder_offsets(self.settings)
 
     async def scan(self) -> int:
         """Queue every reminder that is due now; returns how many were queued."""
@@ -84,17 +85,19 @@ class ReminderScanner:
         if not offsets:
             return 0
         now = self.clock()
-        horizon = now + offsets[-1] + timedelta(seconds=1)
-        # an all-day date is reminded of at a morning hour one or more days ahead
-        all_day_horizon = now + timedelta(days=_days_ahead(offsets[-1]) + 1)
         queued = 0
-        events = await self.store.events.active(now)
-        overrides = await self.store.events.overrides_for([e.id for e in events])
-        for event in events:
-            until = all_day_horizon if event.all_day else horizon
-            for occ in occurrences(event, overrides[event.id], now, until):
-                if occ.start > now:
+        while True:
+            due = await self.store.dates.due_reminders(now, DUE_PAGE)
+            for event, date in due:
+                occ = as_occurrence(event, date)
+                if not occ.cancelled and occ.start > now:
                     queued += await self._remind(occ, offsets, now)
+                later = None if occ.cancelled else next_moment(occ, offsets, now)
+                if later is not None and later >= occ.start:
+                    later = None  # begun by then: nothing more to remind of
+                await self.store.dates.set_remind_at(event.id, date.occurrence, later)
+            if len(due) < DUE_PAGE:
+                break
         if self.metrics is not None:
             self.metrics.record_reminders(queued)
         return queued
@@ -110,8 +113,7 @@ class ReminderScanner:
             log.info("reminders: %d queued", queued)
 
     async def _remind(self, occ: Occurrence, offsets: list[timedelta], now: datetime) -> int:
-        """Read first, write only when someone is owed a reminder: on most ticks nothing is,
-        and the scan then costs a few reads and no write transaction."""
+        """Read who is owed a reminder, then claim and queue them a batch at a time."""
         due = [o for o in offsets if reminder_moment(occ, o) <= now]  # smallest offset first
         if not due:
             return 0
@@ -122,33 +124,26 @@ class ReminderScanner:
         )
         if not candidates:
             return 0
-        sent = await store.rsvps.sent_offsets(event.id, occ.start)
-        if not _owed(occ, due, candidates, sent):
-            return 0
-        chosen: dict[int, timedelta] = {}
-        async with store.transaction():
-            # again under the write lock: the claim below is the "sent once" truth
-            sent = await store.rsvps.sent_offsets(event.id, occ.start)
-            for member_id, offset in _owed(occ, due, candidates, sent).items():
-                if await store.rsvps.claim_reminder(event.id, occ.start, offset, member_id):
-                    chosen[member_id] = offset
-            queued = await self._enqueue(occ, chosen, now)
-        return queued
-
-    async def _enqueue(self, occ: Occurrence, chosen: dict[int, timedelta], now: datetime) -> int:
-        by_zone: dict[str, list[int]] = {}
-        for member_id in chosen:
-            member = await self.store.members.get(member_id)
-            if member is not None:
-                by_zone.setdefault(member.timezone or self.settings.timezone, []).append(member_id)
-
-        def dedupe(member_id: int) -> str:
-            return dedupe_key(occ.event.id, occ.start, chosen[member_id], member_id)
-
+        owed = _owed(occ, due, candidates, await store.rsvps.sent_offsets(event.id, occ.start))
+        render = partial(render_reminder, occ=occ, now=now)
         queued = 0
-        for zone_name, ids in by_zone.items():
-            render = partial(render_reminder, zone=ZoneInfo(zone_name), occ=occ, now=now)
-            queued += await self.notifier.to_members(ids, render, dedupe=dedupe)
+        members = list(owed)
+        for start in range(0, len(members), CLAIM_BATCH):
+            chunk = [(m, owed[m]) for m in members[start : start + CLAIM_BATCH]]
+            began = asyncio.get_running_loop().time()
+            async with store.transaction():
+                # the claim is the "sent once" truth: only members claimed now are queued
+                claimed = await store.rsvps.claim_reminders(event.id, occ.start, chunk)
+
+                def dedupe(member_id: int, claimed: dict[int, timedelta] = claimed) -> str:
+                    return dedupe_key(event.id, occ.start, claimed[member_id], member_id)
+
+                queued += await self.notifier.to_members_zoned(
+                    claimed, render, self.settings.timezone, dedupe=dedupe
+                )
+            took = asyncio.get_running_loop().time() - began
+            self.longest_write = max(self.longest_write, took)
+            await asyncio.sleep(0)  # others' transactions between batches
         return queued
 
 
@@ -170,22 +165,6 @@ def _owed(
             continue  # this one, or a later one, went out already
         owed[candidate.member_id] = offset
     return owed
-
-
-def _days_ahead(offset: timedelta) -> int:
-    """Whole days before an all-day date: 1 for ``1d`` and for ``1h``, 2 for ``2d``."""
-    return max(1, math.ceil(offset / timedelta(days=1)))
-
-
-def reminder_moment(occ: Occurrence, offset: timedelta) -> datetime:
-    """When the reminder ``offset`` before ``occ`` is due. An all-day date starts at
-    midnight, so "an hour before" would be 23:00 the night before: it is reminded of at
-    ALL_DAY_REMINDER_HOUR local time, one day (or as many as the offset spans) ahead."""
-    if not occ.event.all_day:
-        return occ.start - offset
-    zone = ZoneInfo(occ.event.timezone)
-    day = occ.start.astimezone(zone).date() - timedelta(days=_days_ahead(offset))
-    return datetime.combine(day, time(ALL_DAY_REMINDER_HOUR), tzinfo=zone).astimezone(UTC)
 
 
 def render_reminder(lang: str, zone: ZoneInfo, occ: Occurrence, now: datetime) -> Outgoing:
@@ -216,9 +195,11 @@ def install(services: Services, interval: float | None = None) -> ReminderScanne
     services.scheduler.add_job(
         scanner.scan_safely,
         "interval",
-        seconds=interval or scan_interval(scanner.offsets),
+        seconds=interval or INTERVAL,
         id=JOB_ID,
         next_run_time=utcnow(),
         replace_existing=True,
+        max_instances=1,
+        coalesce=True,
     )
     return scanner

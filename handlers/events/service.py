@@ -11,7 +11,6 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import partial
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.calendar.recurrence import (
@@ -28,7 +27,9 @@ from bot.i18n import t
 from bot.models import Outgoing
 from bot.settings import Settings
 from handlers.events import render as event_render
+from handlers.events.dates import refresh as refresh_dates
 from handlers.events.inputs import check_capacity, check_span
+from handlers.events.upcoming import upcoming
 from handlers.validation import Invalid
 from storage import Store
 from storage.db import utcnow
@@ -114,6 +115,7 @@ class EventService:
         uid = fields.uid or f"{uuid.uuid4()}@knotenpunkt"
         async with self.store.transaction():
             event = await self.store.events.create(fields, uid, self.actor)
+            await refresh_dates(self.store, self.settings, event.id)
             await self.store.audit.record(
                 "event.created", self.actor, event_id=event.id, title=event.title
             )
@@ -140,6 +142,7 @@ class EventService:
                 await self.store.rsvps.move_occurrence(event.id, event.start, fields.start)
             await self.store.events.update(event.id, **changes)
             await self.store.events.set_topics(event.id, fields.topic_ids)
+            await refresh_dates(self.store, self.settings, event.id)
             await self.store.audit.record("event.changed", self.actor, event_id=event.id)
             updated = await self.store.events.get(event.id)
             assert updated is not None
@@ -156,6 +159,7 @@ class EventService:
                 await self.store.events.update(event.id, status="cancelled")
             else:
                 await self.store.events.set_override(event.id, occurrence, cancelled=True)
+            await refresh_dates(self.store, self.settings, event.id)
             await self.store.audit.record(
                 "event.cancelled",
                 self.actor,
@@ -253,7 +257,8 @@ class EventService:
     async def announce_new(self, event: Event) -> None:
         """Subscribers of the event's topics, members of its working group (those who want
         every message) and the chats bound to either hear of it once."""
-        occ = next_occurrence(event, {}, datetime.now(UTC))
+        found = await upcoming(self.store, event_id=event.id, limit=1)  # its dates are written
+        occ = found[0] if found else None
         topic_ids = await self.store.events.topic_ids(event.id)
         group = await self.store.groups.get(event.group_id) if event.group_id else None
         if group is not None and not group.active:
@@ -333,19 +338,8 @@ class EventService:
         batch: str | None = None,
         dedupe: Callable[[int], str] | None = None,
     ) -> int:
-        """Queue per member, rendered in the member's language and time zone."""
-        by_zone: dict[str, list[int]] = {}
-        for member_id in dict.fromkeys(member_ids):
-            member = await self.store.members.get(member_id)
-            if member is not None:
-                by_zone.setdefault(member.timezone or self.settings.timezone, []).append(member_id)
-        added = 0
-        for zone_name, ids in by_zone.items():
-            added += await self.notifier.to_members(
-                ids, partial(_in_zone, render, ZoneInfo(zone_name)), batch=batch, dedupe=dedupe
-            )
-        return added
-
-
-def _in_zone(render: ZoneRender, zone: ZoneInfo, lang: str) -> Outgoing:
-    return render(lang, zone)
+        """Queue per member, rendered in the member's language and time zone (read with
+        their delivery targets, one query per 500 members)."""
+        return await self.notifier.to_members_zoned(
+            member_ids, render, self.settings.timezone, batch=batch, dedupe=dedupe
+        )

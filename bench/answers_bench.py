@@ -1,0 +1,302 @@
+"""Answers benchmark: how fast members get their answers, beside a bare python-telegram-bot
+echo bot in the same run (each against its own fake Telegram on 127.0.0.1, polling).
+
+The load is mixed as members use the bot: a third ``/termine``, a third ``/themen``, a
+third presses on a topic's subscribe button (an edit of the message), from ``--people``
+members (default 600, each with one update at a time) with topics and events in the store. The echo bot answers a text
+with the same text and a button press with an edit; it does no work, so it marks what the
+platform library and the fake cost by themselves.
+
+- saturation: ``--burst`` updates (default 600) pushed at once; updates per second until
+  all are answered, CPU milliseconds per update, and the ratio to the echo bot, in
+  ``--rounds`` alternating rounds (default 3; the median round's figures are reported);
+- offered load: ``--rate`` updates per second (default 100) for ``--seconds`` (default 8);
+  the time from each update to its first answer (p50, p99), both bots;
+- one ``/termine``: how many Bot API calls it makes.
+
+Run: ``.venv/bin/python -m bench answers [--people 600] [--burst 600] [--rate 100]``;
+writes ``bench/results/answers.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from telegram import Update
+from telegram.ext import Application, CallbackQueryHandler, ContextTypes, MessageHandler, filters
+
+from bot.adapters.telegram import TelegramAdapter, api_urls
+from bot.app import App, Services
+from bot.settings import Settings
+from storage.db import utcnow
+from storage.events import EventFields
+from tests.fake_telegram import FakeTelegram, user
+
+RESULTS = Path(__file__).parent / "results"
+FIRST_USER = 500_000
+ANSWERS = {"sendMessage", "editMessageText", "answerCallbackQuery"}
+
+
+class Load:
+    """Pushes updates and records when each chat got its first answer after its update."""
+
+    def __init__(self, fake: FakeTelegram, people: int, topics_button: bool) -> None:
+        self.fake = fake
+        self.people = [user(FIRST_USER + n, f"P{n}", "de") for n in range(people)]
+        self.topics_button = topics_button  # ours: a /themen message to press buttons on
+        self.pending: dict[int, float] = {}  # chat -> when its update was pushed
+        self.latencies: list[float] = []
+        self.seen = 0
+
+    def _button_update(self, person: dict[str, Any]) -> dict[str, Any] | None:
+        if not self.topics_button:
+            message = next((m for m in reversed(self.fake.sent) if m.chat_id == person["id"]), None)
+            return None if message is None else self.fake.callback_update(person, message, "x")
+        try:
+            message, data = self.fake.find_button(person["id"], "Thema")
+        except AssertionError:
+            return None
+        return self.fake.callback_update(person, message, data)
+
+    def update(self, n: int) -> tuple[int, dict[str, Any]]:
+        person = self.people[n % len(self.people)]
+        kind = n % 3
+        update = self._button_update(person) if kind == 2 else None
+        if update is None:
+            text = "/termine" if kind == 0 else "/themen"
+            update = self.fake.message_update(person, text)
+        return person["id"], update
+
+    def push(self, n: int) -> bool:
+        chat, update = self.update(n)
+        if chat in self.pending:
+            return False  # one update at a time per member, as people do
+        self.pending[chat] = time.monotonic()  # the clock the fake stamps calls with
+        self.fake.push(update)
+        return True
+
+    def answered(self) -> bool:
+        """Collect the answers that came in; True when every update pushed has one."""
+        self.collect()
+        return not self.pending
+
+    def collect(self) -> None:
+        calls = self.fake.calls
+        for call in calls[self.seen :]:
+            if call.method not in ANSWERS:
+                continue
+            chat = call.params.get("chat_id")
+            if chat is None:  # answerCallbackQuery: the chat is not in the call
+                continue
+            pushed = self.pending.pop(int(chat), None)
+            if pushed is not None:
+                self.latencies.append(call.at - pushed)
+        self.seen = len(calls)
+
+
+async def _until(condition: Callable[[], bool], within: float) -> None:
+    deadline = time.perf_counter() + within
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("not answered in time")
+        await asyncio.sleep(0.002)
+
+
+async def saturation(load: Load, count: int) -> dict[str, float]:
+    load.latencies.clear()
+    cpu, started, pushed = time.process_time(), time.perf_counter(), 0
+    for n in range(count):
+        pushed += load.push(n)
+
+    await _until(load.answered, 120)
+    elapsed = time.perf_counter() - started
+    return {
+        "updates": pushed,
+        "updates_per_s": round(pushed / elapsed, 1),
+        "cpu_ms_per_update": round((time.process_time() - cpu) / pushed * 1000, 2),
+    }
+
+
+async def offered(load: Load, rate: float, seconds: float) -> dict[str, float]:
+    load.latencies.clear()
+    interval, started, n, skipped = 1 / rate, time.perf_counter(), 0, 0
+    while time.perf_counter() - started < seconds:
+        skipped += not load.push(n)
+        n += 1
+        load.collect()
+        await asyncio.sleep(max(0.0, started + n * interval - time.perf_counter()))
+
+    await _until(load.answered, 60)
+    ordered = sorted(load.latencies)
+    return {
+        "offered_per_s": rate,
+        "answered": len(ordered),
+        "p50_ms": round(statistics.median(ordered) * 1000, 1),
+        "p99_ms": round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000, 1),
+        "skipped_busy": skipped,
+    }
+
+
+async def _our_bot(tmp: Path, people: int) -> tuple[FakeTelegram, App, Services]:
+    fake = FakeTelegram()
+    await fake.start()
+    settings = Settings(  # type: ignore[call-arg]
+        _env_file=None,
+        db_path=tmp / "answers.sqlite3",
+        telegram_token=fake.token,
+        telegram_api_url=fake.url,
+        http_port=0,
+    )
+    app = App(
+        settings,
+        serve_http=False,
+        adapter_factories=[lambda s: TelegramAdapter(s, poll_interval=0.0, poll_timeout=1)],
+    )
+    services = await app.start()
+    store = services.store
+    topics = [await store.topics.create(f"Thema {n}") for n in range(12)]
+    async with store.transaction():
+        for n in range(people):
+            member = await store.members.create(
+                name=f"P{n}", company="C", region="Hagen", competencies=[], language="de"
+            )
+            chat = str(FIRST_USER + n)
+            await store.members.add_identity(member.id, "telegram", chat, chat)
+            await store.topics.subscribe(member.id, topics[n % len(topics)].id)
+    from handlers.events.service import EventService
+
+    events = EventService(store, services.notifier, services.settings, "bench")
+    now = utcnow().replace(second=0, microsecond=0)
+    for n in range(30):
+        start = now + timedelta(days=n + 1, hours=n % 5)
+        fields = EventFields(title=f"Termin {n}", start=start, end=start + timedelta(hours=2),
+                             timezone=settings.timezone, capacity=50 if n % 3 else None,
+                             rrule="FREQ=WEEKLY" if n % 10 == 0 else None,
+                             topic_ids=[topics[n % len(topics)].id])  # fmt: skip
+        await events.create(fields, announce=False)
+    return fake, app, services
+
+
+async def _echo_bot(fake: FakeTelegram) -> Application[Any, Any, Any, Any, Any, Any]:
+    base_url, base_file_url = api_urls(fake.url)
+    echo = (
+        Application.builder()
+        .token(fake.token)
+        .base_url(base_url)
+        .base_file_url(base_file_url)
+        .concurrent_updates(16)  # as many at once as the bot's inbox runs
+        .build()
+    )
+
+    async def text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        assert update.message is not None
+        await update.message.reply_text(update.message.text or "?")
+
+    async def press(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.callback_query
+        assert query is not None
+        await query.answer()
+        await query.edit_message_text(f"{query.data} {time.monotonic()}")
+
+    echo.add_handler(MessageHandler(filters.TEXT, text))
+    echo.add_handler(CallbackQueryHandler(press))
+    await echo.initialize()
+    await echo.start()
+    assert echo.updater is not None
+    await echo.updater.start_polling(poll_interval=0.0, timeout=1)
+    return echo
+
+
+async def _termine_calls(fake: FakeTelegram, load: Load) -> list[str]:
+    """The Bot API calls one /termine makes."""
+    before = len(fake.calls)
+    fake.push(fake.message_update(load.people[0], "/termine"))
+    await _until(lambda: any(c.method == "sendMessage" for c in fake.calls[before:]), 10)
+    await asyncio.sleep(0.3)
+    return [c.method for c in fake.calls[before:] if c.method != "getUpdates"]
+
+
+async def _warm(fake: FakeTelegram, load: Load, text: str) -> None:
+    """Each member writes once (ours: a /themen message to press buttons on later)."""
+    for n, person in enumerate(load.people):
+        load.pending[FIRST_USER + n] = time.monotonic()
+        fake.push(fake.message_update(person, text))
+    await _until(load.answered, 60)
+
+
+async def main(options: argparse.Namespace) -> dict[str, Any]:
+    """Both bots run side by side; saturation in alternating rounds (medians), so that
+    the machine's drift hits both alike."""
+    logging.basicConfig(level=logging.ERROR)
+    with tempfile.TemporaryDirectory() as tmp:
+        fake, app, _services = await _our_bot(Path(tmp), options.people)
+        echo_fake = FakeTelegram()
+        await echo_fake.start()
+        echo = await _echo_bot(echo_fake)
+        ours_load = Load(fake, options.people, topics_button=True)
+        echo_load = Load(echo_fake, options.people, topics_button=False)
+        try:
+            await _warm(fake, ours_load, "/themen")
+            await _warm(echo_fake, echo_load, "hallo")
+            rounds: list[tuple[dict[str, float], dict[str, float]]] = []
+            for _ in range(options.rounds):
+                rounds.append(
+                    (
+                        await saturation(ours_load, options.burst),
+                        await saturation(echo_load, options.burst),
+                    )
+                )
+            ours_offered = await offered(ours_load, options.rate, options.seconds)
+            bare_offered = await offered(echo_load, options.rate, options.seconds)
+            termine_calls = await _termine_calls(fake, ours_load)
+        finally:
+            assert echo.updater is not None
+            await echo.updater.stop()
+            await echo.stop()
+            await echo.shutdown()
+            await echo_fake.stop()
+            await app.stop()
+            await fake.stop()
+    ratios = [o["updates_per_s"] / b["updates_per_s"] for o, b in rounds]
+    median_round = sorted(range(len(rounds)), key=lambda i: ratios[i])[len(rounds) // 2]
+    ours, bare = rounds[median_round]
+    return {
+        "people": options.people,
+        "saturation": {
+            **ours,
+            "bare_updates_per_s": bare["updates_per_s"],
+            "bare_cpu_ms_per_update": bare["cpu_ms_per_update"],
+            "ratio": round(ratios[median_round], 3),
+            "ratios_of_rounds": [round(r, 3) for r in ratios],
+        },
+        "offered": {
+            **ours_offered,
+            "bare_p50_ms": bare_offered["p50_ms"],
+            "bare_p99_ms": bare_offered["p99_ms"],
+        },
+        "termine": {"api_calls": len(termine_calls), "methods": termine_calls},
+    }
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--people", type=int, default=600)
+    parser.add_argument("--burst", type=int, default=600)
+    parser.add_argument("--rate", type=float, default=100.0)
+    parser.add_argument("--seconds", type=float, default=8.0)
+    parser.add_argument("--rounds", type=int, default=3)
+    result = asyncio.run(main(parser.parse_args()))
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "answers.json").write_text(json.dumps(result, indent=2) + "\n")
+    for part, numbers in result.items():
+        print(f"{part:12} {numbers}")
