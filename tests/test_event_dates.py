@@ -3,19 +3,25 @@ import and by the daily refresh; read by the next-dates list, the feed and the s
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.app import App
 from bot.calendar.recurrence import HORIZON
 from bot.services import Services
+from bot.settings import Settings
 from handlers.events.dates import PAST, keep_fresh
 from handlers.events.feed import member_occurrences
 from handlers.events.importer import sync_calendar
 from handlers.events.reminders import ReminderScanner
 from handlers.events.upcoming import upcoming
+from storage import Store
 from storage.db import to_db_time, utcnow
 from storage.events import EventFields
 from tests.events_support import add_event, member, service
+from tests.helpers import FakeAdapter
 from tests.test_events_ics import YEAR, calendar, vevent
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -201,3 +207,33 @@ async def test_a_burst_of_reminders_is_claimed_in_batches_once_each(app: Service
     assert await store.rsvps.sent_count(event.id) == count
     rows = await store.db.fetchval("SELECT COUNT(*) FROM outbox WHERE dedupe_key LIKE 'reminder:%'")
     assert rows == count
+
+
+async def test_a_store_from_before_the_dates_gets_them_at_start(
+    make_settings: Callable[..., Settings],
+) -> None:
+    """Upgrading: events written before ``event_dates`` existed (no rows, no state) are in
+    the next dates once the bot has started, without anyone touching them."""
+    settings = make_settings()
+    store = await Store.open(settings.db_path)
+    start = utcnow().replace(microsecond=0) + timedelta(days=3)
+    fields = EventFields(title="Stammtisch", start=start, end=start + timedelta(hours=2),
+                         timezone=settings.timezone, rrule="FREQ=WEEKLY")  # fmt: skip
+    async with store.transaction():  # as the old code wrote it: the event only
+        event = await store.events.create(fields, "old@knotenpunkt", None)
+    assert await store.dates.state() is None and not await upcoming(store, limit=5)
+    await store.close()
+
+    app = App(settings, serve_http=False, adapter_factories=[lambda s: FakeAdapter()])
+    services = await app.start()
+    try:
+        for _ in range(100):  # the start-up refresh is the scheduler's first job
+            found = await upcoming(services.store, limit=3, per_event=3)
+            if found:
+                break
+            await asyncio.sleep(0.05)
+        assert [(o.event.id, o.start) for o in found] == [
+            (event.id, start + timedelta(weeks=n)) for n in range(3)
+        ]
+    finally:
+        await app.stop()
