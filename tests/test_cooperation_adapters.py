@@ -80,7 +80,10 @@ async def test_slack_contacts_are_mentions(make_settings: Callable[..., Settings
         await slack.send.click("U1", told, "Verbinden")
         await slack.settle()
         assert "Kontakt: <@U2>" in slack.fake.last_in(FakeSlack.dm("U1")).all_text()
-        assert "Kontakt: <@U1>" in slack.fake.last_in(FakeSlack.dm("U2")).all_text()
+        # Bob's comes through the outbox, after his chat's one-per-second window
+        await wait_for(
+            lambda: "Kontakt: <@U1>" in slack.fake.last_in(FakeSlack.dm("U2")).all_text()
+        )
 
 
 async def test_across_platforms_each_learns_where_the_other_is(
