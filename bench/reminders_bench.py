@@ -91,7 +91,7 @@ async def measure(path: Path, first_due: datetime, options: argparse.Namespace) 
     app = App(settings, serve_http=False, adapter_factories=[])
     services = await app.start()
     job = services.scheduler.get_job(JOB_ID)
-    scanner: ReminderScanner = job.func.__wrapped__.__self__  # the scheduler records runs
+    scanner: ReminderScanner = job.func.__wrapped__.__self__  # behind the scheduler's wrapper
     answers: list[float] = []
     try:
         last_due = first_due + timedelta(minutes=1)

@@ -5,8 +5,12 @@ within a day), delivered outbox rows, conversation state left for more than a da
 unfinished input keeps personal answers), reminder claims of dates that have begun (no
 reminder can be due for them), and invitations that expired long ago.
 
+A job that fails is logged here and runs again at its next time (jobs only look at what
+the database says is due, and write in transactions, so nothing half-written stays): the
+capabilities schedule their plain ``scan``/``tick`` methods.
+
 On shutdown APScheduler cancels a job that is still running and logs the cancellation as
-a failure with a traceback (``Job "ReminderScanner.scan_safely" raised ... CancelledError``).
+a failure with a traceback (``Job "ReminderScanner.scan" raised ... CancelledError``).
 :class:`Scheduler` lets such a job finish first: it is a short database read.
 """
 
@@ -64,6 +68,9 @@ class Scheduler(AsyncIOScheduler):  # type: ignore[misc]
                 self._running.add(task)
             try:
                 return await func(*args, **kwargs)
+            except Exception:  # the database is the truth: the next run picks it up again
+                log.exception("scheduled job %s failed; it runs again next time", func.__qualname__)
+                return None
             finally:
                 if task is not None:
                     self._running.discard(task)

@@ -7,7 +7,6 @@ admin) and reports the broadcasts whose last outbox row became final.
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING
 
 from handlers.broadcast.service import BroadcastService
@@ -16,27 +15,17 @@ from storage.db import utcnow
 if TYPE_CHECKING:
     from bot.services import Services
 
-log = logging.getLogger(__name__)
 
 JOB_ID = "broadcasts"
 INTERVAL = 1.0
 
 
-async def tick_safely(service: BroadcastService) -> None:
-    """A failure is logged; the next tick tries again (nothing half-written stays)."""
-    try:
-        await service.tick()
-    except Exception:
-        log.exception("broadcast tick failed; trying again at the next one")
-
-
 def install(services: Services, interval: float = INTERVAL) -> BroadcastService:
     service = BroadcastService(services.store, services.notifier, services.settings)
     services.scheduler.add_job(
-        tick_safely,
+        service.tick,
         "interval",
         seconds=interval,
-        args=[service],
         id=JOB_ID,
         next_run_time=utcnow(),
         replace_existing=True,

@@ -46,17 +46,9 @@ class RequestJobs:
             expired += await self._expire(request, now)
         for request in await self.store.cooperation.due_questions(now - ASK_AFTER, now):
             asked += await self._ask(request, now)
-        return expired, asked
-
-    async def tick_safely(self) -> None:
-        """A failure is logged; the next tick tries again (nothing half-written stays)."""
-        try:
-            expired, asked = await self.tick()
-        except Exception:
-            log.exception("cooperation request tick failed; trying again at the next one")
-            return
         if expired or asked:
             log.info("cooperation requests: %d expired, %d authors asked", expired, asked)
+        return expired, asked
 
     async def _expire(self, request: CooperationRequest, now: datetime) -> int:
         async with self.store.transaction():
@@ -86,7 +78,7 @@ class RequestJobs:
 def install(services: Services, interval: float = INTERVAL) -> RequestJobs:
     jobs = RequestJobs(services.store, services.notifier)
     services.scheduler.add_job(
-        jobs.tick_safely,
+        jobs.tick,
         "interval",
         seconds=interval,
         id=JOB_ID,

@@ -116,17 +116,10 @@ async def keep_fresh(store: Store, settings: Settings) -> None:
     log.info("event dates refreshed: %d rows up to the horizon", written)
 
 
-async def keep_fresh_safely(store: Store, settings: Settings) -> None:
-    try:
-        await keep_fresh(store, settings)
-    except Exception:
-        log.exception("refreshing the event dates failed; trying again at the next run")
-
-
 def install(services: Services) -> None:
     """At start (when needed) and every hour: is a daily refresh due?"""
     services.scheduler.add_job(
-        keep_fresh_safely,
+        keep_fresh,
         "interval",
         hours=1,
         args=[services.store, services.settings],

@@ -100,17 +100,9 @@ class ReminderScanner:
                 break
         if self.metrics is not None:
             self.metrics.record_reminders(queued)
-        return queued
-
-    async def scan_safely(self) -> None:
-        """The scheduled job: a failure is logged and the next tick tries again."""
-        try:
-            queued = await self.scan()
-        except Exception:
-            log.exception("reminder scan failed; trying again at the next tick")
-            return
         if queued:
             log.info("reminders: %d queued", queued)
+        return queued
 
     async def _remind(self, occ: Occurrence, offsets: list[timedelta], now: datetime) -> int:
         """Read who is owed a reminder, then claim and queue them a batch at a time."""
@@ -193,7 +185,7 @@ def install(services: Services, interval: float | None = None) -> ReminderScanne
         services.store, services.notifier, services.settings, metrics=services.metrics
     )
     services.scheduler.add_job(
-        scanner.scan_safely,
+        scanner.scan,
         "interval",
         seconds=interval or INTERVAL,
         id=JOB_ID,

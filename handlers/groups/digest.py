@@ -89,17 +89,9 @@ class DigestScanner:
         queued = 0
         for zone_name, member_ids in by_zone.items():
             queued += await self._settle_zone(ZoneInfo(zone_name), member_ids, now)
-        return queued
-
-    async def scan_safely(self) -> None:
-        """The scheduled job: a failure is logged and the next tick tries again."""
-        try:
-            queued = await self.scan()
-        except Exception:
-            log.exception("digest scan failed; trying again at the next tick")
-            return
         if queued:
             log.info("group digests: %d queued", queued)
+        return queued
 
     async def _settle_zone(self, zone: ZoneInfo, member_ids: list[int], now: datetime) -> int:
         """Read first and write only when someone is owed a digest: on most ticks nobody is,
@@ -158,7 +150,7 @@ def install(services: Services, interval: float = SCAN_SECONDS) -> DigestScanner
     came due while the bot was down."""
     scanner = DigestScanner(services.store, services.notifier, services.settings)
     services.scheduler.add_job(
-        scanner.scan_safely,
+        scanner.scan,
         "interval",
         seconds=interval,
         id=JOB_ID,
