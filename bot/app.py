@@ -20,7 +20,7 @@ from bot.delivery.notify import Notifier
 from bot.delivery.ratelimit import RateLimiter, limits_from_settings
 from bot.delivery.worker import DeliveryWorker
 from bot.http import HttpServer
-from bot.i18n import set_german_address
+from bot.i18n import set_german_address, set_network_zone
 from bot.metrics import Metrics
 from bot.scheduler import add_housekeeping, create_scheduler, stop_scheduler, watch_scheduler
 from bot.services import Services
@@ -58,6 +58,7 @@ class App:
     async def start(self) -> Services:
         settings = self.settings
         set_german_address(settings.german_address)
+        set_network_zone(settings.zone)
         if str(settings.db_path) != ":memory:":
             self._lock = StoreLock(settings.db_path)
             self._lock.acquire("knotenpunkt run")  # StoreBusy if another bot runs on it

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import datetime, timedelta
 
 import pytest
 
 from bot.delivery.errors import PermanentFailure, Unreachable
+from bot.i18n import format_datetime
 from bot.models import ChatKind
 from bot.services import Services
 from bot.settings import Settings
@@ -344,10 +346,13 @@ async def test_status_lists_and_cancels_in_chat(
     assert "Es gibt noch keine Rundschreiben" in admin.texts()
     await _admin_sends(admin, "Sommerfest am _Freitag_", ["Alle Mitglieder"])
     await admin.press("Planen")
-    await admin.say("01.12.2026 09:00")
-    assert "Rundschreiben Nr. 1 ist für Di., 01.12.2026, 09:00 Uhr geplant" in admin.texts()
+    at = datetime.now(app.settings.zone).replace(hour=9, minute=0, second=0, microsecond=0)
+    at += timedelta(days=7)  # a week ahead, whatever the day the suite runs
+    await admin.say(at.strftime("%d.%m.%Y %H:%M"))
+    shown = format_datetime(at, "de", app.settings.zone)
+    assert f"Rundschreiben Nr. 1 ist für {shown} geplant" in admin.texts()
     await admin.press("Stand der Zustellung")
-    assert "🕘 geplant für Di., 01.12.2026, 09:00 Uhr" in admin.texts()
+    assert f"🕘 geplant für {shown}" in admin.texts()
     assert "„Sommerfest am Freitag“" in admin.texts()
     await admin.press("Nr. 1 abbrechen")
     assert "wirklich abbrechen" in admin.texts()

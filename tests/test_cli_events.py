@@ -16,6 +16,7 @@ import pytest
 from aiohttp import web
 
 from bot.cli import event as event_cli
+from bot.i18n import examples
 from bot.services import Services
 from bot.settings import Settings
 from handlers.events.importer import fetch
@@ -191,7 +192,8 @@ async def test_attendees_with_nobody_and_a_bad_date(
     assert capsys.readouterr().out.strip() == f"nobody has answered event {event.id} (Leer) yet"
     assert await cli(settings, "attendees", str(event.id), "--date", "garbage") == 1
     err = capsys.readouterr().err.strip()
-    assert err == "knotenpunkt event: “garbage” is not a date like 2026-12-08."
+    day = examples()["ex_date_iso"]
+    assert err == f"knotenpunkt event: “garbage” is not a date like {day}."
     assert await cli(settings, "attendees", str(event.id), "--date", "01.01.2000") == 1
     assert "“Leer” does not take place on 01.01.2000" in capsys.readouterr().err
 

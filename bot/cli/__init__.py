@@ -32,7 +32,7 @@ from bot.cli import (
     stats,
     topic,
 )
-from bot.i18n import set_german_address
+from bot.i18n import set_german_address, set_network_zone
 from bot.settings import ConfigError, load_settings, unknown_settings
 from storage.lock import StoreBusy
 
@@ -119,6 +119,7 @@ def _main(argv: Sequence[str] | None) -> int:
         print(f"knotenpunkt: configuration error: {exc}", file=sys.stderr)
         return 2
     set_german_address(settings.german_address)
+    set_network_zone(settings.zone)
     try:
         return asyncio.run(args.func(args, settings))
     except ConfigError as exc:  # settings that only make sense together, found at start-up

@@ -19,7 +19,7 @@ from bot import markup
 from bot.calendar.parse import BadTime, parse_local
 from bot.cli.common import CLI_ACTOR, fail, open_store, refused
 from bot.delivery.notify import Notifier
-from bot.i18n import format_datetime
+from bot.i18n import examples, format_datetime
 from bot.settings import Settings
 from handlers.broadcast import render
 from handlers.broadcast.service import BroadcastService, CountChanged, Preview, Sender
@@ -43,7 +43,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         help="who receives it; give topic: and region: both for members matching both;"
         " group: (a working group's members) stands alone",
     )
-    send.add_argument("--at", help='send later, e.g. "2026-12-01 09:00" (network zone)')
+    send.add_argument(
+        "--at", help=f'send later, e.g. "{examples()["ex_morning_iso"]}" (network zone)'
+    )
     text = send.add_mutually_exclusive_group(required=True)
     text.add_argument("--text", help="the text, with *bold*, _italic_, [link](https://…)")
     text.add_argument("--file", type=Path, help="read the text from this UTF-8 file")
@@ -98,7 +100,9 @@ async def send_broadcast(args: argparse.Namespace, settings: Settings) -> int:
         text = _read_text(args)
         when = parse_local(args.at, settings.zone) if args.at else None
     except BadTime:
-        return fail("broadcast", f"cannot read the time {args.at!r}; use 2026-12-01 09:00")
+        return fail(
+            "broadcast", f"cannot read the time {args.at!r}; use {examples()['ex_morning_iso']}"
+        )
     except ValueError as exc:
         return fail("broadcast", str(exc))
     except OSError as exc:

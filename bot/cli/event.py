@@ -14,6 +14,7 @@ from bot.calendar.recurrence import next_occurrence
 from bot.cli import event_io
 from bot.cli.common import CLI_ACTOR, fail, open_store, refused
 from bot.delivery.notify import Notifier
+from bot.i18n import examples
 from bot.settings import Settings
 from handlers.events.inputs import (
     check_capacity,
@@ -37,7 +38,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     ev = parser.add_subparsers(dest="event_command", required=True, metavar="ACTION")
     add = ev.add_parser("add", help="create an event (announced to its topics)")
     add.add_argument("--title", required=True)
-    add.add_argument("--start", required=True, help='"2026-12-03 18:00" or "03.12.2026 18:00"')
+    ex = examples()
+    add.add_argument(
+        "--start", required=True, help=f'"{ex["ex_datetime_iso"]}" or "{ex["ex_datetime"]}"'
+    )
     length = add.add_mutually_exclusive_group()
     length.add_argument("--end", help='end time ("20:00") or date and time')
     length.add_argument("--duration", help="e.g. 2h, 90m (default 2h)")
@@ -58,7 +62,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     event_io.add_attendees_parser(ev)
     cancel = ev.add_parser("cancel", help="cancel an event or one date of a series")
     cancel.add_argument("event_id", type=int, help="the event's number (see: event list)")
-    cancel.add_argument("--date", help="the date of the occurrence, e.g. 2026-12-08")
+    cancel.add_argument("--date", help=f"the date of the occurrence, e.g. {ex['ex_date_iso']}")
     cancel.set_defaults(func=cancel_event)
 
 

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from bot.calendar.recurrence import Occurrence, occurrence_on
 from bot.cli.common import CLI_ACTOR, fail, open_store, refused
 from bot.delivery.notify import Notifier
+from bot.i18n import examples
 from bot.settings import Settings
 from handlers.events.attendee_csv import attendee_csv
 from handlers.events.importer import FetchError, fetch, sync_calendar
@@ -41,7 +42,8 @@ def add_import_parser(ev: argparse._SubParsersAction) -> None:  # type: ignore[t
 def add_attendees_parser(ev: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     att = ev.add_parser("attendees", help="who answered, as a list or CSV")
     att.add_argument("event_id", type=int, help="the event's number (see: event list)")
-    att.add_argument("--date", help="one date of a series, e.g. 2026-12-08 (default: all)")
+    day = examples()["ex_date_iso"]
+    att.add_argument("--date", help=f"one date of a series, e.g. {day} (default: all)")
     att.add_argument("--csv", action="store_true", help="CSV for Excel (same as --format excel)")
     att.add_argument(
         "--format",

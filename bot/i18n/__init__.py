@@ -12,6 +12,10 @@ one (for example from a module written later) falls back to the "Sie" text.
 A text that depends on a number is a dict of CLDR plural categories, e.g.
 ``{"one": "{n} Tag", "other": "{n} Tage"}``, read with :func:`tn`; Babel knows which
 category a number falls into in each language.
+
+Examples of dates in a text are written as ``{ex_datetime}``, ``{ex_date_iso}`` and so on
+(see :mod:`bot.calendar.examples`): they are filled in from the current moment in the
+network's zone, so no prompt ever shows an example that lies in the past.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from babel import Locale
 from babel.dates import format_date as _babel_date
 from babel.dates import format_datetime as _babel_datetime
 
+from bot.calendar.examples import example_texts
 from bot.i18n import catalog as _catalog_pkg
 
 LANGUAGES = ("de", "en")
@@ -50,6 +55,8 @@ def _load_catalog() -> dict[str, dict[str, Text]]:
 
 CATALOG = _load_catalog()
 _address: Address = "sie"
+_zone = ZoneInfo("Europe/Berlin")
+EXAMPLE_MARK = "{ex_"
 
 
 def set_german_address(address: str) -> None:
@@ -62,6 +69,24 @@ def set_german_address(address: str) -> None:
 
 def german_address() -> Address:
     return _address
+
+
+def set_network_zone(zone: ZoneInfo) -> None:
+    """The zone in which example dates are written, once per process at start."""
+    global _zone
+    _zone = zone
+
+
+def examples() -> dict[str, str]:
+    """The example dates of this moment (``ex_datetime``, ``ex_date_iso``, …)."""
+    return example_texts(_zone)
+
+
+def _fill(text: str, params: dict[str, object]) -> str:
+    """Format ``text``; example dates (``{ex_…}``) come from the current moment."""
+    if EXAMPLE_MARK in text:
+        params = {**examples(), **params}
+    return text.format(**params) if params else text
 
 
 def normalize_language(code: str | None, default: str = DEFAULT_LANGUAGE) -> str:
@@ -89,7 +114,7 @@ def t(lang: str, key: str, **params: object) -> str:
     text = template(lang, key)
     if not isinstance(text, str):
         raise TypeError(f"message key {key!r} has plural forms; use tn()")
-    return text.format(**params) if params else text
+    return _fill(text, params)
 
 
 def plural_category(lang: str, count: int) -> str:
@@ -103,7 +128,7 @@ def tn(lang: str, key: str, count: int, **params: object) -> str:
     if isinstance(forms, str):
         raise TypeError(f"message key {key!r} has no plural forms; use t()")
     text = forms.get(plural_category(lang, count)) or forms["other"]
-    return text.format(n=count, **params)
+    return _fill(text, {"n": count, **params})
 
 
 def format_datetime(moment: datetime, lang: str, zone: ZoneInfo) -> str:

@@ -158,9 +158,9 @@ MESSAGES = {
     },
     "broadcast.ask_when": {
         "de": "Wann soll es verschickt werden? Datum und Uhrzeit ({zone}), z. B. "
-        "01.12.2026 09:00 oder 2026-12-01 09:00.",
-        "en": "When should it be sent? Date and time ({zone}), e.g. 2026-12-01 09:00 or "
-        "01.12.2026 09:00.",
+        "{ex_morning} oder {ex_morning_iso}.",
+        "en": "When should it be sent? Date and time ({zone}), e.g. {ex_morning_iso} or "
+        "{ex_morning}.",
     },
     "broadcast.bad_time": {
         "de": "„{value}“ verstehe ich nicht als Datum mit Uhrzeit.",

@@ -82,9 +82,9 @@ MESSAGES = {
     "cooperation.scope.network": {"de": "Das ganze Netzwerk", "en": "The whole network"},
     "cooperation.ask_expiry": {
         "de": "Wie lange soll das Gesuch offen sein? Wählen Sie oder schreiben Sie ein Datum "
-        "(z. B. 31.03.2026, höchstens ein halbes Jahr).",
+        "(z. B. {ex_deadline}, höchstens ein halbes Jahr).",
         "en": "How long should the request stay open? Choose, or write a date (e.g. "
-        "2026-03-31, at most half a year).",
+        "{ex_deadline_iso}, at most half a year).",
     },
     "cooperation.expiry.2w": {"de": "2 Wochen (bis {date})", "en": "2 weeks (until {date})"},
     "cooperation.expiry.6w": {

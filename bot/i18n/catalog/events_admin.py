@@ -7,9 +7,9 @@ MESSAGES = {
         "en": "New event. What is its title? (/cancel stops)",
     },
     "events.ask_start": {
-        "de": "Wann beginnt er? Datum und Uhrzeit, z. B. 03.12.2026 18:00 oder "
-        "2026-12-03 18:00 (Zeitzone {zone}).",
-        "en": "When does it start? Date and time, e.g. 2026-12-03 18:00 or 03.12.2026 18:00 "
+        "de": "Wann beginnt er? Datum und Uhrzeit, z. B. {ex_datetime} oder "
+        "{ex_datetime_iso} (Zeitzone {zone}).",
+        "en": "When does it start? Date and time, e.g. {ex_datetime_iso} or {ex_datetime} "
         "(time zone {zone}).",
     },
     "events.ask_end": {
@@ -67,10 +67,10 @@ MESSAGES = {
     },
     # checks (shared by the wizard and the CLI) ---------------------------------------
     "events.bad_start": {
-        "de": "„{value}“ verstehe ich nicht als Datum mit Uhrzeit. Bitte so: 03.12.2026 18:00 "
-        "oder 2026-12-03 18:00.",
+        "de": "„{value}“ verstehe ich nicht als Datum mit Uhrzeit. Bitte so: {ex_datetime} "
+        "oder {ex_datetime_iso}.",
         "en": "I cannot read “{value}” as a date and time. Please write it like "
-        "2026-12-03 18:00 or 03.12.2026 18:00.",
+        "{ex_datetime_iso} or {ex_datetime}.",
     },
     "events.no_such_date": {
         "de": "Den {value} gibt es im Kalender nicht. Bitte Tag und Monat prüfen.",
@@ -171,9 +171,9 @@ MESSAGES = {
     # cancel, attendees ---------------------------------------------------------------
     "events.cancel_usage": {
         "de": "So geht's: /terminabsagen NR (ganzer Termin) oder /terminabsagen NR DATUM "
-        "(ein Termin einer Serie, z. B. 08.12.2026). Die Nr. steht unter /termine.",
+        "(ein Termin einer Serie, z. B. {ex_date}). Die Nr. steht unter /termine.",
         "en": "Usage: /cancelevent NO (whole event) or /cancelevent NO DATE (one date of a "
-        "series, e.g. 2026-12-08). The number is shown in /events.",
+        "series, e.g. {ex_date_iso}). The number is shown in /events.",
     },
     "events.cancel_confirm_all": {
         "de": "„{title}“ ganz absagen, mit allen kommenden Terminen (der nächste: {when})?",
@@ -202,9 +202,9 @@ MESSAGES = {
         "en": "Nothing cancelled; the event stays.",
     },
     "events.attendees_usage": {
-        "de": "So geht's: /teilnehmer NR [DATUM], z. B. /teilnehmer 3 08.12.2026. Die Nr. "
+        "de": "So geht's: /teilnehmer NR [DATUM], z. B. /teilnehmer 3 {ex_date}. Die Nr. "
         "steht unter /termine.",
-        "en": "Usage: /attendees NO [DATE], e.g. /attendees 3 2026-12-08. The number is "
+        "en": "Usage: /attendees NO [DATE], e.g. /attendees 3 {ex_date_iso}. The number is "
         "shown in /events.",
     },
     "events.unknown_id": {
@@ -212,8 +212,8 @@ MESSAGES = {
         "en": "There is no event no. {id}.",
     },
     "events.bad_day": {
-        "de": "„{value}“ ist kein Datum wie 08.12.2026.",
-        "en": "“{value}” is not a date like 2026-12-08.",
+        "de": "„{value}“ ist kein Datum wie {ex_date}.",
+        "en": "“{value}” is not a date like {ex_date_iso}.",
     },
     "events.no_date": {
         "de": "„{title}“ findet am {day} nicht statt.",
