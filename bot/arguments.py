@@ -38,6 +38,12 @@ def record_id(text: str) -> int | None:
     return number(text, 1, MAX_ID)
 
 
+def member_number(text: str) -> int | None:
+    """A member's number as staff type it, ``12`` or ``#12``; None when it is not one."""
+    value = text.strip()
+    return record_id(value[1:] if value.startswith("#") else value)
+
+
 def button_number(text: str, low: int = 0, high: int = MAX_ID) -> int:
     """Like :func:`number`, for a button: anything else raises :class:`StaleArgument`."""
     parsed = number(text, low, high) if len(text) <= MAX_ARGUMENT else None

@@ -31,7 +31,7 @@ def fold_for_index(text: str) -> str:
 
 
 def fts_query(term: str, whole_below: int = 0) -> str | None:
-    """A search term as an FTS5 query: every word as a prefix, all words required.
+    """A search term as an FTS5 query: every word as a prefix, all words required (``AND``).
 
     Words shorter than ``whole_below`` characters must match a whole word (so that a
     matching rule can keep "KI" from finding "Kinematik"). Words are quoted, so nothing a
@@ -46,7 +46,9 @@ def fts_query(term: str, whole_below: int = 0) -> str | None:
             parts.append(f'"{word}"{star}')
         else:
             parts.append(f'("{word}"{star} OR "{spelt}"{star})')
-    return " ".join(parts) or None
+    # explicit AND: FTS5 reads implicit AND only between plain phrases, and refuses
+    # ``"anna"* ("müller"* OR "mueller"*)`` with a syntax error
+    return " AND ".join(parts) or None
 
 
 class DirectoryEntry(BaseModel):

@@ -227,14 +227,15 @@ class GroupRepository(GroupPostQueries):
         )
         return {r[0]: r[1] for r in rows}
 
-    async def find_members(self, handle: str) -> builtins.list[int]:
-        """Active members a handle names: a member id, ``platform:user_id``, a user id, a
-        display name or a member's name (names ignoring ASCII case)."""
+    async def find_members(self, handle: str, member_id: int | None = None) -> builtins.list[int]:
+        """Active members a handle names: the member ``member_id`` (read by the caller with
+        :mod:`bot.arguments`), ``platform:user_id``, a user id, a display name or a member's
+        name (names ignoring ASCII case)."""
         handle = handle.strip()
         platform, _, user_id = handle.partition(":")
-        if handle.isdigit():
+        if member_id is not None:
             by_id = await self.db.fetchall(
-                "SELECT id FROM members WHERE id = ? AND status = 'active'", (int(handle),)
+                "SELECT id FROM members WHERE id = ? AND status = 'active'", (member_id,)
             )
             if by_id:
                 return [by_id[0][0]]

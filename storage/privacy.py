@@ -206,14 +206,15 @@ class PrivacyRepository:
             for r in rows
         ]
 
-    async def find_members(self, query: str, limit: int = 10) -> list[Member]:
-        """For staff: ``#12`` or ``12`` (member id), ``telegram:12345`` (an account), or a
-        part of a name or company (case-insensitive)."""
+    async def find_members(
+        self, query: str, limit: int = 10, member_id: int | None = None
+    ) -> list[Member]:
+        """For staff: the member ``member_id`` (the caller read ``#12`` with
+        :func:`bot.arguments.member_number`), ``telegram:12345`` (an account), or a part of a
+        name or company (case-insensitive)."""
         text = query.strip()
-        if text.lstrip("#").isdigit():
-            rows = await self.db.fetchall(
-                "SELECT * FROM members WHERE id = ?", (int(text.lstrip("#")),)
-            )
+        if member_id is not None:
+            rows = await self.db.fetchall("SELECT * FROM members WHERE id = ?", (member_id,))
         elif ":" in text and " " not in text:
             platform, _, user_id = text.partition(":")
             rows = await self.db.fetchall(

@@ -70,6 +70,28 @@ async def test_the_wizard_posts_a_request_that_reaches_a_matching_member(
     assert not [s for s in fake_adapter.sent if s.chat_id == "anna"]
 
 
+async def test_tags_of_several_words_with_umlauts_publish_and_match(
+    app: Services, fake_adapter: FakeAdapter
+) -> None:
+    """A tag like "Pulverbeschichtung für Luftfahrt" once made the matching query invalid
+    FTS5, and "Veröffentlichen" answered with the apology."""
+    await _listed(app, "bea", name="Bea Berater", competencies="Pulverbeschichtung für Luftfahrt")
+    anna = Person(app.core, "anna")
+    await anna.register(name="Anna Muster", competencies="Fräsen")
+    await anna.say("/gesuch")
+    await anna.press("Ich suche einen Partner")
+    await anna.say("Beschichter für Flugzeugteile")
+    await anna.say("Wir suchen einen Partner für Pulverbeschichtung.")
+    await anna.say('Pulverbeschichtung für Luftfahrt, Müller & Söhne, "Groß" (Weiß) AND NOT')
+    await anna.press("Das ganze Netzwerk")
+    await anna.press("6 Wochen")
+    await anna.press("Veröffentlichen")
+    assert "Ihr Gesuch Nr. 1 ist veröffentlicht. 1 passendes Mitglied" in anna.texts()
+    await app.worker.drain(within=5.0)
+    notices = [s for s in fake_adapter.sent if s.message.title and "🤝" in s.message.title]
+    assert [s.chat_id for s in notices] == ["bea"]
+
+
 async def test_interested_tells_the_author_and_contacts_come_only_after_connect(
     app: Services,
 ) -> None:

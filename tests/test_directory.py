@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
+from bot.i18n import t
 from bot.models import Outgoing, Platform
 from bot.services import Services
 from bot.settings import Settings
@@ -94,6 +95,46 @@ async def test_robot_finds_robotik_and_schweiss_finds_schweisstechnik(app: Servi
     assert "Anna Muster" in _names(searcher.last)
     await searcher.say("/suche ***")
     assert "Suchbegriff mit Buchstaben" in searcher.texts()
+
+
+async def test_several_words_with_umlauts_sharp_s_and_syntax_are_searched(
+    app: Services,
+) -> None:
+    """A later word with an umlaut once made FTS5 refuse the query (an implicit AND
+    before a bracketed group): ``/suche Anna Müller`` answered with the apology."""
+    await _listed(
+        app,
+        "anna",
+        name="Anna Müller",
+        company="Müller & Söhne GmbH & Co. KG",
+        region="Märkischer Kreis",
+        competencies="Pulverbeschichtung für Luftfahrt, Kunststoff",
+    )
+    searcher = Person(app.core, "eve")
+    await searcher.register(name="Eve")
+    for term in [
+        "Anna Müller",
+        "anna mueller",
+        "Kunststoff Märkischer",
+        "Pulverbeschichtung für Luftfahrt",
+        "Müller & Söhne",
+        "Söhne GmbH Co",
+        "Anna Weiß",
+        '"Anna" (Müller)',
+        "Anna AND Müller",
+        "Anna OR Müller",
+        "NOT Müller",
+        "Anna NEAR Müller",
+        "Anna/Müller",
+        "müller groß straße",
+    ]:
+        await searcher.say(f"/suche {term}")
+        answer = searcher.texts()
+        assert t("de", "error.internal") not in answer, (term, answer)
+        if not {"Weiß", "groß", "AND", "OR", "NOT", "NEAR"} & set(term.split()):
+            assert "Anna Müller" in _names(searcher.last), (term, answer)
+        else:
+            assert "niemanden" in answer or "Anna Müller" in answer, (term, answer)
 
 
 async def test_best_matches_first_and_ten_per_page_with_more(app: Services) -> None:

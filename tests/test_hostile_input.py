@@ -1,8 +1,11 @@
-"""Hostile and odd input: fuzzed button data for every action, odd typed numbers.
+"""Hostile and odd input: fuzzed button data for every action, argument text for every
+command, odd typed numbers.
 
 Every registered action gets arguments like ``²``, forty-digit numbers, ``1:9999…:m`` and
-random text. None may end in a traceback or the generic apology, and an answer saying the
-button is no longer valid must leave the store exactly as it was.
+random text, and every command (admin commands run by an admin too) gets argument text
+like ``1²``, a 40-digit number, several words with umlauts and FTS5 keywords. None may
+end in a traceback or the generic apology, and an answer saying the button is no longer
+valid must leave the store exactly as it was.
 """
 
 from __future__ import annotations
@@ -145,3 +148,79 @@ async def test_typed_numbers_repeat_the_question(app: Services) -> None:
         assert "Region" in neu.texts() and neu.last[0].buttons, neu.texts()
     await neu.say("2")
     assert "Kompetenzen" in neu.texts() or "competenc" in neu.texts().lower(), neu.texts()
+
+
+COMMAND_ARGUMENTS = [
+    "²",
+    "1²",
+    "#²",
+    "9" * 23,
+    "9" * 40,
+    "#" + "9" * 40,
+    "-1",
+    "telegram:²",
+    "slack:" + "9" * 40,
+    "Anna Müller",
+    "Kunststoff Lüdenscheid",
+    "Pulverbeschichtung für Luftfahrt",
+    "Müller & Söhne GmbH & Co. KG",
+    '"Groß" (Weiß) AND OR NOT NEAR( * ^ -x:',
+    "01.02.2027 18:00 / 02.02.2027",
+    "ÄÖÜ ß 🚀 „Zitat“ <b>&amp;</b>",
+    "x" * 5000,
+    "\x00",
+]
+command_arguments = st.one_of(st.sampled_from(COMMAND_ARGUMENTS), st.text(max_size=120))
+
+
+def test_every_command_with_hostile_argument_text_gets_an_answer(
+    make_settings: Callable[..., Settings], caplog: pytest.LogCaptureFixture
+) -> None:
+    """Each command, by a member and by an admin, with each odd argument; then fuzzed."""
+    loop = asyncio.new_event_loop()
+    application = App(
+        make_settings(), serve_http=False, adapter_factories=[lambda s: FakeAdapter()]
+    )
+
+    async def setup() -> tuple[Services, dict[str, Person]]:
+        services = await application.start()
+        topic = await create_topic(services.store, "Wasserstoff", "", None)
+        await add_event(services, topic_ids=[topic.id])
+        people = {name: Person(services.core, name) for name in ("admin", "anna")}
+        await people["admin"].register(name="Ada Admin")
+        await people["anna"].register(name="Anna Müller", company="Müller & Söhne GmbH")
+        return services, people
+
+    services, people = loop.run_until_complete(setup())
+    names = sorted({command.name for command in services.router.commands.values()})
+    caplog.set_level(logging.INFO)
+
+    def run(name: str, arg: str, who: str) -> None:
+        caplog.clear()
+        person = people[who]
+        replies = loop.run_until_complete(person.say(f"/{name} {arg}"))
+        loop.run_until_complete(person.say("/abbrechen"))  # leave no form open
+        texts = {reply.text for reply in replies}
+        assert not texts & APOLOGY, (name, arg, who)
+        assert not any(r.exc_info for r in caplog.records), (name, arg, who)
+
+    @settings(
+        max_examples=300,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+    @given(st.sampled_from(names), command_arguments, st.sampled_from(sorted(people)))
+    def fuzz(name: str, arg: str, who: str) -> None:
+        run(name, arg, who)
+
+    try:
+        for name in names:
+            for arg in COMMAND_ARGUMENTS:
+                run(name, arg, "admin")
+            for arg in COMMAND_ARGUMENTS[:6]:
+                run(name, arg, "anna")
+        fuzz()
+    finally:
+        loop.run_until_complete(application.stop())
+        loop.close()

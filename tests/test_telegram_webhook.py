@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
 import aiohttp
+import pytest
 
 from bot.settings import Settings
 from tests.fake_telegram import SECRET_HEADER_NAME, user
@@ -88,3 +90,55 @@ async def test_updates_after_stop_are_left_for_telegram_to_resend(
         await bot.adapter.stop()  # the HTTP server is still up for a moment while stopping
         assert await post(bot, bot.fake.message_update(user(603), "/start")) == 503
         assert bot.adapter.updates_processed == 0
+
+
+def _message(update_id: int, **fields: Any) -> dict[str, Any]:
+    sender = {"id": 5, "is_bot": False, "first_name": "Anna"}
+    message = {"message_id": 1, "date": 0, "chat": {"id": 5, "type": "private"}}
+    message.update(fields.pop("message", {}))
+    message.setdefault("from", {**sender, **fields.pop("sender", {})})
+    message.setdefault("text", "/start")
+    return {"update_id": update_id, "message": message}
+
+
+MALFORMED: list[dict[str, Any]] = [
+    {"update_id": 1, "message": "x"},
+    {"update_id": 2, "message": {"message_id": 1}},
+    _message(3, message={"text": 5}),
+    _message(4, message={"from": "x"}),
+    _message(5, sender={"id": "a"}),
+    _message(6, sender={"first_name": 7}),
+    _message(7, sender={"language_code": 5}),
+    _message(8, message={"date": "x"}),
+    _message(9, message={"chat": {"id": 5, "type": "group"}, "migrate_to_chat_id": "x"}),
+    _message(10, message={"chat": {"id": "x", "type": "private"}}),
+    {"update_id": 11, "callback_query": {"id": "1", "from": {"id": 5}, "data": 7}},
+    {"update_id": 12, "callback_query": {"id": "1", "data": "x"}},
+    {"update_id": 13, "my_chat_member": {"chat": {"id": 5}}},
+    {
+        "update_id": 14,
+        "callback_query": {
+            "id": "1",
+            "from": {"id": 5, "is_bot": False, "first_name": 9},
+            "data": "menu:x",
+            "chat_instance": "c",
+        },
+    },
+]
+
+
+async def test_malformed_updates_are_skipped_with_one_short_line(
+    make_settings: Callable[..., Settings], caplog: pytest.LogCaptureFixture
+) -> None:
+    """Bodies that PTB parses but whose fields have the wrong types are read completely
+    before anything is done: one "cannot be read" line each, never a traceback."""
+    caplog.set_level(logging.INFO)
+    async with running_bot(make_settings, **webhook_settings()) as bot:
+        for body in MALFORMED:
+            assert await post(bot, body) == 200, body
+        await wait_for(lambda: bot.adapter.updates_processed >= len(MALFORMED))
+        assert await post(bot, bot.fake.message_update(user(606, "Ben", "en"), "/start")) == 200
+        await wait_for(lambda: bot.adapter.updates_processed >= len(MALFORMED) + 1)
+        assert "Welcome" in bot.fake.sent_to(606)[0].text
+    assert not [r for r in caplog.records if r.exc_info], [r.getMessage() for r in caplog.records]
+    assert not [r for r in caplog.records if "failed" in r.getMessage()]

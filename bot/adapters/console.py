@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Callable
 from typing import TextIO
 
 from bot import markup
+from bot.arguments import number
 from bot.models import Button, ChatKind, Contact, Identity, Incoming, Outgoing, Platform
 
 Handle = Callable[[Incoming], Awaitable[list[Outgoing]]]
@@ -102,9 +103,9 @@ class ConsoleAdapter:
             message_id=str(self._counter),
             text=line,
         )
-        choice = line.strip()
-        if choice.isdigit() and 1 <= int(choice) <= len(self._buttons):
-            button = self._buttons[int(choice) - 1]
+        choice = number(line, 1, len(self._buttons))
+        if choice is not None:
+            button = self._buttons[choice - 1]
             self._write(f"[{button.label}]\n")
             return incoming.model_copy(
                 update={"text": None, "action": button.action, "action_arg": button.arg}

@@ -21,9 +21,6 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 from telegram import (
-    Chat,
-    ChatMember,
-    ChatMemberUpdated,
     MaybeInaccessibleMessage,
     Update,
 )
@@ -32,7 +29,7 @@ from telegram.error import BadRequest, ChatMigrated, RetryAfter, TelegramError
 from telegram.ext import Application, ApplicationBuilder
 
 from bot.adapters.telegram_errors import retry_after_seconds, translate
-from bot.adapters.telegram_incoming import callback_incoming, message_incoming
+from bot.adapters.telegram_incoming import Reading, read_update
 from bot.adapters.telegram_menu import admin_chat_ids, publish_menus
 from bot.adapters.telegram_receive import Poller, chat_key
 from bot.adapters.telegram_render import escape, keyboard, render_parts
@@ -223,10 +220,12 @@ class TelegramAdapter:
         return added
 
     async def _on_row(self, row: InboxRow) -> None:
-        """One stored update; PTB reads it here, and one it cannot read is skipped."""
+        """One stored update, read completely first; one that cannot be read is skipped
+        with one short line (no message text in the log)."""
         try:
             update = Update.de_json(json.loads(row.payload), self.bot)
-        except Exception as exc:  # one short line: no message text in the log
+            reading = read_update(update, self.bot.username)
+        except Exception as exc:
             log.warning(
                 "telegram: update %s cannot be read (%s); skipped",
                 row.update_id,
@@ -234,55 +233,34 @@ class TelegramAdapter:
             )
             self.updates_processed += 1
             return
-        await self._on_update(update)
+        await self._on_update(update, reading)
 
-    async def _on_update(self, update: Update) -> None:
+    async def _on_update(self, update: Update, reading: Reading) -> None:
         try:
-            await self._process(update)
+            await self._process(update, reading)
         except Exception:
             log.exception("telegram: processing update %s failed", update.update_id)
             await self._apologise(update)
         finally:
             self.updates_processed += 1
 
-    async def _process(self, update: Update) -> None:
+    async def _process(self, update: Update, reading: Reading) -> None:
         core = self.services.core
-        if update.my_chat_member is not None:
-            await self._membership_changed(update.my_chat_member)
-            return
-        message = update.message
-        if message is not None:
-            if message.migrate_to_chat_id is not None:
-                await core.chat_migrated(
-                    "telegram", str(message.chat.id), str(message.migrate_to_chat_id)
-                )
-                return
-            if message.migrate_from_chat_id is not None:
-                await core.chat_migrated(
-                    "telegram", str(message.migrate_from_chat_id), str(message.chat.id)
-                )
-                return
-            incoming = message_incoming(update, message, self.bot.username)
-            if incoming is not None:
-                await self._reply(incoming.chat_id, await core.handle(incoming), None)
-            return
-        query = update.callback_query
-        if query is not None:
+        if reading.left_chat is not None:
+            await core.removed_from_chat("telegram", reading.left_chat)
+        if reading.migrated is not None:
+            await core.chat_migrated("telegram", *reading.migrated)
+        if reading.query is not None:
             try:  # first, so that the button's spinner stops whatever happens next
-                await query.answer()
+                await reading.query.answer()
             except TelegramError as exc:
                 log.warning(
                     "telegram: answering callback of update %s failed: %s", update.update_id, exc
                 )
-            incoming = callback_incoming(update, query)
-            if incoming is not None:
-                await self._reply(incoming.chat_id, await core.handle(incoming), query.message)
-
-    async def _membership_changed(self, change: ChatMemberUpdated) -> None:
-        """The bot left or was removed from a group: its bindings stop receiving."""
-        gone = change.new_chat_member.status in (ChatMember.LEFT, ChatMember.BANNED)
-        if gone and change.chat.type != Chat.PRIVATE:
-            await self.services.core.removed_from_chat("telegram", str(change.chat.id))
+        incoming = reading.incoming
+        if incoming is not None:
+            source = reading.query.message if reading.query is not None else None
+            await self._reply(incoming.chat_id, await core.handle(incoming), source)
 
     async def _apologise(self, update: Update) -> None:
         chat, user = update.effective_chat, update.effective_user

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from telegram import CallbackQuery, Chat, Message, Update, User
+from dataclasses import dataclass
+
+from telegram import CallbackQuery, Chat, ChatMember, Message, Update, User
 
 from bot.models import Button, ChatKind, Identity, Incoming, Platform
+
+
+def numeric_id(value: object) -> str:
+    """A Telegram chat or user id, which is always an integer; anything else is forged."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"not a Telegram id: {type(value).__name__}")
+    return str(value)
 
 
 def chat_kind(chat: Chat) -> ChatKind | None:
@@ -17,7 +26,9 @@ def chat_kind(chat: Chat) -> ChatKind | None:
 
 
 def identity(user: User) -> Identity:
-    return Identity(platform=Platform.TELEGRAM, user_id=str(user.id), display_name=user.full_name)
+    return Identity(
+        platform=Platform.TELEGRAM, user_id=numeric_id(user.id), display_name=user.full_name
+    )
 
 
 def address_command(text: str, bot_username: str | None) -> str | None:
@@ -45,7 +56,7 @@ def message_incoming(update: Update, message: Message, bot_username: str | None)
         return None
     return Incoming(
         platform=Platform.TELEGRAM,
-        chat_id=str(message.chat.id),
+        chat_id=numeric_id(message.chat.id),
         chat_kind=kind,
         sender=identity(user),
         text=addressed,
@@ -67,7 +78,7 @@ def callback_incoming(update: Update, query: CallbackQuery) -> Incoming | None:
         return None
     return Incoming(
         platform=Platform.TELEGRAM,
-        chat_id=str(chat.id if chat is not None else query.from_user.id),
+        chat_id=numeric_id(chat.id if chat is not None else query.from_user.id),
         chat_kind=kind,
         sender=identity(query.from_user),
         action=action,
@@ -77,3 +88,42 @@ def callback_incoming(update: Update, query: CallbackQuery) -> Incoming | None:
         update_id=str(update.update_id),
         chat_title=chat.title if chat is not None and kind == ChatKind.GROUP else None,
     )
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What an update means to the bot, read completely before anything is done with it.
+
+    Reading is pure, so an update whose fields have the wrong types (an ``int`` where a
+    name belongs, a forged webhook body that PTB still parses) fails here and is skipped
+    with one short line, instead of failing halfway through handling."""
+
+    incoming: Incoming | None = None
+    query: CallbackQuery | None = None  # answered first, so that the spinner stops
+    left_chat: str | None = None  # the bot was removed from this group
+    migrated: tuple[str, str] | None = None  # a group became a supergroup: (old, new)
+
+
+def read_update(update: Update, bot_username: str | None) -> Reading:
+    """The one thing an update asks of the bot; an empty reading when it asks nothing."""
+    change = update.my_chat_member
+    if change is not None:
+        gone = change.new_chat_member.status in (ChatMember.LEFT, ChatMember.BANNED)
+        if gone and change.chat.type != Chat.PRIVATE:
+            return Reading(left_chat=numeric_id(change.chat.id))
+        return Reading()
+    message = update.message
+    if message is not None:
+        if message.migrate_to_chat_id is not None:
+            return Reading(
+                migrated=(str(int(message.chat.id)), str(int(message.migrate_to_chat_id)))
+            )
+        if message.migrate_from_chat_id is not None:
+            return Reading(
+                migrated=(numeric_id(message.migrate_from_chat_id), numeric_id(message.chat.id))
+            )
+        return Reading(incoming=message_incoming(update, message, bot_username))
+    query = update.callback_query
+    if query is not None:
+        return Reading(incoming=callback_incoming(update, query), query=query)
+    return Reading()

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from telegram import Bot, BotCommand, BotCommandScope, BotCommandScopeChat, BotCommandScopeDefault
 from telegram.error import TelegramError
 
+from bot.arguments import number
 from bot.i18n import t
 from bot.router import Access, Command
 
@@ -59,8 +60,9 @@ def admin_chat_ids(bootstrap_admins: Iterable[str], granted: Iterable[str]) -> l
     ids: set[int] = set()
     for key in [*bootstrap_admins, *granted]:
         platform, _, user_id = key.partition(":")
-        if platform == "telegram" and user_id.lstrip("-").isdigit():
-            ids.add(int(user_id))
+        chat_id = number(user_id)
+        if platform == "telegram" and chat_id is not None:
+            ids.add(chat_id)
     return sorted(ids)
 
 

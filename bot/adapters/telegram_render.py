@@ -16,6 +16,7 @@ import html
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot import markup
+from bot.arguments import number
 from bot.models import Button, Contact, Outgoing, Platform
 
 MESSAGE_LIMIT = 4096
@@ -119,7 +120,7 @@ def _markup_parts(text: str, limit: int, first_limit: int) -> list[str]:
 
 def contact_html(contact: Contact) -> str:
     """A Telegram account as a link that opens the chat with that person."""
-    if contact.platform == Platform.TELEGRAM and contact.user_id.isdigit():
+    if contact.platform == Platform.TELEGRAM and number(contact.user_id) is not None:
         return f'<a href="tg://user?id={contact.user_id}">{escape(contact.label)}</a>'
     return escape(contact.label)
 

@@ -12,6 +12,7 @@ import json
 import sys
 from pathlib import Path
 
+from bot.arguments import member_number
 from bot.cli.common import CLI_ACTOR, confirm, fail, open_store
 from bot.delivery.notify import Notifier
 from bot.settings import Settings
@@ -42,9 +43,10 @@ def _service(store: Store, settings: Settings) -> PrivacyService:
 
 async def _find(store: Store, identity: str) -> Member | None:
     text = identity.strip()
-    if not (text.lstrip("#").isdigit() or ":" in text):
+    number = member_number(text)
+    if number is None and ":" not in text:
         return None
-    found = await store.privacy.find_members(text, 2)
+    found = await store.privacy.find_members(text, 2, number)
     return found[0] if len(found) == 1 else None
 
 

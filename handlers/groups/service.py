@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from bot.arguments import number
 from bot.delivery.notify import Notifier
 from bot.i18n import t
 from bot.models import Outgoing
@@ -80,7 +81,7 @@ class GroupService:
         text = handle.strip()
         mention = _MENTION.match(text)
         text = mention.group(1) if mention else text.removeprefix("@").strip()
-        found = await self.store.groups.find_members(text) if text else []
+        found = await self.store.groups.find_members(text, number(text)) if text else []
         if len(found) > 1:
             raise Invalid("groups.member_ambiguous", {"who": text[:60]})
         member = await self.store.members.get(found[0]) if found else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.arguments import member_number
 from bot.context import Context
 from bot.models import Button, Outgoing
 from bot.router import Access, Router
@@ -138,7 +139,9 @@ async def candidates(ctx: Context, query: str) -> Outgoing:
     admins = {e.member.id for e in await admin_entries(ctx.store, ctx.settings) if e.member}
     found = [
         m
-        for m in await ctx.store.privacy.find_members(query, CANDIDATES + len(admins))
+        for m in await ctx.store.privacy.find_members(
+            query, CANDIDATES + len(admins), member_number(query)
+        )
         if m.id not in admins and m.status == "active"
     ][:CANDIDATES]
     if not found:

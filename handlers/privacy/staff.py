@@ -5,6 +5,7 @@ or letter), and the erasure of accounts unreachable past the retention period (o
 
 from __future__ import annotations
 
+from bot.arguments import member_number
 from bot.context import Context
 from bot.models import Button, Outgoing
 from bot.router import Access, Router
@@ -67,7 +68,7 @@ def register(router: Router) -> None:
     async def find(ctx: Context, args: str) -> list[Outgoing]:
         if not args.strip():
             return [ctx.reply("privacy.member_usage")]
-        found = await ctx.store.privacy.find_members(args, SHOWN)
+        found = await ctx.store.privacy.find_members(args, SHOWN, member_number(args))
         if not found:
             return [ctx.reply("privacy.member_none", query=args.strip()[:40])]
         answers = []
