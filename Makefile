@@ -1,22 +1,38 @@
-# Two entry points: `make run` and `make test`. Both create .venv on first use.
+# Two entry points: `make run` and `make test`. Both create .venv on first use and install
+# the exact versions and hashes of the lock files (requirements.lock for running,
+# requirements-dev.lock with the dev extras for testing); `make lock` refreshes both from
+# pyproject.toml. A changed lock file reinstalls on the next `make run` or `make test`.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
+LOCK := requirements.lock
+DEV_LOCK := requirements-dev.lock
+# extra `uv pip compile` arguments for `make lock`, e.g. LOCK_ARGS=--upgrade (newest allowed
+# versions of everything) or LOCK_ARGS="--upgrade-package babel"; without them the pins stay
+# where pyproject.toml still allows them
+LOCK_ARGS ?=
+# one resolution for every platform, for the oldest Python that pyproject.toml allows
+UV_COMPILE := $(BIN)/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes \
+	--custom-compile-command "make lock" $(LOCK_ARGS)
 
-.PHONY: run test lint format bench screenshots clean
+.PHONY: run test lint format bench screenshots lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+# The locked dependencies first, each checked against its hash, then the project itself
+# without resolving anything again.
+$(STAMP): $(LOCK) pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-$(DEV_STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+$(DEV_STAMP): $(DEV_LOCK) $(LOCK) pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(DEV_LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP) $(DEV_STAMP)
 
 run: $(STAMP)
@@ -41,6 +57,14 @@ bench: $(DEV_STAMP)
 
 screenshots: $(DEV_STAMP)
 	SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/test_dashboard_browser.py
+
+# Resolves pyproject.toml's dependencies again (needs the network) and writes both locks:
+# the runtime lock first, then the dev lock held to the same versions (-c), so `make run`
+# and `make test` run the same libraries. tests/test_dependency_locks.py fails until the
+# locks are refreshed after a change to the dependencies in pyproject.toml.
+lock: $(DEV_STAMP)
+	$(UV_COMPILE) pyproject.toml -o $(LOCK)
+	$(UV_COMPILE) --extra dev -c $(LOCK) pyproject.toml -o $(DEV_LOCK)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache
