@@ -314,9 +314,9 @@ class BroadcastRepository:
         return cursor.rowcount > 0
 
     async def cancel(self, broadcast_id: int, actor: str, now: datetime) -> int | None:
-        """Cancel a scheduled or sending broadcast: in the same transaction its pending rows
-        are marked ``withdrawn`` (they stay for the report), what was sent stays sent.
-        Returns how many were withdrawn, None if it was not open."""
+        """Cancel a scheduled or sending broadcast: in the same transaction its rows not yet
+        sent, waiting or in flight, are marked ``withdrawn`` (they stay for the report), what
+        was sent stays sent. Returns how many were withdrawn, None if it was not open."""
         async with self.db.transaction() as conn:
             cursor = await conn.execute(
                 "UPDATE broadcasts SET status = 'cancelled', cancelled_at = ?, cancelled_by = ?"

@@ -2,8 +2,10 @@
 
 Rows survive restarts; the delivery worker moves them from ``pending`` through ``sending``
 to ``sent``, ``failed`` or ``unreachable``; rows whose message was taken back before they
-went out become ``withdrawn``. A ``dedupe_key`` makes enqueueing idempotent
-(reminders use it so that none goes out twice).
+went out become ``withdrawn``, also while a send is in flight. A withdrawn row never goes
+back to ``pending``: only a send that had already reached the platform still turns it into
+``sent``. A ``dedupe_key`` makes enqueueing idempotent (reminders use it so that none goes
+out twice).
 """
 
 from __future__ import annotations
@@ -151,8 +153,8 @@ class OutboxRepository:
         await self.db.executemany(
             "UPDATE outbox SET next_attempt_at = MAX(next_attempt_at, :until),"
             " attempts = attempts - (status = 'sending'), status = 'pending'"
-            " WHERE platform = :platform AND chat_id = :chat AND"
-            " (id = :id OR (status = 'pending' AND next_attempt_at <= :now))",
+            " WHERE platform = :platform AND chat_id = :chat AND status IN ('sending', 'pending')"
+            " AND (id = :id OR (status = 'pending' AND next_attempt_at <= :now))",
             [
                 {"platform": platform, "chat": chat, "id": item_id, "until": to_db_time(until),
                  "now": stamp}
@@ -183,7 +185,11 @@ class OutboxRepository:
         return value is not None
 
     async def settle(self, outcomes: Iterable[Outcome]) -> None:
-        """Record how sends ended, many rows in one transaction (the caller's)."""
+        """Record how sends ended, many rows in one transaction (the caller's).
+
+        A row withdrawn while its send was in flight stays withdrawn, whether the send is to
+        be retried (a 429, the platform paused) or failed; only ``sent`` is recorded on it,
+        because then the message did go out."""
         now = to_db_time(utcnow())
         sent, back, final = [], [], []
         for o in outcomes:
@@ -200,19 +206,21 @@ class OutboxRepository:
             if sent:
                 await conn.executemany(
                     "UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL"
-                    " WHERE id = ?",
+                    " WHERE id = ? AND status IN ('sending', 'withdrawn')",
                     sent,
                 )
             if back:
                 await conn.executemany(
                     "UPDATE outbox SET status = 'pending', next_attempt_at = ?,"
                     " last_error = COALESCE(?, last_error), attempts = attempts - ?"
-                    " WHERE id = ?",
+                    " WHERE id = ? AND status = 'sending'",
                     back,
                 )
             if final:
                 await conn.executemany(
-                    "UPDATE outbox SET status = ?, last_error = ? WHERE id = ?", final
+                    "UPDATE outbox SET status = ?, last_error = ? WHERE id = ?"
+                    " AND status = 'sending'",
+                    final,
                 )
 
     async def get(self, item_id: int) -> OutboxItem | None:
@@ -236,10 +244,11 @@ class OutboxRepository:
     async def retry_at(
         self, item_id: int, when: datetime, error: str, count_attempt: bool = True
     ) -> None:
-        """Back to pending for a later try; a rate-limit wait does not count as an attempt."""
+        """Back to pending for a later try; a rate-limit wait does not count as an attempt.
+        A row withdrawn meanwhile stays withdrawn."""
         await self.db.execute(
             "UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ?,"
-            " attempts = attempts - ? WHERE id = ?",
+            " attempts = attempts - ? WHERE id = ? AND status = 'sending'",
             (to_db_time(when), error[:500], 0 if count_attempt else 1, item_id),
         )
 
@@ -247,7 +256,7 @@ class OutboxRepository:
         if status not in ("failed", "unreachable"):
             raise ValueError(status)
         await self.db.execute(
-            "UPDATE outbox SET status = ?, last_error = ? WHERE id = ?",
+            "UPDATE outbox SET status = ?, last_error = ? WHERE id = ? AND status = 'sending'",
             (status, error[:500], item_id),
         )
 
@@ -262,7 +271,10 @@ class OutboxRepository:
 
     async def withdraw_pending(self, batches: Iterable[str]) -> int:
         """The message was taken back: rows of these batches not yet sent never will be.
-        A row already being sent (``sending``) cannot be stopped."""
+
+        Rows in flight (``sending``) are withdrawn too: a send that already reached the
+        platform is still recorded as sent, but one that must wait (a 429, the platform
+        paused) or fails does not go back to pending (see :meth:`settle`)."""
         wanted = list(dict.fromkeys(batches))
         withdrawn = 0
         async with self.db.transaction() as conn:
@@ -271,7 +283,7 @@ class OutboxRepository:
                 marks = ",".join("?" for _ in chunk)
                 cursor = await conn.execute(
                     "UPDATE outbox SET status = 'withdrawn', last_error = 'withdrawn'"
-                    f" WHERE status = 'pending' AND batch IN ({marks})",
+                    f" WHERE status IN ('pending', 'sending') AND batch IN ({marks})",
                     chunk,
                 )
                 withdrawn += cursor.rowcount

@@ -31,6 +31,18 @@ KEY_PAIRS = (
     " FROM json_each(:keys))"
 )
 CHATS = "(SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(:chats))"
+# every platform id of theirs, user ids and private chat ids alike: (platform, id)
+_PLATFORM_IDS = (
+    "(SELECT substr(value, 1, instr(value, ':') - 1) AS platform,"
+    " substr(value, instr(value, ':') + 1) AS id FROM json_each(:keys)"
+    " UNION SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]')"
+    " FROM json_each(:chats))"
+)
+# their name as it appears inside a JSON string (a payload), NULL when no member is erased
+_NAME_IN_JSON = (
+    "(SELECT substr(json_quote(name), 2, length(json_quote(name)) - 2) FROM members"
+    " WHERE id = :member)"
+)
 _PRIVATE_CHAT = f"(chat_kind = 'private' AND (platform, chat_id) IN {CHATS})"
 _TO_THEM = f"(member_id = :member OR {_PRIVATE_CHAT})"
 # The audit log is read whole: the person's keys are parsed once (a materialised CTE), and
@@ -282,13 +294,16 @@ DATA_STEPS: tuple[DataStep, ...] = (
     ),
     DataStep(
         "inbox",
-        "updates from their accounts as they arrived: the raw payload is cleared once an"
-        " update is handled; only the platform's update id stays, to refuse re-deliveries",
+        "updates from their accounts as they arrived: the raw payload and the chat key (their"
+        " platform id) are cleared once an update is handled; only the platform's update id"
+        " stays, to refuse re-deliveries. One still waiting is handled first, then cleared",
         None,
         (
-            "UPDATE inbox SET payload = '' WHERE done_at IS NOT NULL AND payload != ''"
-            " AND EXISTS (SELECT 1 FROM json_each(:keys) k WHERE instr(inbox.payload,"
-            " substr(k.value, instr(k.value, ':') + 1)) > 0)",
+            "UPDATE inbox SET payload = '', chat_key = '' WHERE done_at IS NOT NULL"
+            " AND (payload != '' OR chat_key != '')"
+            f" AND EXISTS (SELECT 1 FROM {_PLATFORM_IDS} i WHERE i.platform = inbox.platform"
+            " AND (substr(inbox.chat_key, instr(inbox.chat_key, ':') + 1) = i.id"
+            " OR instr(inbox.payload, i.id) > 0))",
         ),
     ),
     DataStep(
@@ -308,14 +323,19 @@ DATA_STEPS: tuple[DataStep, ...] = (
     DataStep(
         "outbox",
         "messages to them: queued ones are dropped; delivered ones stay as a count for the"
-        " delivery reports, without chat, text or member; approval requests naming them go",
+        " delivery reports, without chat, text or member; requests about them (approval,"
+        " joining a group) go; messages to others that named them (their post, a notice)"
+        " keep only the count once delivered",
         "SELECT id, platform, chat_kind, batch, status, created_at, sent_at FROM outbox"
         f" WHERE {_TO_THEM} ORDER BY id",
         (
-            "DELETE FROM outbox WHERE batch = 'approval:' || :member",
+            "DELETE FROM outbox WHERE batch = 'approval:' || :member"
+            " OR batch LIKE 'group-request:%:' || :member",
             f"DELETE FROM outbox WHERE status IN ('pending', 'sending') AND {_TO_THEM}",
             f"UPDATE outbox SET member_id = NULL, chat_id = '{ERASED}', payload = '{{}}',"
             f" dedupe_key = NULL, last_error = NULL WHERE {_TO_THEM}",
+            "UPDATE outbox SET payload = '{}' WHERE status NOT IN ('pending', 'sending')"
+            f" AND payload != '{{}}' AND instr(payload, {_NAME_IN_JSON}) > 0",
         ),
     ),
     DataStep(

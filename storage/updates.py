@@ -37,13 +37,14 @@ class Inbox:
     async def first_time(self, platform: str, update_id: str) -> bool:
         """Mark the update done (in the caller's transaction); False if it was done before.
 
-        The raw payload goes at the same moment: once handled only the key is needed (to
-        refuse a re-delivery), and the payload holds the sender's name and text."""
+        The raw payload and the chat key go at the same moment: once handled only the key
+        is needed (to refuse a re-delivery); the payload holds the sender's name and text,
+        the chat key their platform id (it only orders the rows still to be handled)."""
         now = to_db_time(utcnow())
         cursor = await self.db.execute(
             "INSERT INTO inbox (platform, update_id, received_at, done_at) VALUES (?, ?, ?, ?)"
             " ON CONFLICT (platform, update_id) DO UPDATE SET done_at = excluded.done_at,"
-            " payload = '' WHERE inbox.done_at IS NULL",
+            " payload = '', chat_key = '' WHERE inbox.done_at IS NULL",
             (platform, update_id, now, now),
         )
         return cursor.rowcount > 0

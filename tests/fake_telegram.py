@@ -11,6 +11,7 @@ import asyncio
 import json
 import time
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
@@ -139,6 +140,7 @@ class FakeTelegram:
         self._runner: web.AppRunner | None = None
         self._accepted: deque[float] = deque()  # arrival of sends let through, last second
         self._last_in_chat: dict[str, float] = {}
+        self._holds: dict[tuple[str, str], asyncio.Event] = {}  # (method, chat) -> gate
 
     # server ---------------------------------------------------------------------------
 
@@ -153,6 +155,8 @@ class FakeTelegram:
 
     async def stop(self) -> None:
         self._arrived.set()
+        for gate in self._holds.values():  # answer held calls, so the server can stop
+            gate.set()
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -174,6 +178,9 @@ class FakeTelegram:
         self.calls.append(Call(method, params, files, time.monotonic()))
         if method in self.delays:
             await asyncio.sleep(self.delays[method])
+        gate = self._holds.get((method, str(params.get("chat_id"))))
+        if gate is not None:
+            await gate.wait()
         try:
             self._check_flood(method, params)
             self._maybe_fail(method, params)
@@ -205,6 +212,15 @@ class FakeTelegram:
             status, text, parameters = ERRORS[kind]
         chat = None if chat_id is None else str(chat_id)
         self._failures.append(Failure(method, status, text, parameters, chat, times))
+
+    def hold(self, method: str, chat_ids: Iterable[object]) -> asyncio.Event:
+        """Calls of ``method`` to these chats arrive (and are recorded) but are answered only
+        once the returned event is set, with whatever failure is queued then: sends caught in
+        flight."""
+        gate = asyncio.Event()
+        for chat in chat_ids:
+            self._holds[(method, str(chat))] = gate
+        return gate
 
     def _check_flood(self, method: str, params: dict[str, Any]) -> None:
         """Telegram's limits: 30 sends in any second overall and one per second per chat."""

@@ -9,8 +9,10 @@ leaves a wizard open. Cora joins with his invitation; Bertram waits for approval
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 
 from bot.models import ChatKind, Platform
 from bot.services import Services
@@ -23,6 +25,7 @@ from storage.events import EventFields
 from storage.members import Member
 from tests.events_support import add_event
 from tests.events_support import service as event_service
+from tests.groups_support import group_service
 from tests.helpers import Person
 
 TELEGRAM_ID = "7391846205"
@@ -40,6 +43,27 @@ OTHER_ID = "nachbar-4711"
 THIRD_NAME = "Cora Drittmann"
 THIRD_ID = "cora-0815"
 THEIR_TRACES = (OTHER_NAME, OTHER_COMPANY, OTHER_ID, THIRD_NAME, "Drittmann", THIRD_ID)
+
+
+def file_bytes(path: Path) -> bytes:
+    """The database file and its WAL as bytes, after a checkpoint."""
+    with sqlite3.connect(path, timeout=10) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    wal = Path(f"{path}-wal")
+    return path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+
+
+def vacuum(path: Path) -> None:
+    """Rewrite the file: free pages that might still hold old rows are dropped."""
+    with sqlite3.connect(path, timeout=10) as conn:
+        conn.execute("VACUUM")
+    conn.close()
+
+
+def traces(data: bytes, needles: tuple[str, ...]) -> list[str]:
+    """The needles found in ``data`` (as they are, or in any case)."""
+    return [n for n in needles if n.encode() in data or n.lower().encode() in data.lower()]
 
 
 @dataclass
@@ -141,17 +165,21 @@ async def build(app: Services) -> Network:
 
 
 async def _groups_and_requests(app: Services, him: int, other: int) -> None:
-    """A working group he created and belongs to (with a post, a digest and a request to
-    another group), his cooperation request and his answer to someone else's."""
+    """A working group he created and belongs to (with a post Bertram was sent, a digest and
+    a request to another group, put to Bertram), his cooperation request and his answer to
+    someone else's. The notices to Bertram name him."""
     store, now = app.store, to_db_time(utcnow())
+    groups = group_service(store, app.settings)
     mine = await store.groups.create("AG Sensorik", created_by=f"telegram:{TELEGRAM_ID}")
     closed = await store.groups.create("AG Geschlossen", join_policy="request")
     await store.groups.join(mine.id, him, role="moderator")
-    await store.groups.add_request(closed.id, him)
-    await store.db.execute(
-        "INSERT INTO group_posts (group_id, author_id, body, created_at) VALUES (?, ?, ?, ?)",
-        (mine.id, him, "Neuigkeit aus der AG", now),
-    )
+    await store.groups.join(mine.id, other)
+    await store.groups.join(closed.id, other, role="moderator")
+    member = await store.members.get(him)
+    assert member is not None
+    assert await groups.join(closed, member) == "requested"
+    fanout = await groups.post_update(mine, member, "Neuigkeit aus der AG")
+    assert fanout.members == 1
     await store.db.execute(
         "INSERT INTO group_digests (member_id, week, posts, settled_at) VALUES (?, ?, 1, ?)",
         (him, "2026-W47", now),

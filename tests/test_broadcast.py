@@ -17,6 +17,7 @@ from handlers.broadcast.service import BroadcastService, CountChanged
 from handlers.validation import Invalid
 from storage import Store
 from storage.broadcasts import Audience
+from storage.outbox import Outcome
 from tests.broadcast_support import CLI, add_member, queued_members, service
 from tests.helpers import FakeAdapter, Person
 
@@ -147,10 +148,16 @@ async def test_cancel_withdraws_pending_rows_and_keeps_what_was_sent(
     for row in rows[:2]:
         await store.outbox.mark_sending(row.id)
         await store.outbox.mark_sent(row.id)
-    await store.outbox.mark_sending(rows[2].id)  # in flight while cancelling
+    for row in rows[2:4]:  # in flight while cancelling
+        await store.outbox.mark_sending(row.id)
     _cancelled, withdrawn = await svc.cancel(broadcast.id, "test")
-    assert (queued, withdrawn) == (5, 2)
-    await store.outbox.mark_sent(rows[2].id)  # the one in flight completes
+    assert (queued, withdrawn) == (5, 3)
+    await store.outbox.settle(  # one had reached the platform, the other must wait
+        [
+            Outcome(item_id=rows[2].id, status="sent"),
+            Outcome(item_id=rows[3].id, status="pending", retry_at=svc.clock(), counts=False),
+        ]
+    )
     progress = await svc.progress(broadcast.id)
     assert progress.counts.model_dump() == {
         "sent": 3,
@@ -161,7 +168,7 @@ async def test_cancel_withdraws_pending_rows_and_keeps_what_was_sent(
     }
     # withdrawn, not deleted: the rows stay for the report
     assert await store.outbox.batch_report(broadcast.batch) == {"sent": 3, "withdrawn": 2}
-    assert progress.broadcast.status == "cancelled" and progress.broadcast.withdrawn == 2
+    assert progress.broadcast.status == "cancelled" and progress.broadcast.withdrawn == 3
     assert await store.outbox.due(svc.clock(), 10) == []
     with pytest.raises(Invalid, match=r"broadcast\.not_open"):
         await svc.cancel(broadcast.id, "test")

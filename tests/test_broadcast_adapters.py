@@ -4,12 +4,13 @@ Slack against the fake Web API (typed in Slack, delivered as mrkdwn)."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 
 from bot.settings import Settings
 from tests.fake_slack import FakeSlack
-from tests.fake_telegram import user
-from tests.fake_telegram_harness import running_bot, wait_for
+from tests.fake_telegram import Call, user
+from tests.fake_telegram_harness import Bot, running_bot, wait_for
 from tests.slack_signing import add_member as add_slack_member
 from tests.slack_signing import running_slack, standard_fake
 
@@ -83,3 +84,48 @@ async def test_broadcast_written_in_slack_reaches_slack_members_as_mrkdwn(
         )
         assert anna.text.startswith("📣 Mitteilung von Knotenpunkt\nEinladung zur Jahreskonferenz")
         assert "Announcement from Knotenpunkt" in slack.fake.last_in("DU2").text
+
+
+async def test_rows_in_flight_when_cancelled_are_not_sent_after_a_429(
+    make_settings: Callable[..., Settings],
+) -> None:
+    """Three sends are at Telegram when the admin cancels: two are answered with a 429 and
+    stay withdrawn (never sent after the pause), one had gone through and counts as sent."""
+    async with running_bot(make_settings, admins=["telegram:1"]) as bot:
+        for chat in (101, 102, 103, 104):
+            await bot.member(chat, f"Mitglied {chat}")
+        in_flight = bot.fake.hold("sendMessage", [102, 103, 104])
+        for chat in (102, 103):
+            bot.fake.fail("sendMessage", "retry_after", chat_id=chat, retry_after=1)
+        await bot.say(ADMIN, "/rundschreiben")
+        await bot.press(ADMIN, "Alle Mitglieder")
+        await bot.say(ADMIN, "Sommerfest am Freitag")
+        await bot.press(ADMIN, "Jetzt senden")
+        await bot.outbox_report("broadcast:1", {"sent": 1, "sending": 3})
+        await wait_for(lambda: len(_calls_to(bot, 102, 103, 104)) == 3)
+
+        [cancelled] = await bot.say(ADMIN, "/rundschreiben abbrechen 1")
+        assert "Nr. 1 ist abgebrochen: 3 zurückgezogen, 1 bereits zugestellt" in cancelled.text
+        in_flight.set()  # Telegram answers: 429 for 102 and 103, 104 went through
+        await bot.outbox_report("broadcast:1", {"sent": 2, "withdrawn": 2})
+        limiter = bot.services.worker.limiter
+        await wait_for(lambda: limiter.paused_for("telegram") == 0)  # the pause is over,
+        await asyncio.sleep(0.3)  # and the moment a retry would have been due
+        await bot.services.worker.drain()
+
+        assert len(_calls_to(bot, 102, 103)) == 2  # one try each, none after the pause
+        delivered = [m.chat_id for m in bot.fake.sent if "Sommerfest" in m.text]
+        assert sorted(delivered) == [1, 101, 104]  # the admin's preview, and two members
+        assert await bot.services.store.outbox.batch_report("broadcast:1") == {
+            "sent": 2,
+            "withdrawn": 2,
+        }
+        [status] = await bot.say(ADMIN, "/rundschreiben status")
+        assert "abgebrochen" in status.text and "(2 zurückgezogen)" in status.text
+        assert "✅ 2 gesendet · ⏳ 0 ausstehend" in status.text
+        assert "↩️ 2 zurückgezogen" in status.text
+
+
+def _calls_to(bot: Bot, *chats: int) -> list[Call]:
+    wanted = {str(chat) for chat in chats}
+    return [c for c in bot.fake.calls_to("sendMessage") if c.params["chat_id"] in wanted]

@@ -5,80 +5,18 @@ and the bound Telegram group once each, and not the channel it came from."""
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from collections.abc import Callable
 
-from bot.adapters.base import Adapter
-from bot.adapters.slack import SlackAdapter
-from bot.adapters.telegram import TelegramAdapter
-from bot.app import App, Services
+from bot.app import Services
 from bot.settings import Settings
 from handlers.groups.service import post_batch
-from tests.fake_slack import BOT_TOKEN, FakeSlack
-from tests.fake_telegram import FakeTelegram, group_chat, user
-from tests.fake_telegram_harness import wait_for
+from tests.fake_telegram import group_chat, user
 from tests.groups_support import group_service
-from tests.slack_signing import SIGNING_SECRET, SlackSender, add_member, standard_fake
+from tests.platforms_support import both_platforms
+from tests.slack_signing import add_member
 
 TELEGRAM_ADMIN = user(42, "Petra", "de")
 UPDATE = "Förderaufruf Wasserstoff: Einreichung bis 30.6. https://example.org/h2"
-
-
-@dataclass
-class World:
-    services: Services
-    slack: FakeSlack
-    telegram: FakeTelegram
-    send: SlackSender
-
-    @property
-    def telegram_adapter(self) -> TelegramAdapter:
-        adapter = self.services.adapters["telegram"]
-        assert isinstance(adapter, TelegramAdapter)
-        return adapter
-
-    async def settle(self) -> None:
-        slack = self.services.adapters["slack"]
-        assert isinstance(slack, SlackAdapter)
-        await slack.idle()
-        await self.services.worker.drain(within=10.0)
-        await slack.idle()
-
-    async def telegram_says(self, text: str, chat: dict[str, object]) -> None:
-        done = self.telegram_adapter.updates_processed
-        self.telegram.push(self.telegram.message_update(TELEGRAM_ADMIN, text, chat))
-        await wait_for(lambda: self.telegram_adapter.updates_processed > done)
-
-
-@asynccontextmanager
-async def both_platforms(make_settings: Callable[..., Settings]) -> AsyncIterator[World]:
-    slack, telegram = standard_fake(), FakeTelegram()
-    await slack.start()
-    await telegram.start()
-    settings = make_settings(
-        slack_bot_token=BOT_TOKEN,
-        slack_signing_secret=SIGNING_SECRET,
-        slack_api_url=slack.api_url.rstrip("/"),
-        telegram_token=telegram.token,
-        telegram_api_url=telegram.url,
-        admins=["slack:UADMIN", "telegram:42"],
-    )
-
-    def make_telegram(services: Services) -> Adapter:
-        return TelegramAdapter(services, poll_interval=0.0, poll_timeout=1)
-
-    app = App(settings, serve_http=True, adapter_factories=[make_telegram, SlackAdapter])
-    try:
-        services = await app.start()
-        services.worker.base_backoff = 0.05
-        assert services.http is not None
-        sender = SlackSender(f"{services.http.base_url}/slack/events", slack)
-        yield World(services, slack, telegram, sender)
-    finally:
-        await app.stop()
-        await telegram.stop()
-        await slack.stop()
 
 
 async def test_update_from_a_slack_channel_reaches_telegram_once_and_not_its_channel(
@@ -104,7 +42,9 @@ async def test_update_from_a_slack_channel_reaches_telegram_once_and_not_its_cha
         await world.settle()
         assert "Arbeitsgruppe „AG Wasserstoff“" in world.slack.last_in("C1").all_text()
         h2_chat = group_chat(-300, "AG Wasserstoff")
-        await world.telegram_says("/binden@KnotenpunktTestBot gruppe AG Wasserstoff", h2_chat)
+        await world.telegram_says(
+            TELEGRAM_ADMIN, "/binden@KnotenpunktTestBot gruppe AG Wasserstoff", h2_chat
+        )
         bound = await store.bindings.for_target("group", group.id)
         assert sorted((b.platform, b.chat_id) for b in bound) == [
             ("slack", "C1"),

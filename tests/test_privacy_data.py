@@ -5,8 +5,6 @@ file, moves the waitlist up, anonymises what stays for others and keeps the audi
 from __future__ import annotations
 
 import json
-import sqlite3
-from pathlib import Path
 
 import pytest
 
@@ -24,6 +22,9 @@ from tests.privacy_support import (
     THEIR_TRACES,
     Network,
     build,
+    file_bytes,
+    traces,
+    vacuum,
 )
 
 
@@ -35,19 +36,6 @@ def settings(make_settings) -> Settings:  # type: ignore[no-untyped-def]
 @pytest.fixture
 async def network(app: Services) -> Network:
     return await build(app)
-
-
-def _raw(path: Path) -> bytes:
-    """The database file and its WAL as bytes, after a checkpoint."""
-    with sqlite3.connect(path, timeout=10) as conn:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-    wal = Path(f"{path}-wal")
-    return path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
-
-
-def _traces(data: bytes, needles: tuple[str, ...]) -> list[str]:
-    return [n for n in needles if n.encode() in data or n.lower().encode() in data.lower()]
 
 
 async def test_export_has_every_table_about_him_and_nothing_about_the_others(
@@ -70,7 +58,7 @@ async def test_export_has_every_table_about_him_and_nothing_about_the_others(
     assert document["privacy_notice"]["accepted_version"] == "builtin-1"
 
     raw = answer.document.content
-    assert _traces(raw, THEIR_TRACES) == [], "another member's data in his export"
+    assert traces(raw, THEIR_TRACES) == [], "another member's data in his export"
     assert b"console:admin" not in raw  # nor the staff's accounts
     actors = {entry["actor"] for entry in tables["audit_log"]}
     assert actors <= {"you", "network team", "system", "cli"}
@@ -86,7 +74,9 @@ async def test_erasure_leaves_no_trace_in_the_database_file(
 ) -> None:
     store = app.store
     audit_before = len(await store.audit.entries())
-    assert _traces(_raw(app.settings.db_path), HIS_TRACES) == list(HIS_TRACES)  # the probe works
+    assert traces(file_bytes(app.settings.db_path), HIS_TRACES) == list(
+        HIS_TRACES
+    )  # the probe works
 
     [confirm] = await network.telegram.say("/loeschen")
     assert "nicht rückgängig" in confirm.text
@@ -94,11 +84,9 @@ async def test_erasure_leaves_no_trace_in_the_database_file(
     assert "Ihre Daten sind gelöscht" in done.text and "Profil: 1" in done.text
     await app.worker.drain(within=5.0)
 
-    assert _traces(_raw(app.settings.db_path), HIS_TRACES) == []  # secure_delete, no VACUUM
-    with sqlite3.connect(app.settings.db_path, timeout=10) as conn:
-        conn.execute("VACUUM")
-    conn.close()
-    assert _traces(_raw(app.settings.db_path), HIS_TRACES) == []
+    assert traces(file_bytes(app.settings.db_path), HIS_TRACES) == []  # secure_delete, no VACUUM
+    vacuum(app.settings.db_path)
+    assert traces(file_bytes(app.settings.db_path), HIS_TRACES) == []
 
     # what stays for the others, without him
     assert await store.members.get(network.him.id) is None

@@ -104,8 +104,21 @@ async def test_stats_match_the_store(app: Services) -> None:
     assert [b.label for b in shown.button_list()] == ["Unerreichbare löschen …"]
 
 
+async def _handled_updates(app: Services, chat_keys: dict[str, str]) -> None:
+    """Inbox rows handled by an earlier version, which kept the chat key until the purge."""
+    now = to_db_time(utcnow())
+    for update_id, (platform, _, key) in ((u, k.partition("|")) for u, k in chat_keys.items()):
+        await app.store.db.execute(
+            "INSERT INTO inbox (platform, update_id, chat_key, received_at, done_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (platform, update_id, key, now, now),
+        )
+
+
 async def test_unreachable_accounts_are_erased_after_one_confirmation(app: Services) -> None:
     ids = await _network(app)
+    olaf, ben_slack, ben_telegram = "telegram|chat:13", "slack|user:U11", "telegram|chat:11"
+    await _handled_updates(app, {"1": olaf, "Ev2": ben_slack, "3": ben_telegram})
     admin = Person(app.core, "admin")
     await admin.say("/stats")
     [confirm] = await admin.press("Unerreichbare löschen")
@@ -117,6 +130,8 @@ async def test_unreachable_accounts_are_erased_after_one_confirmation(app: Servi
     ben = await app.store.members.identities(ids["ben"])
     assert [i.key for i in ben] == ["telegram:11"]
     assert await app.store.db.fetchval("SELECT COUNT(*) FROM outbox WHERE chat_id = 'U11'") == 0
+    keys = await app.store.db.fetchall("SELECT update_id, chat_key FROM inbox ORDER BY update_id")
+    assert [tuple(k) for k in keys] == [("1", ""), ("3", "chat:11"), ("Ev2", "")]  # Ben's kept
     [entry] = await app.store.audit.entries(action="member.retention")
     assert entry.actor == "console:admin" and entry.detail == {"members": 1, "identities": 1}
     assert "Keine Konten" in (await admin.tap(confirm.button_list()[0]))[0].text

@@ -131,8 +131,9 @@ def late_note(
     )
 
 
-def state_line(lang: str, zone: ZoneInfo, broadcast: Broadcast) -> str:
-    """Where a broadcast stands, with the moment that matters for that state."""
+def state_line(lang: str, zone: ZoneInfo, broadcast: Broadcast, counts: DeliveryCounts) -> str:
+    """Where a broadcast stands, with the moment that matters for that state. A cancelled
+    one shows the rows withdrawn now: a send in flight at the cancel may still have gone out."""
 
     def when(moment: datetime | None) -> str:
         return format_datetime(moment or broadcast.send_at, lang, zone)
@@ -146,7 +147,7 @@ def state_line(lang: str, zone: ZoneInfo, broadcast: Broadcast) -> str:
             lang,
             "broadcast.state.cancelled",
             when=when(broadcast.cancelled_at),
-            withdrawn=number(lang, broadcast.withdrawn),
+            withdrawn=number(lang, counts.withdrawn),
         )
     key = "broadcast.state.done_late" if broadcast.late else "broadcast.state.done"
     return t(lang, key, when=when(broadcast.finished_at))
@@ -162,7 +163,7 @@ def status_entry(
     """One broadcast in the status list (chat and CLI)."""
     lines = [
         t(lang, "broadcast.entry_head", id=broadcast.id, audience=audience),
-        f"   {state_line(lang, zone, broadcast)}",
+        f"   {state_line(lang, zone, broadcast, counts)}",
         f"   „{snippet(broadcast.text)}“" if lang == "de" else f"   “{snippet(broadcast.text)}”",
     ]
     if broadcast.status != "scheduled":
