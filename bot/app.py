@@ -11,10 +11,12 @@ import signal
 import sys
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from typing import TextIO
 
 from bot import health
 from bot.adapters.base import Adapter
+from bot.adapters.console import ConsoleAdapter, Others, files_folder, store_lookup
 from bot.core import Core
 from bot.delivery.notify import Notifier
 from bot.delivery.ratelimit import RateLimiter, limits_from_settings
@@ -40,6 +42,8 @@ class App:
         settings: Settings,
         *,
         console_user: str | None = None,
+        console_files: Path | None = None,
+        console_others: Others = "note",
         stdin: TextIO | None = None,
         stdout: TextIO | None = None,
         serve_http: bool | None = None,
@@ -47,6 +51,8 @@ class App:
     ) -> None:
         self.settings = settings
         self.console_user = console_user or "console"
+        self.console_files = console_files or files_folder(settings.db_path)
+        self.console_others: Others = console_others
         self.stdin = stdin or sys.stdin
         self.stdout = stdout or sys.stdout
         self.serve_http = (not settings.console_only) if serve_http is None else serve_http
@@ -119,8 +125,6 @@ class App:
 
             adapters.append(SlackAdapter(services))
         if settings.console_only:
-            from bot.adapters.console import ConsoleAdapter
-
             adapters.append(
                 ConsoleAdapter(
                     services.core.handle,
@@ -129,6 +133,9 @@ class App:
                     self.stdout,
                     on_eof=self._console_finished,
                     after_each=self._console_settle,
+                    files=self.console_files,
+                    others=self.console_others,
+                    lookup=store_lookup(services.store, self.console_user, settings.language),
                 )
             )
         return adapters

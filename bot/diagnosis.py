@@ -13,6 +13,8 @@ class Check:
     detail: str
 
     def line(self) -> str:
+        if not self.name:  # a note under the checks, e.g. a setting's value
+            return f"    {self.detail}"
         return f"{'✓' if self.ok else '✗'} {self.name}: {self.detail}"
 
 
@@ -22,3 +24,8 @@ def good(name: str, detail: str) -> Check:
 
 def bad(name: str, detail: str) -> Check:
     return Check(name, False, detail)
+
+
+def note(detail: str) -> Check:
+    """A line that is no finding: shown indented, never a problem."""
+    return Check("", True, detail)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from storage.admin_claims import AdminClaimRepository
 from storage.audit import AuditLog
 from storage.bindings import BindingRepository
 from storage.broadcasts import BroadcastRepository
@@ -52,6 +53,7 @@ class Store:
         self.invitations = InvitationRepository(db)
         self.stats = StatsRepository(db)
         self.dashboard = DashboardRepository(db)
+        self.admin_claims = AdminClaimRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:

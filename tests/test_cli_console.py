@@ -148,7 +148,7 @@ def test_sigterm_stops_the_bot_gracefully(tmp_path: Path) -> None:
     )
     try:
         assert process.stdout is not None
-        assert "console (anna)" in process.stdout.readline()  # running, waiting for input
+        assert "„anna“" in process.stdout.readline()  # running, waiting for input
         process.send_signal(signal.SIGTERM)
         started = time.monotonic()
         assert process.wait(timeout=15) == 0

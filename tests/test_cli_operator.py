@@ -62,7 +62,7 @@ def test_a_closed_output_pipe_ends_the_console_bot(tmp_path: Path) -> None:
     )
     try:
         assert process.stdout is not None and process.stdin is not None
-        assert "console (chef)" in process.stdout.readline()
+        assert "„chef“" in process.stdout.readline()
         process.stdout.close()  # what head does after its lines
         for _ in range(3):
             try:

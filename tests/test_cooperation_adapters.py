@@ -34,7 +34,7 @@ async def test_telegram_contacts_are_exchanged_only_after_connect(
         await bot.press(ANNA, "Ich suche einen Partner")
         await bot.say(ANNA, "Laser & <Schweiß>-Partner")
         [tags] = await bot.say(ANNA, "Wir brauchen 2 Wochen Kapazität.")
-        assert "Laserschweißen" in [b["text"] for b in tags.buttons()]  # a suggestion
+        assert "▫️ Laserschweißen" in [b["text"] for b in tags.buttons()]  # a suggestion
         await bot.press(ANNA, "Laserschweißen")
         await bot.press(ANNA, "Weiter")
         await bot.press(ANNA, "ganze Netzwerk")

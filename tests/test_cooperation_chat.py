@@ -44,10 +44,16 @@ async def test_the_wizard_posts_a_request_that_reaches_a_matching_member(
     assert "2001 Zeichen lang; höchstens 2000" in anna.texts()
     await anna.say("Wir fertigen Gehäuse und suchen Know-how für Druckbehälter.")
     suggestions = [b.label for b in anna.last[0].button_list()]
-    assert suggestions[:1] == ["Wasserstoff"] and "Elektrolyse" in suggestions
+    assert suggestions[:1] == ["▫️ Wasserstoff"] and "▫️ Elektrolyse" in suggestions
     await anna.press("Wasserstoff")
     assert "Gewählt: Wasserstoff" in anna.texts()
-    assert "Wasserstoff" not in [b.label for b in anna.last[0].button_list()]
+    chosen = [b.label for b in anna.last[0].button_list()]
+    # every suggestion keeps its place, so a number chosen in the console means the same
+    assert chosen[: len(suggestions)] == ["✅ Wasserstoff", *suggestions[1:]]
+    await anna.press("Elektrolyse")
+    assert "Gewählt: Wasserstoff, Elektrolyse" in anna.texts()
+    await anna.press("✅ Elektrolyse")  # a second tap takes it out again
+    assert [x for x in anna.texts().splitlines() if "Gewählt" in x] == ["Gewählt: Wasserstoff"]
     await anna.say("Druckbehälter, druckbehälter")
     assert "Für wen ist das Gesuch?" in anna.texts()
     await anna.press("Das ganze Netzwerk")

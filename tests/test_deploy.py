@@ -50,7 +50,10 @@ def test_readme_is_the_reference() -> None:
     for name in setting_names():
         assert f"`{name}`" in README, name
     assert "### Invariants" in README
-    assert "useradd --system" in README  # the systemd section creates the user
+    # one install recipe (deploy/README.md, which creates the user), referenced from here
+    assert "`deploy/README.md` is the one install recipe" in README
+    assert "-m venv" not in README and "useradd" not in README
+    assert "adduser --system" in (DEPLOY / "README.md").read_text(encoding="utf-8")
     example = re.search(r"^#?KNOTENPUNKT_TELEGRAM_API_URL=(\S+)", ENV_EXAMPLE.read_text(), re.M)
     assert example is not None
     assert f"KNOTENPUNKT_TELEGRAM_API_URL='{example.group(1)}'" in README

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -165,3 +166,65 @@ def test_unknown_settings_suggest_the_closest_name() -> None:
 
 def test_built_in_scopes_match_the_manifest() -> None:
     assert manifest_scopes(MANIFEST.read_text(encoding="utf-8")) == list(REQUIRED_SCOPES)
+
+
+async def test_placeholders_left_from_the_example_are_problems(
+    fakes: tuple[FakeTelegram, FakeSlack],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("KNOTENPUNKT_ADMINS", "telegram:12345,slack:U0ABC,telegram:987654")
+    monkeypatch.setenv("KNOTENPUNKT_PRIVACY_CONTACT", "datenschutz@example.org")
+    code, lines = await run_doctor(capsys)
+    assert code == 1
+    admins = line(lines, "✗ KNOTENPUNKT_ADMINS:")
+    assert "telegram:12345, slack:U0ABC is the example's placeholder" in admins
+    assert "987654" not in admins and "knotenpunkt admin claim-code" in admins
+    assert "placeholder from the example" in line(lines, "✗ KNOTENPUNKT_PRIVACY_CONTACT:")
+    assert lines[-1] == "2 problem(s) found."
+
+
+async def test_show_settings_lists_them_as_written_in_the_env_file(
+    fakes: tuple[FakeTelegram, FakeSlack],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    monkeypatch.setenv("KNOTENPUNKT_REMINDER_OFFSETS", "2h, 1d,30s,90m")
+    monkeypatch.setenv("KNOTENPUNKT_NETWORK_NAME", "Netzwerk Süd")
+    monkeypatch.setenv("KNOTENPUNKT_TELEGRAM_RATE", "12.5")
+    monkeypatch.setenv("KNOTENPUNKT_APPROVAL_REQUIRED", "1")
+    assert await doctor(argparse.Namespace(show_settings=True)) == 0
+    out = capsys.readouterr().out
+    shown = [x.strip() for x in out.splitlines() if x.startswith("    ")]
+    db = tmp_path / "kp.sqlite3"
+    for expected in (
+        "KNOTENPUNKT_REMINDER_OFFSETS=1d,2h,90m,30s",
+        f"KNOTENPUNKT_DB_PATH={db}",
+        'KNOTENPUNKT_NETWORK_NAME="Netzwerk Süd"',
+        "KNOTENPUNKT_TELEGRAM_RATE=12.5",
+        "KNOTENPUNKT_SLACK_RATE=1",
+        "KNOTENPUNKT_APPROVAL_REQUIRED=true",
+        "KNOTENPUNKT_HEALTH_OUTBOX_MAX_AGE=15m",
+        "KNOTENPUNKT_TELEGRAM_TOKEN=(set, hidden)",
+        "# KNOTENPUNKT_PUBLIC_URL is not set",
+    ):
+        assert expected in shown, "\n".join(shown)
+    assert "PosixPath" not in out and "timedelta" not in out and "None" not in out
+    # pasted into an env file, the lines give the same settings back
+    env_file = tmp_path / "shown.env"
+    env_file.write_text("\n".join(x for x in shown if "(set, hidden)" not in x) + "\n")
+    for name in [n for n in os.environ if n.startswith("KNOTENPUNKT_")]:
+        monkeypatch.delenv(name)
+    again = Settings(_env_file=env_file)  # type: ignore[call-arg]
+    expected_settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        db_path=db,
+        reminder_offsets="2h,1d,30s,90m",
+        network_name="Netzwerk Süd",
+        telegram_rate=12.5,
+        approval_required=True,
+        telegram_api_url=fakes[0].url,
+        slack_api_url=fakes[1].api_url,
+    )
+    assert again == expected_settings

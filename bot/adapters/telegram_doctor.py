@@ -4,6 +4,7 @@ webhook (or its absence) what the settings say?"""
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 
 from telegram import Bot
 from telegram.error import InvalidToken, NetworkError, TelegramError
@@ -23,7 +24,18 @@ def expected_webhook_url(settings: Settings) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class TelegramReport:
+    checks: list[Check]
+    username: str | None  # the bot's @name when Telegram accepted the token
+
+
 async def check_telegram(settings: Settings) -> list[Check]:
+    return (await inspect_telegram(settings)).checks
+
+
+async def inspect_telegram(settings: Settings) -> TelegramReport:
+    """getMe and getWebhookInfo with the configured token (and API address)."""
     assert settings.telegram_token
     kwargs = {}
     if settings.telegram_api_url:
@@ -34,26 +46,32 @@ async def check_telegram(settings: Settings) -> list[Check]:
         try:
             await bot.initialize()  # getMe
         except InvalidToken:
-            return [
-                bad(
-                    NAME,
-                    "Telegram does not accept KNOTENPUNKT_TELEGRAM_TOKEN (Unauthorized). "
-                    "Copy the token again from @BotFather (/mybots → your bot → API Token) "
-                    "into the env file and restart the bot.",
-                )
-            ]
+            return TelegramReport(
+                [
+                    bad(
+                        NAME,
+                        "Telegram does not accept KNOTENPUNKT_TELEGRAM_TOKEN (Unauthorized). "
+                        "Copy the token again from @BotFather (/mybots → your bot → API Token) "
+                        "into the env file and restart the bot.",
+                    )
+                ],
+                None,
+            )
         except (NetworkError, TelegramError) as exc:
-            return [
-                bad(
-                    NAME,
-                    f"cannot reach the Bot API ({exc.message}). Check the server's DNS and "
-                    "outgoing HTTPS (firewall), and KNOTENPUNKT_TELEGRAM_API_URL if set.",
-                )
-            ]
+            return TelegramReport(
+                [
+                    bad(
+                        NAME,
+                        f"cannot reach the Bot API ({exc.message}). Check the server's DNS and "
+                        "outgoing HTTPS (firewall), and KNOTENPUNKT_TELEGRAM_API_URL if set.",
+                    )
+                ],
+                None,
+            )
         checks = [good(NAME, f"the token belongs to @{bot.username}")]
         info = await bot.get_webhook_info()
         checks.append(_webhook_check(settings, info.url, info.last_error_message, info))
-        return checks
+        return TelegramReport(checks, bot.username)
     finally:
         await bot.shutdown()
 

@@ -26,6 +26,7 @@ from bot.cli import (
     doctor,
     event,
     group,
+    init,
     member,
     requests,
     run,
@@ -37,6 +38,7 @@ from bot.settings import ConfigError, load_settings, unknown_settings
 from storage.lock import StoreBusy
 
 GROUPS = [
+    init,
     run,
     db,
     topic,

@@ -1,4 +1,5 @@
-"""``knotenpunkt admin add|remove|list IDENTITY``: who is network staff.
+"""``knotenpunkt admin add|remove|list IDENTITY``: who is network staff; ``admin
+claim-code`` prints a one-time code that makes whoever sends it an admin.
 
 The rules are those of ``/admins`` in chat (:mod:`handlers.privacy.roles`): bootstrap
 admins from ``KNOTENPUNKT_ADMINS`` are changed only there, the last admin stays, and every
@@ -12,6 +13,7 @@ import sys
 
 from bot.cli.common import CLI_ACTOR, open_store, refused
 from bot.settings import PLATFORMS, Settings
+from handlers.privacy.admin_claim import CLAIM_VALIDITY, ClaimCode, new_claim_code
 from handlers.privacy.roles import admin_entries, demote
 from handlers.validation import Invalid
 
@@ -26,6 +28,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     remove.add_argument("identity", help="platform:user_id, e.g. telegram:12345 or slack:U0ABC")
     remove.set_defaults(func=remove_admin)
     admin_sub.add_parser("list", help="list admins").set_defaults(func=list_admins)
+    admin_sub.add_parser(
+        "claim-code",
+        help="print a one-time code: whoever sends /start CODE to the bot becomes admin",
+    ).set_defaults(func=claim_code)
 
 
 def _check_identity(identity: str) -> bool:
@@ -76,3 +82,36 @@ async def list_admins(args: argparse.Namespace, settings: Settings) -> int:
         how = "KNOTENPUNKT_ADMINS, bootstrap" if entry.bootstrap else "granted"
         print(f"{', '.join(entry.keys)}  {who}  ({how})")
     return 0
+
+
+async def claim_code(args: argparse.Namespace, settings: Settings) -> int:
+    async with open_store(settings) as store:
+        code = await new_claim_code(store, CLI_ACTOR)
+    slack = bool(settings.slack_bot_token)
+    telegram = bool(settings.telegram_token) or not slack
+    lines = claim_instructions(code, settings.telegram_bot_username, telegram=telegram, slack=slack)
+    print("\n".join(lines))
+    return 0
+
+
+def claim_instructions(
+    code: ClaimCode, telegram_username: str | None, *, telegram: bool, slack: bool
+) -> list[str]:
+    """How the first admin claims their rights, with the code shown this once."""
+    lines = [f"Admin claim code: {code.shown}"]
+    if telegram:
+        bot = (telegram_username or "").lstrip("@")
+        how = (
+            f"open https://t.me/{bot}?start={code.code} (or send /start {code.shown} to @{bot})"
+            if bot
+            else f"send /start {code.shown} to your bot"
+        )
+        lines.append(f"  Telegram: {how}")
+    if slack:
+        lines.append(f"  Slack:    send /knotenpunkt start {code.shown}")
+    lines.append(
+        f"The first person who sends it becomes admin; it works once, for "
+        f"{CLAIM_VALIDITY.days} days, and is not shown again (a new one: knotenpunkt admin "
+        "claim-code)."
+    )
+    return lines

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -17,13 +18,17 @@ import aiohttp
 from dotenv import dotenv_values
 from pydantic import ValidationError
 
-from bot.diagnosis import Check, bad, good
+from bot.cli.envfile import env_line
+from bot.diagnosis import Check, bad, good, note
 from bot.settings import PREFIX, SECRET_SETTINGS, Settings, unknown_settings
 from storage import Database, Store
 from storage.lock import StoreBusy, StoreLock
 from storage.maintenance import file_sizes
 
 LARGE_WAL = 256 * 1024 * 1024
+# the examples in deploy/knotenpunkt.env.example and the READMEs
+PLACEHOLDER_ADMINS = {"telegram:12345", "telegram:123456789", "slack:U0ABC", "slack:U0ABC123"}
+_EXAMPLE_ADDRESS = re.compile(r"(^|[@./])example\.(org|com|net)\b|YOUR-HOST", re.IGNORECASE)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -60,6 +65,7 @@ async def diagnose(environ: Mapping[str, str], show_settings: bool = False) -> l
     if show_settings:
         checks += setting_lines(settings)
     checks += combination_checks(settings)
+    checks += placeholder_checks(settings)
     checks += await store_checks(settings.db_path)
     if settings.telegram_token:
         from bot.adapters.telegram_doctor import check_telegram
@@ -96,11 +102,43 @@ def config_checks(environ: Mapping[str, str]) -> list[Check]:
 
 
 def setting_lines(settings: Settings) -> list[Check]:
+    """Every setting as it would stand in the env file (secrets hidden, unset ones as a
+    comment), under the configuration line."""
     lines = []
     for name, value in settings.model_dump().items():
-        shown = "(set, hidden)" if name in SECRET_SETTINGS and value else repr(value)
-        lines.append(good(f"  {PREFIX}{name.upper()}", shown))
+        if value is None:
+            lines.append(note(f"# {PREFIX}{name.upper()} is not set"))
+        elif name in SECRET_SETTINGS:
+            lines.append(note(f"{PREFIX}{name.upper()}=(set, hidden)"))
+        else:
+            lines.append(note(env_line(name, value)))
     return lines
+
+
+def placeholder_checks(settings: Settings) -> list[Check]:
+    """Values left from the example file: they load, but they are nobody's (an admin id
+    12345 would be a stranger) or point members at an address that does not exist."""
+    checks = []
+    left = [key for key in settings.admins if key in PLACEHOLDER_ADMINS]
+    if left:
+        checks.append(
+            bad(
+                f"{PREFIX}ADMINS",
+                f"{', '.join(left)} is the example's placeholder, not a real account: remove "
+                "it. To make yourself admin, send the code from `knotenpunkt admin claim-code` "
+                "to the bot (/start CODE on Telegram, /knotenpunkt start CODE on Slack).",
+            )
+        )
+    for name, value in settings.model_dump().items():
+        if isinstance(value, str) and _EXAMPLE_ADDRESS.search(value):
+            checks.append(
+                bad(
+                    f"{PREFIX}{name.upper()}",
+                    f"{value} is a placeholder from the example (example.org is reserved for "
+                    "examples): put in your own, or comment the line out.",
+                )
+            )
+    return checks
 
 
 def combination_checks(settings: Settings) -> list[Check]:

@@ -6,8 +6,10 @@ import argparse
 import os
 import stat
 import sys
+from pathlib import Path
 from typing import TextIO
 
+from bot.adapters.console import FILES_FOLDER, OTHERS
 from bot.app import App
 from bot.logs import setup_logging
 from bot.settings import ConfigError, Settings
@@ -20,6 +22,19 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     )
     parser.add_argument(
         "--http", action="store_true", help="serve HTTP (health, feeds) in console mode too"
+    )
+    parser.add_argument(
+        "--files",
+        type=Path,
+        metavar="DIR",
+        help=f"where the console saves files (.ics, data exports); default: {FILES_FOLDER} "
+        "next to the store",
+    )
+    parser.add_argument(
+        "--others",
+        choices=OTHERS,
+        default="note",
+        help="messages to other people in the console: a one-line note (default) or hide them",
     )
     parser.set_defaults(func=run)
 
@@ -61,6 +76,12 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
     if settings.console_only and level == "info":
         level = "warning"
     setup_logging(settings.log_format, level, secrets=settings.secrets)
-    app = App(settings, console_user=args.console_user, serve_http=args.http or None)
+    app = App(
+        settings,
+        console_user=args.console_user,
+        console_files=args.files,
+        console_others=args.others,
+        serve_http=args.http or None,
+    )
     await app.run()
     return 0

@@ -108,10 +108,15 @@ def _day(ctx: Context, svc: CooperationService, choice: str) -> str:
 def _tags_prompt(ctx: Context, data: dict[str, Any]) -> Outgoing:
     chosen = list(data.get("tags", []))
     taken = {tag.casefold() for tag in chosen}
+    # every suggestion keeps its place (✅ = chosen, tap again to drop it), so a button's
+    # number or position means the same thing after each tap
     offered = [
-        Button(label=name[:60], action="coop.tag", arg=str(index))
+        Button(
+            label=("✅ " if name.casefold() in taken else "▫️ ") + name[:60],
+            action="coop.tag",
+            arg=str(index),
+        )
         for index, name in enumerate(data.get("suggestions", []))
-        if name.casefold() not in taken
     ]
     rows = [offered[i : i + 2] for i in range(0, len(offered), 2)]
     text = ctx.t("cooperation.ask_tags")
@@ -223,8 +228,12 @@ def register(router: Router) -> None:
         index = number(arg, 0, len(suggestions) - 1)
         if not _in_step(ctx, "tags") or index is None:
             return [ctx.reply("cooperation.wizard_stale")]
+        chosen = list(_data(ctx).get("tags", []))
+        tapped = suggestions[index].casefold()
+        if any(tag.casefold() == tapped for tag in chosen):  # chosen before: drop it
+            return await _go(ctx, "tags", tags=[t for t in chosen if t.casefold() != tapped])
         try:
-            tags = service(ctx).check_tags(suggestions[index], _data(ctx).get("tags", []))
+            tags = service(ctx).check_tags(suggestions[index], chosen)
         except Invalid as problem:
             return [problem.reply(ctx), *await prompt(ctx, "tags")]
         return await _go(ctx, "tags", tags=tags)

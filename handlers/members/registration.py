@@ -24,6 +24,8 @@ from handlers.linking.service import looks_like_code
 from handlers.members.approval import ask_admins
 from handlers.members.render import OTHER_REGION
 from handlers.menu import main_menu
+from handlers.privacy.admin_claim import looks_like_admin_claim
+from handlers.privacy.admin_claim import redeem as redeem_admin_claim
 from handlers.privacy.consent import registration_prompt
 from handlers.privacy.invitations import (
     claim,
@@ -177,6 +179,10 @@ def in_registration(ctx: Context) -> bool:
 def register(router: Router) -> None:
     @router.command("start", access=Access.ANYONE, help_key="help.start", order=0)
     async def start(ctx: Context, args: str) -> HandlerOutput:
+        if args and looks_like_admin_claim(args):  # the first admin, from knotenpunkt init
+            claimed = await redeem_admin_claim(ctx, args)
+            after = await start(ctx, "")
+            return [claimed, *(after if isinstance(after, list) else [after])]
         if args and looks_like_code(args):
             return await redeem_reply(ctx, args)
         if args and looks_like_invitation(args) and ctx.member is None:

@@ -57,10 +57,11 @@ MESSAGES = {
     },
     "cooperation.ask_tags": {
         "de": "Welche Kompetenzen oder Themen betrifft das Gesuch? Schreiben Sie Stichworte, "
-        "durch Kommas getrennt, oder tippen Sie auf Vorschläge. Danach entscheidet der "
-        "Abgleich, wer benachrichtigt wird.",
+        "durch Kommas getrennt, oder tippen Sie auf Vorschläge (✅ = gewählt, nochmals "
+        "tippen entfernt ihn). Danach entscheidet der Abgleich, wer benachrichtigt wird.",
         "en": "Which competencies or topics does the request concern? Write keywords "
-        "separated by commas, or tap suggestions. They decide whom I notify.",
+        "separated by commas, or tap suggestions (✅ = chosen, tap again to remove). They "
+        "decide whom I notify.",
     },
     "cooperation.tags_chosen": {"de": "Gewählt: {tags}", "en": "Chosen: {tags}"},
     "cooperation.tags_done": {"de": "Weiter", "en": "Continue"},
