@@ -84,6 +84,7 @@ class GroupState:
     posts: list[Post]
     membership: Membership | None = None
     requested: bool = False
+    moderated: bool = True  # False: no moderators, the network team decides on requests
     moderators: list[str] = field(default_factory=list)
     withdrawable: set[int] = field(default_factory=set)
     open_requests: int = 0
@@ -105,7 +106,9 @@ def _facts(lang: str, state: GroupState) -> list[str]:
         role = "moderator" if state.membership.moderator else "member"
         lines.append(t(lang, f"groups.you_{role}"))
     elif state.requested:
-        lines.append(t(lang, "groups.you_requested"))
+        lines.append(
+            t(lang, "groups.you_requested" if state.moderated else "groups.you_requested_team")
+        )
     return lines
 
 

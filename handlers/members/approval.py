@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from bot.arguments import button_number
+from bot.contact import declined_text
 from bot.context import Context
 from bot.delivery.notify import Notifier
 from bot.i18n import t
 from bot.models import Button, Outgoing
 from bot.router import Access, Router
+from bot.settings import Settings
 from storage import Store
 from storage.members import Member
 
@@ -44,10 +46,16 @@ async def ask_admins(ctx: Context, member: Member) -> None:
 
 
 async def decide(
-    store: Store, notifier: Notifier, member_id: int, approve: bool, actor: str
+    store: Store,
+    notifier: Notifier,
+    settings: Settings,
+    member_id: int,
+    approve: bool,
+    actor: str,
 ) -> tuple[str, Member | None]:
-    """Approve or decline a pending registration; the member is told in chat. The one
-    place for it: the chat's buttons and the web dashboard both come here. Returns
+    """Approve or decline a pending registration; the member is told in chat (a declined
+    one once, with whom to ask and what they can do). The one place for it: the chat's
+    buttons and the web dashboard both come here. Returns
     ``approved``, ``rejected``, ``already`` (decided before) or ``gone``."""
     async with store.transaction():
         member = await store.members.get(member_id)
@@ -61,10 +69,12 @@ async def decide(
                 [member.id], lambda lang: Outgoing(text=t(lang, "approval.welcome"))
             )
         else:
-            await notifier.to_members(
-                [member.id], lambda lang: Outgoing(text=t(lang, "approval.declined"))
-            )
             await store.members.set_status(member.id, "rejected")
+            await notifier.to_members(
+                [member.id],
+                lambda lang: Outgoing(text=declined_text(settings, lang)),
+                active_only=False,  # told once: later answers name the contact again
+            )
         action = "member.approved" if approve else "member.rejected"
         await store.audit.record(action, actor, member_id=member.id)
     return ("approved" if approve else "rejected"), member
@@ -72,7 +82,7 @@ async def decide(
 
 async def _decide(ctx: Context, arg: str, approve: bool) -> Outgoing:
     outcome, member = await decide(
-        ctx.store, ctx.notifier, button_number(arg, 1), approve, ctx.actor
+        ctx.store, ctx.notifier, ctx.settings, button_number(arg, 1), approve, ctx.actor
     )
     if member is None:
         return ctx.reply("approval.gone", replace=True)

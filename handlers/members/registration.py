@@ -14,6 +14,7 @@ recorded (``handlers/privacy``).
 from __future__ import annotations
 
 from bot.arguments import number
+from bot.contact import not_active_text
 from bot.context import Context
 from bot.models import Button, Outgoing
 from bot.router import Access, Router
@@ -185,7 +186,7 @@ def register(router: Router) -> None:
             if ctx.member.status == "pending":
                 return ctx.reply("error.pending_approval")
             if ctx.member.status != "active":
-                return ctx.reply("error.not_active")
+                return Outgoing(text=not_active_text(ctx.settings, ctx.lang))
             return main_menu(ctx)
         if in_registration(ctx):
             assert ctx.conversation is not None

@@ -161,12 +161,15 @@ MESSAGES = {
         "subscribe to topics.",
     },
     "approval.declined": {
-        "de": "Ihre Anmeldung wurde leider nicht freigegeben. Bei Fragen wenden Sie sich bitte "
-        "an das Netzwerk-Team.",
-        "de_du": "Deine Anmeldung wurde leider nicht freigegeben. Bei Fragen wende dich bitte "
-        "an das Netzwerk-Team.",
-        "en": "Unfortunately your registration was not approved. Please contact the network "
-        "team if you have questions.",
+        "de": "Ihre Anmeldung bei {network} wurde leider nicht freigegeben. Bei Fragen wenden "
+        "Sie sich bitte an {contact}. Was über Sie gespeichert ist, zeigt /meinedaten; mit "
+        "/loeschen löschen Sie Ihre Angaben.",
+        "de_du": "Deine Anmeldung bei {network} wurde leider nicht freigegeben. Bei Fragen "
+        "wende dich bitte an {contact}. Was über dich gespeichert ist, zeigt /meinedaten; mit "
+        "/loeschen löschst du deine Angaben.",
+        "en": "Unfortunately your registration with {network} was not approved. If you have "
+        "questions, please contact {contact}. /mydata shows what is stored about you; /delete "
+        "erases your details.",
     },
     "approval.list_empty": {
         "de": "Keine Anmeldungen warten auf Freigabe.",
