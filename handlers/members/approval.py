@@ -37,11 +37,16 @@ async def admin_member_ids(ctx: Context) -> list[int]:
     return list(dict.fromkeys(i.member_id for i in identities))
 
 
+def approval_batch(member_id: int) -> str:
+    """The outbox batch of the admins' requests about one registration."""
+    return f"approval:{member_id}"
+
+
 async def ask_admins(ctx: Context, member: Member) -> None:
     await ctx.notifier.to_members(
         await admin_member_ids(ctx),
         lambda lang: approval_request(lang, member),
-        batch=f"approval:{member.id}",
+        batch=approval_batch(member.id),
     )
 
 

@@ -77,6 +77,25 @@ MESSAGES = {
         "en": "Understood. Without your consent I store nothing; your answers have been "
         "discarded. If you change your mind, just send /start again.",
     },
+    "reg.no_consent_invited": {
+        "de": "Verstanden. Ohne Ihre Einwilligung speichere ich nichts; Ihre Angaben wurden "
+        "verworfen. Ihre Einladung bleibt gültig: Wenn Sie es sich anders überlegen, senden "
+        "Sie einfach wieder /start.",
+        "de_du": "Verstanden. Ohne deine Einwilligung speichere ich nichts; deine Angaben "
+        "wurden verworfen. Deine Einladung bleibt gültig: Wenn du es dir anders überlegst, "
+        "sende einfach wieder /start.",
+        "en": "Understood. Without your consent I store nothing; your answers have been "
+        "discarded. Your invitation stays valid: if you change your mind, just send /start "
+        "again.",
+    },
+    "reg.invited_in": {
+        "de": "Ihre Einladung gilt: Sie sind jetzt Mitglied von {network}, ohne weitere "
+        "Freigabe. Willkommen!",
+        "de_du": "Deine Einladung gilt: Du bist jetzt Mitglied von {network}, ohne weitere "
+        "Freigabe. Willkommen!",
+        "en": "Your invitation counts: you are now a member of {network}, with no further "
+        "approval needed. Welcome!",
+    },
     "reg.done": {
         "de": "Danke, {name}, Sie sind registriert! Abonnieren Sie jetzt die Themen, die Sie "
         "interessieren.",
