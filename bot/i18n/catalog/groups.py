@@ -243,6 +243,10 @@ MESSAGES = {
         "de": "🗞 Wochenüberblick Ihrer Arbeitsgruppen ({week})",
         "en": "🗞 Weekly digest of your working groups ({week})",
     },
+    "groups.digest_event": {
+        "de": "📅 Neuer Termin: {title}, {when}",
+        "en": "📅 New event: {title}, {when}",
+    },
     "groups.digest_more": {
         "de": "… und {count} weitere Beiträge – mit /gruppen sehen Sie alle.",
         "en": "… and {count} more updates – send /groups to see them.",
