@@ -17,6 +17,7 @@ from bot.delivery.notify import Notifier
 from bot.i18n import t
 from bot.models import Outgoing
 from bot.settings import Settings
+from handlers.broadcast.service import BroadcastService
 from handlers.groups import render
 from handlers.validation import Invalid
 from storage import Store
@@ -132,7 +133,8 @@ class GroupService:
         return group
 
     async def archive(self, name: str) -> tuple[Group, int]:
-        """Archive a group: nothing of it is delivered any more. Returns the group and how
+        """Archive a group: nothing of it is delivered any more, and its scheduled
+        broadcasts are cancelled (whoever scheduled one is told). Returns the group and how
         many queued messages were withdrawn."""
         group = await self.store.groups.find(name.strip())
         if group is None:
@@ -143,6 +145,8 @@ class GroupService:
             await self.store.groups.archive(group.id)
             posts = await self.store.groups.post_ids(group.id, _EPOCH)
             withdrawn = await self.store.outbox.withdraw_pending(post_batch(p) for p in posts)
+            broadcasts = BroadcastService(self.store, self.notifier, self.settings)
+            await broadcasts.cancel_for_group(group, self.actor)
             await self.store.audit.record(
                 "group.archived", self.actor, group_id=group.id, withdrawn=withdrawn
             )
