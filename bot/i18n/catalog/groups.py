@@ -210,6 +210,10 @@ MESSAGES = {
         "de": "Gesendet: an {members} Mitglieder und {chats} verbundene Chats.",
         "en": "Posted: to {members} members and {chats} bound chats.",
     },
+    "groups.posted_here": {
+        "de": "Als Neuigkeit der Arbeitsgruppe „{group}“ veröffentlicht.",
+        "en": "Published as an update of the working group “{group}”.",
+    },
     "groups.posted_chat": {
         "de": "✅ Auch an {members} Mitglieder und {chats} weitere Chats gesendet.",
         "en": "✅ Also sent to {members} members and {chats} other chats.",
