@@ -278,16 +278,17 @@ class MemberRepository:
         rows = await self.db.fetchall("SELECT identity FROM admin_grants ORDER BY identity")
         return [r[0] for r in rows]
 
-    async def reachable_identities_for_keys(self, keys: list[str]) -> list[IdentityRecord]:
-        """Identities (with a DM chat) for the given ``platform:user_id`` keys."""
-        found = []
-        for key in keys:
-            platform, _, user_id = key.partition(":")
-            row = await self.db.fetchone(
-                "SELECT * FROM identities WHERE platform = ? AND user_id = ?"
-                " AND unreachable_at IS NULL",
-                (platform, user_id),
-            )
-            if row:
-                found.append(_identity(row))
-        return found
+    async def admin_member_ids(self, configured: list[str]) -> list[int]:
+        """The members who are admins: by a configured key (``KNOTENPUNKT_ADMINS``) or a
+        grant, on any of their accounts, reachable or not. Each member once, in order of
+        their id; where a message to them goes is :meth:`delivery_targets`' decision (their
+        preferred platform), so an admin with linked accounts hears everything once."""
+        rows = await self.db.fetchall(
+            "WITH keys(k) AS (SELECT value FROM json_each(?) UNION SELECT identity FROM"
+            " admin_grants) SELECT DISTINCT i.member_id FROM identities i"
+            " JOIN members m ON m.id = i.member_id WHERE m.status = 'active'"
+            " AND (i.platform, i.user_id) IN (SELECT substr(k, 1, instr(k, ':') - 1),"
+            " substr(k, instr(k, ':') + 1) FROM keys) ORDER BY i.member_id",
+            (json.dumps(configured),),
+        )
+        return [int(r[0]) for r in rows]

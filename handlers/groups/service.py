@@ -202,9 +202,7 @@ class GroupService:
         moderators = await self.store.groups.moderator_ids(group.id)
         if moderators:
             return moderators
-        keys = [*self.settings.admins, *await self.store.members.admin_identity_keys()]
-        found = await self.store.members.reachable_identities_for_keys(list(dict.fromkeys(keys)))
-        return list(dict.fromkeys(i.member_id for i in found))
+        return await self.store.members.admin_member_ids(self.settings.admins)
 
     async def decide(
         self, group: Group, requester_id: int, approve: bool, decider_id: int | None, admin: bool

@@ -30,21 +30,16 @@ def approval_request(lang: str, member: Member) -> Outgoing:
     )
 
 
-async def admin_member_ids(ctx: Context) -> list[int]:
-    """Registered members who are admins, by settings or by grant."""
-    keys = [*ctx.settings.admins, *await ctx.store.members.admin_identity_keys()]
-    identities = await ctx.store.members.reachable_identities_for_keys(list(dict.fromkeys(keys)))
-    return list(dict.fromkeys(i.member_id for i in identities))
-
-
 def approval_batch(member_id: int) -> str:
     """The outbox batch of the admins' requests about one registration."""
     return f"approval:{member_id}"
 
 
 async def ask_admins(ctx: Context, member: Member) -> None:
+    """Each admin once, on their preferred platform (also one whose configured account is
+    unreachable but who linked another)."""
     await ctx.notifier.to_members(
-        await admin_member_ids(ctx),
+        await ctx.store.members.admin_member_ids(ctx.settings.admins),
         lambda lang: approval_request(lang, member),
         batch=approval_batch(member.id),
     )
