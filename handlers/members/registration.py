@@ -216,9 +216,10 @@ def in_registration(ctx: Context) -> bool:
 
 def kept_invitation(ctx: Context) -> str | None:
     """The invitation kept after a refused consent, if that is where this person is."""
-    if not in_registration(ctx) or ctx.conversation.step != DECLINED:  # type: ignore[union-attr]
+    state = ctx.conversation
+    if state is None or state.flow != FLOW or state.step != DECLINED:
         return None
-    code = ctx.conversation.data.get("invitation")  # type: ignore[union-attr]
+    code = state.data.get("invitation")
     return str(code) if code else None
 
 
