@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from bot.contact import not_active_text
 from bot.context import Context
 from bot.models import ChatKind, Outgoing
 
@@ -216,7 +217,7 @@ def _access_denied(ctx: Context, access: Access) -> Outgoing | None:
         if ctx.member.status == "pending":
             return ctx.reply("error.pending_approval")
         if ctx.member.status != "active":
-            return ctx.reply("error.not_active")
+            return Outgoing(text=not_active_text(ctx.settings, ctx.lang))
     return None
 
 

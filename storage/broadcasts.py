@@ -226,6 +226,15 @@ class BroadcastRepository:
         )
         return [_broadcast(r) for r in rows]
 
+    async def scheduled_for_group(self, group_id: int) -> builtins.list[Broadcast]:
+        """Broadcasts still waiting for their moment that go to this working group."""
+        rows = await self.db.fetchall(
+            "SELECT * FROM broadcasts WHERE status = 'scheduled'"
+            " AND json_extract(audience, '$.group_id') = ? ORDER BY send_at, id",
+            (group_id,),
+        )
+        return [_broadcast(r) for r in rows]
+
     async def sending(self) -> builtins.list[Broadcast]:
         rows = await self.db.fetchall(
             "SELECT * FROM broadcasts WHERE status = 'sending' ORDER BY id"

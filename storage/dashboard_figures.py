@@ -134,15 +134,23 @@ class DashboardFigures:
         ]
         return found, int(total)
 
-    async def deliveries_per_day(self, since: datetime) -> dict[str, int]:
-        """Messages delivered per UTC day (``YYYY-MM-DD``) since ``since``, from the outbox
-        (delivered rows are kept 30 days)."""
+    async def deliveries_in(self, windows: list[tuple[datetime, datetime]]) -> list[int]:
+        """Messages delivered in each [start, end) window, from the outbox (delivered rows
+        are kept 30 days). The caller chooses the windows, e.g. the days of the network's
+        zone with their DST-correct UTC bounds; one query for all of them."""
+        if not windows:
+            return []
+        values = ",".join("(?, ?, ?)" for _ in windows)
+        params: list[object] = []
+        for index, (start, end) in enumerate(windows):
+            params += [index, to_db_time(start), to_db_time(end)]
         rows = await self.db.fetchall(
-            "SELECT substr(sent_at, 1, 10) AS day, COUNT(*) FROM outbox"
-            " WHERE status = 'sent' AND sent_at >= ? GROUP BY day ORDER BY day",
-            (to_db_time(since),),
+            f"WITH w(i, start, stop) AS (VALUES {values})"
+            " SELECT w.i, COUNT(o.id) FROM w LEFT JOIN outbox o ON o.status = 'sent'"
+            " AND o.sent_at >= w.start AND o.sent_at < w.stop GROUP BY w.i ORDER BY w.i",
+            params,
         )
-        return {r[0]: r[1] for r in rows}
+        return [int(r[1]) for r in rows]
 
     async def answer_counts(self, event_id: int, occurrence: datetime) -> AnswerCounts:
         """Answers to one date: yes (holding a seat), maybe, no, and the waiting list."""

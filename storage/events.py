@@ -211,6 +211,21 @@ class EventRepository:
         )
         return [_event(r) for r in rows]
 
+    async def created_for_groups(
+        self, group_ids: list[int], since: datetime, until: datetime
+    ) -> list[Event]:
+        """Events of these working groups created in [since, until), not cancelled, oldest
+        first: the weekly digest tells its readers of the new ones."""
+        if not group_ids:
+            return []
+        marks = ",".join("?" for _ in group_ids)
+        rows = await self.db.fetchall(
+            f"SELECT * FROM events WHERE group_id IN ({marks}) AND status != 'cancelled'"
+            " AND created_at >= ? AND created_at < ? ORDER BY created_at, id",
+            (*group_ids, to_db_time(since), to_db_time(until)),
+        )
+        return [_event(r) for r in rows]
+
     async def all(self, include_cancelled: bool = True) -> list[Event]:
         where = "" if include_cancelled else "WHERE status != 'cancelled'"
         rows = await self.db.fetchall(f"SELECT * FROM events {where} ORDER BY starts_at")

@@ -40,13 +40,15 @@ class IdentityRecord(BaseModel):
 EDITABLE_FIELDS = ("name", "company", "region", "competencies", "language", "timezone")
 
 
-def delivery_targets_sql(member_ids: str) -> str:
+def delivery_targets_sql(member_ids: str, *, active_only: bool = True) -> str:
     """The one rule for who receives a notification and where, as SQL: for the active
     members among ``member_ids`` (a list of ``?`` or a ``SELECT`` of member ids), one row
     each with their ``language`` and the columns of the reachable identity they used most
     recently on their preferred platform, else the one used most recently.
     :meth:`MemberRepository.delivery_targets` and set-based enqueues (broadcasts) both use
-    it, so the rule lives in one place."""
+    it, so the rule lives in one place. ``active_only=False`` also finds members who are
+    not (or no longer) active: for the one message that tells them about their status."""
+    status = " AND m.status = 'active'" if active_only else ""
     return (
         "SELECT * FROM (SELECT m.language AS language, m.timezone AS member_timezone, i.*,"
         " ROW_NUMBER() OVER ("
@@ -54,7 +56,7 @@ def delivery_targets_sql(member_ids: str) -> str:
         " i.last_seen_at DESC, i.created_at DESC, i.platform"
         " ) AS choice FROM members m JOIN identities i ON i.member_id = m.id"
         " LEFT JOIN member_settings s ON s.member_id = m.id"
-        f" WHERE m.id IN ({member_ids}) AND m.status = 'active' AND i.unreachable_at IS NULL"
+        f" WHERE m.id IN ({member_ids}){status} AND i.unreachable_at IS NULL"
         ") WHERE choice = 1"
     )
 
@@ -209,7 +211,7 @@ class MemberRepository:
         )
 
     async def delivery_targets(
-        self, member_ids: list[int]
+        self, member_ids: list[int], *, active_only: bool = True
     ) -> dict[int, tuple[str, IdentityRecord]]:
         """For active members: their language and the one identity that receives things.
 
@@ -217,18 +219,19 @@ class MemberRepository:
         platform (``member_settings``), else the reachable identity used most recently. So
         a member with Telegram and Slack gets everything once, never once per identity.
         """
-        zoned = await self.delivery_targets_zoned(member_ids)
+        zoned = await self.delivery_targets_zoned(member_ids, active_only=active_only)
         return {member: (language, identity) for member, (language, _z, identity) in zoned.items()}
 
     async def delivery_targets_zoned(
-        self, member_ids: list[int]
+        self, member_ids: list[int], *, active_only: bool = True
     ) -> dict[int, tuple[str, str | None, IdentityRecord]]:
         """:meth:`delivery_targets` with each member's own time zone (None: the network's),
         for messages that show times: one query per 500 members."""
         targets: dict[int, tuple[str, str | None, IdentityRecord]] = {}
         for start in range(0, len(member_ids), 500):
             chunk = member_ids[start : start + 500]
-            rows = await self.db.fetchall(delivery_targets_sql(",".join("?" for _ in chunk)), chunk)
+            sql = delivery_targets_sql(",".join("?" for _ in chunk), active_only=active_only)
+            rows = await self.db.fetchall(sql, chunk)
             for row in rows:
                 targets[row["member_id"]] = (
                     row["language"],
@@ -275,16 +278,17 @@ class MemberRepository:
         rows = await self.db.fetchall("SELECT identity FROM admin_grants ORDER BY identity")
         return [r[0] for r in rows]
 
-    async def reachable_identities_for_keys(self, keys: list[str]) -> list[IdentityRecord]:
-        """Identities (with a DM chat) for the given ``platform:user_id`` keys."""
-        found = []
-        for key in keys:
-            platform, _, user_id = key.partition(":")
-            row = await self.db.fetchone(
-                "SELECT * FROM identities WHERE platform = ? AND user_id = ?"
-                " AND unreachable_at IS NULL",
-                (platform, user_id),
-            )
-            if row:
-                found.append(_identity(row))
-        return found
+    async def admin_member_ids(self, configured: list[str]) -> list[int]:
+        """The members who are admins: by a configured key (``KNOTENPUNKT_ADMINS``) or a
+        grant, on any of their accounts, reachable or not. Each member once, in order of
+        their id; where a message to them goes is :meth:`delivery_targets`' decision (their
+        preferred platform), so an admin with linked accounts hears everything once."""
+        rows = await self.db.fetchall(
+            "WITH keys(k) AS (SELECT value FROM json_each(?) UNION SELECT identity FROM"
+            " admin_grants) SELECT DISTINCT i.member_id FROM identities i"
+            " JOIN members m ON m.id = i.member_id WHERE m.status = 'active'"
+            " AND (i.platform, i.user_id) IN (SELECT substr(k, 1, instr(k, ':') - 1),"
+            " substr(k, instr(k, ':') + 1) FROM keys) ORDER BY i.member_id",
+            (json.dumps(configured),),
+        )
+        return [int(r[0]) for r in rows]

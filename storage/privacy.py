@@ -7,6 +7,7 @@ Export and erasure walk :data:`storage.privacy_steps.DATA_STEPS`, one step per t
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -25,6 +26,20 @@ class ConsentEvent(BaseModel):
     version: str | None
     source: str
     at: datetime
+
+
+@dataclass
+class ErasedRows:
+    """What an erasure did, by table: rows ``deleted`` (a ``DELETE`` removed them) and rows
+    ``kept`` for others with the person taken out (an ``UPDATE`` or a scrub anonymised
+    them). Told to the person as two lists, so the report says exactly what happened."""
+
+    deleted: dict[str, int] = field(default_factory=dict)
+    kept: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.deleted.values()) + sum(self.kept.values())
 
 
 class StaleIdentity(BaseModel):
@@ -134,12 +149,12 @@ class PrivacyRepository:
                 tables[step.table] = rows
         return tables
 
-    async def erase(self, member_id: int) -> dict[str, int]:
-        """Erase the member in one transaction; rows removed or anonymised per table."""
+    async def erase(self, member_id: int) -> ErasedRows:
+        """Erase the member in one transaction; rows removed and anonymised per table."""
         async with self.db.transaction():
             return await self._run_erase(await self._who(member_id))
 
-    async def forget_identity(self, platform: str, user_id: str) -> dict[str, int]:
+    async def forget_identity(self, platform: str, user_id: str) -> ErasedRows:
         """Erase one account of a member who keeps another: the same steps, for its key and
         chat only (no member id matches)."""
         async with self.db.transaction():
@@ -150,19 +165,28 @@ class PrivacyRepository:
             chats = [] if chat is None else [(platform, str(chat))]
             return await self._run_erase(_params(NO_MEMBER, [f"{platform}:{user_id}"], chats))
 
-    async def _run_erase(self, params: dict[str, Any]) -> dict[str, int]:
-        counts: dict[str, int] = {}
+    async def _run_erase(self, params: dict[str, Any]) -> ErasedRows:
+        """Each step's statements; rows are counted once however many statements touch
+        them (an event he created and organises is one event), and a row deleted after an
+        update counts as deleted."""
+        erased = ErasedRows()
         async with self.db.transaction() as conn:
             for step in DATA_STEPS:
-                changed = 0
+                deleted: set[int] = set()
+                kept: set[int] = set()
                 for statement in step.erase:
-                    cursor = await conn.execute(statement, params)
                     if statement.startswith(("DELETE", "UPDATE")):
-                        changed += max(cursor.rowcount, 0)
-                changed += await self._scrub(step, params)
-                if changed:
-                    counts[step.table] = changed
-        return counts
+                        cursor = await conn.execute(f"{statement} RETURNING rowid", params)
+                        rowids = {row[0] for row in await cursor.fetchall()}
+                        (deleted if statement.startswith("DELETE") else kept).update(rowids)
+                    else:
+                        await conn.execute(statement, params)
+                scrubbed = await self._scrub(step, params)
+                if deleted:
+                    erased.deleted[step.table] = len(deleted)
+                if kept - deleted or scrubbed:
+                    erased.kept[step.table] = len(kept - deleted) + scrubbed
+        return erased
 
     async def _scrub(self, step: DataStep, params: dict[str, Any]) -> int:
         if step.scrub is None:

@@ -7,16 +7,17 @@ import asyncio
 import io
 import sqlite3
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
 
 from bot.cli import main
+from bot.models import Outgoing
 from bot.services import Services
 from bot.settings import Settings
-from handlers.broadcast.service import BroadcastService
+from handlers.broadcast.service import BroadcastService, Sender
 from handlers.validation import Invalid
 from storage import Store
 from storage.broadcasts import Audience
@@ -97,23 +98,48 @@ async def test_unknown_archived_and_combined_groups_are_refused(
     assert (await svc.preview(Audience(group_id=group_id))).total == 0
 
 
-async def test_scheduled_broadcast_to_a_group_archived_meanwhile_reaches_nobody(
+async def test_archiving_a_group_cancels_its_scheduled_broadcasts_and_tells_who_planned_them(
     store: Store, settings: Settings
 ) -> None:
     group_id, _m = await _group_network(store, settings)
+    chef = await add_member(store, "Chef")  # planned one in German, Bob one in English
+    bob = await add_member(store, "Bob", language="en")
     svc = service(store, settings)
     now = svc.clock()
-    broadcast, found = await svc.schedule(
-        Audience(group_id=group_id), "Später", CLI, now + timedelta(hours=1)
+    later = now + timedelta(hours=1)
+    german, found = await svc.schedule(
+        Audience(group_id=group_id), "Später", Sender("console:chef", "de", chef), later
     )
+    english, _ = await svc.schedule(
+        Audience(group_id=group_id), "Later", Sender("console:bob", "en", bob), later
+    )
+    everyone, _ = await svc.schedule(Audience(), "An alle", CLI, later)  # not the group's
     assert found.total == 5
-    await group_service(store, settings).archive("AG Wasserstoff")
-    svc.clock = lambda: now + timedelta(hours=1, seconds=1)
+    await group_service(store, settings, actor="console:admin").archive("AG Wasserstoff")
+    for broadcast in (german, english):
+        progress = await svc.progress(broadcast.id)
+        assert progress.broadcast.status == "cancelled"
+    assert (await svc.progress(everyone.id)).broadcast.status == "scheduled"
+    notes = await store.db.fetchall(
+        "SELECT chat_id, payload FROM outbox WHERE chat_id IN ('chef', 'bob') ORDER BY chat_id"
+    )
+    told = {row[0]: Outgoing.model_validate_json(row[1]).text for row in notes}
+    assert told["chef"].startswith(
+        f"Ihr Rundschreiben Nr. {german.id} an die Mitglieder von „AG Wasserstoff“, geplant für"
+    )
+    assert "Die Arbeitsgruppe wurde archiviert. Es wurde nichts gesendet." in told["chef"]
+    assert told["bob"].startswith(f"Your broadcast no. {english.id} to the members of")
+    assert "the working group was archived. Nothing was sent." in told["bob"]
+    cancelled = await store.audit.entries(action="broadcast.cancelled")
+    assert {(e.actor, e.detail["reason"]) for e in cancelled} == {
+        ("console:admin", "group_archived")
+    }
+
+    svc.clock = lambda: later + timedelta(seconds=1)
     await svc.tick()
     await svc.tick()
-    progress = await svc.progress(broadcast.id)
-    assert (progress.broadcast.status, progress.broadcast.recipients) == ("done", 0)
-    assert await queued_members(store, broadcast.id) == []
+    assert await queued_members(store, german.id) == []
+    assert (await svc.progress(everyone.id)).broadcast.status != "scheduled"
 
 
 async def test_audiences_stored_before_groups_existed_still_load(
@@ -167,6 +193,30 @@ async def test_wizard_sends_to_a_group_by_buttons_and_reports(
     assert f"Nr. 1 · an {GROUP_LABEL}" in admin.texts()
     [sent] = [e for e in await app.store.audit.recent() if e["action"] == "broadcast.sent"]
     assert sent["audience"] == {"group_id": group.id} and sent["count"] == 2
+
+
+async def test_archiving_in_chat_tells_the_admin_who_planned_a_broadcast_to_the_group(
+    app: Services, person: Callable[..., Person], fake_adapter: FakeAdapter
+) -> None:
+    anna = await add_member(app.store, "Anna")
+    await make_group(app.store, app.settings, members=(anna,))
+    admin = person("admin")
+    await admin.say("/rundschreiben")
+    await admin.press("Mitglieder einer Arbeitsgruppe")
+    await admin.press("AG Wasserstoff")
+    await admin.say("Treffen am Freitag")
+    await admin.press("Planen")
+    when = (datetime.now(app.settings.zone) + timedelta(days=2)).strftime("%d.%m.%Y 09:00")
+    await admin.say(when)
+    assert "geplant" in admin.texts(), admin.texts()
+    await admin.say("/gruppearchivieren AG Wasserstoff")
+    assert "„AG Wasserstoff“ ist archiviert" in admin.texts()
+    await app.worker.drain()
+    [note] = [s.message.text for s in fake_adapter.sent if s.chat_id == "admin"]
+    assert "Rundschreiben Nr. 1 an die Mitglieder von „AG Wasserstoff“" in note
+    assert "wurde abgebrochen: Die Arbeitsgruppe wurde archiviert" in note
+    await admin.say("/rundschreiben status")
+    assert "✖️ abgebrochen" in admin.texts()
 
 
 async def test_wizard_offers_only_active_groups(

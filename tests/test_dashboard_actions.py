@@ -79,8 +79,8 @@ async def test_approving_and_declining_goes_through_the_chats_approval(dash: Das
     assert (await store.members.get(bernd)).status == "active"  # type: ignore[union-attr]
     assert (await store.members.get(clara)).status == "rejected"  # type: ignore[union-attr]
     assert await delivered(dash.adapter, "bernd", t("de", "approval.welcome"), dash)
-    # (a declined member is not told: the one delivery rule serves active members only,
-    # in chat as here)
+    # the declined member is told once, with whom to ask, as after the chat's button
+    assert await delivered(dash.adapter, "clara", "wurde leider nicht freigegeben", dash)
     audit = await store.audit.recent()
     assert {(e["action"], e["actor"]) for e in audit} >= {
         ("member.approved", "console:admin"),

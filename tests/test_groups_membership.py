@@ -77,7 +77,7 @@ async def test_request_approved_by_moderator_and_another_declined(
     anna, bob, mia = Person(app.core, "anna"), Person(app.core, "bob"), Person(app.core, "mia")
     await anna.say("/gruppen")
     await anna.press("Beitritt anfragen")
-    assert "Ihre Anfrage für „Konsortium Drohnen“ ist unterwegs" in anna.texts()
+    assert "Ihre Anfrage für „Konsortium Drohnen“ ist bei den Moderator·innen" in anna.texts()
     await anna.say("/gruppen")
     assert "Ihre Anfrage liegt den Moderator·innen vor" in anna.last[1].text
     await bob.say("/groups")

@@ -126,8 +126,10 @@ async def test_posting_in_a_bound_chat_skips_that_chat(
     replies = await anna.say("/update@KnotenpunktBot", chat_id="chat-a", chat_kind=ChatKind.GROUP)
     assert "/neuigkeit TEXT" in replies[0].text
     replies = await anna.say("/update Protokoll ist online", chat_id="chat-a", chat_kind="group")
-    assert replies[0].title == TITLE
-    assert replies[0].text.startswith("Protokoll ist online\n\n✅ Auch an 1 Mitglieder und 1 ")
+    # the chat shows her message with the text: the answer confirms and does not repeat it
+    assert replies[0].title is None and "Protokoll ist online" not in replies[0].text
+    assert replies[0].text.startswith("Als Neuigkeit der Arbeitsgruppe „AG Wasserstoff“")
+    assert "✅ Auch an 1 Mitglieder und 1 " in replies[0].text
     await app.worker.drain()
     assert texts_to(fake_adapter, "chat-b") == [f"{TITLE}\nProtokoll ist online"]
     assert texts_to(fake_adapter, "chat-a") == texts_to(fake_adapter, "chat-c") == []

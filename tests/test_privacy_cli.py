@@ -67,7 +67,7 @@ def test_member_delete_asks_and_erases(
     assert "nothing deleted" in capsys.readouterr().out
     assert _cli(monkeypatch, db, "member", "delete", "telegram:42", stdin="y\n") == 0
     out = capsys.readouterr().out
-    assert "deleted #1" in out and "• profile: 1" in out and "• accounts: 1" in out
+    assert "deleted #1" in out and "• 1 profile\n" in out and "• 1 account\n" in out
     assert _cli(monkeypatch, db, "member", "export", "telegram:42") == 1
     assert _cli(monkeypatch, db, "audit", "--action", "member.erased") == 0
     [line] = capsys.readouterr().out.splitlines()

@@ -63,7 +63,7 @@ async def test_export_has_every_table_about_him_and_nothing_about_the_others(
     actors = {entry["actor"] for entry in tables["audit_log"]}
     assert actors <= {"you", "network team", "system", "cli"}
 
-    assert NAME in answer.text and "Themen-Abos: 1" in answer.text
+    assert NAME in answer.text and "• 1 Themen-Abo\n" in answer.text
     assert "/loeschen" in answer.text
     exported_entry = (await app.store.audit.entries(action="member.exported"))[-1]
     assert exported_entry.detail == {"member_id": network.him.id, "by": "self"}
@@ -81,7 +81,7 @@ async def test_erasure_leaves_no_trace_in_the_database_file(
     [confirm] = await network.telegram.say("/loeschen")
     assert "nicht rückgängig" in confirm.text
     [done] = await network.telegram.press("Ja, alles löschen")
-    assert "Ihre Daten sind gelöscht" in done.text and "Profil: 1" in done.text
+    assert "Ihre Daten sind gelöscht" in done.text and "• 1 Profil\n" in done.text
     await app.worker.drain(within=5.0)
 
     assert traces(file_bytes(app.settings.db_path), HIS_TRACES) == []  # secure_delete, no VACUUM

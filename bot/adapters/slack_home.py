@@ -17,6 +17,7 @@ from bot.adapters.slack_blocks import (
     mrkdwn,
     section,
 )
+from bot.contact import not_active_text
 from bot.i18n import t, tn
 from bot.models import Button
 from bot.settings import Settings
@@ -104,8 +105,10 @@ async def build_home_view(
         blocks.append(section(mrkdwn(t(lang, "slack.home.welcome", network=network))))
         return {"type": "home", "blocks": blocks}
     if member.status != "active":
-        key = "error.pending_approval" if member.status == "pending" else "error.not_active"
-        blocks.append(section(mrkdwn(t(lang, key))))
+        if member.status == "pending":
+            blocks.append(section(mrkdwn(t(lang, "error.pending_approval"))))
+        else:
+            blocks.append(section(mrkdwn(not_active_text(settings, lang))))
         return {"type": "home", "blocks": blocks}
     blocks += _profile_blocks(settings, member, lang)
     blocks.append({"type": "divider"})

@@ -36,10 +36,13 @@ class Notifier:
         dedupe: Callable[[int], str] | None = None,
         not_before: datetime | None = None,
         exclude: int | None = None,
+        active_only: bool = True,
     ) -> int:
-        """Queue one message per member, on the identity they used last. Returns rows added."""
+        """Queue one message per member, on the identity they used last. Returns rows added.
+        Only active members get notifications; ``active_only=False`` is for the one message
+        that tells someone about their own status (a declined registration)."""
         wanted = [m for m in dict.fromkeys(member_ids) if m != exclude]
-        targets = await self.store.members.delivery_targets(wanted)
+        targets = await self.store.members.delivery_targets(wanted, active_only=active_only)
         entries = []
         cache: dict[str, str] = {}
         for member_id in wanted:

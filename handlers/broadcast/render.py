@@ -13,6 +13,7 @@ from bot import markup
 from bot.i18n import format_datetime, t
 from bot.models import Button, Outgoing
 from storage.broadcasts import Audience, Broadcast, DeliveryCounts
+from storage.groups import Group
 
 SNIPPET = 60
 
@@ -127,6 +128,19 @@ def late_note(
             planned=format_datetime(broadcast.send_at, lang, zone),
             now=format_datetime(now, lang, zone),
             count=number(lang, queued),
+        )
+    )
+
+
+def group_archived_note(lang: str, zone: ZoneInfo, broadcast: Broadcast, group: Group) -> Outgoing:
+    """To whoever scheduled a broadcast to a group that was archived before it went out."""
+    return Outgoing(
+        text=t(
+            lang,
+            "broadcast.group_archived_note",
+            id=broadcast.id,
+            group=group.name,
+            planned=format_datetime(broadcast.send_at, lang, zone),
         )
     )
 

@@ -18,6 +18,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 
 from bot.delivery.notify import Notifier, Render
 from bot.settings import Settings
@@ -236,6 +237,31 @@ class BroadcastService:
                 "broadcast.cancelled", actor, broadcast_id=broadcast_id, withdrawn=withdrawn
             )
         return broadcast, withdrawn
+
+    async def cancel_for_group(self, group: Group, actor: str | None) -> list[Broadcast]:
+        """The group is being archived: its scheduled broadcasts would reach nobody, so each
+        is cancelled and whoever scheduled it is told. Runs in the caller's transaction."""
+        cancelled = []
+        zone = self.settings.zone
+        for broadcast in await self.store.broadcasts.scheduled_for_group(group.id):
+            if (
+                await self.store.broadcasts.cancel(broadcast.id, actor or "system", self.clock())
+                is None
+            ):
+                continue
+            await self.store.audit.record(
+                "broadcast.cancelled",
+                actor,
+                broadcast_id=broadcast.id,
+                withdrawn=0,
+                reason="group_archived",
+            )
+            await self._tell_sender(
+                broadcast,
+                partial(render.group_archived_note, zone=zone, broadcast=broadcast, group=group),
+            )
+            cancelled.append(broadcast)
+        return cancelled
 
     # progress ------------------------------------------------------------------------------
 

@@ -17,8 +17,10 @@ from handlers.dashboard.event_form import REPEATS, EventForm, read_form, repeat_
 from handlers.dashboard.kit import ADMIN, SERVICES, form, page_tools, render, see_other
 from handlers.events.service import EventService
 from handlers.validation import Invalid
+from storage import Store
 from storage.db import utcnow
 from storage.events import FORMATS, Event
+from storage.groups import Group
 
 DATES_SHOWN = 12
 NOTICES = {"created", "changed", "cancelled", "cancelled_date"}
@@ -101,7 +103,7 @@ async def _form_page(
         event=event,
         problem=problem,
         topics=await store.topics.list(),
-        groups=await store.groups.list(),
+        groups=await _groups(store, event),
         formats=FORMATS,
         repeats=REPEATS,
         repeat_labels=repeat_labels(tools.lang, values, zone),
@@ -119,10 +121,20 @@ def _organiser(admin: Admin) -> str:
     return admin.member.name if admin.member is not None else admin.identity
 
 
-async def _known(request: web.Request) -> tuple[set[int], set[int]]:
+async def _groups(store: Store, event: Event | None) -> list[Group]:
+    """The groups an event may belong to: the active ones, and its own even if archived
+    (so editing something else does not take it out of its group)."""
+    groups = await store.groups.list()
+    if event is not None and event.group_id not in (None, *(g.id for g in groups)):
+        own = await store.groups.get(event.group_id)  # type: ignore[arg-type]
+        groups += [own] if own is not None else []
+    return groups
+
+
+async def _known(request: web.Request, event: Event | None = None) -> tuple[set[int], set[int]]:
     store = request.app[SERVICES].store
     topics = {topic.id for topic in await store.topics.list()}
-    groups = {group.id for group in await store.groups.list()}
+    groups = {group.id for group in await _groups(store, event)}
     return topics, groups
 
 
@@ -149,11 +161,10 @@ async def edit_event_form(request: web.Request) -> web.Response:
 async def change_event(request: web.Request) -> web.Response:
     event = await event_of(request)
     values = EventForm.from_post(form(request))
-    values.group_id = event.group_id  # the group is chosen when an event is made
     lang = page_tools(request).lang
     try:
         fields = read_form(
-            values, event.timezone, event.organiser, *await _known(request), keep=event
+            values, event.timezone, event.organiser, *await _known(request, event), keep=event
         )
         await event_service(request).update(event, fields)
     except Invalid as problem:

@@ -67,7 +67,12 @@ async def member_list(request: web.Request) -> web.Response:
 async def _decide(request: web.Request, approve: bool) -> web.Response:
     services = request.app[SERVICES]
     outcome, member = await decide(
-        services.store, services.notifier, member_id(request), approve, request[ADMIN].identity
+        services.store,
+        services.notifier,
+        services.settings,
+        member_id(request),
+        approve,
+        request[ADMIN].identity,
     )
     name = member.name if member else ""
     return see_other(f"/admin/members?status=pending&notice={outcome}&name={_quote(name)}")

@@ -1,11 +1,13 @@
 """The overview page: members, the coming dates with their answers, broadcasts in
-progress, deliveries of the last 30 days as a small chart drawn on the server (SVG, no
-script), and open cooperation requests where that capability is installed."""
+progress, deliveries of the last 30 days (days of the network's zone) as a small chart
+drawn on the server (SVG, no script), and open cooperation requests where that capability
+is installed."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from aiohttp import web
 
@@ -27,6 +29,14 @@ class Bar:
     y: float
     width: float
     height: float
+
+
+def day_bounds(day: date, zone: ZoneInfo) -> tuple[datetime, datetime]:
+    """A day of the network's zone as a UTC window: midnight to midnight, so a day with a
+    DST change has 23 or 25 hours."""
+    start = datetime.combine(day, time.min, tzinfo=zone)
+    end = datetime.combine(day + timedelta(days=1), time.min, tzinfo=zone)
+    return start.astimezone(UTC), end.astimezone(UTC)
 
 
 def chart(per_day: dict[str, int], today: date) -> list[Bar]:
@@ -55,9 +65,12 @@ async def overview(request: web.Request) -> web.Response:
     open_broadcasts = [
         p for p in await service.recent(limit=50) if p.broadcast.status in ("scheduled", "sending")
     ]
-    now = utcnow()
-    per_day = await store.dashboard.deliveries_per_day(now - timedelta(days=DAYS))
-    bars = chart(per_day, now.date())
+    today = utcnow().astimezone(services.settings.zone).date()
+    days = [today - timedelta(days=n) for n in range(DAYS - 1, -1, -1)]
+    per_day = await store.dashboard.deliveries_in(
+        [day_bounds(day, services.settings.zone) for day in days]
+    )
+    bars = chart(dict(zip((d.isoformat() for d in days), per_day, strict=True)), today)
     requests = None
     if HOOKS.open_cooperation_requests is not None:
         requests = await HOOKS.open_cooperation_requests(services)

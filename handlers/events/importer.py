@@ -190,7 +190,8 @@ async def sync_calendar(service: EventService, data: bytes, source: str) -> Impo
                 async with store.transaction():
                     await store.events.replace_overrides(existing.id, item.overrides)
                     reopen = existing.cancelled and not item.cancelled
-                    event = await service.update(existing, fields, reopen=reopen)
+                    kept = fields.model_copy(update={"group_id": existing.group_id})  # ours
+                    event = await service.update(existing, kept, reopen=reopen)
                     if item.cancelled and not event.cancelled:
                         await service.cancel(event)
                     await refresh_dates(store, service.settings, event.id)

@@ -126,13 +126,15 @@ class EventService:
     async def update(
         self, event: Event, fields: EventFields, *, notify: bool = True, reopen: bool = False
     ) -> Event:
-        """Replace an event's fields; those who said yes or maybe hear about the change."""
+        """Replace an event's fields; those who said yes or maybe hear about the change. An
+        event moved to another working group is announced to that group (its members on
+        "all" who have not heard of it, and its chats), as a new event of the group is."""
         fields = validate(fields)
         changes = {
             name: getattr(fields, name)
             for name in (
                 "title", "description", "start", "end", "timezone", "location", "url",
-                "format", "capacity", "rrule", "fingerprint", "all_day",
+                "format", "capacity", "rrule", "fingerprint", "all_day", "group_id",
             )
         }  # fmt: skip
         if reopen or not event.cancelled:
@@ -150,6 +152,12 @@ class EventService:
                 await self._fill_all(updated)
             if notify and not updated.cancelled:
                 await self._notify_going(updated, None, "events.notice_changed")
+            if updated.group_id != event.group_id:
+                await self.store.audit.record(
+                    "event.group_changed", self.actor, event_id=event.id, group_id=updated.group_id
+                )
+                if updated.group_id is not None and not updated.cancelled:
+                    await self.announce_new(updated, to_topics=False)
         return updated
 
     async def cancel(self, event: Event, occurrence: datetime | None = None) -> None:
@@ -254,12 +262,14 @@ class EventService:
                 names.append(topic.name)
         return names
 
-    async def announce_new(self, event: Event) -> None:
+    async def announce_new(self, event: Event, *, to_topics: bool = True) -> None:
         """Subscribers of the event's topics, members of its working group (those who want
-        every message) and the chats bound to either hear of it once."""
+        every message) and the chats bound to either hear of it once (``to_topics=False``: the
+        group's side only, for an event moved into the group; whoever heard of it already
+        is not told again)."""
         found = await upcoming(self.store, event_id=event.id, limit=1)  # its dates are written
         occ = found[0] if found else None
-        topic_ids = await self.store.events.topic_ids(event.id)
+        topic_ids = await self.store.events.topic_ids(event.id) if to_topics else []
         group = await self.store.groups.get(event.group_id) if event.group_id else None
         if group is not None and not group.active:
             group = None
@@ -288,7 +298,11 @@ class EventService:
             )
 
         batch = f"event:{event.id}:new"
-        await self.to_members(subscribers, render, batch=batch)
+
+        def member_dedupe(member_id: int) -> str:
+            return f"event-new:{event.id}:member:{member_id}"
+
+        await self.to_members(subscribers, render, batch=batch, dedupe=member_dedupe)
         default_zone = self.settings.zone
         group_message = Outgoing(
             title=t(self.settings.language, "events.notice_new", title=event.title),

@@ -36,6 +36,8 @@ async def state_for(
     if member_id is not None:
         state.membership = await store.groups.membership(group.id, member_id)
         state.requested = group.id in await store.groups.requested_ids(member_id)
+        if state.requested:  # who decides: the moderators, else the network team
+            state.moderated = bool(await store.groups.moderator_ids(group.id))
     if not full:
         return state
     members = await store.groups.members(group.id)
@@ -83,8 +85,10 @@ def _member_arg(arg: str) -> int | None:
 async def _join(ctx: Context, group: Group) -> Outgoing:
     assert ctx.member is not None
     outcome = await service(ctx).join(group, ctx.member)
-    notice = ctx.t(f"groups.join_{outcome}", group=group.name)
     state = await state_for(ctx, group)
+    if outcome == "requested" and not state.moderated:
+        outcome = "requested_team"
+    notice = ctx.t(f"groups.join_{outcome}", group=group.name)
     return render.card(ctx.lang, ctx.zone, state, notice, replace=True)
 
 

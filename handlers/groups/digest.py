@@ -7,9 +7,11 @@ latest Monday 08:00 has passed and whose digest for that ISO week is not settled
 ``group_digests`` row (member, week) and the outbox row (dedupe key
 ``group-digest:{member}:{week}``) are written in one transaction, so a digest goes out
 once, never twice, also across restarts; one that came due while the bot was down goes
-out at the next scan (the first runs at start) during that week. A week without updates
-is settled with nothing sent. A digest lists only updates from after the member chose
-the digest (or joined), so nothing arrives twice.
+out at the next scan (the first runs at start) during that week. Besides the updates, a
+digest lists the group's events created that week that are still ahead (members on "all"
+heard of them at once; those on the digest would otherwise never). A week without updates
+or new events is settled with nothing sent. A digest lists only what came after the member
+chose the digest (or joined), so nothing arrives twice.
 """
 
 from __future__ import annotations
@@ -21,8 +23,10 @@ from functools import partial
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from bot.calendar.recurrence import Occurrence
 from bot.delivery.notify import Notifier
 from bot.settings import Settings
+from handlers.events.upcoming import upcoming
 from handlers.groups import render
 from storage import Store
 from storage.db import utcnow
@@ -106,18 +110,25 @@ class DigestScanner:
         group_ids = sorted({m.group_id for ms in memberships.values() for m in ms})
         since, until = window(moment)
         posts = await groups.posts_between(group_ids, since, until)
+        events = await self._new_events(group_ids, since, until, now)
         names = {g.id: g for g in await groups.list() if g.id in group_ids}
         async with self.store.transaction():
             # again under the write lock: the claim below is the "sent once" truth
-            contents: dict[tuple[int, ...], list[int]] = {}
+            contents: dict[tuple[tuple[int, ...], tuple[int, ...]], list[int]] = {}
             for member_id in await self._unsettled(week, owed):
                 mine = _posts_for(memberships.get(member_id, []), posts)
-                if await groups.claim_digest(member_id, week, len(mine)) and mine:
-                    contents.setdefault(tuple(p.id for p in mine), []).append(member_id)
+                dates = _events_for(memberships.get(member_id, []), events)
+                claimed = await groups.claim_digest(member_id, week, len(mine) + len(dates))
+                if claimed and (mine or dates):
+                    key = (tuple(p.id for p in mine), tuple(o.event.id for o in dates))
+                    contents.setdefault(key, []).append(member_id)
             by_id = {p.id: p for p in posts}
+            dates_by_event = {o.event.id: o for o in events}
             queued = 0
-            for post_ids, members in contents.items():
-                sections = _sections([by_id[i] for i in post_ids], names)
+            for (post_ids, event_ids), members in contents.items():
+                sections = _sections(
+                    [by_id[i] for i in post_ids], [dates_by_event[i] for i in event_ids], names
+                )
                 queued += await self.notifier.to_members(
                     members,
                     partial(render.digest, zone=zone, week=week, sections=sections),
@@ -125,6 +136,17 @@ class DigestScanner:
                     dedupe=lambda member_id: dedupe_key(member_id, week),
                 )
         return queued
+
+    async def _new_events(
+        self, group_ids: list[int], since: datetime, until: datetime, now: datetime
+    ) -> list[Occurrence]:
+        """The next date of each event of these groups created in the window, if it is
+        still ahead (a cancelled or past one is no news)."""
+        found = []
+        for event in await self.store.events.created_for_groups(group_ids, since, until):
+            dates = await upcoming(self.store, event_id=event.id, limit=1, now=now)
+            found += dates
+        return found
 
     async def _unsettled(self, week: str, member_ids: list[int]) -> list[int]:
         settled = await self.store.groups.settled_digests(week, member_ids)
@@ -137,12 +159,29 @@ def _posts_for(memberships: list[Membership], posts: list[Post]) -> list[Post]:
     return [p for p in posts if p.group_id in since and p.created_at >= since[p.group_id]]
 
 
-def _sections(posts: list[Post], groups: dict[int, Group]) -> list[tuple[Group, list[Post]]]:
-    by_group: dict[int, list[Post]] = {}
+def _events_for(memberships: list[Membership], events: list[Occurrence]) -> list[Occurrence]:
+    """The new events of the member's digest groups since they chose the digest."""
+    since = {m.group_id: m.level_since for m in memberships}
+    return [
+        o
+        for o in events
+        if o.event.group_id in since and o.event.created_at >= since[o.event.group_id]
+    ]
+
+
+def _sections(
+    posts: list[Post], events: list[Occurrence], groups: dict[int, Group]
+) -> list[render.DigestSection]:
+    by_group: dict[int, render.DigestSection] = {}
     for post in posts:
-        by_group.setdefault(post.group_id, []).append(post)
+        section = by_group.setdefault(post.group_id, render.DigestSection(groups[post.group_id]))
+        section.posts.append(post)
+    for occ in events:
+        gid = occ.event.group_id
+        assert gid is not None
+        by_group.setdefault(gid, render.DigestSection(groups[gid])).events.append(occ)
     ordered = sorted(by_group, key=lambda gid: groups[gid].name.casefold())
-    return [(groups[gid], by_group[gid]) for gid in ordered]
+    return [by_group[gid] for gid in ordered]
 
 
 def install(services: Services, interval: float = SCAN_SECONDS) -> DigestScanner:

@@ -2,9 +2,10 @@
 
 In a private chat it is a short conversation: the group (buttons, only the sender's
 groups; admins may post to any), the text, a preview, then posting on confirmation. In a
-chat bound to a group, ``/update TEXT`` posts to that group at once; the chat sees the
-update as posted (on Slack the slash command itself is invisible to the channel) and is
-not sent it again through the outbox.
+chat bound to a group, ``/update TEXT`` posts to that group at once and is not sent to that
+chat again through the outbox. Where the chat sees the command message itself (Telegram
+groups, a mention in a Slack channel) the answer only confirms, so the update does not show
+twice; a Slack slash command is invisible to the channel, so there the answer is the update.
 """
 
 from __future__ import annotations
@@ -132,12 +133,16 @@ async def _post_in_chat(ctx: Context, text: str) -> Outgoing:
         )
     except Invalid as problem:
         return problem.reply(ctx)
-    shown = render.update_message(ctx.settings.language, group, fanout.post)
     footer = ctx.t("groups.posted_chat", members=fanout.members, chats=fanout.chats)
+    withdraw = [[ctx.button("groups.btn_withdraw_mine", render.WITHDRAW, str(fanout.post.id))]]
+    if not ctx.incoming.direct:  # the chat shows the command with its text already
+        posted = ctx.t("groups.posted_here", group=group.name)
+        return Outgoing(text=f"{posted}\n{footer}", buttons=withdraw)
+    shown = render.update_message(ctx.settings.language, group, fanout.post)
     return Outgoing(
         title=shown.title,
         text=f"{shown.text}\n\n{footer}",
-        buttons=[[ctx.button("groups.btn_withdraw_mine", render.WITHDRAW, str(fanout.post.id))]],
+        buttons=withdraw,
         for_everyone=True,  # the update itself: the channel it was posted in must see it
     )
 

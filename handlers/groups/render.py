@@ -10,8 +10,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+from bot.calendar.recurrence import Occurrence
 from bot.i18n import format_date, t
 from bot.models import Button, Outgoing
+from handlers.events import render as event_render
 from storage.group_posts import Post
 from storage.groups import LEVELS, Group, GroupMember, Membership
 from storage.members import Member
@@ -84,6 +86,7 @@ class GroupState:
     posts: list[Post]
     membership: Membership | None = None
     requested: bool = False
+    moderated: bool = True  # False: no moderators, the network team decides on requests
     moderators: list[str] = field(default_factory=list)
     withdrawable: set[int] = field(default_factory=set)
     open_requests: int = 0
@@ -105,7 +108,9 @@ def _facts(lang: str, state: GroupState) -> list[str]:
         role = "moderator" if state.membership.moderator else "member"
         lines.append(t(lang, f"groups.you_{role}"))
     elif state.requested:
-        lines.append(t(lang, "groups.you_requested"))
+        lines.append(
+            t(lang, "groups.you_requested" if state.moderated else "groups.you_requested_team")
+        )
     return lines
 
 
@@ -205,15 +210,34 @@ def moderator_picker(
     return Outgoing(title=group.name, text=text, buttons=rows, replace=notice is not None)
 
 
-def digest(
-    lang: str, zone: ZoneInfo, week: str, sections: list[tuple[Group, list[Post]]]
-) -> Outgoing:
-    """The weekly digest: the week's updates of the member's digest groups, by group."""
+@dataclass
+class DigestSection:
+    """One group in a weekly digest: its new events and its updates of the week."""
+
+    group: Group
+    posts: list[Post] = field(default_factory=list)
+    events: list[Occurrence] = field(default_factory=list)
+
+
+def digest_event_line(lang: str, zone: ZoneInfo, occ: Occurrence) -> str:
+    when = event_render.short_when(lang, zone, occ)
+    return t(lang, "groups.digest_event", title=occ.event.title, when=when)
+
+
+def digest(lang: str, zone: ZoneInfo, week: str, sections: list[DigestSection]) -> Outgoing:
+    """The weekly digest: the week's new events and updates of the member's digest groups,
+    by group. Events are short and always shown; updates up to the length limit."""
     lines: list[str] = []
     size = shown = total = 0
-    for group, posts in sections:
+    for section in sections:
+        group, posts = section.group, section.posts
         total += len(posts)
-        started = False
+        started = bool(section.events)
+        if section.events:
+            extra = ([""] if lines else []) + [group.name]
+            extra += [digest_event_line(lang, zone, occ) for occ in section.events]
+            lines += extra
+            size += sum(len(line) + 1 for line in extra)
         for post in posts:
             extra = [] if started else ([""] if lines else []) + [group.name]
             extra.append(update_line(lang, zone, post, DIGEST_EXCERPT))

@@ -18,6 +18,7 @@ from bot.delivery.notify import Notifier
 from bot.i18n import t
 from bot.models import Outgoing
 from bot.settings import Settings
+from handlers.broadcast.service import BroadcastService
 from handlers.groups import render
 from handlers.validation import Invalid
 from storage import Store
@@ -133,7 +134,8 @@ class GroupService:
         return group
 
     async def archive(self, name: str) -> tuple[Group, int]:
-        """Archive a group: nothing of it is delivered any more. Returns the group and how
+        """Archive a group: nothing of it is delivered any more, and its scheduled
+        broadcasts are cancelled (whoever scheduled one is told). Returns the group and how
         many queued messages were withdrawn."""
         group = await self.store.groups.find(name.strip())
         if group is None:
@@ -144,6 +146,8 @@ class GroupService:
             await self.store.groups.archive(group.id)
             posts = await self.store.groups.post_ids(group.id, _EPOCH)
             withdrawn = await self.store.outbox.withdraw_pending(post_batch(p) for p in posts)
+            broadcasts = BroadcastService(self.store, self.notifier, self.settings)
+            await broadcasts.cancel_for_group(group, self.actor)
             await self.store.audit.record(
                 "group.archived", self.actor, group_id=group.id, withdrawn=withdrawn
             )
@@ -199,9 +203,7 @@ class GroupService:
         moderators = await self.store.groups.moderator_ids(group.id)
         if moderators:
             return moderators
-        keys = [*self.settings.admins, *await self.store.members.admin_identity_keys()]
-        found = await self.store.members.reachable_identities_for_keys(list(dict.fromkeys(keys)))
-        return list(dict.fromkeys(i.member_id for i in found))
+        return await self.store.members.admin_member_ids(self.settings.admins)
 
     async def decide(
         self, group: Group, requester_id: int, approve: bool, decider_id: int | None, admin: bool

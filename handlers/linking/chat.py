@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from bot.contact import not_active_text
 from bot.context import Context
 from bot.models import Outgoing
 from bot.router import Access, Router
@@ -27,8 +28,9 @@ def service(ctx: Context) -> LinkService:
 def _inactive(ctx: Context) -> Outgoing | None:
     if ctx.member is None or ctx.member.status == "active":
         return None
-    key = "error.pending_approval" if ctx.member.status == "pending" else "error.not_active"
-    return ctx.reply(key)
+    if ctx.member.status == "pending":
+        return ctx.reply("error.pending_approval")
+    return Outgoing(text=not_active_text(ctx.settings, ctx.lang))
 
 
 async def redeem_reply(ctx: Context, text: str) -> Outgoing:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from bot.arguments import button_number
+from bot.contact import declined_text
 from bot.context import Context
 from bot.delivery.notify import Notifier
 from bot.i18n import t
 from bot.models import Button, Outgoing
 from bot.router import Access, Router
+from bot.settings import Settings
 from storage import Store
 from storage.members import Member
 
@@ -28,26 +30,32 @@ def approval_request(lang: str, member: Member) -> Outgoing:
     )
 
 
-async def admin_member_ids(ctx: Context) -> list[int]:
-    """Registered members who are admins, by settings or by grant."""
-    keys = [*ctx.settings.admins, *await ctx.store.members.admin_identity_keys()]
-    identities = await ctx.store.members.reachable_identities_for_keys(list(dict.fromkeys(keys)))
-    return list(dict.fromkeys(i.member_id for i in identities))
+def approval_batch(member_id: int) -> str:
+    """The outbox batch of the admins' requests about one registration."""
+    return f"approval:{member_id}"
 
 
 async def ask_admins(ctx: Context, member: Member) -> None:
+    """Each admin once, on their preferred platform (also one whose configured account is
+    unreachable but who linked another)."""
     await ctx.notifier.to_members(
-        await admin_member_ids(ctx),
+        await ctx.store.members.admin_member_ids(ctx.settings.admins),
         lambda lang: approval_request(lang, member),
-        batch=f"approval:{member.id}",
+        batch=approval_batch(member.id),
     )
 
 
 async def decide(
-    store: Store, notifier: Notifier, member_id: int, approve: bool, actor: str
+    store: Store,
+    notifier: Notifier,
+    settings: Settings,
+    member_id: int,
+    approve: bool,
+    actor: str,
 ) -> tuple[str, Member | None]:
-    """Approve or decline a pending registration; the member is told in chat. The one
-    place for it: the chat's buttons and the web dashboard both come here. Returns
+    """Approve or decline a pending registration; the member is told in chat (a declined
+    one once, with whom to ask and what they can do). The one place for it: the chat's
+    buttons and the web dashboard both come here. Returns
     ``approved``, ``rejected``, ``already`` (decided before) or ``gone``."""
     async with store.transaction():
         member = await store.members.get(member_id)
@@ -61,10 +69,12 @@ async def decide(
                 [member.id], lambda lang: Outgoing(text=t(lang, "approval.welcome"))
             )
         else:
-            await notifier.to_members(
-                [member.id], lambda lang: Outgoing(text=t(lang, "approval.declined"))
-            )
             await store.members.set_status(member.id, "rejected")
+            await notifier.to_members(
+                [member.id],
+                lambda lang: Outgoing(text=declined_text(settings, lang)),
+                active_only=False,  # told once: later answers name the contact again
+            )
         action = "member.approved" if approve else "member.rejected"
         await store.audit.record(action, actor, member_id=member.id)
     return ("approved" if approve else "rejected"), member
@@ -72,7 +82,7 @@ async def decide(
 
 async def _decide(ctx: Context, arg: str, approve: bool) -> Outgoing:
     outcome, member = await decide(
-        ctx.store, ctx.notifier, button_number(arg, 1), approve, ctx.actor
+        ctx.store, ctx.notifier, ctx.settings, button_number(arg, 1), approve, ctx.actor
     )
     if member is None:
         return ctx.reply("approval.gone", replace=True)

@@ -7,13 +7,17 @@ button question: listed in the competence directory or not (off unless the membe
 
 ``/start CODE`` with a link code from ``/link`` joins this chat to an existing member
 instead of signing up again; with an invitation code (``/einladen``) the registration skips
-the approval. The consent question shows the privacy notice, and the version accepted is
-recorded (``handlers/privacy``).
+the approval, and a member still waiting for approval is let in by it. The consent question
+shows the privacy notice, and the version accepted is recorded (``handlers/privacy``).
+
+Saying no to the notice discards every answer; only an invitation code is kept (step
+``declined``, no personal data), so the ``/start`` the bot advises continues with it.
 """
 
 from __future__ import annotations
 
 from bot.arguments import number
+from bot.contact import not_active_text
 from bot.context import Context
 from bot.models import Button, Outgoing
 from bot.router import Access, Router
@@ -21,7 +25,7 @@ from handlers import validation
 from handlers.directory.listing import with_listing_question
 from handlers.linking.chat import redeem_reply
 from handlers.linking.service import looks_like_code
-from handlers.members.approval import ask_admins
+from handlers.members.approval import approval_batch, ask_admins
 from handlers.members.render import OTHER_REGION
 from handlers.menu import main_menu
 from handlers.privacy.admin_claim import looks_like_admin_claim
@@ -38,6 +42,7 @@ from handlers.validation import Invalid
 
 FLOW = "register"
 STEPS = ("language", "name", "company", "region", "competencies", "consent")
+DECLINED = "declined"  # consent refused; the state holds only the invitation code
 _YES = {"ja", "j", "yes", "y", "einverstanden", "ok"}
 _NO = {"nein", "n", "no"}
 _LANGUAGE_WORDS = {"de": "de", "deutsch": "de", "german": "de", "en": "en", "english": "en"}
@@ -172,8 +177,52 @@ async def start_invited(ctx: Context, code: str) -> list[Outgoing]:
     return [note, prompt(ctx, "language")]
 
 
+async def admit_waiting(ctx: Context, code: str) -> Outgoing:
+    """A member waiting for approval sends a valid invitation: it lets them in, as it would
+    have at registration (the admins' requests still queued are withdrawn)."""
+    member = ctx.member
+    assert member is not None
+    problem = await invitation_problem(ctx.store, code)
+    if problem is not None:
+        return Outgoing(text=ctx.t(problem) + "\n\n" + ctx.t("error.pending_approval"))
+    async with ctx.store.transaction():
+        invited = await claim(ctx.store, code)
+        if invited is None:
+            return Outgoing(
+                text=ctx.t("privacy.invite_gone") + "\n\n" + ctx.t("error.pending_approval")
+            )
+        await ctx.store.members.set_status(member.id, "active")
+        await record_use(ctx, member.id, invited)
+        await ctx.store.outbox.withdraw_pending([approval_batch(member.id)])
+        await ctx.store.audit.record(
+            "member.approved", ctx.actor, member_id=member.id, by="invitation"
+        )
+    ctx.member = member.model_copy(update={"status": "active"})
+    return main_menu(ctx, ctx.t("reg.invited_in", network=ctx.settings.network_name))
+
+
+async def decline_consent(ctx: Context) -> Outgoing:
+    """No consent: every answer goes; an invitation stays for the next ``/start``."""
+    assert ctx.conversation is not None
+    code = ctx.conversation.data.get("invitation")
+    if not code:
+        await ctx.end_conversation()
+        return ctx.reply("reg.no_consent")
+    await ctx.set_conversation(FLOW, DECLINED, {"invitation": code})
+    return ctx.reply("reg.no_consent_invited")
+
+
 def in_registration(ctx: Context) -> bool:
     return ctx.conversation is not None and ctx.conversation.flow == FLOW
+
+
+def kept_invitation(ctx: Context) -> str | None:
+    """The invitation kept after a refused consent, if that is where this person is."""
+    state = ctx.conversation
+    if state is None or state.flow != FLOW or state.step != DECLINED:
+        return None
+    code = state.data.get("invitation")
+    return str(code) if code else None
 
 
 def register(router: Router) -> None:
@@ -189,10 +238,15 @@ def register(router: Router) -> None:
             return await start_invited(ctx, args)
         if ctx.member is not None:
             if ctx.member.status == "pending":
+                if args and looks_like_invitation(args):
+                    return await admit_waiting(ctx, args)
                 return ctx.reply("error.pending_approval")
             if ctx.member.status != "active":
-                return ctx.reply("error.not_active")
+                return Outgoing(text=not_active_text(ctx.settings, ctx.lang))
             return main_menu(ctx)
+        kept = kept_invitation(ctx)
+        if kept is not None:
+            return await start_invited(ctx, kept)
         if in_registration(ctx):
             assert ctx.conversation is not None
             return [ctx.reply("reg.resume"), prompt(ctx, ctx.conversation.step)]
@@ -232,9 +286,10 @@ def register(router: Router) -> None:
                 if word in _YES:
                     return await _finish(ctx)
                 if word in _NO:
-                    await ctx.end_conversation()
-                    return ctx.reply("reg.no_consent")
+                    return await decline_consent(ctx)
                 return [ctx.reply("reg.ask_consent_again"), prompt(ctx, "consent")]
+            if step == DECLINED:  # the invitation waits for /start
+                return ctx.reply("error.not_registered")
         except Invalid as problem:
             return [problem.reply(ctx), prompt(ctx, step)]
         await ctx.end_conversation()  # unknown step from an older version: start over
@@ -262,5 +317,4 @@ def register(router: Router) -> None:
             return ctx.reply("input.stale_button")
         if arg == "yes":
             return await _finish(ctx)
-        await ctx.end_conversation()
-        return ctx.reply("reg.no_consent")
+        return await decline_consent(ctx)

@@ -17,6 +17,7 @@ async def confirmation(ctx: Context) -> Outgoing:
     return ctx.reply(
         "privacy.erase_confirm",
         network=ctx.settings.network_name,
+        author=ctx.t("groups.unknown_author"),  # what a working group shows instead
         buttons=[
             [ctx.button("privacy.btn_erase", "privacy.erase", member_ref(ctx.member))],
             [ctx.button("privacy.btn_keep", "privacy.erase_keep")],

@@ -1,11 +1,12 @@
 """How a member's data and its erasure read in chat: the summary next to the JSON file,
-and the list of what was deleted."""
+and the lists of what was deleted and what stays for others without the person, in words
+(``bot/i18n/catalog/privacy_kinds.py``), never table names."""
 
 from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from bot.i18n import CATALOG, t
+from bot.i18n import CATALOG, t, tn
 from bot.models import Outgoing
 from handlers.members.render import profile_body
 from handlers.privacy.service import Erasure, MemberExport
@@ -15,10 +16,16 @@ from storage.members import Member
 _IN_PROFILE = ("members", "identities")
 
 
-def table_label(lang: str, table: str) -> str:
-    """What a table holds, for people; a table without a label shows its name."""
-    key = f"privacy.table.{table}"
-    return t(lang, key) if key in CATALOG else table
+def kind_line(lang: str, table: str, count: int) -> str:
+    """``• 3 Themen-Abos``: rows of a table, in words, with the right plural."""
+    return "• " + tn(lang, f"privacy.kind.{table}", count)
+
+
+def kept_line(lang: str, table: str, count: int) -> str:
+    """``• 1 Beitrag in einer Arbeitsgruppe, gezeigt als „Ein früheres Mitglied“``: rows
+    that stay for others, and what is left of them."""
+    author = t(lang, "groups.unknown_author")
+    return "• " + tn(lang, f"privacy.kept.{table}", count, author=author)
 
 
 def platform_label(lang: str, platform: str) -> str:
@@ -38,7 +45,7 @@ def export_summary(lang: str, zone: ZoneInfo, member: Member, export: MemberExpo
     ]
     for table, rows in export.tables.items():
         if table not in _IN_PROFILE:
-            lines.append(f"• {table_label(lang, table)}: {len(rows)}")
+            lines.append(kind_line(lang, table, len(rows)))
     lines += ["", t(lang, "privacy.export_file")]
     return "\n".join(lines)
 
@@ -52,8 +59,10 @@ def export_message(lang: str, zone: ZoneInfo, member: Member, export: MemberExpo
 
 
 def erasure_lines(lang: str, erasure: Erasure) -> str:
-    return "\n".join(
-        f"• {table_label(lang, table)}: {count}"
-        for table, count in erasure.counts.items()
-        if table != "directory_index"
-    )
+    """What was deleted, then what stays for others without the person: the report says
+    exactly what the erasure did (the counts come from its statements)."""
+    lines = [kind_line(lang, table, n) for table, n in erasure.rows.deleted.items()]
+    kept = [kept_line(lang, table, n) for table, n in erasure.rows.kept.items()]
+    if kept:
+        lines += ["", t(lang, "privacy.erased_kept"), *kept]
+    return "\n".join(lines)

@@ -23,7 +23,7 @@ from handlers.privacy.notice import notice_version
 from storage import Store
 from storage.db import to_db_time, utcnow
 from storage.members import Member
-from storage.privacy import StaleIdentity
+from storage.privacy import ErasedRows, StaleIdentity
 from storage.privacy_steps import DATA_STEPS, ERASED
 
 EXPORT_FORMAT = "knotenpunkt-export-1"
@@ -50,9 +50,10 @@ class MemberExport:
 
 @dataclass
 class Erasure:
-    """What an erasure removed or anonymised, by table, and who moved up a waitlist."""
+    """What an erasure deleted and what it kept anonymised, by table, and who moved up a
+    waitlist."""
 
-    counts: dict[str, int]
+    rows: ErasedRows
     promoted: list[int] = field(default_factory=list)
 
 
@@ -103,10 +104,10 @@ class PrivacyService:
         events = EventService(self.store, self.notifier, self.settings, self.actor)
         async with self.store.transaction():
             promoted = await events.release_member(member_id)
-            counts = await self.store.privacy.erase(member_id)
+            rows = await self.store.privacy.erase(member_id)
             actor = self.actor if by != "self" else ERASED
-            await self.store.audit.record("member.erased", actor, by=by, rows=sum(counts.values()))
-        return Erasure(counts, promoted)
+            await self.store.audit.record("member.erased", actor, by=by, rows=rows.total)
+        return Erasure(rows, promoted)
 
     async def stale(self, now: datetime | None = None) -> list[StaleIdentity]:
         """Accounts unreachable for longer than ``KNOTENPUNKT_UNREACHABLE_RETENTION_DAYS``."""

@@ -106,6 +106,7 @@ def register(router: Router) -> None:
             "privacy.staff_erase_confirm",
             name=member.name,
             company=member.company,
+            author=ctx.t("groups.unknown_author"),
             buttons=buttons,
         )
 

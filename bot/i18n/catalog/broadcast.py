@@ -260,6 +260,13 @@ MESSAGES = {
         "en": "These members blocked the bot or deleted their account. As soon as they write "
         "to the bot again, they can be reached again.",
     },
+    "broadcast.group_archived_note": {
+        "de": "Ihr Rundschreiben Nr. {id} an die Mitglieder von „{group}“, geplant für "
+        "{planned}, wurde abgebrochen: Die Arbeitsgruppe wurde archiviert. Es wurde nichts "
+        "gesendet.",
+        "en": "Your broadcast no. {id} to the members of “{group}”, scheduled for {planned}, "
+        "has been cancelled: the working group was archived. Nothing was sent.",
+    },
     "broadcast.late_note": {
         "de": "Hinweis: Rundschreiben Nr. {id} war für {planned} geplant. Weil der Bot zu der "
         "Zeit nicht lief, ging es verspätet hinaus: {now}, Empfänger: {count}.",

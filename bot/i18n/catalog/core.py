@@ -28,10 +28,17 @@ MESSAGES = {
         "You will get a message as soon as it is approved.",
     },
     "error.not_active": {
-        "de": "Ihr Zugang ist nicht aktiv. Bitte wenden Sie sich an das Netzwerk-Team.",
-        "de_du": "Dein Zugang ist nicht aktiv. Bitte wende dich an das Netzwerk-Team.",
-        "en": "Your access is not active. Please contact the network team.",
+        "de": "Ihr Zugang ist nicht aktiv: Ihre Anmeldung wurde nicht freigegeben. Bei Fragen "
+        "wenden Sie sich bitte an {contact}. Was über Sie gespeichert ist, zeigt /meinedaten; "
+        "mit /loeschen löschen Sie alles.",
+        "de_du": "Dein Zugang ist nicht aktiv: Deine Anmeldung wurde nicht freigegeben. Bei "
+        "Fragen wende dich bitte an {contact}. Was über dich gespeichert ist, zeigt "
+        "/meinedaten; mit /loeschen löschst du alles.",
+        "en": "Your access is not active: your registration was not approved. If you have "
+        "questions, please contact {contact}. /mydata shows what is stored about you; /delete "
+        "erases all of it.",
     },
+    "core.network_team": {"de": "das Team von {network}", "en": "the {network} team"},
     "error.admin_only": {
         "de": "Dieser Befehl ist dem Netzwerk-Team vorbehalten.",
         "en": "This command is reserved for the network team.",

@@ -43,7 +43,15 @@ MESSAGES = {
     },
     "groups.you_requested": {
         "de": "⏳ Ihre Anfrage liegt den Moderator·innen vor.",
+        "de_du": "⏳ Deine Anfrage liegt den Moderator·innen vor.",
         "en": "⏳ Your request is with the moderators.",
+    },
+    "groups.you_requested_team": {
+        "de": "⏳ Die Gruppe hat keine Moderation; über Ihre Anfrage entscheidet das "
+        "Netzwerk-Team.",
+        "de_du": "⏳ Die Gruppe hat keine Moderation; über deine Anfrage entscheidet das "
+        "Netzwerk-Team.",
+        "en": "⏳ The group has no moderators; the network team decides on your request.",
     },
     "groups.latest": {"de": "Neueste Beiträge:", "en": "Latest updates:"},
     "groups.no_updates": {"de": "Noch keine Beiträge.", "en": "No updates yet."},
@@ -90,8 +98,19 @@ MESSAGES = {
         "en": "You are already a member of “{group}”.",
     },
     "groups.join_requested": {
-        "de": "Ihre Anfrage für „{group}“ ist unterwegs. Sie erfahren, wie entschieden wurde.",
-        "en": "Your request for “{group}” is on its way. You will hear the decision.",
+        "de": "Ihre Anfrage für „{group}“ ist bei den Moderator·innen. Sie erfahren, wie "
+        "entschieden wurde.",
+        "de_du": "Deine Anfrage für „{group}“ ist bei den Moderator·innen. Du erfährst, wie "
+        "entschieden wurde.",
+        "en": "Your request for “{group}” is with the moderators. You will hear the decision.",
+    },
+    "groups.join_requested_team": {
+        "de": "„{group}“ hat keine Moderation, deshalb entscheidet das Netzwerk-Team über Ihre "
+        "Anfrage. Sie erfahren, wie entschieden wurde.",
+        "de_du": "„{group}“ hat keine Moderation, deshalb entscheidet das Netzwerk-Team über "
+        "deine Anfrage. Du erfährst, wie entschieden wurde.",
+        "en": "“{group}” has no moderators, so the network team decides on your request. You "
+        "will hear the decision.",
     },
     "groups.join_pending": {
         "de": "Ihre Anfrage für „{group}“ liegt schon vor.",
@@ -191,6 +210,10 @@ MESSAGES = {
         "de": "Gesendet: an {members} Mitglieder und {chats} verbundene Chats.",
         "en": "Posted: to {members} members and {chats} bound chats.",
     },
+    "groups.posted_here": {
+        "de": "Als Neuigkeit der Arbeitsgruppe „{group}“ veröffentlicht.",
+        "en": "Published as an update of the working group “{group}”.",
+    },
     "groups.posted_chat": {
         "de": "✅ Auch an {members} Mitglieder und {chats} weitere Chats gesendet.",
         "en": "✅ Also sent to {members} members and {chats} other chats.",
@@ -223,6 +246,10 @@ MESSAGES = {
     "groups.digest_title": {
         "de": "🗞 Wochenüberblick Ihrer Arbeitsgruppen ({week})",
         "en": "🗞 Weekly digest of your working groups ({week})",
+    },
+    "groups.digest_event": {
+        "de": "📅 Neuer Termin: {title}, {when}",
+        "en": "📅 New event: {title}, {when}",
     },
     "groups.digest_more": {
         "de": "… und {count} weitere Beiträge – mit /gruppen sehen Sie alle.",

@@ -77,6 +77,25 @@ MESSAGES = {
         "en": "Understood. Without your consent I store nothing; your answers have been "
         "discarded. If you change your mind, just send /start again.",
     },
+    "reg.no_consent_invited": {
+        "de": "Verstanden. Ohne Ihre Einwilligung speichere ich nichts; Ihre Angaben wurden "
+        "verworfen. Ihre Einladung bleibt gültig: Wenn Sie es sich anders überlegen, senden "
+        "Sie einfach wieder /start.",
+        "de_du": "Verstanden. Ohne deine Einwilligung speichere ich nichts; deine Angaben "
+        "wurden verworfen. Deine Einladung bleibt gültig: Wenn du es dir anders überlegst, "
+        "sende einfach wieder /start.",
+        "en": "Understood. Without your consent I store nothing; your answers have been "
+        "discarded. Your invitation stays valid: if you change your mind, just send /start "
+        "again.",
+    },
+    "reg.invited_in": {
+        "de": "Ihre Einladung gilt: Sie sind jetzt Mitglied von {network}, ohne weitere "
+        "Freigabe. Willkommen!",
+        "de_du": "Deine Einladung gilt: Du bist jetzt Mitglied von {network}, ohne weitere "
+        "Freigabe. Willkommen!",
+        "en": "Your invitation counts: you are now a member of {network}, with no further "
+        "approval needed. Welcome!",
+    },
     "reg.done": {
         "de": "Danke, {name}, Sie sind registriert! Abonnieren Sie jetzt die Themen, die Sie "
         "interessieren.",
@@ -161,12 +180,15 @@ MESSAGES = {
         "subscribe to topics.",
     },
     "approval.declined": {
-        "de": "Ihre Anmeldung wurde leider nicht freigegeben. Bei Fragen wenden Sie sich bitte "
-        "an das Netzwerk-Team.",
-        "de_du": "Deine Anmeldung wurde leider nicht freigegeben. Bei Fragen wende dich bitte "
-        "an das Netzwerk-Team.",
-        "en": "Unfortunately your registration was not approved. Please contact the network "
-        "team if you have questions.",
+        "de": "Ihre Anmeldung bei {network} wurde leider nicht freigegeben. Bei Fragen wenden "
+        "Sie sich bitte an {contact}. Was über Sie gespeichert ist, zeigt /meinedaten; mit "
+        "/loeschen löschen Sie Ihre Angaben.",
+        "de_du": "Deine Anmeldung bei {network} wurde leider nicht freigegeben. Bei Fragen "
+        "wende dich bitte an {contact}. Was über dich gespeichert ist, zeigt /meinedaten; mit "
+        "/loeschen löschst du deine Angaben.",
+        "en": "Unfortunately your registration with {network} was not approved. If you have "
+        "questions, please contact {contact}. /mydata shows what is stored about you; /delete "
+        "erases your details.",
     },
     "approval.list_empty": {
         "de": "Keine Anmeldungen warten auf Freigabe.",

@@ -1,34 +1,7 @@
 """Data protection and membership control: privacy notice and consent, data export and
 erasure, invitations, admin roles, statistics."""
 
-_TABLES = {
-    "members": ("Profil", "profile"),
-    "identities": ("Konten", "accounts"),
-    "consent_events": ("Einwilligungen", "consents"),
-    "admin_grants": ("Admin-Rechte", "admin rights"),
-    "conversations": ("begonnene Eingaben", "inputs in progress"),
-    "subscriptions": ("Themen-Abos", "topic subscriptions"),
-    "rsvps": ("Antworten zu Terminen", "answers to events"),
-    "sent_reminders": ("gesendete Erinnerungen", "reminders sent"),
-    "calendar_tokens": ("Kalender-Abo", "calendar feed"),
-    "member_event_settings": ("Erinnerungs-Einstellung", "reminder setting"),
-    "member_settings": ("Verzeichnis- und Plattform-Einstellung", "directory and platform setting"),
-    "announcement_settings": ("Mitteilungs-Einstellung", "announcement setting"),
-    "link_codes": ("Verknüpfungscodes", "link codes"),
-    "link_failures": ("falsch eingegebene Verknüpfungscodes", "wrong link codes entered"),
-    "directory_searches": ("Suchen im Verzeichnis", "directory searches"),
-    "invitations": ("von Ihnen erstellte Einladungen", "invitations you created"),
-    "invited_members": ("Beitritt per Einladung", "joined by invitation"),
-    "bindings": ("von Ihnen verbundene Gruppen", "groups you bound"),
-    "events": ("von Ihnen angelegte Termine", "events you created"),
-    "broadcasts": ("Rundschreiben", "broadcasts"),
-    "outbox": ("Nachrichten an Sie", "messages to you"),
-    "audit_log": ("Protokolleinträge", "audit log entries"),
-}
-
 MESSAGES = {
-    **{f"privacy.table.{table}": {"de": de, "en": en} for table, (de, en) in _TABLES.items()},
-    "privacy.former_member": {"de": "ehemaliges Mitglied", "en": "former member"},
     # the notice and consent
     "privacy.notice_title": {
         "de": "Datenschutzhinweise von {network}",
@@ -126,25 +99,44 @@ MESSAGES = {
     "privacy.erase_confirm": {
         "de": "Möchten Sie alle Ihre Daten bei {network} löschen?\n\n"
         "Gelöscht werden Ihr Profil, Ihre Konten auf allen Plattformen, Ihre Themen-Abos, "
-        "Ihre Antworten zu Terminen (Ihr Platz geht an die Warteliste), Erinnerungen, "
-        "Nachrichten an Sie in der Warteschlange, Ihr Kalender-Abo, Ihr Eintrag im "
-        "Kompetenzverzeichnis und Ihre Einstellungen. Beiträge und Anfragen, die Sie für "
-        "andere geschrieben haben, bleiben ohne Ihren Namen stehen („ehemaliges Mitglied“); "
-        "das Protokoll behält nur, was geschah, nicht wer.\n\n"
+        "Ihre Antworten zu Terminen (Ihr Platz geht an die Warteliste), Erinnerungen, Ihre "
+        "Mitgliedschaften und Beitrittsanfragen in Arbeitsgruppen, Ihre Kooperationsanfragen "
+        "mit den Antworten darauf, Nachrichten an Sie in der Warteschlange, Ihr Kalender-Abo, "
+        "Ihr Eintrag im Kompetenzverzeichnis und Ihre Einstellungen.\n\n"
+        "Für andere bleiben, ohne Ihren Namen: Ihre Beiträge in Arbeitsgruppen (gezeigt als "
+        "„{author}“), Termine, Arbeitsgruppen, Rundschreiben und Einladungen, die Sie "
+        "angelegt haben, und das Protokoll (was geschah, nicht wer).\n\n"
+        "Das lässt sich nicht rückgängig machen. Vorher sichern: /meinedaten",
+        "de_du": "Möchtest du alle deine Daten bei {network} löschen?\n\n"
+        "Gelöscht werden dein Profil, deine Konten auf allen Plattformen, deine Themen-Abos, "
+        "deine Antworten zu Terminen (dein Platz geht an die Warteliste), Erinnerungen, deine "
+        "Mitgliedschaften und Beitrittsanfragen in Arbeitsgruppen, deine Kooperationsanfragen "
+        "mit den Antworten darauf, Nachrichten an dich in der Warteschlange, dein "
+        "Kalender-Abo, dein Eintrag im Kompetenzverzeichnis und deine Einstellungen.\n\n"
+        "Für andere bleiben, ohne deinen Namen: deine Beiträge in Arbeitsgruppen (gezeigt als "
+        "„{author}“), Termine, Arbeitsgruppen, Rundschreiben und Einladungen, die du "
+        "angelegt hast, und das Protokoll (was geschah, nicht wer).\n\n"
         "Das lässt sich nicht rückgängig machen. Vorher sichern: /meinedaten",
         "en": "Do you want to delete all your data at {network}?\n\n"
         "This deletes your profile, your accounts on every platform, your topic "
         "subscriptions, your answers to events (your seat goes to the waiting list), "
-        "reminders, messages to you still queued, your calendar feed, your entry in the "
-        "competence directory and your settings. Posts and requests you wrote for others "
-        "stay without your name (“former member”); the audit log keeps only what happened, "
-        "not who.\n\nThis cannot be undone. Keep a copy first: /mydata",
+        "reminders, your memberships of and requests to join working groups, your "
+        "cooperation requests with the answers to them, messages to you still queued, your "
+        "calendar feed, your entry in the competence directory and your settings.\n\n"
+        "Staying for others, without your name: your working group updates (shown as "
+        "“{author}”), events, working groups, broadcasts and invitations you created, and "
+        "the audit log (what happened, not who).\n\n"
+        "This cannot be undone. Keep a copy first: /mydata",
     },
     "privacy.btn_erase": {"de": "Ja, alles löschen", "en": "Yes, delete everything"},
     "privacy.btn_keep": {"de": "Abbrechen", "en": "Cancel"},
     "privacy.erase_kept": {
         "de": "Abgebrochen. Es wurde nichts gelöscht.",
         "en": "Cancelled. Nothing was deleted.",
+    },
+    "privacy.erased_kept": {
+        "de": "Für andere bleibt, ohne Namen:",
+        "en": "Staying for others, without the name:",
     },
     "privacy.erased": {
         "de": "Ihre Daten sind gelöscht:\n{lines}\n\nAuf Wiedersehen! Wenn Sie wieder "
@@ -185,11 +177,17 @@ MESSAGES = {
         "en": "To delete your own data, use /delete.",
     },
     "privacy.staff_erase_confirm": {
-        "de": "Alle Daten von {name} ({company}) löschen? Profil, Konten, Abos, Antworten "
-        "und Einstellungen werden gelöscht, Beiträge anonymisiert. Das lässt sich nicht "
-        "rückgängig machen.",
-        "en": "Delete all data of {name} ({company})? Profile, accounts, subscriptions, "
-        "answers and settings are deleted, posts anonymised. This cannot be undone.",
+        "de": "Alle Daten von {name} ({company}) löschen? Gelöscht werden Profil, Konten, "
+        "Abos, Antworten zu Terminen, Mitgliedschaften und Beitrittsanfragen in "
+        "Arbeitsgruppen, Kooperationsanfragen und Einstellungen. Ohne Namen bleiben Beiträge "
+        "in Arbeitsgruppen (gezeigt als „{author}“), angelegte Termine, Arbeitsgruppen, "
+        "Rundschreiben und Einladungen und das Protokoll. Das lässt sich nicht rückgängig "
+        "machen.",
+        "en": "Delete all data of {name} ({company})? This deletes the profile, accounts, "
+        "subscriptions, answers to events, working group memberships and join requests, "
+        "cooperation requests and settings. Staying without the name: working group updates "
+        "(shown as “{author}”), events, working groups, broadcasts and invitations created, "
+        "and the audit log. This cannot be undone.",
     },
     "privacy.staff_erased": {
         "de": "Die Daten von {name} sind gelöscht:\n{lines}",
