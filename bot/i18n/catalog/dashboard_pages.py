@@ -14,6 +14,7 @@ MESSAGES = {
     },
     "dashboard.events.show_upcoming": {"de": "Nur kommende", "en": "Upcoming only"},
     "dashboard.events.title": {"de": "Titel", "en": "Title"},
+    "dashboard.events.number": {"de": "Nr.", "en": "No."},
     "dashboard.events.when": {"de": "Wann", "en": "When"},
     "dashboard.events.next": {"de": "Nächster Termin", "en": "Next date"},
     "dashboard.events.repeat": {"de": "Wiederholung", "en": "Repeats"},
