@@ -4,6 +4,10 @@ Commands have an English name and German aliases. Button presses go to actions b
 Free text goes to the step of the sender's active conversation. Handlers register
 themselves through :func:`handlers.register_all`.
 
+A "say" button (:data:`SAY_ACTION`) carries a text and counts as if the person had typed
+it: the candidates of an ambiguous name are such buttons, and what they run is checked
+like any typed command.
+
 Gates are checks a capability adds for every command, button and conversation step of a
 registered person (the privacy notice they must accept first); routes registered with
 ``gated=False`` pass them (help, cancel, seeing and deleting one's data).
@@ -24,6 +28,8 @@ Handler = Callable[[Context, str], Awaitable[HandlerResult]]
 Gate = Callable[[Context], Awaitable[HandlerResult]]
 """Returns what to answer instead of running the route, or None to let it run."""
 
+SAY_ACTION = "say"
+"""A button that stands for typing its argument (a command or an answer)."""
 _COMMAND = re.compile(r"^/([A-Za-z0-9_äöüÄÖÜß]+)(?:@\S+)?(?:\s+(.*))?$", re.DOTALL)
 
 
@@ -31,6 +37,15 @@ class Access(StrEnum):
     ANYONE = "anyone"  # also people who have not registered
     MEMBER = "member"  # an active member
     ADMIN = "admin"  # network staff
+
+
+class Refusal(Exception):
+    """Input a handler cannot use. Raised out of a handler, the core answers it with
+    :meth:`reply` and keeps nothing the handler wrote; handlers that re-ask a question
+    catch it themselves. (``handlers.validation.Invalid`` is the one in use.)"""
+
+    def reply(self, ctx: Context) -> Outgoing:
+        raise NotImplementedError
 
 
 @dataclass
@@ -146,6 +161,12 @@ class Router:
 
     async def dispatch(self, ctx: Context) -> list[Outgoing]:
         incoming = ctx.incoming
+        if incoming.action == SAY_ACTION:  # as if typed: checked like typed text below
+            said = incoming.action_arg.strip()
+            if not said:
+                return [ctx.reply("input.stale_button")]
+            update = {"text": said, "action": None, "action_arg": "", "bare_commands": False}
+            incoming = ctx.incoming = incoming.model_copy(update=update)
         if incoming.action is not None:
             route = self.actions.get(incoming.action)
             if route is None:

@@ -20,6 +20,7 @@ from bot.router import Router
 from handlers.events import render as event_render
 from handlers.events.service import EventService
 from handlers.events.upcoming import upcoming
+from handlers.names import find_topic
 from storage.db import utcnow
 from storage.topics import Topic
 
@@ -136,7 +137,7 @@ def register(router: Router) -> None:
         name = args.strip()
         topic = None
         if name:
-            topic = await ctx.store.topics.find(name)
+            topic = await find_topic(ctx.store, name)
             if topic is None:
                 return ctx.reply("topics.unknown", topic=name[:60])
         return await list_message(ctx, topic)

@@ -16,6 +16,7 @@ from handlers import validation
 from handlers.groups import render
 from handlers.groups.chat import service
 from handlers.groups.service import MAX_UPDATE, Fanout
+from handlers.names import pick
 from handlers.validation import Invalid
 from storage.db import utcnow
 from storage.group_posts import Post
@@ -150,9 +151,13 @@ async def answer(ctx: Context, text: str) -> Outgoing | list[Outgoing]:
         groups = await postable_groups(ctx)
         names = [g.name for g in groups]
         choice = validation.match_choice(text, names)
-        if choice is None:
+        try:
+            chosen = groups[names.index(choice)] if choice else pick(text, groups, "group")
+        except Invalid as problem:
+            return [problem.reply(ctx), await _ask_group(ctx)]
+        if chosen is None:
             return await _ask_group(ctx)
-        return await _chosen(ctx, groups[names.index(choice)])
+        return await _chosen(ctx, chosen)
     try:
         group = await _current_group(ctx)
     except Invalid as problem:

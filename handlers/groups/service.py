@@ -18,6 +18,7 @@ from bot.i18n import t
 from bot.models import Outgoing
 from bot.settings import Settings
 from handlers.groups import render
+from handlers.names import find_group, find_topic
 from handlers.validation import Invalid
 from storage import Store
 from storage.group_posts import Post
@@ -64,7 +65,7 @@ class GroupService:
     # finding ----------------------------------------------------------------------------
 
     async def find_active(self, name: str) -> Group:
-        group = await self.store.groups.find(name.strip())
+        group = await find_group(self.store, name)
         if group is None or not group.active:
             raise Invalid("groups.unknown", {"group": name.strip()[:MAX_NAME]})
         return group
@@ -115,7 +116,7 @@ class GroupService:
             raise Invalid("groups.bad_policy", {"policy": join_policy[:30]})
         topic_id = None
         if topic_name:
-            topic = await self.store.topics.find(topic_name)
+            topic = await find_topic(self.store, topic_name)
             if topic is None or topic.archived:
                 raise Invalid("topics.unknown", {"topic": topic_name[:60]})
             topic_id = topic.id
@@ -134,7 +135,7 @@ class GroupService:
     async def archive(self, name: str) -> tuple[Group, int]:
         """Archive a group: nothing of it is delivered any more. Returns the group and how
         many queued messages were withdrawn."""
-        group = await self.store.groups.find(name.strip())
+        group = await find_group(self.store, name)
         if group is None:
             raise Invalid("groups.unknown", {"group": name.strip()[:MAX_NAME]})
         if not group.active:
