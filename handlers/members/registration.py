@@ -149,7 +149,7 @@ async def _finish(ctx: Context) -> list[Outgoing]:
         if status == "pending":
             await ask_admins(ctx, member)
             return [*notes, with_listing_question(ctx, ctx.reply("reg.pending", name=member.name))]
-    done = main_menu(ctx, ctx.t("reg.done", name=member.name))
+    done = await main_menu(ctx, ctx.t("reg.done", name=member.name))
     return [*notes, with_listing_question(ctx, done)]
 
 
@@ -186,7 +186,7 @@ def register(router: Router) -> None:
                 return ctx.reply("error.pending_approval")
             if ctx.member.status != "active":
                 return ctx.reply("error.not_active")
-            return main_menu(ctx)
+            return await main_menu(ctx)
         if in_registration(ctx):
             assert ctx.conversation is not None
             return [ctx.reply("reg.resume"), prompt(ctx, ctx.conversation.step)]
