@@ -17,7 +17,7 @@ from bot.i18n import normalize_language, t
 from bot.logs import log_context, update_log_context
 from bot.metrics import Metrics, Stopwatch
 from bot.models import ChatKind, Incoming, Outgoing
-from bot.router import Router
+from bot.router import Refusal, Router
 from bot.settings import Settings
 from storage import Store
 from storage.members import Member
@@ -48,6 +48,7 @@ class Core:
         watch = Stopwatch()
         lang = normalize_language(incoming.language_hint, self.settings.language)
         route, failed = "-", False
+        ctx: Context | None = None
         with log_context(platform=platform, chat_kind=chat_kind):
             try:
                 async with self.store.transaction():
@@ -66,6 +67,10 @@ class Core:
             except StaleArgument as problem:  # rolled back: nothing the handler wrote stays
                 log.info("unusable button argument %r", str(problem))
                 return [Outgoing(text=t(lang, "input.stale_button"))]
+            except Refusal as problem:  # rolled back too; answered in the sender's language
+                if ctx is None:  # not from a handler: cannot happen, answered safely
+                    return [Outgoing(text=t(lang, "error.internal"))]
+                return [problem.reply(ctx)]
             except Exception:
                 failed = True
                 update_log_context(command=route)

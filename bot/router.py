@@ -4,6 +4,10 @@ Commands have an English name and German aliases. Button presses go to actions b
 Free text goes to the step of the sender's active conversation. Handlers register
 themselves through :func:`handlers.register_all`.
 
+A "say" button (:data:`SAY_ACTION`) carries a text and counts as if the person had typed
+it: the suggestion after a mistyped command and the candidates of an ambiguous name are
+such buttons, and what they run is checked like any typed command.
+
 Gates are checks a capability adds for every command, button and conversation step of a
 registered person (the privacy notice they must accept first); routes registered with
 ``gated=False`` pass them (help, cancel, seeing and deleting one's data).
@@ -11,6 +15,7 @@ registered person (the privacy notice they must accept first); routes registered
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -18,13 +23,16 @@ from enum import StrEnum
 
 from bot.contact import not_active_text
 from bot.context import Context
-from bot.models import ChatKind, Outgoing
+from bot.models import CALLBACK_LIMIT, Button, ChatKind, Outgoing
 
 HandlerResult = Outgoing | list[Outgoing] | None
 Handler = Callable[[Context, str], Awaitable[HandlerResult]]
 Gate = Callable[[Context], Awaitable[HandlerResult]]
 """Returns what to answer instead of running the route, or None to let it run."""
 
+SAY_ACTION = "say"
+"""A button that stands for typing its argument (a command or an answer)."""
+SIMILAR_ENOUGH = 0.6  # difflib's ratio from which a known command is suggested
 _COMMAND = re.compile(r"^/([A-Za-z0-9_äöüÄÖÜß]+)(?:@\S+)?(?:\s+(.*))?$", re.DOTALL)
 
 
@@ -32,6 +40,15 @@ class Access(StrEnum):
     ANYONE = "anyone"  # also people who have not registered
     MEMBER = "member"  # an active member
     ADMIN = "admin"  # network staff
+
+
+class Refusal(Exception):
+    """Input a handler cannot use. Raised out of a handler, the core answers it with
+    :meth:`reply` and keeps nothing the handler wrote; handlers that re-ask a question
+    catch it themselves. (``handlers.validation.Invalid`` is the one in use.)"""
+
+    def reply(self, ctx: Context) -> Outgoing:
+        raise NotImplementedError
 
 
 @dataclass
@@ -49,6 +66,11 @@ class Command(Route):
     help_key: str | None = None
     visible: bool = True
     order: int = 50  # position in help and menus; lower comes first
+
+    def label(self, lang: str) -> str:
+        """The name a reader of ``lang`` sees: German readers the German alias (by
+        convention the first one)."""
+        return self.aliases[0] if lang == "de" and self.aliases else self.name
 
 
 @dataclass
@@ -145,8 +167,45 @@ class Router:
             return word.lower(), rest.strip()
         return None
 
+    def closest(self, ctx: Context, typed: str) -> Command | None:
+        """The known command most like ``typed`` (``termin`` -> ``termine``) among those the
+        sender may use, or None when none is close enough."""
+        usable = {
+            key: command
+            for key, command in self.commands.items()
+            if command.visible and _access_denied(ctx, command.access) is None
+        }
+        close = difflib.get_close_matches(typed.lower(), list(usable), n=1, cutoff=SIMILAR_ENOUGH)
+        return usable[close[0]] if close else None
+
+    def _unknown_command(self, ctx: Context, typed: str, args: str) -> Outgoing:
+        """The answer to ``/termin``: "… Meinten Sie /termine?", with a button that runs
+        the suggestion with the same arguments."""
+        suggestion = self.closest(ctx, typed)
+        if suggestion is None:
+            return ctx.reply("error.unknown_command", command=typed)
+        label = suggestion.label(ctx.lang)
+        prefix = ctx.incoming.command_prefix
+        said = f"/{label} {args}".strip()
+        buttons = []
+        if len(f"{SAY_ACTION}|{said}".encode()) <= CALLBACK_LIMIT:
+            shown = f"▶ {prefix}{label}"
+            buttons = [[Button(label=shown, action=SAY_ACTION, arg=said)]]
+        return ctx.reply(
+            "error.unknown_command_suggest",
+            command=typed,
+            suggestion=f"{prefix}{label}",
+            buttons=buttons,
+        )
+
     async def dispatch(self, ctx: Context) -> list[Outgoing]:
         incoming = ctx.incoming
+        if incoming.action == SAY_ACTION:  # as if typed: checked like typed text below
+            said = incoming.action_arg.strip()
+            if not said:
+                return [ctx.reply("input.stale_button")]
+            update = {"text": said, "action": None, "action_arg": "", "bare_commands": False}
+            incoming = ctx.incoming = incoming.model_copy(update=update)
         if incoming.action is not None:
             route = self.actions.get(incoming.action)
             if route is None:
@@ -166,7 +225,7 @@ class Router:
                 ctx.route = "unknown_command"
                 if incoming.chat_kind == ChatKind.GROUP and not incoming.direct:
                     return []  # other bots' commands in a shared group are not ours
-                return [ctx.reply("error.unknown_command", command=name)]
+                return [self._unknown_command(ctx, name, args)]
             ctx.route = f"/{command.name}"
             return await self._run(ctx, command, args)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bot.context import Context
 from bot.models import ChatKind, Outgoing
 from bot.router import Access, Router
+from handlers.names import find_group, find_topic, pick
 from storage.groups import Group
 
 _GROUP_WORDS = {"group", "gruppe", "arbeitsgruppe", "workinggroup"}
@@ -61,7 +62,7 @@ async def _unbind_group(ctx: Context, name: str) -> Outgoing:
     chat = ctx.incoming.chat_id
     current = await ctx.store.bindings.group_of_chat(ctx.platform, chat)
     group = await ctx.store.groups.get(current.target_id) if current else None
-    if name and (group is None or group.name.casefold() != " ".join(name.split()).casefold()):
+    if name and (group is None or pick(name, [group], "group") is None):
         return ctx.reply("groups.bind_not_this", group=name[:60])
     if current is None:
         return ctx.reply("bind.none")
@@ -85,13 +86,15 @@ def register(router: Router) -> None:
                 return ctx.reply("bind.list", targets=", ".join(names))
             return Outgoing(text=f"{ctx.t('bind.usage')}\n{ctx.t('groups.bind_hint')}")
         group_name = _group_words(args)
-        topic = await ctx.store.topics.find(args.strip())
         if group_name:
-            group = await ctx.store.groups.find(group_name)
+            group = await find_group(ctx.store, group_name)
             if group is not None and group.active:
                 return await _bind_group(ctx, group)
-            if topic is None or topic.archived:  # not a topic called "Gruppe …" either
+            topic = await ctx.store.topics.find(args.strip())  # a topic called "Gruppe …"?
+            if topic is None or topic.archived:
                 return ctx.reply("groups.unknown", group=group_name[:60])
+        else:
+            topic = await find_topic(ctx.store, args.strip())
         if topic is None or topic.archived:
             return ctx.reply("topics.unknown", topic=args.strip())
         created = await ctx.store.bindings.bind(
@@ -121,7 +124,7 @@ def register(router: Router) -> None:
             return await _unbind_group(ctx, group_name or "")
         names = await _target_names(ctx)
         if args.strip():
-            topic = await ctx.store.topics.find(args.strip())
+            topic = await find_topic(ctx.store, args.strip())
             if topic is None:
                 return ctx.reply("topics.unknown", topic=args.strip())
             removed = await ctx.store.bindings.unbind(

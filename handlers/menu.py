@@ -3,19 +3,30 @@
 from __future__ import annotations
 
 from bot.context import Context
-from bot.models import Outgoing
+from bot.models import Button, Outgoing
 from bot.router import Access, Router
+from handlers.cooperation.lists import MEMBER_SCOPE
+from handlers.events import render as event_render
+from handlers.groups import render as group_render
 
 
-def main_menu(ctx: Context, text: str | None = None) -> Outgoing:
+async def menu_buttons(ctx: Context) -> list[list[Button]]:
+    """What an active member does most: events, topics, working groups (when there are
+    any), cooperation requests, the profile and help."""
+    first = [
+        ctx.button("menu.events", event_render.LIST_ACTION),
+        ctx.button("menu.topics", "topics.list"),
+    ]
+    second = [ctx.button("menu.requests", "coop.list", f"{MEMBER_SCOPE}::0")]
+    if await ctx.store.groups.list():
+        second.insert(0, ctx.button("menu.groups", group_render.LIST))
+    third = [ctx.button("menu.profile", "profile.show"), ctx.button("menu.help", "help.show")]
+    return [first, second, third]
+
+
+async def main_menu(ctx: Context, text: str | None = None) -> Outgoing:
     name = ctx.member.name if ctx.member else ""
-    return Outgoing(
-        text=text or ctx.t("menu.greeting", name=name),
-        buttons=[
-            [ctx.button("menu.topics", "topics.list"), ctx.button("menu.profile", "profile.show")],
-            [ctx.button("menu.help", "help.show")],
-        ],
-    )
+    return Outgoing(text=text or ctx.t("menu.greeting", name=name), buttons=await menu_buttons(ctx))
 
 
 def command_label(lang: str, name: str, aliases: tuple[str, ...], prefix: str = "/") -> str:
@@ -70,7 +81,7 @@ def register(router: Router) -> None:
 
     @router.action("menu.show", access=Access.MEMBER)
     async def menu_button(ctx: Context, arg: str) -> Outgoing:
-        return main_menu(ctx)
+        return await main_menu(ctx)
 
     @router.command(
         "cancel", "abbrechen", access=Access.ANYONE, help_key="help.cancel", order=91, gated=False

@@ -10,6 +10,7 @@ from bot.arguments import button_number
 from bot.context import Context
 from bot.models import Button, Outgoing
 from bot.router import Access, Router
+from handlers.names import find_topic
 from handlers.validation import Invalid, has_letters
 from storage import Store
 from storage.topics import DuplicateTopic, Topic
@@ -37,7 +38,7 @@ async def create_topic(store: Store, name: str, description: str, actor: str | N
 
 
 async def archive_topic(store: Store, name: str, actor: str | None) -> Topic:
-    topic = await store.topics.find(name)
+    topic = await find_topic(store, name)
     if topic is None:
         raise Invalid("topics.unknown", {"topic": name})
     if topic.archived:
@@ -71,7 +72,7 @@ async def topic_list(ctx: Context, notice: str | None = None, replace: bool = Fa
 
 async def _subscribe_by_name(ctx: Context, name: str, subscribe: bool) -> Outgoing:
     assert ctx.member is not None
-    topic = await ctx.store.topics.find(name)
+    topic = await find_topic(ctx.store, name)
     if topic is None or topic.archived:
         return ctx.reply("topics.unknown", topic=name)
     if subscribe:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from bot.arguments import number
 from bot.context import Context
 from bot.models import Outgoing
+from bot.router import Refusal
 
 MAX_NAME = 100
 MAX_COMPANY = 120
@@ -15,8 +16,9 @@ MAX_TAG_LENGTH = 50
 
 
 @dataclass
-class Invalid(Exception):
-    """Input was refused; ``key`` and ``params`` make the message."""
+class Invalid(Refusal):
+    """Input was refused; ``key`` and ``params`` make the message. Not caught by the
+    handler, it is answered by the core (and nothing written stays)."""
 
     key: str
     params: dict[str, object]

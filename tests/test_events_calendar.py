@@ -240,7 +240,7 @@ async def test_a_long_series_shows_one_date_in_lists(app: Services) -> None:
     await add_event(app, "Einmal", start=utcnow().replace(microsecond=0) + timedelta(days=5))
     anna = await member(app, "anna", "Anna Muster")
     [listing] = await anna.say("/termine")
-    assert [row[0].label.split(" ", 3)[-1] for row in listing.buttons] == ["Täglich", "Einmal"]
+    assert [row[0].label.split(" ", 4)[-1] for row in listing.buttons] == ["Täglich", "Einmal"]
 
 
 # calendar feed ------------------------------------------------------------------------

@@ -19,7 +19,7 @@ async def test_list_answer_and_waitlist_promotion(app: Services, fake_adapter: F
 
     [listing] = await anna.say("/termine")  # one message
     assert listing.text.startswith("Der nächste Termin:")  # the singular, not "1 Termine"
-    assert "1. " in listing.text and "· Workshop Robotik" in listing.text
+    assert f"Nr. {event.id} · " in listing.text and "· Workshop Robotik" in listing.text
     assert "noch 1 Platz frei" in listing.text
     [card] = await anna.press("Workshop Robotik")
     assert card.replace and card.title == "Workshop Robotik" and "📍 Siegen" in card.text
@@ -103,7 +103,7 @@ async def test_topic_filter_and_english(app: Services) -> None:
     [back] = await bob.press("Back to the list")
     assert back.text == listing.text  # the same page, the same topic
     [listing] = await bob.say("/events")
-    lines = [line for line in listing.text.splitlines() if line[:1].isdigit()]
+    lines = [line for line in listing.text.splitlines() if line.startswith("No. ")]
     assert [line.split(" · ")[-1] for line in lines] == ["Circular Breakfast", "KI-Stammtisch"]
     [card] = await bob.press("Circular Breakfast")
     assert "Going" in card.buttons[0][0].label

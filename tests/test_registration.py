@@ -125,7 +125,9 @@ async def test_start_for_a_member_shows_the_menu(app: Services) -> None:
     await anna.say("/start")
     assert anna.texts().startswith("Hallo Anna Muster")
     assert [b.action for b in anna.last[0].button_list()] == [
+        "ev.list",
         "topics.list",
+        "coop.list",  # no working group yet: no button for them
         "profile.show",
         "help.show",
     ]

@@ -41,7 +41,8 @@ async def test_termine_is_one_message_whose_card_opens_in_place_and_leads_back(
     await slack.send.dm("U1", "termine")
     await slack.settle()
     [listing] = fake.messages_in("DU1")  # one Block Kit message for the whole list
-    assert "1. " in listing.all_text() and "KI-Stammtisch &amp; &lt;Co&gt;" in listing.all_text()
+    assert f"Nr. {event.id} · " in listing.all_text()
+    assert "KI-Stammtisch &amp; &lt;Co&gt;" in listing.all_text()
     assert "noch 5 Plätze frei" in listing.all_text() and "Demo Day" in listing.all_text()
     list_text = listing.all_text()
 

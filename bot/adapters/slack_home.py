@@ -45,9 +45,9 @@ async def next_events_blocks(
     blocks: list[Block] = [_header(t(lang, "slack.home.events"))]
     if not found:
         return [*blocks, section(mrkdwn(t(lang, "events.none")))]
-    for number, row in enumerate(await event_render.list_rows(store, member.id, found), 1):
-        first, _, notes = event_render.list_line(lang, zone, number, row).partition("\n")
-        line = bold(first.partition(" ")[2])
+    for row in await event_render.list_rows(store, member.id, found):
+        first, _, notes = event_render.list_line(lang, zone, row).partition("\n")
+        line = bold(first)
         if notes.strip():
             line += f"\n{mrkdwn(notes.strip())}"
         blocks.append(section(line))

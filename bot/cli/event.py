@@ -27,6 +27,7 @@ from handlers.events.inputs import (
 )
 from handlers.events.rule_text import describe_rule
 from handlers.events.service import EventService
+from handlers.names import find_group, find_topic
 from handlers.validation import Invalid
 from storage import Store
 from storage.db import utcnow
@@ -92,17 +93,21 @@ async def add_event(args: argparse.Namespace, settings: Settings) -> int:
         return refused("event", problem)
     async with open_store(settings) as store:
         topic_ids = []
-        for name in args.topic:
-            topic = await store.topics.find(name)
-            if topic is None or topic.archived:
-                return fail("event", f"unknown topic {name!r} (see: knotenpunkt topic list)")
-            topic_ids.append(topic.id)
         group_id = None
-        if args.group:
-            group = await store.groups.find(args.group)
-            if group is None or not group.active:
-                return fail("event", f"unknown group {args.group!r} (see: knotenpunkt group list)")
-            group_id = group.id
+        try:
+            for name in args.topic:
+                topic = await find_topic(store, name)
+                if topic is None or topic.archived:
+                    return fail("event", f"unknown topic {name!r} (see: knotenpunkt topic list)")
+                topic_ids.append(topic.id)
+            if args.group:
+                group = await find_group(store, args.group)
+                if group is None or not group.active:
+                    missing = f"unknown group {args.group!r} (see: knotenpunkt group list)"
+                    return fail("event", missing)
+                group_id = group.id
+        except Invalid as problem:  # a name that fits several
+            return refused("event", problem)
         fields = EventFields(
             title=args.title,
             description=args.description,

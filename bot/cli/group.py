@@ -12,6 +12,7 @@ from bot.cli.common import CLI_ACTOR, fail, open_store, refused
 from bot.delivery.notify import Notifier
 from bot.settings import Settings
 from handlers.groups.service import GroupService
+from handlers.names import find_group
 from handlers.validation import Invalid
 from storage import Store
 
@@ -100,7 +101,10 @@ async def name_moderator(args: argparse.Namespace, settings: Settings) -> int:
 
 async def list_members(args: argparse.Namespace, settings: Settings) -> int:
     async with open_store(settings) as store:
-        group = await store.groups.find(args.name)
+        try:
+            group = await find_group(store, args.name)
+        except Invalid as problem:  # a name that fits several
+            return refused("group", problem)
         if group is None:
             return fail("group", f"no group {args.name!r} (see: knotenpunkt group list)")
         for m in await store.groups.members(group.id):

@@ -23,6 +23,7 @@ from functools import partial
 from bot.delivery.notify import Notifier, Render
 from bot.settings import Settings
 from handlers.broadcast import render
+from handlers.names import find_group, find_topic
 from handlers.validation import Invalid
 from storage import Store
 from storage.broadcasts import Audience, Broadcast, DeliveryCounts, audience_json
@@ -93,7 +94,7 @@ class BroadcastService:
 
     async def group(self, name: str) -> Group:
         """An active working group by its name as typed; raises :class:`Invalid`."""
-        found = await self.store.groups.find(name)
+        found = await find_group(self.store, name)
         if found is None:
             names = ", ".join(g.name for g in await self.groups()) or "–"
             raise Invalid("broadcast.unknown_group", {"group": name.strip()[:60], "groups": names})
@@ -112,7 +113,7 @@ class BroadcastService:
             return Audience(group_id=(await self.group(group)).id)
         topic_id = None
         if topic is not None:
-            found = await self.store.topics.find(topic)
+            found = await find_topic(self.store, topic)
             if found is None or found.archived:
                 raise Invalid("topics.unknown", {"topic": topic[:60]})
             topic_id = found.id

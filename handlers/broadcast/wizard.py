@@ -26,6 +26,7 @@ from handlers.broadcast.service import (
     Preview,
     Sender,
 )
+from handlers.names import find_topic
 from handlers.validation import Invalid
 from storage.broadcasts import Audience
 
@@ -232,7 +233,10 @@ async def answer(ctx: Context, text: str) -> list[Outgoing]:
             return await prompt(ctx, step)
         return await _choose_kind(ctx, kinds[labels.index(choice)])
     if step == "topic":
-        topic = await ctx.store.topics.find(value)
+        try:
+            topic = await find_topic(ctx.store, value)
+        except Invalid as problem:
+            return [problem.reply(ctx), *await prompt(ctx, step)]
         if topic is None or topic.archived:
             return [ctx.reply("topics.unknown", topic=value[:60]), *await prompt(ctx, step)]
         return await _choose_topic(ctx, topic.id)

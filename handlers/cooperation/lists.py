@@ -9,6 +9,7 @@ from bot.models import Button, Outgoing
 from bot.router import Access, Router
 from handlers.cooperation import render
 from handlers.cooperation.service import CooperationService
+from handlers.names import find_topic
 from handlers.validation import Invalid
 
 _ALL = {"alle", "all"}
@@ -63,7 +64,7 @@ async def requests_command(ctx: Context, args: str) -> Outgoing:
         return await show_list(ctx)
     if word.casefold() in _ALL and ctx.is_admin:
         return await show_list(ctx, ADMIN_SCOPE)
-    topic = await ctx.store.topics.find(word)
+    topic = await find_topic(ctx.store, word)
     if topic is None or topic.archived:
         return ctx.reply("topics.unknown", topic=word[:60])
     return await show_list(ctx, topic_id=topic.id)

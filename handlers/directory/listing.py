@@ -1,6 +1,7 @@
 """The one question at the end of registration: listed in the directory or not (off
 until the member says yes). Asked in the confirmation message, answered by a button,
-changeable later in ``/profil``."""
+changeable later in ``/profil``. The answer takes the confirmation's place with what comes
+next: the main menu, or for a member still waiting for approval, that they will hear."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from bot.context import Context
 from bot.models import Outgoing
 from bot.router import Access, Router
 from handlers.directory.service import DirectoryService
+from handlers.menu import main_menu
 
 
 def with_listing_question(ctx: Context, message: Outgoing) -> Outgoing:
@@ -32,6 +34,9 @@ def register(router: Router) -> None:
             return ctx.reply("error.stale_button")
         listed = arg == "yes"
         await DirectoryService(ctx.store).set_listed(ctx.member.id, listed, ctx.actor)
-        return ctx.reply(
-            "directory.listed_now" if listed else "directory.unlisted_now", replace=True
-        )
+        done = ctx.t("directory.listed_now" if listed else "directory.unlisted_now")
+        if ctx.member.status != "active":
+            text = f"{done}\n\n{ctx.t('directory.next_pending')}"
+            return Outgoing(text=text, replace=True)
+        menu = await main_menu(ctx, f"{done}\n\n{ctx.t('directory.next')}")
+        return menu.model_copy(update={"replace": True})

@@ -30,6 +30,7 @@ from handlers.events.inputs import (
 from handlers.events.listing import card
 from handlers.events.rule_text import describe_rule
 from handlers.events.service import MAX_LOCATION, MAX_TITLE, validate
+from handlers.names import find_topic, pick
 from handlers.validation import Invalid
 from storage.db import utcnow
 from storage.events import FORMATS, EventFields
@@ -210,9 +211,10 @@ async def answer(ctx: Context, text: str) -> Outgoing | list[Outgoing]:
                 return await _advance(ctx, "format", group_id=None)
             groups = await ctx.store.groups.list()
             choice = validation.match_choice(value, [g.name for g in groups])
-            if choice is None:
+            chosen = next((g for g in groups if g.name == choice), None)
+            chosen = chosen or pick(value, groups, "group")
+            if chosen is None:
                 return [ctx.reply("groups.unknown", group=value[:60]), await prompt(ctx, step)]
-            chosen = next(g for g in groups if g.name == choice)
             return await _advance(ctx, "format", group_id=chosen.id)
         if step == "format":
             labels = {f: ctx.t(f"events.format.{f}") for f in FORMATS}
@@ -241,7 +243,7 @@ async def _topics_text(ctx: Context, value: str, word: str) -> Outgoing | list[O
         return await _after_topics(ctx)
     ids = []
     for name in value.split(","):
-        topic = await ctx.store.topics.find(name.strip())
+        topic = await find_topic(ctx.store, name.strip())
         if topic is None or topic.archived:
             return [
                 ctx.reply("topics.unknown", topic=name.strip()[:60]),

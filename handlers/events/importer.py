@@ -2,7 +2,8 @@
 
 Idempotent by UID: new UIDs are created (and announced), changed ones updated (and those
 who answered yes or maybe are told), unchanged ones left alone, and events that came from
-the same source but are no longer in it are marked cancelled. Events made in chat, by the
+the same source but are no longer in it are marked cancelled. A new event whose dates have
+all passed (a website calendar keeps its archive) is not created but counted as past. Events made in chat, by the
 CLI or from another source are never touched.
 """
 
@@ -13,16 +14,19 @@ import hashlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import aiohttp
 
 from bot.calendar.ics import ImportedEvent, parse_calendar
+from bot.calendar.recurrence import next_occurrence
 from bot.i18n import t
 from handlers.events.dates import refresh as refresh_dates
 from handlers.events.service import EventService
 from handlers.validation import Invalid
-from storage.events import EventFields
+from storage.db import utcnow
+from storage.events import Event, EventFields, Override
 
 MAX_BYTES = 10 * 1024 * 1024
 _FORMAT_WORDS = {
@@ -52,12 +56,13 @@ class ImportReport:
     unchanged: list[str] = field(default_factory=list)
     cancelled: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    past: list[str] = field(default_factory=list)  # new, but over: not imported
 
     def summary(self) -> str:
         return (
             f"{len(self.created)} created, {len(self.updated)} updated, "
             f"{len(self.unchanged)} unchanged, {len(self.cancelled)} cancelled, "
-            f"{len(self.skipped)} skipped"
+            f"{len(self.skipped)} skipped, {len(self.past)} in the past (not imported)"
         )
 
 
@@ -158,6 +163,23 @@ async def _fields(service: EventService, item: ImportedEvent, source: str) -> Ev
     )
 
 
+def is_over(fields: EventFields, overrides: list[Override], now: datetime) -> bool:
+    """Whether every date of an event not yet stored has ended by ``now``."""
+    if fields.start > now:
+        return False
+    probe = Event.model_construct(
+        id=0,
+        start=fields.start,
+        end=fields.end,
+        timezone=fields.timezone,
+        rrule=fields.rrule,
+        status="scheduled",
+        all_day=fields.all_day,
+    )
+    moved = {o.occurrence: o for o in overrides}
+    return next_occurrence(probe, moved, now) is None
+
+
 async def sync_calendar(service: EventService, data: bytes, source: str) -> ImportReport:
     """Bring the events from ``source`` in line with the calendar ``data``."""
     store = service.store
@@ -172,7 +194,9 @@ async def sync_calendar(service: EventService, data: bytes, source: str) -> Impo
         try:
             fields = await _fields(service, item, source)
             existing = await store.events.by_uid(item.uid)
-            if existing is None:
+            if existing is None and is_over(fields, item.overrides, utcnow()):
+                report.past.append(item.uid)
+            elif existing is None:
                 async with store.transaction():
                     event = await service.create(fields, announce=not item.cancelled)
                     await store.events.replace_overrides(event.id, item.overrides)
@@ -213,4 +237,5 @@ def _counts(report: ImportReport) -> dict[str, int]:
         "unchanged": len(report.unchanged),
         "cancelled": len(report.cancelled),
         "skipped": len(report.skipped),
+        "past": len(report.past),
     }

@@ -20,6 +20,7 @@ from bot.router import Router
 from handlers.events import render as event_render
 from handlers.events.service import EventService
 from handlers.events.upcoming import upcoming
+from handlers.names import find_topic
 from storage.db import utcnow
 from storage.topics import Topic
 
@@ -52,9 +53,8 @@ async def list_message(
         if topic is not None:
             return ctx.reply("events.none_topic", topic=topic.name)
         return ctx.reply("events.none")
-    first = page * PAGE_SIZE + 1
     if page:
-        heading = ctx.t("events.list_page_title", first=first, last=first + len(found) - 1)
+        heading = ctx.t("events.list_page_title", page=page + 1)
     elif topic is not None:
         heading = tn(ctx.lang, "events.list_title_topic", len(found), topic=topic.name)
     else:
@@ -62,13 +62,8 @@ async def list_message(
     member_id = ctx.member.id if ctx.member else None
     rows = await event_render.list_rows(ctx.store, member_id, found)
     listing = listing_arg(page, topic_id)
-    lines = [
-        event_render.list_line(ctx.lang, ctx.zone, first + n, row) for n, row in enumerate(rows)
-    ]
-    buttons = [
-        [event_render.list_button(ctx.lang, ctx.zone, first + n, row, listing)]
-        for n, row in enumerate(rows)
-    ]
+    lines = [event_render.list_line(ctx.lang, ctx.zone, row) for row in rows]
+    buttons = [[event_render.list_button(ctx.lang, ctx.zone, row, listing)] for row in rows]
     paging = []
     if page:
         arg = listing_arg(page - 1, topic_id)
@@ -106,8 +101,7 @@ async def card(
             text += f"\n\n{mine}"
     if notice:
         text = f"{notice}\n\n{text}"
-    if ctx.is_admin:
-        text += "\n" + ctx.t("events.admin_id", id=occ.event.id)
+    text += "\n" + ctx.t("events.card_number", id=occ.event.id)  # the number of the list
     buttons = event_render.rsvp_buttons(ctx.lang, occ, admin=ctx.is_admin, listing=listing)
     if listing:
         buttons.append([ctx.button("events.btn_to_list", event_render.LIST_ACTION, listing)])
@@ -143,7 +137,7 @@ def register(router: Router) -> None:
         name = args.strip()
         topic = None
         if name:
-            topic = await ctx.store.topics.find(name)
+            topic = await find_topic(ctx.store, name)
             if topic is None:
                 return ctx.reply("topics.unknown", topic=name[:60])
         return await list_message(ctx, topic)

@@ -202,10 +202,20 @@ def short_when(lang: str, zone: ZoneInfo, occ: Occurrence) -> str:
     return _plain_spaces(text)
 
 
-def list_line(lang: str, zone: ZoneInfo, number: int, row: ListRow) -> str:
-    """``1. Di., 08.12., 18:00 · KI-Stammtisch`` and below it the member's answer and the
-    seats left, when there is either."""
-    line = f"{number}. {short_when(lang, zone, row.occ)} · {title(lang, row.occ.event, row.occ)}"
+def event_number(lang: str, event: Event) -> str:
+    """``Nr. 3``: the event's own number, the one ``/teilnehmer``, ``/terminabsagen``, the
+    CLI and the dashboard take. Lists show it instead of a position, which would change
+    whenever a date is added or passes."""
+    return t(lang, "events.number", id=event.id)
+
+
+def list_line(lang: str, zone: ZoneInfo, row: ListRow) -> str:
+    """``Nr. 3 · Di., 08.12., 18:00 · KI-Stammtisch`` and below it the member's answer and
+    the seats left, when there is either."""
+    occ = row.occ
+    line = " · ".join(
+        [event_number(lang, occ.event), short_when(lang, zone, occ), title(lang, occ.event, occ)]
+    )
     notes = []
     if row.answer is not None:
         status = "waitlist" if row.answer.waitlisted else row.answer.status
@@ -216,12 +226,13 @@ def list_line(lang: str, zone: ZoneInfo, number: int, row: ListRow) -> str:
     return line + ("\n     " + " · ".join(notes) if notes else "")
 
 
-def list_button(lang: str, zone: ZoneInfo, number: int, row: ListRow, listing: str) -> Button:
-    """The button that opens a date's card in place of the list."""
+def list_button(lang: str, zone: ZoneInfo, row: ListRow, listing: str) -> Button:
+    """The button that opens a date's card in place of the list, with the event's number
+    as in its line."""
     occ = row.occ
     moment = occ.start.astimezone(ZoneInfo(occ.event.timezone) if occ.event.all_day else zone)
     day = format_pattern(moment, "dd.MM." if lang == "de" else "d MMM", locale=_LOCALES[lang])
-    label = f"{number} · {day} {occ.event.title}"
+    label = f"{event_number(lang, occ.event)} · {day} {occ.event.title}"
     if len(label) > LABEL_LIMIT:
         label = label[: LABEL_LIMIT - 1] + "…"
     return Button(label=label, action=CARD_ACTION, arg=f"{occ.event.id}:{occ.epoch}:{listing}")

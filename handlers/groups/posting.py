@@ -11,12 +11,14 @@ twice; a Slack slash command is invisible to the channel, so there the answer is
 from __future__ import annotations
 
 from bot.context import Context
+from bot.i18n import tn
 from bot.models import Button, ChatKind, Outgoing
 from bot.router import Router
 from handlers import validation
 from handlers.groups import render
 from handlers.groups.chat import service
 from handlers.groups.service import MAX_UPDATE, Fanout
+from handlers.names import pick
 from handlers.validation import Invalid
 from storage.db import utcnow
 from storage.group_posts import Post
@@ -90,13 +92,29 @@ async def _current_group(ctx: Context) -> Group:
     return await service(ctx).get_active(group_id)
 
 
-def _posted(ctx: Context, fanout: Fanout) -> Outgoing:
-    return ctx.reply(
-        "groups.posted",
-        members=fanout.members,
-        chats=fanout.chats,
-        buttons=[[ctx.button("groups.btn_withdraw_mine", render.WITHDRAW, str(fanout.post.id))]],
-    )
+async def _posted(ctx: Context, group: Group, fanout: Fanout) -> Outgoing:
+    """Who got the update now, who sees it later (weekly digest, muted), and when nobody
+    else is in the group yet, that: never "an 0 Mitglieder und 0 verbundene Chats"."""
+    author_id = ctx.member.id if ctx.member else None
+    later = len(
+        [m for m in await ctx.store.groups.member_ids(group.id, ("digest", "muted"))
+         if m != author_id]
+    )  # fmt: skip
+    reached = []
+    if fanout.members:
+        reached.append(tn(ctx.lang, "groups.sent_members", fanout.members))
+    if fanout.chats:
+        reached.append(tn(ctx.lang, "groups.sent_chats", fanout.chats))
+    if reached:
+        text = ctx.t("groups.posted", recipients=f" {ctx.t('groups.and')} ".join(reached))
+    elif later:
+        text = ctx.t("groups.posted_saved")
+    else:
+        text = ctx.t("groups.posted_alone", group=group.name)
+    if later:
+        text += " " + tn(ctx.lang, "groups.posted_later", later)
+    withdraw = ctx.button("groups.btn_withdraw_mine", render.WITHDRAW, str(fanout.post.id))
+    return Outgoing(text=text, buttons=[[withdraw]])
 
 
 async def _post(ctx: Context) -> Outgoing | list[Outgoing]:
@@ -110,7 +128,7 @@ async def _post(ctx: Context) -> Outgoing | list[Outgoing]:
         await ctx.end_conversation()
         return problem.reply(ctx)
     await ctx.end_conversation()
-    return _posted(ctx, fanout)
+    return await _posted(ctx, group, fanout)
 
 
 async def _post_in_chat(ctx: Context, text: str) -> Outgoing:
@@ -155,9 +173,13 @@ async def answer(ctx: Context, text: str) -> Outgoing | list[Outgoing]:
         groups = await postable_groups(ctx)
         names = [g.name for g in groups]
         choice = validation.match_choice(text, names)
-        if choice is None:
+        try:
+            chosen = groups[names.index(choice)] if choice else pick(text, groups, "group")
+        except Invalid as problem:
+            return [problem.reply(ctx), await _ask_group(ctx)]
+        if chosen is None:
             return await _ask_group(ctx)
-        return await _chosen(ctx, groups[names.index(choice)])
+        return await _chosen(ctx, chosen)
     try:
         group = await _current_group(ctx)
     except Invalid as problem:

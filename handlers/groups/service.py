@@ -20,6 +20,7 @@ from bot.models import Outgoing
 from bot.settings import Settings
 from handlers.broadcast.service import BroadcastService
 from handlers.groups import render
+from handlers.names import find_group, find_topic
 from handlers.validation import Invalid
 from storage import Store
 from storage.group_posts import Post
@@ -66,7 +67,7 @@ class GroupService:
     # finding ----------------------------------------------------------------------------
 
     async def find_active(self, name: str) -> Group:
-        group = await self.store.groups.find(name.strip())
+        group = await find_group(self.store, name)
         if group is None or not group.active:
             raise Invalid("groups.unknown", {"group": name.strip()[:MAX_NAME]})
         return group
@@ -117,7 +118,7 @@ class GroupService:
             raise Invalid("groups.bad_policy", {"policy": join_policy[:30]})
         topic_id = None
         if topic_name:
-            topic = await self.store.topics.find(topic_name)
+            topic = await find_topic(self.store, topic_name)
             if topic is None or topic.archived:
                 raise Invalid("topics.unknown", {"topic": topic_name[:60]})
             topic_id = topic.id
@@ -137,7 +138,7 @@ class GroupService:
         """Archive a group: nothing of it is delivered any more, and its scheduled
         broadcasts are cancelled (whoever scheduled one is told). Returns the group and how
         many queued messages were withdrawn."""
-        group = await self.store.groups.find(name.strip())
+        group = await find_group(self.store, name)
         if group is None:
             raise Invalid("groups.unknown", {"group": name.strip()[:MAX_NAME]})
         if not group.active:

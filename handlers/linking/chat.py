@@ -60,7 +60,7 @@ async def redeem_reply(ctx: Context, text: str) -> Outgoing:
         platforms=", ".join(names),
         target=await links.target_text(linked.member.id, ctx.lang),
     )
-    return main_menu(ctx, text)
+    return await main_menu(ctx, text)
 
 
 def register(router: Router) -> None:

@@ -72,6 +72,15 @@ def looks_like_code(text: str) -> bool:
     return len(code) == CODE_LENGTH and all(c in ALPHABET for c in code)
 
 
+def format_problem(code: str) -> tuple[str, dict[str, object]]:
+    """What is wrong with a code that cannot be one: its length, or characters no code
+    has (look-alikes such as B and 8 are left out of every code)."""
+    if len(code) != CODE_LENGTH:
+        return "linking.bad_length", {"length": len(code), "expected": CODE_LENGTH}
+    strangers = dict.fromkeys(c for c in code if c not in ALPHABET)
+    return "linking.bad_characters", {"characters": ", ".join(strangers)}
+
+
 @dataclass
 class LinkService:
     store: Store
@@ -111,7 +120,8 @@ class LinkService:
 
         code = normalize_code(text)
         if not looks_like_code(code):
-            raise await fail("linking.bad_format", code=text.strip()[:20])
+            key, params = format_problem(code)
+            raise await fail(key, code=text.strip()[:20], **params)
         found = await self.store.linking.find_code(code)
         if found is None:
             raise await fail("linking.unknown")

@@ -156,7 +156,7 @@ async def _finish(ctx: Context) -> list[Outgoing]:
         if status == "pending":
             await ask_admins(ctx, member)
             return [*notes, with_listing_question(ctx, ctx.reply("reg.pending", name=member.name))]
-    done = main_menu(ctx, ctx.t("reg.done", name=member.name))
+    done = await main_menu(ctx, ctx.t("reg.done", name=member.name))
     return [*notes, with_listing_question(ctx, done)]
 
 
@@ -198,7 +198,7 @@ async def admit_waiting(ctx: Context, code: str) -> Outgoing:
             "member.approved", ctx.actor, member_id=member.id, by="invitation"
         )
     ctx.member = member.model_copy(update={"status": "active"})
-    return main_menu(ctx, ctx.t("reg.invited_in", network=ctx.settings.network_name))
+    return await main_menu(ctx, ctx.t("reg.invited_in", network=ctx.settings.network_name))
 
 
 async def decline_consent(ctx: Context) -> Outgoing:
@@ -243,7 +243,7 @@ def register(router: Router) -> None:
                 return ctx.reply("error.pending_approval")
             if ctx.member.status != "active":
                 return Outgoing(text=not_active_text(ctx.settings, ctx.lang))
-            return main_menu(ctx)
+            return await main_menu(ctx)
         kept = kept_invitation(ctx)
         if kept is not None:
             return await start_invited(ctx, kept)

@@ -90,7 +90,7 @@ def register(router: Router) -> None:
         if not await svc.needs_consent(ctx.member.id):
             return [ctx.reply("privacy.accepted_already", replace=True)]
         await svc.accept_notice(ctx.member.id, "reconfirm")
-        return [ctx.reply("privacy.accepted", replace=True), main_menu(ctx)]
+        return [ctx.reply("privacy.accepted", replace=True), await main_menu(ctx)]
 
     @router.action("privacy.leave", access=Access.ANYONE, gated=False)
     async def leave(ctx: Context, arg: str) -> Outgoing:

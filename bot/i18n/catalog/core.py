@@ -14,6 +14,11 @@ MESSAGES = {
         "de_du": "Den Befehl /{command} kenne ich nicht. Mit /hilfe siehst du alle Befehle.",
         "en": "I don't know the command /{command}. Send /help to see all commands.",
     },
+    "error.unknown_command_suggest": {
+        "de": "Den Befehl /{command} kenne ich nicht. Meinten Sie {suggestion}?",
+        "de_du": "Den Befehl /{command} kenne ich nicht. Meintest du {suggestion}?",
+        "en": "I don't know the command /{command}. Did you mean {suggestion}?",
+    },
     "error.not_registered": {
         "de": "Sie sind noch nicht registriert. Senden Sie /start, um sich anzumelden.",
         "de_du": "Du bist noch nicht registriert. Sende /start, um dich anzumelden.",
@@ -91,7 +96,10 @@ MESSAGES = {
         "de_du": "Hallo {name}! Was möchtest du tun?",
         "en": "Hello {name}! What would you like to do?",
     },
+    "menu.events": {"de": "Termine", "en": "Events"},
     "menu.topics": {"de": "Themen", "en": "Topics"},
+    "menu.groups": {"de": "Arbeitsgruppen", "en": "Working groups"},
+    "menu.requests": {"de": "Gesuche", "en": "Requests"},
     "menu.profile": {"de": "Profil", "en": "Profile"},
     "menu.help": {"de": "Hilfe", "en": "Help"},
     "help.title": {

@@ -14,6 +14,7 @@ MESSAGES = {
     },
     "dashboard.events.show_upcoming": {"de": "Nur kommende", "en": "Upcoming only"},
     "dashboard.events.title": {"de": "Titel", "en": "Title"},
+    "dashboard.events.number": {"de": "Nr.", "en": "No."},
     "dashboard.events.when": {"de": "Wann", "en": "When"},
     "dashboard.events.next": {"de": "Nächster Termin", "en": "Next date"},
     "dashboard.events.repeat": {"de": "Wiederholung", "en": "Repeats"},
@@ -127,9 +128,10 @@ MESSAGES = {
     },
     "dashboard.import.report": {
         "de": "Import: {created} neu, {updated} geändert, {unchanged} unverändert, "
-        "{cancelled} abgesagt, {skipped} übersprungen.",
+        "{cancelled} abgesagt, {skipped} übersprungen, {past} in der Vergangenheit (nicht "
+        "übernommen).",
         "en": "Import: {created} created, {updated} updated, {unchanged} unchanged, "
-        "{cancelled} cancelled, {skipped} skipped.",
+        "{cancelled} cancelled, {skipped} skipped, {past} in the past (not imported).",
     },
     # broadcasts -------------------------------------------------------------------------
     "dashboard.broadcasts.compose": {"de": "Rundschreiben verfassen", "en": "Write a broadcast"},

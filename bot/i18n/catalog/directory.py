@@ -27,6 +27,22 @@ MESSAGES = {
         "en": "You are not listed in the competence directory. You can join it any time in "
         "/profile.",
     },
+    "directory.next": {
+        "de": "Was möchten Sie als Nächstes tun? Abonnieren Sie zum Beispiel die Themen, die "
+        "Sie interessieren, oder sehen Sie sich die nächsten Termine an.",
+        "de_du": "Was möchtest du als Nächstes tun? Abonniere zum Beispiel die Themen, die "
+        "dich interessieren, oder sieh dir die nächsten Termine an.",
+        "en": "What would you like to do next? Subscribe to the topics that interest you, for "
+        "example, or have a look at the next events.",
+    },
+    "directory.next_pending": {
+        "de": "Ihre Anmeldung wartet noch auf die Freigabe durch das Netzwerk-Team. Ich melde "
+        "mich, sobald es so weit ist.",
+        "de_du": "Deine Anmeldung wartet noch auf die Freigabe durch das Netzwerk-Team. Ich "
+        "melde mich, sobald es so weit ist.",
+        "en": "Your registration is still waiting for the network team's approval. I will "
+        "let you know as soon as it is approved.",
+    },
     "directory.profile_line": {
         "de": "Im Kompetenzverzeichnis: {state}",
         "en": "Listed in the directory: {state}",

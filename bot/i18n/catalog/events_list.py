@@ -2,8 +2,8 @@
 
 MESSAGES = {
     "events.list_page_title": {
-        "de": "Weitere Termine ({first}–{last}):",
-        "en": "More events ({first}–{last}):",
+        "de": "Weitere Termine (Seite {page}):",
+        "en": "More events (page {page}):",
     },
     "events.list_hint": {
         "de": "Tippen Sie auf einen Termin: Einzelheiten, Ihre Antwort und die .ics-Datei.",

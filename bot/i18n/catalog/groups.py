@@ -206,9 +206,36 @@ MESSAGES = {
         "treten Sie bei.",
         "en": "Only members of “{group}” can post updates there. Send /groups to join.",
     },
-    "groups.posted": {
-        "de": "Gesendet: an {members} Mitglieder und {chats} verbundene Chats.",
-        "en": "Posted: to {members} members and {chats} bound chats.",
+    "groups.posted": {"de": "Gesendet an {recipients}.", "en": "Posted to {recipients}."},
+    "groups.sent_members": {
+        "de": {"one": "{n} Mitglied", "other": "{n} Mitglieder"},
+        "en": {"one": "{n} member", "other": "{n} members"},
+    },
+    "groups.sent_chats": {
+        "de": {"one": "{n} verbundenen Chat", "other": "{n} verbundene Chats"},
+        "en": {"one": "{n} bound chat", "other": "{n} bound chats"},
+    },
+    "groups.and": {"de": "und", "en": "and"},
+    "groups.posted_saved": {"de": "Gespeichert.", "en": "Saved."},
+    "groups.posted_later": {
+        "de": {
+            "one": "{n} weiteres Mitglied sieht die Neuigkeit später (in der Wochenübersicht "
+            "oder unter /gruppen).",
+            "other": "{n} weitere Mitglieder sehen die Neuigkeit später (in der "
+            "Wochenübersicht oder unter /gruppen).",
+        },
+        "en": {
+            "one": "{n} other member sees it later (in the weekly digest or in /groups).",
+            "other": "{n} other members see it later (in the weekly digest or in /groups).",
+        },
+    },
+    "groups.posted_alone": {
+        "de": "Gespeichert. Außer Ihnen ist noch niemand in „{group}“, deshalb hat die "
+        "Neuigkeit niemand bekommen. Wer beitritt, sieht sie unter /gruppen.",
+        "de_du": "Gespeichert. Außer dir ist noch niemand in „{group}“, deshalb hat die "
+        "Neuigkeit niemand bekommen. Wer beitritt, sieht sie unter /gruppen.",
+        "en": "Saved. Nobody else is in “{group}” yet, so nobody has received it. Whoever "
+        "joins sees it in /groups.",
     },
     "groups.posted_here": {
         "de": "Als Neuigkeit der Arbeitsgruppe „{group}“ veröffentlicht.",

@@ -33,11 +33,22 @@ MESSAGES = {
         "en": "You have not signed up here yet. Are you a member on another platform "
         "already? Then send /link there and /link CODE here. Otherwise sign up with /start.",
     },
-    "linking.bad_format": {
-        "de": "„{code}“ ist kein gültiger Code. Ein Code hat 6 Zeichen, z. B. K7M4QX. "
-        "Noch {left} Versuche in dieser Stunde.",
-        "en": "“{code}” is not a valid code. A code has 6 characters, e.g. K7M4QX. "
-        "{left} tries left this hour.",
+    "linking.bad_length": {
+        "de": "„{code}“ ist kein gültiger Code: Ein Code hat genau {expected} Zeichen, z. B. "
+        "K7M4QX, dieser hat {length}. Noch {left} Versuche in dieser Stunde.",
+        "en": "“{code}” is not a valid code: a code has exactly {expected} characters, e.g. "
+        "K7M4QX; this one has {length}. {left} tries left this hour.",
+    },
+    "linking.bad_characters": {
+        "de": "„{code}“ ist kein gültiger Code: Ein Code enthält nie {characters}. Codes "
+        "bestehen aus Buchstaben und Ziffern ohne die leicht verwechselbaren 0, O, 1, I, L, "
+        "2, Z, 5, S, 8 und B. Bitte prüfen Sie den Code. Noch {left} Versuche in dieser Stunde.",
+        "de_du": "„{code}“ ist kein gültiger Code: Ein Code enthält nie {characters}. Codes "
+        "bestehen aus Buchstaben und Ziffern ohne die leicht verwechselbaren 0, O, 1, I, L, "
+        "2, Z, 5, S, 8 und B. Bitte prüfe den Code. Noch {left} Versuche in dieser Stunde.",
+        "en": "“{code}” is not a valid code: a code never contains {characters}. Codes are "
+        "letters and digits without the easily confused 0, O, 1, I, L, 2, Z, 5, S, 8 and B. "
+        "Please check it. {left} tries left this hour.",
     },
     "linking.unknown": {
         "de": "Diesen Code kenne ich nicht. Bitte prüfen Sie ihn. "
