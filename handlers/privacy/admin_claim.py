@@ -65,7 +65,7 @@ async def redeem(ctx: Context, text: str) -> Outgoing:
         await ctx.store.audit.record("admin.claimed", ctx.actor, identity=key, claim_id=claim_id)
     ctx.is_admin = True
     prefix = ctx.incoming.command_prefix
-    words = {
+    words: dict[str, object] = {
         "network": ctx.settings.network_name,
         "help": prefix + ("hilfe" if ctx.lang == "de" else "help"),
         "broadcast": prefix + ("rundschreiben" if ctx.lang == "de" else "broadcast"),
