@@ -65,12 +65,10 @@ async def redeem(ctx: Context, text: str) -> Outgoing:
         await ctx.store.audit.record("admin.claimed", ctx.actor, identity=key, claim_id=claim_id)
     ctx.is_admin = True
     prefix = ctx.incoming.command_prefix
-    words: dict[str, object] = {
-        "network": ctx.settings.network_name,
-        "help": prefix + ("hilfe" if ctx.lang == "de" else "help"),
-        "broadcast": prefix + ("rundschreiben" if ctx.lang == "de" else "broadcast"),
-    }
-    if was_admin:
-        return ctx.reply("claim.already", **words)
-    key_name = "claim.done" if ctx.member is not None else "claim.done_register"
-    return ctx.reply(key_name, **words)
+    network = ctx.settings.network_name
+    help_command = prefix + ("hilfe" if ctx.lang == "de" else "help")
+    broadcast = prefix + ("rundschreiben" if ctx.lang == "de" else "broadcast")
+    key_name = "claim.already" if was_admin else "claim.done"
+    if not was_admin and ctx.member is None:
+        key_name = "claim.done_register"
+    return ctx.reply(key_name, network=network, help=help_command, broadcast=broadcast)
