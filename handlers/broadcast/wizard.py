@@ -16,7 +16,7 @@ from bot.arguments import number, record_id
 from bot.calendar.parse import BadTime, parse_local
 from bot.context import Context
 from bot.models import Button, Outgoing
-from bot.router import Access, Router
+from bot.router import Access, Router, Section
 from handlers import validation
 from handlers.broadcast import markup, render, status
 from handlers.broadcast.service import (
@@ -276,7 +276,12 @@ async def start(ctx: Context, args: str) -> list[Outgoing]:
 
 def register(router: Router) -> None:
     router.command(
-        "broadcast", "rundschreiben", access=Access.ADMIN, help_key="broadcast.help", order=70
+        "broadcast",
+        "rundschreiben",
+        access=Access.ADMIN,
+        help_key="broadcast.help",
+        order=70,
+        section=Section.PEOPLE,
     )(start)
     router.flow(FLOW)(answer)
 

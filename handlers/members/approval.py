@@ -7,7 +7,7 @@ from bot.context import Context
 from bot.delivery.notify import Notifier
 from bot.i18n import t
 from bot.models import Button, Outgoing
-from bot.router import Access, Router
+from bot.router import Access, Router, Section
 from storage import Store
 from storage.members import Member
 
@@ -82,7 +82,13 @@ async def _decide(ctx: Context, arg: str, approve: bool) -> Outgoing:
 
 
 def register(router: Router) -> None:
-    @router.command("approve", "freigeben", access=Access.ADMIN, help_key="help.approve")
+    @router.command(
+        "approve",
+        "freigeben",
+        access=Access.ADMIN,
+        help_key="help.approve",
+        section=Section.PEOPLE,
+    )
     async def list_pending(ctx: Context, args: str) -> list[Outgoing]:
         pending = await ctx.store.members.list_by_status("pending")
         if not pending:

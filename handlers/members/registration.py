@@ -175,7 +175,7 @@ def in_registration(ctx: Context) -> bool:
 
 
 def register(router: Router) -> None:
-    @router.command("start", access=Access.ANYONE, help_key="help.start", order=0)
+    @router.command("start", access=Access.NEW_OR_MEMBER, help_key="help.start", order=0)
     async def start(ctx: Context, args: str) -> HandlerOutput:
         if args and looks_like_code(args):
             return await redeem_reply(ctx, args)

@@ -14,7 +14,7 @@ from bot.context import Context
 from bot.delivery.notify import Notifier
 from bot.i18n import format_datetime, t
 from bot.models import Outgoing
-from bot.router import Access, Router
+from bot.router import Access, Router, Section
 from bot.settings import Settings
 from handlers.cooperation.service import CooperationService
 from handlers.events.upcoming import upcoming
@@ -169,7 +169,13 @@ def render(lang: str, settings: Settings, stats: NetworkStats) -> str:
 
 
 def register(router: Router) -> None:
-    @router.command("stats", "statistik", access=Access.ADMIN, help_key="privacy.help_stats")
+    @router.command(
+        "stats",
+        "statistik",
+        access=Access.ADMIN,
+        help_key="privacy.help_stats",
+        section=Section.PEOPLE,
+    )
     async def show(ctx: Context, args: str) -> Outgoing:
         stats = await collect(ctx.store, ctx.settings)
         buttons = []

@@ -11,8 +11,8 @@ MESSAGES = {
         "en": "Post an update to one of your working groups",
     },
     "groups.help_new": {
-        "de": "Arbeitsgruppe anlegen: NAME | Beschreibung | offen oder anfrage",
-        "en": "Create a working group: NAME | description | open or request",
+        "de": "Arbeitsgruppe anlegen: NAME | Beschreibung | offen oder anfrage | THEMA",
+        "en": "Create a working group: NAME | description | open or request | TOPIC",
     },
     "groups.help_archive": {"de": "Arbeitsgruppe archivieren", "en": "Archive a working group"},
     "groups.help_moderator": {

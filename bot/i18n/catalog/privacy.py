@@ -274,8 +274,8 @@ MESSAGES = {
     },
     # invitations
     "privacy.help_invite": {
-        "de": "Jemanden ins Netzwerk einladen (Netzwerk-Team)",
-        "en": "Invite someone to the network (network team)",
+        "de": "Jemanden ins Netzwerk einladen",
+        "en": "Invite someone to the network",
     },
     "privacy.invite_choose": {
         "de": "Welche Einladung möchten Sie erstellen? (Oder genau: /einladen ANZAHL TAGE, "

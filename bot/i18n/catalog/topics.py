@@ -85,8 +85,8 @@ MESSAGES = {
     },
     "help.archivetopic": {"de": "Thema archivieren", "en": "Archive a topic"},
     "help.bind": {
-        "de": "Diese Gruppe mit einem Thema verbinden (in der Gruppe)",
-        "en": "Bind this group to a topic (in the group)",
+        "de": "Diese Gruppe mit einem Thema verbinden",
+        "en": "Bind this group to a topic",
     },
     "help.unbind": {"de": "Verbindung der Gruppe lösen", "en": "Unbind this group"},
     "bind.usage": {
