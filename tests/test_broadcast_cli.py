@@ -84,7 +84,7 @@ def test_send_from_a_file_and_refusals(
     assert "Programm (https://example.org/p)" in out and "queued for 3 recipients" in out
     refusals = {
         ("--audience", "group:Vorstand"): "I don't know the working group “Vorstand”.",
-        ("--audience", "topic:Nope"): "There is no topic “Nope”",
+        ("--audience", "topic:Nope"): "there is no topic “Nope” (knotenpunkt topic list",
         ("--audience", "region:Atlantis"): "I don't know the region “Atlantis”. Regions: ",
         ("--audience", "all", "--audience", "region:Hagen"): "'all' cannot be combined",
         ("--audience", "everyone"): "unknown audience 'everyone'",

@@ -62,7 +62,7 @@ def _fields(text: object) -> set[str]:
 
 def test_every_message_has_german_and_english_with_same_placeholders() -> None:
     for key, texts in CATALOG.items():
-        assert {"de", "en"} <= set(texts) <= {"de", "de_du", "en"}, key
+        assert {"de", "en"} <= set(texts) <= {"de", "de_du", "en", "cli"}, key
         for lang, text in texts.items():
             assert all(form.strip() for form in _forms(text)), (key, lang)
             if isinstance(text, dict):
@@ -70,8 +70,9 @@ def test_every_message_has_german_and_english_with_same_placeholders() -> None:
                                                          "other"}, (key, lang)  # fmt: skip
             assert isinstance(text, dict) == isinstance(texts["de"], dict), (key, lang)
         assert _fields(texts["de"]) == _fields(texts["en"]), key
-        if "de_du" in texts:
-            assert _fields(texts["de_du"]) == _fields(texts["de"]), key
+        for variant in ("de_du", "cli"):
+            if variant in texts:
+                assert _fields(texts[variant]) == _fields(texts["en"]), (key, variant)
 
 
 def test_every_help_key_exists_and_command_names_suit_telegram() -> None:

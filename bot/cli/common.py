@@ -6,7 +6,7 @@ import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from bot.i18n import t
+from bot.i18n import CLI, t
 from bot.settings import Settings
 from handlers.validation import Invalid
 from storage import Store
@@ -30,8 +30,9 @@ def fail(command: str, message: str) -> int:
 
 
 def refused(command: str, problem: Invalid) -> int:
-    """The same check as in chat refused the input: say why, in English."""
-    return fail(command, t("en", problem.key, **problem.params))
+    """The same check as in chat refused the input: say why, in English and in the
+    command line's terms (a key's "cli" text where the chat text gives chat advice)."""
+    return fail(command, t(CLI, problem.key, **problem.params))
 
 
 def confirm(question: str, assume_yes: bool) -> bool:

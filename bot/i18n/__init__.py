@@ -4,6 +4,10 @@ Catalog modules live in ``bot/i18n/catalog/``, one per capability, each exposing
 ``MESSAGES = {key: {"de": ..., "en": ...}}``. They are merged at import, and a duplicate
 key is an error, so capabilities cannot silently overwrite each other's texts.
 
+The command line speaks English: ``t(CLI, key)`` reads a key's optional ``"cli"`` text,
+for the few texts shared with chat that give chat advice ("Send /topics ..."), and else
+its English text.
+
 German addresses members formally ("Sie"). A network that prefers "du" sets
 ``KNOTENPUNKT_GERMAN_ADDRESS=du``; then a key's optional ``"de_du"`` text is used instead
 of its ``"de"`` text. Only texts that differ carry a ``"de_du"`` variant, so a key without
@@ -32,6 +36,7 @@ LANGUAGES = ("de", "en")
 DEFAULT_LANGUAGE = "de"
 ADDRESSES = ("sie", "du")
 DU_VARIANT = "de_du"
+CLI = "cli"  # the command line's "language": English, without chat advice
 
 Text = str | dict[str, str]  # plain, or plural forms by CLDR category
 Address = Literal["sie", "du"]
@@ -77,6 +82,8 @@ def template(lang: str, key: str, address: Address | None = None) -> Text:
     texts = CATALOG.get(key)
     if texts is None:
         raise KeyError(f"unknown message key {key!r}")
+    if lang == CLI:
+        return texts.get(CLI) or texts["en"]
     if lang not in LANGUAGES:
         lang = DEFAULT_LANGUAGE
     if lang == "de" and (address or _address) == "du" and DU_VARIANT in texts:
@@ -94,6 +101,8 @@ def t(lang: str, key: str, **params: object) -> str:
 
 def plural_category(lang: str, count: int) -> str:
     """The CLDR plural category of ``count`` in ``lang`` ("one", "other", ...)."""
+    if lang == CLI:
+        lang = "en"
     return Locale.parse(lang if lang in LANGUAGES else DEFAULT_LANGUAGE).plural_form(count)
 
 

@@ -26,6 +26,7 @@ from handlers.broadcast.service import (
     Preview,
     Sender,
 )
+from handlers.members.render import region_label
 from handlers.validation import Invalid
 from storage.broadcasts import Audience
 
@@ -98,7 +99,7 @@ async def prompt(ctx: Context, step: str) -> list[Outgoing]:
         return [ctx.reply("broadcast.ask_group", buttons=rows)]
     if step == "region":
         rows = [
-            [Button(label=name, action="bc.region", arg=str(index))]
+            [Button(label=region_label(ctx.lang, name), action="bc.region", arg=str(index))]
             for index, name in enumerate(data.get("regions", []))
         ]
         return [ctx.reply("broadcast.ask_region", buttons=rows)]

@@ -8,6 +8,7 @@ from bot.delivery.notify import Notifier
 from bot.i18n import t
 from bot.models import Button, Outgoing
 from bot.router import Access, Router, Section
+from handlers.members.render import region_label
 from storage import Store
 from storage.members import Member
 
@@ -15,7 +16,11 @@ from storage.members import Member
 def approval_request(lang: str, member: Member) -> Outgoing:
     return Outgoing(
         text=t(
-            lang, "approval.request", name=member.name, company=member.company, region=member.region
+            lang,
+            "approval.request",
+            name=member.name,
+            company=member.company,
+            region=region_label(lang, member.region),
         ),
         buttons=[
             [

@@ -48,6 +48,7 @@ MESSAGES = {
         "de": "Dieser Knopf ist nicht mehr aktuell. Senden Sie /start für das Hauptmenü.",
         "de_du": "Dieser Knopf ist nicht mehr aktuell. Sende /start für das Hauptmenü.",
         "en": "This button is no longer valid. Send /start for the main menu.",
+        "cli": "that choice is not valid (any more); nothing was changed",
     },
     "error.free_text": {
         "de": "Ich habe gerade keine Frage an Sie offen. Mit /hilfe sehen Sie, was ich kann.",

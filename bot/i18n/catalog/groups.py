@@ -75,6 +75,7 @@ MESSAGES = {
     "groups.unknown": {
         "de": "Die Arbeitsgruppe „{group}“ gibt es nicht. Mit /gruppen sehen Sie alle.",
         "en": "There is no working group “{group}”. Send /groups to see them all.",
+        "cli": "there is no working group “{group}” (knotenpunkt group list shows them all)",
     },
     "groups.gone": {
         "de": "Diese Arbeitsgruppe gibt es nicht mehr.",
@@ -186,6 +187,7 @@ MESSAGES = {
         "de": "Nur Mitglieder von „{group}“ können dort Neuigkeiten senden. Mit /gruppen "
         "treten Sie bei.",
         "en": "Only members of “{group}” can post updates there. Send /groups to join.",
+        "cli": "only members of “{group}” can post updates there",
     },
     "groups.posted": {
         "de": "Gesendet: an {members} Mitglieder und {chats} verbundene Chats.",

@@ -15,7 +15,7 @@ MESSAGES = {
     "linking.code": {
         "de": "Ihr Verknüpfungscode: {code}\n\n"
         "Er gilt {minutes} Minuten und nur einmal. Schreiben Sie dem Bot auf der anderen "
-        "Plattform (Telegram oder Slack):\n/link {code}\n"
+        "Plattform (Telegram oder Slack):\n/verknuepfen {code}\n"
         "In einem Chat, in dem Sie dort noch nicht angemeldet sind, geht auch:\n/start {code}\n\n"
         "Danach ist es ein Profil: Angaben des älteren Kontos gelten, Themen und Zusagen "
         "werden zusammengeführt.",
@@ -28,7 +28,7 @@ MESSAGES = {
     },
     "linking.not_registered": {
         "de": "Sie sind hier noch nicht angemeldet. Sind Sie schon auf einer anderen "
-        "Plattform Mitglied? Dann schreiben Sie dort /link und hier /link CODE. "
+        "Plattform Mitglied? Dann schreiben Sie dort /verknuepfen und hier /verknuepfen CODE. "
         "Sonst melden Sie sich mit /start an.",
         "en": "You have not signed up here yet. Are you a member on another platform "
         "already? Then send /link there and /link CODE here. Otherwise sign up with /start.",
@@ -46,13 +46,13 @@ MESSAGES = {
     },
     "linking.expired": {
         "de": "Dieser Code ist abgelaufen (er gilt {minutes} Minuten). Holen Sie sich mit "
-        "/link einen neuen. Noch {left} Versuche in dieser Stunde.",
+        "/verknuepfen einen neuen. Noch {left} Versuche in dieser Stunde.",
         "en": "This code has expired (it is valid for {minutes} minutes). Get a new one with "
         "/link. {left} tries left this hour.",
     },
     "linking.used": {
         "de": "Dieser Code wurde schon verwendet; jeder Code gilt nur einmal. Holen Sie sich "
-        "mit /link einen neuen. Noch {left} Versuche in dieser Stunde.",
+        "mit /verknuepfen einen neuen. Noch {left} Versuche in dieser Stunde.",
         "en": "This code has been used already; each code works once. Get a new one with "
         "/link. {left} tries left this hour.",
     },
@@ -97,20 +97,20 @@ MESSAGES = {
     },
     "linking.unlink_button": {"de": "{account} lösen", "en": "Separate {account}"},
     "linking.unlink_nothing": {
-        "de": "Ihr Profil hat nur ein Konto; es gibt nichts zu lösen. Mit /link verknüpfen "
-        "Sie ein weiteres.",
+        "de": "Ihr Profil hat nur ein Konto; es gibt nichts zu lösen. Ein weiteres Konto "
+        "verknüpfen Sie mit /verknuepfen.",
         "en": "Your profile has one account only; there is nothing to separate. Use /link to "
         "add another.",
     },
     "linking.unlinked": {
         "de": "Das Konto {account} ist gelöst und hat jetzt ein eigenes Profil (eine Kopie "
-        "Ihrer Angaben). Mit /link können Sie beide wieder verknüpfen.",
+        "Ihrer Angaben). Mit /verknuepfen können Sie beide wieder verknüpfen.",
         "en": "The account {account} is separated and has a profile of its own now (a copy of "
         "your details). Use /link to join them again.",
     },
     "linking.unlinked_other": {
         "de": "Das Konto {account} wurde von Ihrem Profil gelöst. Dieses Konto hat jetzt ein "
-        "eigenes Profil. Mit /link können Sie beide wieder verknüpfen.",
+        "eigenes Profil. Mit /verknuepfen können Sie beide wieder verknüpfen.",
         "en": "The account {account} was separated from your profile. This account has a "
         "profile of its own now. Use /link to join them again.",
     },

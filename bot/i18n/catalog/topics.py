@@ -35,6 +35,7 @@ MESSAGES = {
         "de": "Das Thema „{topic}“ gibt es nicht. Mit /themen sehen Sie alle Themen.",
         "de_du": "Das Thema „{topic}“ gibt es nicht. Mit /themen siehst du alle Themen.",
         "en": "There is no topic “{topic}”. Send /topics to see all topics.",
+        "cli": "there is no topic “{topic}” (knotenpunkt topic list shows them all)",
     },
     "topics.gone": {
         "de": "Dieses Thema gibt es nicht mehr.",
