@@ -71,7 +71,7 @@ def test_send_previews_asks_and_queues_the_count_shown(
     assert _cli(monkeypatch, db, *combined, "--text", "Nur Hagen", "--yes") == 0
     out = capsys.readouterr().out
     assert "subscribers of “KI in der Industrie” in the region Hagen" in out
-    assert "broadcast 2 queued for 1 recipients" in out and _rows(db, 2) == 1
+    assert "broadcast 2 queued for 1 recipient\n" in out and _rows(db, 2) == 1
 
 
 def test_send_from_a_file_and_refusals(

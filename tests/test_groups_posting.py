@@ -48,7 +48,7 @@ async def test_private_update_flow_reaches_members_on_all_and_bound_chats(
     assert replies[0].title == "Vorschau für „AG Wasserstoff“"
     assert f"{TITLE}\n\n{body}" in replies[0].text
     replies = await anna.press("Senden")
-    assert "Gesendet: an 1 Mitglieder und 1 verbundene Chats." in replies[0].text
+    assert "Gesendet: an 1 Mitglied und 1 verbundenen Chat." in replies[0].text
     await app.worker.drain()
 
     assert titles_to(fake_adapter, "bob") == ["📣 Anna Muster (Muster GmbH) in AG Wasserstoff"]
@@ -74,7 +74,7 @@ async def test_update_text_with_the_command_skips_the_text_step(
     await anna.say("1")  # the group by its number
     assert "Vorschau" in (anna.last[0].title or "")
     await anna.say("ja")
-    assert "Gesendet: an 1 Mitglieder" in anna.texts()
+    assert "Gesendet: an 1 Mitglied und 0 verbundene Chats." in anna.texts()
     await app.worker.drain()
     assert texts_to(fake_adapter, "bob") == [f"{TITLE}\nTreffen verschoben"]
 
@@ -127,7 +127,9 @@ async def test_posting_in_a_bound_chat_skips_that_chat(
     assert "/neuigkeit TEXT" in replies[0].text
     replies = await anna.say("/update Protokoll ist online", chat_id="chat-a", chat_kind="group")
     assert replies[0].title == TITLE
-    assert replies[0].text.startswith("Protokoll ist online\n\n✅ Auch an 1 Mitglieder und 1 ")
+    assert replies[0].text.startswith(
+        "Protokoll ist online\n\n✅ Auch an 1 Mitglied und 1 weiteren Chat"
+    )
     await app.worker.drain()
     assert texts_to(fake_adapter, "chat-b") == [f"{TITLE}\nProtokoll ist online"]
     assert texts_to(fake_adapter, "chat-a") == texts_to(fake_adapter, "chat-c") == []

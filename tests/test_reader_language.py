@@ -41,7 +41,7 @@ def test_texts_name_commands_in_the_readers_language() -> None:
     wrong = []
     for key, texts in CATALOG.items():
         for lang, text in texts.items():
-            for name in COMMAND_IN_TEXT.findall(str(text)):  # plural forms: all of them
+            for name in COMMAND_IN_TEXT.findall(text):
                 if (key, name) in NOT_OURS:
                     continue
                 if lang.startswith("de") and name in german:

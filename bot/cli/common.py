@@ -6,7 +6,7 @@ import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from bot.i18n import CLI, t
+from bot.i18n import CLI, format_count, plural_category, t
 from bot.settings import Settings
 from handlers.validation import Invalid
 from storage import Store
@@ -21,6 +21,12 @@ async def open_store(settings: Settings) -> AsyncIterator[Store]:
         yield store
     finally:
         await store.close()
+
+
+def counted(count: int, one: str, other: str) -> str:
+    """``1 member``, ``2 members``: a count in the command line's English, by the same
+    plural rules as the chat's texts."""
+    return f"{format_count(count, 'en')} {one if plural_category(CLI, count) == 'one' else other}"
 
 
 def fail(command: str, message: str) -> int:

@@ -197,7 +197,7 @@ async def _schedule(ctx: Context, value: str) -> list[Outgoing]:
             "broadcast.scheduled",
             id=broadcast.id,
             when=ctx.format_datetime(broadcast.send_at),
-            count=render.number(ctx.lang, found.total),
+            count=found.total,
             buttons=[[ctx.button("broadcast.btn_status", "bc.status")]],
         )
     ]

@@ -31,8 +31,8 @@ MESSAGES = {
         "en": "There are no working groups yet.",
     },
     "groups.facts": {
-        "de": "👥 {count} Mitglieder · {policy}",
-        "en": "👥 {count} members · {policy}",
+        "de": "👥 {count, plural, one {# Mitglied} other {# Mitglieder}} · {policy}",
+        "en": "👥 {count, plural, one {# member} other {# members}} · {policy}",
     },
     "groups.policy_open": {"de": "offen", "en": "open"},
     "groups.policy_request": {"de": "Beitritt auf Anfrage", "en": "join on request"},
@@ -190,12 +190,16 @@ MESSAGES = {
         "cli": "only members of “{group}” can post updates there",
     },
     "groups.posted": {
-        "de": "Gesendet: an {members} Mitglieder und {chats} verbundene Chats.",
-        "en": "Posted: to {members} members and {chats} bound chats.",
+        "de": "Gesendet: an {members, plural, one {# Mitglied} other {# Mitglieder}} und "
+        "{chats, plural, one {# verbundenen Chat} other {# verbundene Chats}}.",
+        "en": "Posted: to {members, plural, one {# member} other {# members}} and "
+        "{chats, plural, one {# bound chat} other {# bound chats}}.",
     },
     "groups.posted_chat": {
-        "de": "✅ Auch an {members} Mitglieder und {chats} weitere Chats gesendet.",
-        "en": "✅ Also sent to {members} members and {chats} other chats.",
+        "de": "✅ Auch an {members, plural, one {# Mitglied} other {# Mitglieder}} und "
+        "{chats, plural, one {# weiteren Chat} other {# weitere Chats}} gesendet.",
+        "en": "✅ Also sent to {members, plural, one {# member} other {# members}} and "
+        "{chats, plural, one {# other chat} other {# other chats}}.",
     },
     "groups.chat_not_bound": {
         "de": "Dieser Chat ist mit keiner Arbeitsgruppe verbunden. Das Netzwerk-Team verbindet "
@@ -217,9 +221,10 @@ MESSAGES = {
         "en": "Only the author, the moderators and the network team can withdraw an update.",
     },
     "groups.withdrawn": {
-        "de": "Zurückgezogen: „{text}“. {stopped} noch nicht zugestellte Nachrichten wurden "
-        "angehalten.",
-        "en": "Withdrawn: “{text}”. {stopped} messages not yet delivered were stopped.",
+        "de": "Zurückgezogen: „{text}“. {stopped, plural, one {# noch nicht zugestellte "
+        "Nachricht wurde} other {# noch nicht zugestellte Nachrichten wurden}} angehalten.",
+        "en": "Withdrawn: “{text}”. {stopped, plural, one {# message} other {# messages}} not "
+        "yet delivered {stopped, plural, one {was} other {were}} stopped.",
     },
     # weekly digest --------------------------------------------------------------------
     "groups.digest_title": {
@@ -227,8 +232,10 @@ MESSAGES = {
         "en": "🗞 Weekly digest of your working groups ({week})",
     },
     "groups.digest_more": {
-        "de": "… und {count} weitere Beiträge – mit /gruppen sehen Sie alle.",
-        "en": "… and {count} more updates – send /groups to see them.",
+        "de": "… und {count, plural, one {# weiterer Beitrag} other {# weitere Beiträge}} – mit "
+        "/gruppen sehen Sie alle.",
+        "en": "… and {count, plural, one {# more update} other {# more updates}} – send /groups "
+        "to see them.",
     },
     "groups.digest_footer": {
         "de": "Einstellungen je Gruppe unter /gruppen → Ansehen.",
@@ -262,8 +269,10 @@ MESSAGES = {
         "en": "Usage: /archivegroup NAME",
     },
     "groups.archived": {
-        "de": "„{group}“ ist archiviert; {withdrawn} noch wartende Nachrichten wurden angehalten.",
-        "en": "“{group}” is archived; {withdrawn} waiting messages were stopped.",
+        "de": "„{group}“ ist archiviert; {withdrawn, plural, one {# noch wartende Nachricht "
+        "wurde} other {# noch wartende Nachrichten wurden}} angehalten.",
+        "en": "“{group}” is archived; {withdrawn, plural, one {# waiting message was} "
+        "other {# waiting messages were}} stopped.",
     },
     "groups.already_archived": {
         "de": "„{group}“ ist schon archiviert.",

@@ -14,14 +14,15 @@ MESSAGES = {
     "linking.platform_console": {"de": "Konsole", "en": "console"},
     "linking.code": {
         "de": "Ihr Verknüpfungscode: {code}\n\n"
-        "Er gilt {minutes} Minuten und nur einmal. Schreiben Sie dem Bot auf der anderen "
-        "Plattform (Telegram oder Slack):\n/verknuepfen {code}\n"
+        "Er gilt {minutes, plural, one {# Minute} other {# Minuten}} und nur einmal. "
+        "Schreiben Sie dem Bot auf der anderen Plattform (Telegram oder Slack):\n"
+        "/verknuepfen {code}\n"
         "In einem Chat, in dem Sie dort noch nicht angemeldet sind, geht auch:\n/start {code}\n\n"
         "Danach ist es ein Profil: Angaben des älteren Kontos gelten, Themen und Zusagen "
         "werden zusammengeführt.",
         "en": "Your link code: {code}\n\n"
-        "It is valid for {minutes} minutes and once only. Write to the bot on the other "
-        "platform (Telegram or Slack):\n/link {code}\n"
+        "It is valid for {minutes, plural, one {# minute} other {# minutes}} and once only. "
+        "Write to the bot on the other platform (Telegram or Slack):\n/link {code}\n"
         "In a chat where you have not signed up yet, this works too:\n/start {code}\n\n"
         "Afterwards it is one profile: the older account's details count, topics and answers "
         "are merged.",
@@ -35,30 +36,37 @@ MESSAGES = {
     },
     "linking.bad_format": {
         "de": "„{code}“ ist kein gültiger Code. Ein Code hat 6 Zeichen, z. B. K7M4QX. "
-        "Noch {left} Versuche in dieser Stunde.",
+        "Noch {left, plural, one {# Versuch} other {# Versuche}} in dieser Stunde.",
         "en": "“{code}” is not a valid code. A code has 6 characters, e.g. K7M4QX. "
-        "{left} tries left this hour.",
+        "{left, plural, one {# try} other {# tries}} left this hour.",
     },
     "linking.unknown": {
         "de": "Diesen Code kenne ich nicht. Bitte prüfen Sie ihn. "
-        "Noch {left} Versuche in dieser Stunde.",
-        "en": "I don't know this code. Please check it. {left} tries left this hour.",
+        "Noch {left, plural, one {# Versuch} other {# Versuche}} in dieser Stunde.",
+        "en": "I don't know this code. Please check it. "
+        "{left, plural, one {# try} other {# tries}} left this hour.",
     },
     "linking.expired": {
-        "de": "Dieser Code ist abgelaufen (er gilt {minutes} Minuten). Holen Sie sich mit "
-        "/verknuepfen einen neuen. Noch {left} Versuche in dieser Stunde.",
-        "en": "This code has expired (it is valid for {minutes} minutes). Get a new one with "
-        "/link. {left} tries left this hour.",
+        "de": "Dieser Code ist abgelaufen (er gilt "
+        "{minutes, plural, one {# Minute} other {# Minuten}}). Holen Sie sich mit "
+        "/verknuepfen einen neuen. "
+        "Noch {left, plural, one {# Versuch} other {# Versuche}} in dieser Stunde.",
+        "en": "This code has expired (it is valid for "
+        "{minutes, plural, one {# minute} other {# minutes}}). Get a new one with /link. "
+        "{left, plural, one {# try} other {# tries}} left this hour.",
     },
     "linking.used": {
         "de": "Dieser Code wurde schon verwendet; jeder Code gilt nur einmal. Holen Sie sich "
-        "mit /verknuepfen einen neuen. Noch {left} Versuche in dieser Stunde.",
+        "mit /verknuepfen einen neuen. "
+        "Noch {left, plural, one {# Versuch} other {# Versuche}} in dieser Stunde.",
         "en": "This code has been used already; each code works once. Get a new one with "
-        "/link. {left} tries left this hour.",
+        "/link. {left, plural, one {# try} other {# tries}} left this hour.",
     },
     "linking.too_many": {
-        "de": "Zu viele falsche Codes. Bitte versuchen Sie es in {minutes} Minuten wieder.",
-        "en": "Too many wrong codes. Please try again in {minutes} minutes.",
+        "de": "Zu viele falsche Codes. Bitte versuchen Sie es in "
+        "{minutes, plural, one {# Minute} other {# Minuten}} wieder.",
+        "en": "Too many wrong codes. Please try again in "
+        "{minutes, plural, one {# minute} other {# minutes}}.",
     },
     "linking.own_code": {
         "de": "Das ist der Code dieses Kontos. Geben Sie ihn auf der anderen Plattform ein.",
