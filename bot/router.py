@@ -11,6 +11,11 @@ such buttons, and what they run is checked like any typed command.
 Gates are checks a capability adds for every command, button and conversation step of a
 registered person (the privacy notice they must accept first); routes registered with
 ``gated=False`` pass them (help, cancel, seeing and deleting one's data).
+
+Who may use a route is declared with it (:class:`Access`, ``also``, ``in_groups``, ``gated``)
+and checked only here: :meth:`Router.denial` answers both "may this person run it now?"
+and, through :meth:`Router.usable_commands`, "what does the help list?", so the help cannot
+promise a command that is then refused.
 """
 
 from __future__ import annotations
@@ -37,9 +42,26 @@ _COMMAND = re.compile(r"^/([A-Za-z0-9_äöüÄÖÜß]+)(?:@\S+)?(?:\s+(.*))?$", 
 
 
 class Access(StrEnum):
-    ANYONE = "anyone"  # also people who have not registered
+    ANYONE = "anyone"  # also people who have not registered, or wait for approval
+    NEW_OR_MEMBER = "new_or_member"  # not registered yet, or an active member
     MEMBER = "member"  # an active member
-    ADMIN = "admin"  # network staff
+    ADMIN = "admin"  # network staff (and whoever the route's ``also`` admits)
+    # (for MEMBER and NEW_OR_MEMBER, ``also`` admits members who are not active, e.g. a
+    # waiting member who brings an invitation)
+
+
+Permit = Callable[[Context], bool]
+
+
+class Section(StrEnum):
+    """Where the help lists a command; the first screen shows MAIN, the rest are a button
+    away (admins see their ADMIN commands under TEAM, or PEOPLE where declared so)."""
+
+    MAIN = ""
+    SETTINGS = "settings"
+    PRIVACY = "privacy"
+    TEAM = "team"  # topics, events, groups and the chats bound to them
+    PEOPLE = "people"  # members, invitations, figures, broadcasts
 
 
 class Refusal(Exception):
@@ -57,6 +79,8 @@ class Route:
     access: Access
     in_groups: bool = False
     gated: bool = True
+    in_private: bool = True  # False: only in a group (binding the group to a topic)
+    also: Permit | None = None  # for ADMIN routes: who else may use it (e.g. by a setting)
 
 
 @dataclass
@@ -66,6 +90,7 @@ class Command(Route):
     help_key: str | None = None
     visible: bool = True
     order: int = 50  # position in help and menus; lower comes first
+    section: Section = Section.MAIN  # the part of the help that lists it
 
     def label(self, lang: str) -> str:
         """The name a reader of ``lang`` sees: German readers the German alias (by
@@ -92,6 +117,9 @@ class Router:
         visible: bool = True,
         order: int = 50,
         gated: bool = True,
+        also: Permit | None = None,
+        section: Section = Section.MAIN,
+        in_private: bool = True,
     ) -> Callable[[Handler], Handler]:
         def register(handler: Handler) -> Handler:
             cmd = Command(
@@ -99,11 +127,14 @@ class Router:
                 handler=handler,
                 access=access,
                 in_groups=in_groups,
+                in_private=in_private,
                 gated=gated,
+                also=also,
                 name=name,
                 aliases=aliases,
                 help_key=help_key,
                 visible=visible,
+                section=section,
             )
             for key in (name, *aliases):
                 if key.lower() in self.commands:
@@ -120,12 +151,13 @@ class Router:
         access: Access = Access.MEMBER,
         in_groups: bool = False,
         gated: bool = True,
+        also: Permit | None = None,
     ) -> Callable[[Handler], Handler]:
         def register(handler: Handler) -> Handler:
             if name in self.actions:
                 raise ValueError(f"action {name} registered twice")
             self.actions[name] = Route(
-                handler=handler, access=access, in_groups=in_groups, gated=gated
+                handler=handler, access=access, in_groups=in_groups, gated=gated, also=also
             )
             return handler
 
@@ -153,6 +185,23 @@ class Router:
         """Commands in their intended order, for help texts and platform menus."""
         return sorted((c for c in self._ordered if c.visible), key=lambda c: c.order)
 
+    async def usable_commands(self, ctx: Context, kind: ChatKind | None = None) -> list[Command]:
+        """The listed commands this person may use now, in this chat (or in a chat of
+        ``kind``): what help shows. The same rules as running them (:meth:`denial`, then
+        the gates for gated ones)."""
+        allowed = [
+            c for c in self.listed_commands() if c.help_key and self.denial(ctx, c, kind) is None
+        ]
+        if any(c.gated for c in allowed) and await self._gates(ctx) is not None:
+            allowed = [c for c in allowed if not c.gated]
+        return allowed
+
+    @staticmethod
+    def denial(ctx: Context, route: Route, kind: ChatKind | None = None) -> Outgoing | None:
+        """Why this person may not use ``route`` here (or in a chat of ``kind``), or None:
+        the chat and the access rules (the gates come on top for gated routes)."""
+        return _chat_denied(ctx, route, kind) or _access_denied(ctx, route)
+
     @staticmethod
     def parse_command(text: str) -> tuple[str, str] | None:
         match = _COMMAND.match(text.strip())
@@ -173,7 +222,7 @@ class Router:
         usable = {
             key: command
             for key, command in self.commands.items()
-            if command.visible and _access_denied(ctx, command.access) is None
+            if command.visible and self.denial(ctx, command) is None
         }
         close = difflib.get_close_matches(typed.lower(), list(usable), n=1, cutoff=SIMILAR_ENOUGH)
         return usable[close[0]] if close else None
@@ -248,13 +297,14 @@ class Router:
         return [ctx.reply("error.free_text")]
 
     async def _run(self, ctx: Context, route: Route, args: str) -> list[Outgoing]:
-        if ctx.incoming.chat_kind == ChatKind.GROUP and not route.in_groups:
-            return [ctx.reply("error.private_only")]
+        wrong_chat = _chat_denied(ctx, route)
+        if wrong_chat is not None:
+            return [wrong_chat]
         if route.gated:
             stopped = await self._gates(ctx)
             if stopped is not None:
                 return stopped
-        denied = _access_denied(ctx, route.access)
+        denied = _access_denied(ctx, route)
         if denied is not None:
             return [denied]
         return _as_list(await route.handler(ctx, args))
@@ -267,12 +317,23 @@ class Router:
         return None
 
 
-def _access_denied(ctx: Context, access: Access) -> Outgoing | None:
+def _chat_denied(ctx: Context, route: Route, kind: ChatKind | None = None) -> Outgoing | None:
+    if (kind or ctx.incoming.chat_kind) == ChatKind.GROUP:
+        return None if route.in_groups else ctx.reply("error.private_only")
+    return None if route.in_private else ctx.reply("error.group_only")
+
+
+def _access_denied(ctx: Context, route: Route) -> Outgoing | None:
+    access = route.access
     if access == Access.ADMIN:
-        return None if ctx.is_admin else ctx.reply("error.admin_only")
-    if access == Access.MEMBER:
-        if ctx.member is None:
-            return ctx.reply("error.not_registered")
+        if ctx.is_admin or (route.also is not None and route.also(ctx)):
+            return None
+        return ctx.reply("error.admin_only")
+    if access == Access.MEMBER and ctx.member is None:
+        return ctx.reply("error.not_registered")
+    if access in (Access.MEMBER, Access.NEW_OR_MEMBER) and ctx.member is not None:
+        if ctx.member.status != "active" and route.also is not None and route.also(ctx):
+            return None  # e.g. /start with an invitation lets a waiting member in
         if ctx.member.status == "pending":
             return ctx.reply("error.pending_approval")
         if ctx.member.status != "active":

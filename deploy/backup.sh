@@ -11,8 +11,7 @@ if [ -z "${KNOTENPUNKT_DB_PATH:-}" ] && [ -r /etc/knotenpunkt.env ]; then
   set -a; . /etc/knotenpunkt.env; set +a
 fi
 mkdir -p "$BACKUP_DIR"
-target="$BACKUP_DIR/knotenpunkt-$(date +%Y%m%d-%H%M%S).sqlite3"
-"$KNOTENPUNKT" db backup "$target"
-gzip "$target"
+target="$BACKUP_DIR/knotenpunkt-$(date +%Y%m%d-%H%M%S).sqlite3.gz"
+"$KNOTENPUNKT" db backup "$target"  # .gz: written gzipped; an existing file is refused
 find "$BACKUP_DIR" -name 'knotenpunkt-*.sqlite3.gz' -mtime +"$KEEP_DAYS" -delete
-echo "backup: $target.gz; $(find "$BACKUP_DIR" -name 'knotenpunkt-*.sqlite3.gz' | wc -l) kept"
+echo "backup: $target; $(find "$BACKUP_DIR" -name 'knotenpunkt-*.sqlite3.gz' | wc -l) kept"

@@ -9,7 +9,7 @@ working group. A chat may be bound to several topics and to one working group.
 from __future__ import annotations
 
 from bot.context import Context
-from bot.models import ChatKind, Outgoing
+from bot.models import Outgoing
 from bot.router import Access, Router
 from handlers.names import find_group, find_topic, pick
 from storage.groups import Group
@@ -76,10 +76,15 @@ async def _unbind_group(ctx: Context, name: str) -> Outgoing:
 
 
 def register(router: Router) -> None:
-    @router.command("bind", "binden", access=Access.ADMIN, help_key="help.bind", in_groups=True)
+    @router.command(
+        "bind",
+        "binden",
+        access=Access.ADMIN,
+        help_key="help.bind",
+        in_groups=True,
+        in_private=False,
+    )
     async def bind(ctx: Context, args: str) -> Outgoing:
-        if ctx.incoming.chat_kind != ChatKind.GROUP:
-            return ctx.reply("error.group_only")
         if not args.strip():
             names = await _target_names(ctx)
             if names:
@@ -113,10 +118,15 @@ def register(router: Router) -> None:
         done = ctx.reply("bind.done", topic=topic.name)
         return done.model_copy(update={"for_everyone": True})  # the channel should know
 
-    @router.command("unbind", "loesen", access=Access.ADMIN, help_key="help.unbind", in_groups=True)
+    @router.command(
+        "unbind",
+        "loesen",
+        access=Access.ADMIN,
+        help_key="help.unbind",
+        in_groups=True,
+        in_private=False,
+    )
     async def unbind(ctx: Context, args: str) -> Outgoing:
-        if ctx.incoming.chat_kind != ChatKind.GROUP:
-            return ctx.reply("error.group_only")
         group_name = _group_words(args)
         if args.strip().casefold() in _GROUP_WORDS or (
             group_name and await ctx.store.topics.find(args.strip()) is None

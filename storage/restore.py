@@ -8,15 +8,14 @@ the write-ahead log still held), and the new file is moved into place in one ste
 
 from __future__ import annotations
 
-import gzip
 import os
-import shutil
 import sqlite3
 import tempfile
 from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
+from storage.backups import UnreadableBackup, unpack
 from storage.db import migration_versions
 from storage.lock import StoreLock
 from storage.maintenance import check_file, schema_versions_in_file
@@ -35,17 +34,19 @@ def _copy(source: Path, target: Path) -> None:
 
 
 def restore(source: Path, target: Path, now: datetime) -> Path | None:
-    """Replace ``target`` with the backup ``source`` (``.gz`` too); returns the dated copy
-    of the old store, or None when there was none. Raises StoreBusy or RestoreRefused."""
+    """Replace ``target`` with the backup ``source`` (plain or gzipped, whatever its name);
+    returns the dated copy of the old store, or None when there was none. Raises StoreBusy
+    or RestoreRefused."""
+    if not source.is_file():
+        raise RestoreRefused(f"{source} is not a file")
     lock = StoreLock(target)
     lock.acquire("knotenpunkt db restore")
     try:
         with tempfile.TemporaryDirectory(dir=target.parent, prefix=".restore-") as work:
-            backup = source
-            if source.suffix == ".gz":
-                backup = Path(work) / source.stem
-                with gzip.open(source, "rb") as packed, backup.open("wb") as plain:
-                    shutil.copyfileobj(packed, plain)
+            try:
+                backup = unpack(source, Path(work))
+            except UnreadableBackup as exc:
+                raise RestoreRefused(str(exc)) from exc
             _check(backup, source)
             kept = None
             if target.exists():
@@ -64,8 +65,6 @@ def restore(source: Path, target: Path, now: datetime) -> Path | None:
 
 
 def _check(backup: Path, shown: Path) -> None:
-    if not backup.is_file():
-        raise RestoreRefused(f"{shown} is not a file")
     problems = check_file(backup)
     if problems != ["ok"]:
         raise RestoreRefused(f"{shown} fails the integrity check: {'; '.join(problems[:3])}")

@@ -45,8 +45,8 @@ async def two_platforms(make_settings: Callable[..., Settings]) -> AsyncIterator
 
 
 def code_in(person: Person) -> str:
-    """The link code in the last answer to ``/link``."""
+    """The link code in the last answer to ``/link`` (``/verknuepfen`` in German)."""
     for line in person.texts().splitlines():
-        if line.startswith("/link "):
+        if line.startswith(("/link ", "/verknuepfen ")):
             return line.split()[1]
     raise AssertionError(f"no code in {person.texts()!r}")

@@ -71,7 +71,7 @@ def test_send_previews_asks_and_queues_the_count_shown(
     assert _cli(monkeypatch, db, *combined, "--text", "Nur Hagen", "--yes") == 0
     out = capsys.readouterr().out
     assert "subscribers of “KI in der Industrie” in the region Hagen" in out
-    assert "broadcast 2 queued for 1 recipients" in out and _rows(db, 2) == 1
+    assert "broadcast 2 queued for 1 recipient\n" in out and _rows(db, 2) == 1
 
 
 def test_send_from_a_file_and_refusals(
@@ -84,7 +84,7 @@ def test_send_from_a_file_and_refusals(
     assert "Programm (https://example.org/p)" in out and "queued for 3 recipients" in out
     refusals = {
         ("--audience", "group:Vorstand"): "I don't know the working group “Vorstand”.",
-        ("--audience", "topic:Nope"): "There is no topic “Nope”",
+        ("--audience", "topic:Nope"): "there is no topic “Nope” (knotenpunkt topic list",
         ("--audience", "region:Atlantis"): "I don't know the region “Atlantis”. Regions: ",
         ("--audience", "all", "--audience", "region:Hagen"): "'all' cannot be combined",
         ("--audience", "everyone"): "unknown audience 'everyone'",

@@ -86,9 +86,16 @@ async def test_help_shows_admin_commands_only_to_admins(app: Services) -> None:
     await anna.register()
     await anna.say("/hilfe")
     assert "/themen" in anna.texts() and "/neuesthema" not in anna.texts()
+    assert [b.label for b in anna.last[0].button_list()] == [
+        "⚙️ Profil und Einstellungen",
+        "🔒 Datenschutz und Ihre Daten",
+    ]
     admin = Person(app.core, "admin", language_hint="en")
+    await admin.register(language="English")
     await admin.say("/help")
-    assert "/newtopic" in admin.texts() and "/topics" in admin.texts()
+    assert "/topics" in admin.texts() and "/newtopic" not in admin.texts()  # a button away
+    await admin.press("Network team: topics")
+    assert "/newtopic" in admin.texts() and "/topics" not in admin.texts()
 
 
 async def test_pending_member_waits_for_approval(app: Services) -> None:

@@ -424,5 +424,5 @@ async def test_the_chart_counts_deliveries_per_day(dash: Dashboard) -> None:
     await dash.services.worker.drain(within=5.0)
     async with await dash.signed_in() as client:
         body = await get(client, "/admin/")
-    assert t("de", "dashboard.overview.chart_title", count="1") in body
+    assert t("de", "dashboard.overview.chart_title", count=1) in body
     assert body.count('<rect class="col"') == 30

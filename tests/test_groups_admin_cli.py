@@ -48,9 +48,9 @@ async def test_group_cli_add_list_moderator_members_archive(
     assert await cli(settings, group_cli, "group", "members", "AG Wasserstoff") == 0
     assert f"{anna:>5}  Anna Muster, Muster GmbH  [moderator, all]" in capsys.readouterr().out
     assert await cli(settings, group_cli, "group", "list") == 0
-    assert "AG Wasserstoff  [request, 1 members]" in capsys.readouterr().out
+    assert "AG Wasserstoff  [request, 1 member]" in capsys.readouterr().out
     assert await cli(settings, group_cli, "group", "archive", "AG Wasserstoff") == 0
-    assert "0 queued message(s) withdrawn" in capsys.readouterr().out
+    assert "0 queued messages withdrawn" in capsys.readouterr().out
     assert await cli(settings, group_cli, "group", "list") == 0
     assert "AG Wasserstoff" not in capsys.readouterr().out
     assert await cli(settings, group_cli, "group", "list", "--all") == 0

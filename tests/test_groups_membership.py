@@ -34,7 +34,7 @@ async def test_admin_creates_groups_and_members_join_an_open_one(app: Services) 
     assert "Noch keine Beiträge." in replies[1].text
     replies = await anna.tap(replies[1].buttons[0][0])
     assert replies[0].replace and "Willkommen! Sie sind jetzt Mitglied" in replies[0].text
-    assert "👥 1 Mitglieder" in replies[0].text and "✅ Sie sind Mitglied." in replies[0].text
+    assert "👥 1 Mitglied ·" in replies[0].text and "✅ Sie sind Mitglied." in replies[0].text
     group = await app.store.groups.find("ag wasserstoff")
     assert group is not None
     membership = await app.store.groups.membership(group.id, anna_id)

@@ -64,7 +64,7 @@ async def test_update_from_a_slack_channel_reaches_telegram_once_and_not_its_cha
         assert world.telegram.sent_to(502) == []  # muted
         # Slack: the channel sees the answer to the command, nothing through the outbox
         in_channel = [m for m in world.slack.messages_in("C1") if UPDATE in m.all_text()]
-        assert len(in_channel) == 1 and "Auch an 1 Mitglieder" in in_channel[0].all_text()
+        assert len(in_channel) == 1 and "Auch an 1 Mitglied und" in in_channel[0].all_text()
         rows = await store.db.fetchall(
             "SELECT platform, chat_id FROM outbox WHERE batch = ? ORDER BY chat_id",
             (post_batch(post.id),),

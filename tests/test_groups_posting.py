@@ -129,7 +129,7 @@ async def test_posting_in_a_bound_chat_skips_that_chat(
     # the chat shows her message with the text: the answer confirms and does not repeat it
     assert replies[0].title is None and "Protokoll ist online" not in replies[0].text
     assert replies[0].text.startswith("Als Neuigkeit der Arbeitsgruppe „AG Wasserstoff“")
-    assert "✅ Auch an 1 Mitglieder und 1 " in replies[0].text
+    assert "✅ Auch an 1 Mitglied und 1 " in replies[0].text
     await app.worker.drain()
     assert texts_to(fake_adapter, "chat-b") == [f"{TITLE}\nProtokoll ist online"]
     assert texts_to(fake_adapter, "chat-a") == texts_to(fake_adapter, "chat-c") == []

@@ -241,7 +241,8 @@ async def test_claim_code_from_the_cli_replaces_the_unused_one_and_expires(
         assert "/rundschreiben" not in anna.texts()
         await anna.say(f"/start {second.group(1).lower()}")  # as typed on a phone
         assert "Sie sind jetzt Admin von Knotenpunkt" in anna.texts()
-        await anna.say("/hilfe")
+        await anna.say("/hilfe")  # the team's commands are behind a section button
+        await anna.press("Mitglieder, Rundschreiben")
         assert "/rundschreiben" in anna.texts()
         expired = await new_claim_code(services.store, "test", utcnow() - CLAIM_VALIDITY)
         bob = Person(services.core, "bob")

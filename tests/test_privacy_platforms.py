@@ -21,7 +21,7 @@ SLACK_USER = "U0QUENDEL7"
 
 def _link_code(text: str) -> str:
     for line in text.splitlines():
-        if line.startswith("/link "):
+        if line.startswith(("/link ", "/verknuepfen ")):
             return line.split()[1]
     raise AssertionError(f"no code in {text!r}")
 

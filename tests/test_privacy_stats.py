@@ -4,15 +4,16 @@ past the retention period are offered for erasure with one confirmation."""
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 
 from bot.cli import main
+from bot.i18n import format_day, format_month
 from bot.services import Services
 from handlers.events.upcoming import upcoming
-from handlers.privacy.stats import collect
+from handlers.privacy.stats import collect, render
 from storage.db import to_db_time, utcnow
 from storage.outbox import OutboxEntry
 from tests.broadcast_support import add_member
@@ -96,12 +97,61 @@ async def test_stats_match_the_store(app: Services) -> None:
 
     admin = Person(app.core, "admin")
     [shown] = await admin.say("/stats")
-    assert "Mitglieder: 4 aktiv, 1 warten auf Freigabe, 0 abgelehnt" in shown.text
-    assert "Wasserstoff: 2" in shown.text and "Stammtisch" in shown.text
-    assert "AG Wasserstoff: 2" in shown.text and f"{month}: 3, 2, 1" in shown.text
-    assert "1/1 Zusagen, 1 auf der Warteliste, 1 vielleicht" in shown.text
-    assert "Länger als 180 Tage unerreichbar: 2 Konten (1 Mitglieder" in shown.text
-    assert [b.label for b in shown.button_list()] == ["Unerreichbare löschen …"]
+    assert "Mitglieder: 4 aktiv, 1 wartet auf Freigabe, 0 abgelehnt" in shown.text
+    assert f"Neu im {format_month(month, 'de')}: 4" in shown.text
+    assert "Stammtisch" in shown.text
+    assert "1/1 Zusage, 1 auf der Warteliste, 1 vielleicht, 0 Absagen" in shown.text
+    assert "Länger als 180 Tage unerreichbar: 2 Konten (1 Mitglied ohne" in shown.text
+    assert "Wasserstoff: 2" not in shown.text  # behind a button
+    assert [b.label for b in shown.button_list()] == [
+        "👥 Regionen, Plattformen, Monate",
+        "🏷 Themen und Arbeitsgruppen",
+        "🤝 Kooperationsgesuche",
+        "Unerreichbare löschen …",
+    ]
+    [people] = await admin.press("Regionen")
+    assert "Hagen: 3" in people.text and "Telegram: 3" in people.text
+    assert f"  {format_month(month, 'de')}: 4" in people.text and month not in people.text
+    assert "Themen und Arbeitsgruppen" in people.button_list()[0].label
+    [topics] = await admin.press("Themen und")
+    assert "Wasserstoff: 2" in topics.text and "AG Wasserstoff: 2" in topics.text
+    [cooperation] = await admin.press("Kooperationsgesuche")
+    local_month = utcnow().astimezone(app.settings.zone).strftime("%Y-%m")
+    assert f"{format_month(local_month, 'de')}: 3, 2, 1" in cooperation.text
+    [back] = await admin.press("Übersicht")
+    assert back.text == shown.text
+    for screen in (shown, people, topics, cooperation):
+        assert len(screen.text.splitlines()) <= 20, screen.text  # one phone screen
+
+
+async def test_stats_read_well_in_english_and_the_cli_prints_everything(
+    app: Services, capsys: pytest.CaptureFixture[str]
+) -> None:
+    await _network(app)
+    admin = Person(app.core, "admin", language_hint="en")
+    [shown] = await admin.say("/stats")
+    assert "1 awaiting approval" in shown.text
+    assert "(1 member without another account)" in shown.text
+    assert "Deliveries of the last 7 days" in shown.text
+    [people] = await admin.press("Regions")
+    assert f"  {format_month(f'{utcnow():%Y-%m}', 'en')}: 4" in people.text
+    text = render("en", app.settings, await collect(app.store, app.settings))
+    assert "By region:" in text and "Subscriptions per topic:" in text
+    assert "Cooperation requests per month" in text
+
+
+async def test_an_all_day_fair_shows_its_day_not_midnight(app: Services) -> None:
+    zone = app.settings.zone
+    day = (utcnow().astimezone(zone) + timedelta(days=10)).date()
+    start = datetime.combine(day, time(), tzinfo=zone).astimezone(UTC)
+    await add_event(app, title="Hannover Messe", start=start, duration=timedelta(days=3),
+                    all_day=True)  # fmt: skip
+    await add_member(app.store, "Anna")
+    [shown] = await Person(app.core, "admin").say("/stats")
+    assert f"• Hannover Messe – {format_day(day, 'de')}, ganztägig\n" in shown.text
+    assert "00:00" not in shown.text
+    [english] = await Person(app.core, "admin", language_hint="en").say("/stats")
+    assert f"• Hannover Messe – {format_day(day, 'en')}, all day\n" in english.text
 
 
 async def _handled_updates(app: Services, chat_keys: dict[str, str]) -> None:
@@ -125,7 +175,7 @@ async def test_unreachable_accounts_are_erased_after_one_confirmation(app: Servi
     assert "Olaf, Telegram" in confirm.text and "das ganze Mitglied" in confirm.text
     assert "Ben, Slack" in confirm.text and "nur dieses Konto" in confirm.text
     [done] = await admin.press("Ja, löschen")
-    assert "1 Mitglieder ganz, 1 weitere Konten" in done.text
+    assert "1 Mitglied ganz, 1 weiteres Konto" in done.text
     assert await app.store.members.get(ids["old"]) is None
     ben = await app.store.members.identities(ids["ben"])
     assert [i.key for i in ben] == ["telegram:11"]

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.i18n import CATALOG, format_datetime, t
+from bot.i18n import CATALOG, choose_plurals, format_datetime, plural_parts, t
 from bot.settings import ConfigError, load_settings
 from handlers import build_router
 
@@ -52,29 +52,30 @@ def test_bad_value_is_one_line_naming_the_setting(
     assert "\n" not in str(error.value)
 
 
-def _forms(text: object) -> list[str]:
-    return list(text.values()) if isinstance(text, dict) else [str(text)]
+def _forms(text: str) -> list[str]:
+    """The text with each plural part in each of its forms (by the count 0, 1 and 2)."""
+    names = {name for _start, _end, name, _forms in plural_parts(text)}
+    return [choose_plurals(text, "en", dict.fromkeys(names, n)) for n in (0, 1, 2)]
 
 
-def _fields(text: object) -> set[str]:
-    """The placeholders a caller fills: not ``{n}`` (the count) and not the example dates
+def _fields(text: str) -> set[str]:
+    """Placeholders, and the numbers that plural parts count; not the example dates
     ``{ex_…}`` (filled from the moment, spelt as each language writes dates)."""
-    found = {f for form in _forms(text) for f in re.findall(r"{(\w+)}", form)} - {"n"}
+    counted = {name for _start, _end, name, _forms in plural_parts(text)}
+    found = counted | {f for form in _forms(text) for f in re.findall(r"{(\w+)}", form)}
     return {f for f in found if not f.startswith("ex_")}
 
 
 def test_every_message_has_german_and_english_with_same_placeholders() -> None:
     for key, texts in CATALOG.items():
-        assert {"de", "en"} <= set(texts) <= {"de", "de_du", "en"}, key
+        assert {"de", "en"} <= set(texts) <= {"de", "de_du", "en", "cli"}, key
         for lang, text in texts.items():
-            assert all(form.strip() for form in _forms(text)), (key, lang)
-            if isinstance(text, dict):
-                assert "other" in text and set(text) <= {"zero", "one", "two", "few", "many",
-                                                         "other"}, (key, lang)  # fmt: skip
-            assert isinstance(text, dict) == isinstance(texts["de"], dict), (key, lang)
+            assert isinstance(text, str), (key, lang)
+            assert all(form.strip() for form in _forms(text)), (key, lang)  # parts parse
         assert _fields(texts["de"]) == _fields(texts["en"]), key
-        if "de_du" in texts:
-            assert _fields(texts["de_du"]) == _fields(texts["de"]), key
+        for variant in ("de_du", "cli"):
+            if variant in texts:
+                assert _fields(texts[variant]) == _fields(texts["en"]), (key, variant)
 
 
 def test_every_help_key_exists_and_command_names_suit_telegram() -> None:

@@ -17,7 +17,7 @@ from typing import TextIO
 
 from bot import markup
 from bot.calendar.parse import BadTime, parse_local
-from bot.cli.common import CLI_ACTOR, fail, open_store, refused
+from bot.cli.common import CLI_ACTOR, counted, fail, open_store, refused
 from bot.delivery.notify import Notifier
 from bot.i18n import examples, format_datetime
 from bot.settings import Settings
@@ -172,7 +172,7 @@ async def _send_now(
     while True:
         if expected == 0:
             return fail("broadcast", "nobody would receive it now; nothing was sent")
-        if not _confirm(f"Send now to {render.number(LANG, expected)} members?", assume_yes):
+        if not _confirm(f"Send now to {counted(expected, 'member', 'members')}?", assume_yes):
             print("nothing sent")
             return 1
         try:
@@ -183,7 +183,7 @@ async def _send_now(
         except CountChanged as changed:
             expected = changed.preview.total
             print(f"the audience changed since the preview: now {render.number(LANG, expected)}")
-    print(f"broadcast {broadcast.id} queued for {render.number(LANG, queued)} recipients")
+    print(f"broadcast {broadcast.id} queued for {counted(queued, 'recipient', 'recipients')}")
     if sys.stdout.isatty():
         await watch(service.store, broadcast.id, queued, sys.stdout)
     else:

@@ -6,7 +6,7 @@ import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from bot.i18n import t
+from bot.i18n import CLI, format_count, plural_category, t
 from bot.settings import Settings
 from handlers.validation import Invalid
 from storage import Store
@@ -23,6 +23,12 @@ async def open_store(settings: Settings) -> AsyncIterator[Store]:
         await store.close()
 
 
+def counted(count: int, one: str, other: str) -> str:
+    """``1 member``, ``2 members``: a count in the command line's English, by the same
+    plural rules as the chat's texts."""
+    return f"{format_count(count, 'en')} {one if plural_category(CLI, count) == 'one' else other}"
+
+
 def fail(command: str, message: str) -> int:
     """One line on stderr naming the command; exit code 1."""
     print(f"knotenpunkt {command}: {message}", file=sys.stderr)
@@ -30,8 +36,9 @@ def fail(command: str, message: str) -> int:
 
 
 def refused(command: str, problem: Invalid) -> int:
-    """The same check as in chat refused the input: say why, in English."""
-    return fail(command, t("en", problem.key, **problem.params))
+    """The same check as in chat refused the input: say why, in English and in the
+    command line's terms (a key's "cli" text where the chat text gives chat advice)."""
+    return fail(command, t(CLI, problem.key, **problem.params))
 
 
 def confirm(question: str, assume_yes: bool) -> bool:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bot.cli.common import fail
 from bot.settings import Settings
+from storage.backups import wants_gzip, write_backup
 from storage.db import Database, NotAStore, utcnow
 from storage.lock import StoreBusy
 from storage.restore import RestoreRefused, restore
@@ -21,13 +22,20 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     db_sub.add_parser("migrate", help="apply pending migrations").set_defaults(func=migrate)
     backup_parser = db_sub.add_parser("backup", help="copy the store safely while the bot runs")
     backup_parser.add_argument(
-        "target", type=Path, help="the file to write, e.g. /var/backups/knotenpunkt.sqlite3"
+        "target",
+        type=Path,
+        help="the file to write, e.g. /var/backups/knotenpunkt.sqlite3.gz (.gz: gzipped)",
+    )
+    backup_parser.add_argument(
+        "--force", action="store_true", help="replace the file if it exists already"
     )
     backup_parser.set_defaults(func=backup)
     restore_parser = db_sub.add_parser(
         "restore", help="replace the store with a backup (stop the bot first)"
     )
-    restore_parser.add_argument("source", type=Path, metavar="FILE", help=".sqlite3 or .gz")
+    restore_parser.add_argument(
+        "source", type=Path, metavar="FILE", help="a file db backup wrote (plain or gzipped)"
+    )
     restore_parser.set_defaults(func=restore_backup)
 
 
@@ -40,7 +48,7 @@ async def migrate(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _refusal(source: Path, target: Path) -> str | None:
+def _refusal(source: Path, target: Path, force: bool) -> str | None:
     """Why a backup from ``source`` to ``target`` must not run, or None."""
     if not source.is_file():
         return f"no store at {source} (check KNOTENPUNKT_DB_PATH); nothing copied"
@@ -49,15 +57,18 @@ def _refusal(source: Path, target: Path) -> str | None:
     same = os.path.samefile(source, target) if target.exists() else False
     if same or source.resolve() == target.resolve():
         return f"{target} is the store itself; give another file"
+    if target.exists() and not force:
+        return f"{target} exists already; nothing copied (--force replaces it)"
     return None
 
 
 async def backup(args: argparse.Namespace, settings: Settings) -> int:
-    """Copy the store as it is. A missing store is refused (a mistyped
-    KNOTENPUNKT_DB_PATH would otherwise give an empty copy and a success message), and so
-    is a copy onto the store itself; the source is never migrated."""
+    """Copy the store as it is, gzipped when the name ends in ``.gz``. A missing store is
+    refused (a mistyped KNOTENPUNKT_DB_PATH would otherwise give an empty copy and a
+    success message), and so is a copy onto the store itself or, without ``--force``, over
+    an existing file (an earlier backup); the source is never migrated."""
     source, target = Path(settings.db_path), Path(args.target)
-    refusal = _refusal(source, target)
+    refusal = _refusal(source, target, args.force)
     if refusal is not None:
         return fail("db backup", refusal)
     db = Database(source)
@@ -66,10 +77,11 @@ async def backup(args: argparse.Namespace, settings: Settings) -> int:
     except NotAStore as exc:
         return fail("db backup", f"cannot copy {exc}")
     try:
-        await db.backup_to(target)
+        await write_backup(db, target)
     finally:
         await db.close()
-    print(f"backed up {source} to {target}")
+    packed = " (gzipped)" if wants_gzip(target) else ""
+    print(f"backed up {source} to {target}{packed}")
     return 0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from bot.cli.common import CLI_ACTOR, open_store
+from bot.cli.common import CLI_ACTOR, counted, open_store
 from bot.cli.event import add_demo_events
 from bot.settings import Settings
 from handlers.topics import create_topic
@@ -32,6 +32,7 @@ async def demo_data(args: argparse.Namespace, settings: Settings) -> int:
                 await create_topic(store, name, description, CLI_ACTOR)
                 created += 1
         events = await add_demo_events(store, settings)
-    print(f"demo network ready: {created} topic(s) created, {len(DEMO_TOPICS)} in the demo")
-    print(f"demo events: {events} created")
+    made = counted(created, "topic", "topics")
+    print(f"demo network ready: {made} created, {len(DEMO_TOPICS)} in the demo")
+    print(f"demo events: {counted(events, 'event', 'events')} created")
     return 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from bot.cli.common import CLI_ACTOR, fail, open_store, refused
+from bot.cli.common import CLI_ACTOR, counted, fail, open_store, refused
 from bot.delivery.notify import Notifier
 from bot.settings import Settings
 from handlers.groups.service import GroupService
@@ -67,7 +67,7 @@ async def list_groups(args: argparse.Namespace, settings: Settings) -> int:
             state = " (archived)" if not group.active else ""
             print(
                 f"{group.id:>4}  {group.name}{state}  [{group.join_policy},"
-                f" {counts.get(group.id, 0)} members]"
+                f" {counted(counts.get(group.id, 0), 'member', 'members')}]"
             )
     return 0
 
@@ -78,7 +78,8 @@ async def archive_group(args: argparse.Namespace, settings: Settings) -> int:
             group, withdrawn = await _service(store, settings).archive(args.name)
         except Invalid as problem:
             return refused("group", problem)
-    print(f"archived group {group.id}: {group.name}; {withdrawn} queued message(s) withdrawn")
+    stopped = counted(withdrawn, "queued message", "queued messages")
+    print(f"archived group {group.id}: {group.name}; {stopped} withdrawn")
     return 0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from bot.cli.common import CLI_ACTOR, open_store, refused
+from bot.cli.common import CLI_ACTOR, counted, open_store, refused
 from bot.settings import Settings
 from handlers.topics import archive_topic, create_topic
 from handlers.validation import Invalid
@@ -41,7 +41,9 @@ async def list_topics(args: argparse.Namespace, settings: Settings) -> int:
         for topic in topics:
             count = len(await store.topics.subscriber_ids(topic.id))
             state = " (archived)" if topic.archived else ""
-            print(f"{topic.id:>4}  {topic.name}{state}  [{count} subscribers]")
+            print(
+                f"{topic.id:>4}  {topic.name}{state}  [{counted(count, 'subscriber', 'subscribers')}]"
+            )
     return 0
 
 

@@ -4,14 +4,22 @@ Catalog modules live in ``bot/i18n/catalog/``, one per capability, each exposing
 ``MESSAGES = {key: {"de": ..., "en": ...}}``. They are merged at import, and a duplicate
 key is an error, so capabilities cannot silently overwrite each other's texts.
 
+The command line speaks English: ``t(CLI, key)`` reads a key's optional ``"cli"`` text,
+for the few texts shared with chat that give chat advice ("Send /topics ..."), and else
+its English text.
+
 German addresses members formally ("Sie"). A network that prefers "du" sets
 ``KNOTENPUNKT_GERMAN_ADDRESS=du``; then a key's optional ``"de_du"`` text is used instead
 of its ``"de"`` text. Only texts that differ carry a ``"de_du"`` variant, so a key without
 one (for example from a module written later) falls back to the "Sie" text.
 
-A text that depends on a number is a dict of CLDR plural categories, e.g.
-``{"one": "{n} Tag", "other": "{n} Tage"}``, read with :func:`tn`; Babel knows which
-category a number falls into in each language.
+A number that counts something carries its plural forms in the text, in ICU's syntax:
+``"{count, plural, one {# Mitglied} other {# Mitglieder}}"`` (``#`` is the number as the
+reader writes it, ``1.234`` in German; ``=0``
+picks one number exactly); a text may hold several such parts, one per number, and the
+forms may hold other placeholders. Babel knows which CLDR category ("one", "other", ...)
+a number falls into in each language. :func:`t` resolves them from its parameters, so
+"1 Mitglied" and "2 Mitglieder" need nothing from the caller but the number.
 
 Examples of dates in a text are written as ``{ex_datetime}``, ``{ex_date_iso}`` and so on
 (see :mod:`bot.calendar.examples`): they are filled in from the current moment in the
@@ -22,6 +30,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 from datetime import date, datetime
 from typing import Literal
 from zoneinfo import ZoneInfo
@@ -29,6 +38,7 @@ from zoneinfo import ZoneInfo
 from babel import Locale
 from babel.dates import format_date as _babel_date
 from babel.dates import format_datetime as _babel_datetime
+from babel.numbers import format_decimal
 
 from bot.calendar.examples import example_texts
 from bot.i18n import catalog as _catalog_pkg
@@ -37,8 +47,9 @@ LANGUAGES = ("de", "en")
 DEFAULT_LANGUAGE = "de"
 ADDRESSES = ("sie", "du")
 DU_VARIANT = "de_du"
+CLI = "cli"  # the command line's "language": English, without chat advice
 
-Text = str | dict[str, str]  # plain, or plural forms by CLDR category
+Text = str
 Address = Literal["sie", "du"]
 
 
@@ -102,6 +113,8 @@ def template(lang: str, key: str, address: Address | None = None) -> Text:
     texts = CATALOG.get(key)
     if texts is None:
         raise KeyError(f"unknown message key {key!r}")
+    if lang == CLI:
+        return texts.get(CLI) or texts["en"]
     if lang not in LANGUAGES:
         lang = DEFAULT_LANGUAGE
     if lang == "de" and (address or _address) == "du" and DU_VARIANT in texts:
@@ -110,25 +123,83 @@ def template(lang: str, key: str, address: Address | None = None) -> Text:
 
 
 def t(lang: str, key: str, **params: object) -> str:
-    """Translate ``key`` into ``lang``, falling back to German; unknown keys fail loudly."""
+    """Translate ``key`` into ``lang``, falling back to German; unknown keys fail loudly.
+    Plural parts take the form their number calls for."""
     text = template(lang, key)
-    if not isinstance(text, str):
-        raise TypeError(f"message key {key!r} has plural forms; use tn()")
+    if "plural," in text:
+        text = choose_plurals(text, lang, params, key)
     return _fill(text, params)
 
 
 def plural_category(lang: str, count: int) -> str:
     """The CLDR plural category of ``count`` in ``lang`` ("one", "other", ...)."""
+    if lang == CLI:
+        lang = "en"
     return Locale.parse(lang if lang in LANGUAGES else DEFAULT_LANGUAGE).plural_form(count)
 
 
 def tn(lang: str, key: str, count: int, **params: object) -> str:
-    """A text that depends on ``count``: "1 Tag", "2 Tage". ``{n}`` is the count."""
-    forms = template(lang, key)
-    if isinstance(forms, str):
-        raise TypeError(f"message key {key!r} has no plural forms; use t()")
-    text = forms.get(plural_category(lang, count)) or forms["other"]
-    return _fill(text, {"n": count, **params})
+    """A text whose plural parts count ``{n}``: "1 Tag", "2 Tage"."""
+    return t(lang, key, n=count, **params)
+
+
+_PLURAL_START = re.compile(r"\{(\w+),\s*plural,")
+_SELECTOR = re.compile(r"\s*(=\d+|zero|one|two|few|many|other)\s*\{")
+
+
+def plural_parts(text: str) -> list[tuple[int, int, str, dict[str, str]]]:
+    """The plural parts of a text: (start, end, parameter, forms by selector).
+    Raises ValueError for a part that is not well formed or has no "other" form."""
+    parts = []
+    position = 0
+    while (head := _PLURAL_START.search(text, position)) is not None:
+        forms: dict[str, str] = {}
+        cursor = head.end()
+        while (selector := _SELECTOR.match(text, cursor)) is not None:
+            close = _closing_brace(text, selector.end())
+            forms[selector.group(1)] = text[selector.end() : close]
+            cursor = close + 1
+        end = text.find("}", cursor)
+        if end < 0 or text[cursor:end].strip() or "other" not in forms:
+            raise ValueError(f"plural part of {head.group(1)!r} is not well formed: {text!r}")
+        parts.append((head.start(), end + 1, head.group(1), forms))
+        position = end + 1
+    return parts
+
+
+def _closing_brace(text: str, start: int) -> int:
+    depth = 1
+    for index in range(start, len(text)):
+        if text[index] == "{":
+            depth += 1
+        elif text[index] == "}":
+            depth -= 1
+            if depth == 0:
+                return index
+    raise ValueError(f"unbalanced braces in {text!r}")
+
+
+def format_count(count: int, lang: str) -> str:
+    """A count as the reader writes numbers: ``1.234`` in German, ``1,234`` in English."""
+    return format_decimal(count, locale="de_DE" if lang == "de" else "en_GB")
+
+
+def choose_plurals(text: str, lang: str, params: dict[str, object], key: str = "") -> str:
+    """Replace each plural part by the form its number takes in ``lang``."""
+    pieces, last = [], 0
+    for start, end, name, forms in plural_parts(text):
+        if name not in params:
+            raise KeyError(f"message key {key!r} counts {name!r}; pass it")
+        count = params[name]
+        if not isinstance(count, int):
+            raise TypeError(f"message key {key!r}: {name!r} must be a whole number")
+        form = forms.get(f"={count}") or forms.get(plural_category(lang, count))
+        pieces += [
+            text[last:start],
+            (form or forms["other"]).replace("#", format_count(count, lang)),
+        ]
+        last = end
+    return "".join(pieces) + text[last:]
 
 
 def format_datetime(moment: datetime, lang: str, zone: ZoneInfo) -> str:
@@ -151,3 +222,10 @@ def format_day(day: date, lang: str) -> str:
     if lang == "de":
         return _babel_date(day, "EEE, dd.MM.yyyy", locale="de_DE")
     return _babel_date(day, "EEE, d MMM yyyy", locale="en_GB")
+
+
+def format_month(month: str, lang: str) -> str:
+    """A calendar month kept as ``YYYY-MM``, as people say it: ``Dezember 2026``."""
+    year, number = (int(part) for part in month.split("-"))
+    locale = "de_DE" if lang == "de" else "en_GB"
+    return _babel_date(date(year, number, 1), "LLLL yyyy", locale=locale)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bot.context import Context
 from bot.models import Outgoing
-from bot.router import Router
+from bot.router import Router, Section
 
 _ON = {"on", "an", "ein", "ja", "yes"}
 _OFF = {"off", "aus", "nein", "no"}
@@ -33,7 +33,11 @@ async def _set(ctx: Context, enabled: bool) -> str:
 
 def register(router: Router) -> None:
     @router.command(
-        "announcements", "mitteilungen", help_key="broadcast.help_announcements", order=42
+        "announcements",
+        "mitteilungen",
+        help_key="broadcast.help_announcements",
+        order=42,
+        section=Section.SETTINGS,
     )
     async def announcements(ctx: Context, args: str) -> Outgoing:
         word = args.strip().casefold()

@@ -12,6 +12,7 @@ from babel.numbers import format_decimal
 from bot import markup
 from bot.i18n import format_datetime, t
 from bot.models import Button, Outgoing
+from handlers.members.render import region_label
 from storage.broadcasts import Audience, Broadcast, DeliveryCounts
 from storage.groups import Group
 
@@ -47,11 +48,13 @@ def audience_label(lang: str, audience: Audience, names: AudienceNames) -> str:
     if audience.kind == "group":
         return t(lang, "broadcast.audience.group_is", group=names.group or "?")
     if audience.kind == "topic+region":
-        return t(lang, "broadcast.audience.topic_region", topic=topic, region=audience.region)
+        region = region_label(lang, audience.region or "")
+        return t(lang, "broadcast.audience.topic_region", topic=topic, region=region)
     if audience.kind == "topic":
         return t(lang, "broadcast.audience.topic_is", topic=topic)
     if audience.kind == "region":
-        return t(lang, "broadcast.audience.region_is", region=audience.region)
+        region = region_label(lang, audience.region or "")
+        return t(lang, "broadcast.audience.region_is", region=region)
     return t(lang, "broadcast.audience.everyone")
 
 

@@ -16,7 +16,7 @@ from bot.arguments import number, record_id
 from bot.calendar.parse import BadTime, parse_local
 from bot.context import Context
 from bot.models import Button, Outgoing
-from bot.router import Access, Router
+from bot.router import Access, Router, Section
 from handlers import validation
 from handlers.broadcast import markup, render, status
 from handlers.broadcast.service import (
@@ -26,6 +26,7 @@ from handlers.broadcast.service import (
     Preview,
     Sender,
 )
+from handlers.members.render import region_label
 from handlers.names import find_topic
 from handlers.validation import Invalid
 from storage.broadcasts import Audience
@@ -99,7 +100,7 @@ async def prompt(ctx: Context, step: str) -> list[Outgoing]:
         return [ctx.reply("broadcast.ask_group", buttons=rows)]
     if step == "region":
         rows = [
-            [Button(label=name, action="bc.region", arg=str(index))]
+            [Button(label=region_label(ctx.lang, name), action="bc.region", arg=str(index))]
             for index, name in enumerate(data.get("regions", []))
         ]
         return [ctx.reply("broadcast.ask_region", buttons=rows)]
@@ -197,7 +198,7 @@ async def _schedule(ctx: Context, value: str) -> list[Outgoing]:
             "broadcast.scheduled",
             id=broadcast.id,
             when=ctx.format_datetime(broadcast.send_at),
-            count=render.number(ctx.lang, found.total),
+            count=found.total,
             buttons=[[ctx.button("broadcast.btn_status", "bc.status")]],
         )
     ]
@@ -280,7 +281,12 @@ async def start(ctx: Context, args: str) -> list[Outgoing]:
 
 def register(router: Router) -> None:
     router.command(
-        "broadcast", "rundschreiben", access=Access.ADMIN, help_key="broadcast.help", order=70
+        "broadcast",
+        "rundschreiben",
+        access=Access.ADMIN,
+        help_key="broadcast.help",
+        order=70,
+        section=Section.PEOPLE,
     )(start)
     router.flow(FLOW)(answer)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bot.context import Context
 from bot.models import Outgoing
-from bot.router import Access, Router
+from bot.router import Access, Router, Section
 from handlers.dashboard.auth import LOGIN_VALID, issue_login, login_url
 
 
@@ -24,6 +24,12 @@ async def dashboard_link(ctx: Context) -> Outgoing:
 
 
 def register(router: Router) -> None:
-    @router.command("dashboard", access=Access.ADMIN, help_key="help.dashboard", order=85)
+    @router.command(
+        "dashboard",
+        access=Access.ADMIN,
+        help_key="help.dashboard",
+        order=85,
+        section=Section.PEOPLE,
+    )
     async def dashboard(ctx: Context, args: str) -> Outgoing:
         return await dashboard_link(ctx)

@@ -19,6 +19,7 @@ from handlers.broadcast import render as broadcast_render
 from handlers.dashboard.auth import Admin
 from handlers.events import render as event_render
 from handlers.events.rule_text import describe_rule
+from handlers.members.render import region_label
 from storage.events import Event
 
 if TYPE_CHECKING:
@@ -71,6 +72,10 @@ class PageTools:
             self.lang, event.rrule, event.start.astimezone(ZoneInfo(event.timezone))
         )
 
+    def region(self, value: str) -> str:
+        """A region as members read it ("other" is "Andere Region")."""
+        return region_label(self.lang, value)
+
     def number(self, value: int) -> str:
         return format_decimal(value, locale="de_DE" if self.lang == "de" else "en_GB")
 
@@ -85,6 +90,7 @@ class PageTools:
             "when": self.when,
             "day": self.day,
             "number": self.number,
+            "region_name": self.region,
             "day_of": self.day_of,
             "occurrence_when": self.occurrence_when,
             "rule": self.rule,

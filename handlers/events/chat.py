@@ -13,7 +13,7 @@ from bot.calendar.ics import MIME_TYPE, event_ics
 from bot.calendar.recurrence import Occurrence
 from bot.context import Context
 from bot.models import Button, Document, Outgoing
-from bot.router import Access, Router
+from bot.router import Access, Router, Section
 from handlers.events import render as event_render
 from handlers.events.listing import occurrence_from_arg
 from handlers.events.reminders import ALL_DAY_REMINDER_HOUR
@@ -111,7 +111,9 @@ def register(router: Router) -> None:
             return problem or ctx.reply("events.gone")
         return await attendee_list(ctx, occ)
 
-    @router.command("reminders", "erinnerungen", help_key="help.reminders")
+    @router.command(
+        "reminders", "erinnerungen", help_key="help.reminders", section=Section.SETTINGS
+    )
     async def reminders(ctx: Context, args: str) -> Outgoing:
         assert ctx.member is not None
         words = args.casefold().split()
@@ -141,7 +143,7 @@ def register(router: Router) -> None:
             notice = ctx.t("events.reminders_on" if enabled else "events.reminders_off")
         return await reminder_settings(ctx, notice, replace=True)
 
-    @router.command("calendar", "kalender", help_key="help.calendar")
+    @router.command("calendar", "kalender", help_key="help.calendar", section=Section.SETTINGS)
     async def calendar(ctx: Context, args: str) -> Outgoing:
         assert ctx.member is not None
         if ctx.public_base is None:  # no server, or no address it can be reached at

@@ -9,7 +9,7 @@ from __future__ import annotations
 from bot.contact import not_active_text
 from bot.context import Context
 from bot.models import Outgoing
-from bot.router import Access, Router
+from bot.router import Access, Router, Section
 from handlers.linking.service import (
     CODE_VALIDITY,
     LinkProblem,
@@ -65,21 +65,25 @@ async def redeem_reply(ctx: Context, text: str) -> Outgoing:
 
 def register(router: Router) -> None:
     @router.command(
-        "link", "verknuepfen", access=Access.ANYONE, help_key="linking.help_link", order=35
+        "link",
+        "verknuepfen",
+        access=Access.NEW_OR_MEMBER,
+        help_key="linking.help_link",
+        order=35,
+        section=Section.SETTINGS,
     )
     async def link(ctx: Context, args: str) -> Outgoing:
         if args.strip():
             return await redeem_reply(ctx, args)
         if ctx.member is None:
             return ctx.reply("linking.not_registered")
-        refused = _inactive(ctx)
-        if refused is not None:
-            return refused
         code = await service(ctx).new_code(ctx.member.id, ctx.platform, ctx.incoming.chat_id)
         minutes = int(CODE_VALIDITY.total_seconds() // 60)
         return ctx.reply("linking.code", code=code, minutes=minutes)
 
-    @router.command("unlink", "trennen", help_key="linking.help_unlink", order=36)
+    @router.command(
+        "unlink", "trennen", help_key="linking.help_unlink", order=36, section=Section.SETTINGS
+    )
     async def unlink(ctx: Context, args: str) -> Outgoing:
         assert ctx.member is not None
         identities = await ctx.store.members.identities(ctx.member.id)

@@ -8,8 +8,9 @@ from bot.context import Context
 from bot.delivery.notify import Notifier
 from bot.i18n import t
 from bot.models import Button, Outgoing
-from bot.router import Access, Router
+from bot.router import Access, Router, Section
 from bot.settings import Settings
+from handlers.members.render import region_label
 from storage import Store
 from storage.members import Member
 
@@ -17,7 +18,11 @@ from storage.members import Member
 def approval_request(lang: str, member: Member) -> Outgoing:
     return Outgoing(
         text=t(
-            lang, "approval.request", name=member.name, company=member.company, region=member.region
+            lang,
+            "approval.request",
+            name=member.name,
+            company=member.company,
+            region=region_label(lang, member.region),
         ),
         buttons=[
             [
@@ -92,7 +97,13 @@ async def _decide(ctx: Context, arg: str, approve: bool) -> Outgoing:
 
 
 def register(router: Router) -> None:
-    @router.command("approve", "freigeben", access=Access.ADMIN, help_key="help.approve")
+    @router.command(
+        "approve",
+        "freigeben",
+        access=Access.ADMIN,
+        help_key="help.approve",
+        section=Section.PEOPLE,
+    )
     async def list_pending(ctx: Context, args: str) -> list[Outgoing]:
         pending = await ctx.store.members.list_by_status("pending")
         if not pending:

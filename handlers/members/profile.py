@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from bot.context import Context
 from bot.models import Button, Outgoing
-from bot.router import Router
+from bot.router import Router, Section
 from handlers import validation
 from handlers.members.registration import language_buttons, region_buttons, region_from_button
 from handlers.members.render import profile_body
@@ -76,7 +76,9 @@ async def set_language(ctx: Context, lang: str) -> Outgoing:
 
 
 def register(router: Router) -> None:
-    @router.command("profile", "profil", help_key="help.profile", order=30)
+    @router.command(
+        "profile", "profil", help_key="help.profile", order=30, section=Section.SETTINGS
+    )
     async def profile(ctx: Context, args: str) -> Outgoing:
         return await show_profile(ctx)
 
@@ -121,7 +123,9 @@ def register(router: Router) -> None:
         await ctx.store.members.update_field(ctx.member.id, "region", value)
         return await show_profile(ctx, ctx.t("profile.saved"))
 
-    @router.command("language", "sprache", help_key="help.language", order=31)
+    @router.command(
+        "language", "sprache", help_key="help.language", order=31, section=Section.SETTINGS
+    )
     async def language(ctx: Context, args: str) -> Outgoing:
         if not args:
             return ctx.reply("language.ask", buttons=language_buttons("language.set"))

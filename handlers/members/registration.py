@@ -226,7 +226,16 @@ def kept_invitation(ctx: Context) -> str | None:
 
 
 def register(router: Router) -> None:
-    @router.command("start", access=Access.ANYONE, help_key="help.start", order=0)
+    def brings_a_code(ctx: Context) -> bool:
+        """``/start CODE`` with an invitation or an admin claim code: a member waiting for
+        approval may use it (the invitation lets them in)."""
+        parsed = router.parse_command(ctx.incoming.text or "")
+        code = parsed[1] if parsed else ""
+        return bool(code) and (looks_like_invitation(code) or looks_like_admin_claim(code))
+
+    @router.command(
+        "start", access=Access.NEW_OR_MEMBER, help_key="help.start", order=0, also=brings_a_code
+    )
     async def start(ctx: Context, args: str) -> HandlerOutput:
         if args and looks_like_admin_claim(args):  # the first admin, from knotenpunkt init
             claimed = await redeem_admin_claim(ctx, args)

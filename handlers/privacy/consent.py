@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot.context import Context
 from bot.models import Button, ChatKind, Outgoing
-from bot.router import Access, HandlerResult, Router
+from bot.router import Access, HandlerResult, Router, Section
 from handlers.menu import main_menu
 from handlers.privacy.erase import confirmation
 from handlers.privacy.notice import contact_line, current_notice, notice_text, notice_version
@@ -71,6 +71,7 @@ def register(router: Router) -> None:
         help_key="privacy.help_privacy",
         order=80,
         gated=False,
+        section=Section.PRIVACY,
     )
     async def show_notice(ctx: Context, args: str) -> Outgoing:
         if ctx.member is not None and await service(ctx).needs_consent(ctx.member.id):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bot.context import Context
 from bot.models import Outgoing
-from bot.router import Access, Router
+from bot.router import Access, Router, Section
 from handlers.privacy.render import erasure_lines
 from handlers.privacy.service import from_context as service
 from handlers.privacy.service import member_ref
@@ -33,6 +33,7 @@ def register(router: Router) -> None:
         help_key="privacy.help_delete",
         order=82,
         gated=False,
+        section=Section.PRIVACY,
     )
     async def delete(ctx: Context, args: str) -> Outgoing:
         if ctx.member is None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bot.context import Context
 from bot.models import Outgoing
-from bot.router import Access, Router
+from bot.router import Access, Router, Section
 from handlers.privacy.render import export_message
 from handlers.privacy.service import from_context as service
 
@@ -19,6 +19,7 @@ def register(router: Router) -> None:
         help_key="privacy.help_mydata",
         order=81,
         gated=False,
+        section=Section.PRIVACY,
     )
     async def my_data(ctx: Context, args: str) -> Outgoing:
         if ctx.member is None:

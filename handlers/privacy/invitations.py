@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from bot.arguments import number
 from bot.context import Context
 from bot.models import Outgoing
-from bot.router import Access, Router
+from bot.router import Access, Router, Section
 from bot.settings import Settings
 from handlers.linking.service import ALPHABET, normalize_code
 from handlers.validation import Invalid
@@ -101,9 +101,9 @@ async def record_use(ctx: Context, member_id: int, invitation: Invitation) -> No
     )
 
 
-def may_invite(ctx: Context) -> bool:
-    if ctx.is_admin:
-        return True
+def members_invite(ctx: Context) -> bool:
+    """Besides admins, active members may invite where the network allows it
+    (``KNOTENPUNKT_MEMBERS_MAY_INVITE``); the router applies this, and the help follows."""
     member = ctx.member
     return ctx.settings.members_may_invite and member is not None and member.status == "active"
 
@@ -161,11 +161,15 @@ async def _created(ctx: Context, max_uses: int | None, days: int) -> Outgoing:
 
 def register(router: Router) -> None:
     @router.command(
-        "invite", "einladen", access=Access.ANYONE, help_key="privacy.help_invite", order=60
+        "invite",
+        "einladen",
+        access=Access.ADMIN,
+        also=members_invite,
+        help_key="privacy.help_invite",
+        order=60,
+        section=Section.PEOPLE,
     )
     async def invite(ctx: Context, args: str) -> Outgoing:
-        if not may_invite(ctx):
-            return ctx.reply("error.admin_only")
         if not args.strip():
             return ctx.reply(
                 "privacy.invite_choose",
@@ -180,10 +184,8 @@ def register(router: Router) -> None:
             return problem.reply(ctx)
         return await _created(ctx, max_uses, days)
 
-    @router.action("inv.new", access=Access.ANYONE)
+    @router.action("inv.new", access=Access.ADMIN, also=members_invite)
     async def new(ctx: Context, arg: str) -> Outgoing:
-        if not may_invite(ctx):
-            return ctx.reply("error.admin_only")
         uses, _, days = arg.partition(":")
         max_uses, valid_days = number(uses), number(days)
         if max_uses is None or valid_days is None:

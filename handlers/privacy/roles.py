@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from bot.arguments import member_number
 from bot.context import Context
 from bot.models import Button, Outgoing
-from bot.router import Access, Router
+from bot.router import Access, Router, Section
 from bot.settings import Settings
 from handlers.privacy.render import platform_label
 from handlers.privacy.service import member_from_ref, member_ref
@@ -160,7 +160,9 @@ async def candidates(ctx: Context, query: str) -> Outgoing:
 
 
 def register(router: Router) -> None:
-    @router.command("admins", access=Access.ADMIN, help_key="privacy.help_admins")
+    @router.command(
+        "admins", access=Access.ADMIN, help_key="privacy.help_admins", section=Section.PEOPLE
+    )
     async def admins(ctx: Context, args: str) -> Outgoing:
         if args.strip():
             return await candidates(ctx, args.strip())

@@ -8,7 +8,7 @@ from __future__ import annotations
 from bot.arguments import member_number
 from bot.context import Context
 from bot.models import Button, Outgoing
-from bot.router import Access, Router
+from bot.router import Access, Router, Section
 from handlers.privacy.render import erasure_lines, export_message, platform_label
 from handlers.privacy.service import from_context as service
 from handlers.privacy.service import member_from_ref, member_ref
@@ -64,7 +64,13 @@ async def stale_overview(ctx: Context) -> Outgoing:
 
 
 def register(router: Router) -> None:
-    @router.command("member", "mitglied", access=Access.ADMIN, help_key="privacy.help_member")
+    @router.command(
+        "member",
+        "mitglied",
+        access=Access.ADMIN,
+        help_key="privacy.help_member",
+        section=Section.PEOPLE,
+    )
     async def find(ctx: Context, args: str) -> list[Outgoing]:
         if not args.strip():
             return [ctx.reply("privacy.member_usage")]

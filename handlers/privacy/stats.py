@@ -1,22 +1,27 @@
 """``/stats`` for the network team and ``knotenpunkt stats``: members by region and platform,
 new members per month, subscriptions per topic, the next events with their answers,
 deliveries of the last seven days, and accounts unreachable past the retention period
-(with a button to erase them). :func:`collect` is shared by chat, CLI and dashboard."""
+(with a button to erase them). :func:`collect` is shared by chat, CLI and dashboard.
+
+In chat the first screen holds what staff look at most (:func:`summary`); the rest is
+behind buttons, one section each, so it fits a phone's screen."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from functools import partial
 
 from pydantic import BaseModel
 
 from bot.context import Context
 from bot.delivery.notify import Notifier
-from bot.i18n import format_datetime, t
-from bot.models import Outgoing
-from bot.router import Access, Router
+from bot.i18n import format_datetime, format_day, format_month, t
+from bot.models import Button, Outgoing
+from bot.router import Access, Router, Section
 from bot.settings import Settings
 from handlers.cooperation.service import CooperationService
+from handlers.events.render import all_day_dates
 from handlers.events.upcoming import upcoming
 from handlers.members.render import region_label
 from handlers.privacy.render import platform_label
@@ -35,6 +40,7 @@ class EventCounts(BaseModel):
     title: str
     start: datetime
     capacity: int | None
+    day: date | None = None  # the (first) day of an all-day event; None when it has a time
     yes: int
     waitlist: int
     maybe: int
@@ -67,6 +73,7 @@ async def collect(store: Store, settings: Settings, now: datetime | None = None)
                 event_id=occ.event.id,
                 title=occ.event.title,
                 start=occ.start,
+                day=all_day_dates(occ)[0] if occ.event.all_day else None,
                 capacity=occ.event.capacity,
                 **counts,
             )
@@ -99,31 +106,43 @@ async def collect(store: Store, settings: Settings, now: datetime | None = None)
     )
 
 
+SECTIONS = ("members", "topics", "cooperation")
+"""What stays behind buttons: the first screen answers the usual question (how many
+members, who comes to the next events, did the messages go out)."""
+
+
 def _pairs(pairs: list[tuple[str, int]], label: Callable[[str], str] = str) -> str:
     if not pairs:
         return "  –"
     return "\n".join(f"  {label(key)}: {count}" for key, count in pairs)
 
 
-def render(lang: str, settings: Settings, stats: NetworkStats) -> str:
-    """The overview as text (chat in the reader's language, CLI in English)."""
-    zone = settings.zone
+def _event_line(lang: str, settings: Settings, e: EventCounts) -> str:
+    if e.day is not None:  # all day: the day, not a midnight
+        when = f"{format_day(e.day, lang)}, {t(lang, 'events.all_day')}"
+    else:
+        when = format_datetime(e.start, lang, settings.zone)
+    return t(
+        lang,
+        "privacy.stats_event",
+        title=e.title,
+        when=when,
+        yes=e.yes,
+        capacity=f"/{e.capacity}" if e.capacity else "",
+        waitlist=e.waitlist,
+        maybe=e.maybe,
+        no=e.no,
+    )
+
+
+def summary(lang: str, settings: Settings, stats: NetworkStats) -> str:
+    """The first screen: members, the next events with their answers, deliveries, and
+    accounts to erase when there are any."""
     status = stats.members_by_status
-    events = [
-        t(
-            lang,
-            "privacy.stats_event",
-            title=e.title,
-            when=format_datetime(e.start, lang, zone),
-            yes=e.yes,
-            capacity=f"/{e.capacity}" if e.capacity else "",
-            waitlist=e.waitlist,
-            maybe=e.maybe,
-            no=e.no,
-        )
-        for e in stats.upcoming_events
-    ]
+    this_month = f"{stats.generated_at:%Y-%m}"  # the store counts UTC months
+    new = dict(stats.new_members_per_month).get(this_month, 0)
     deliveries = stats.deliveries_last_7_days
+    events = [_event_line(lang, settings, e) for e in stats.upcoming_events]
     sections = [
         t(
             lang,
@@ -131,22 +150,9 @@ def render(lang: str, settings: Settings, stats: NetworkStats) -> str:
             active=status.get("active", 0),
             pending=status.get("pending", 0),
             rejected=status.get("rejected", 0),
-        ),
-        t(lang, "privacy.stats_regions")
+        )
         + "\n"
-        + _pairs(stats.members_by_region, lambda r: region_label(lang, r)),
-        t(lang, "privacy.stats_platforms")
-        + "\n"
-        + _pairs(stats.members_by_platform, lambda p: platform_label(lang, p)),
-        t(lang, "privacy.stats_months") + "\n" + _pairs(stats.new_members_per_month),
-        t(lang, "privacy.stats_topics") + "\n" + _pairs(stats.subscriptions_per_topic),
-        t(lang, "privacy.stats_groups") + "\n" + _pairs(stats.group_sizes),
-        t(lang, "privacy.stats_cooperation")
-        + "\n"
-        + "\n".join(
-            t(lang, "privacy.stats_cooperation_month", **c.model_dump())
-            for c in stats.cooperation_per_month
-        ),
+        + t(lang, "privacy.stats_new", month=format_month(this_month, lang), count=new),
         t(lang, "privacy.stats_events") + "\n" + ("\n".join(events) or "  –"),
         t(
             lang,
@@ -157,26 +163,95 @@ def render(lang: str, settings: Settings, stats: NetworkStats) -> str:
             failed=deliveries.get("failed", 0),
             unreachable=deliveries.get("unreachable", 0),
         ),
-        t(
-            lang,
-            "privacy.stats_stale",
-            days=stats.retention_days,
-            accounts=stats.unreachable_accounts,
-            members=stats.unreachable_members,
-        ),
     ]
+    if stats.unreachable_accounts:
+        sections.append(
+            t(
+                lang,
+                "privacy.stats_stale",
+                days=stats.retention_days,
+                accounts=stats.unreachable_accounts,
+                members=stats.unreachable_members,
+            )
+        )
     return "\n\n".join(sections)
 
 
-def register(router: Router) -> None:
-    @router.command("stats", "statistik", access=Access.ADMIN, help_key="privacy.help_stats")
-    async def show(ctx: Context, args: str) -> Outgoing:
-        stats = await collect(ctx.store, ctx.settings)
-        buttons = []
-        if stats.unreachable_accounts:
-            buttons.append([ctx.button("privacy.btn_stale", "privacy.stale")])
-        return Outgoing(
-            title=ctx.t("privacy.stats_title", network=ctx.settings.network_name),
-            text=render(ctx.lang, ctx.settings, stats),
-            buttons=buttons,
+def section(lang: str, stats: NetworkStats, name: str) -> str:
+    """One of :data:`SECTIONS`: the figures behind a button."""
+    if name == "members":
+        blocks = [
+            ("privacy.stats_regions", _pairs(stats.members_by_region, partial(region_label, lang))),
+            (
+                "privacy.stats_platforms",
+                _pairs(stats.members_by_platform, partial(platform_label, lang)),
+            ),
+            (
+                "privacy.stats_months",
+                _pairs(stats.new_members_per_month, lambda m: format_month(m, lang)),
+            ),
+        ]
+    elif name == "topics":
+        blocks = [
+            ("privacy.stats_topics", _pairs(stats.subscriptions_per_topic)),
+            ("privacy.stats_groups", _pairs(stats.group_sizes)),
+        ]
+    else:
+        months = "\n".join(
+            t(
+                lang,
+                "privacy.stats_cooperation_month",
+                **(c.model_dump() | {"month": format_month(c.month, lang)}),
+            )
+            for c in stats.cooperation_per_month
         )
+        blocks = [("privacy.stats_cooperation", months)]
+    return "\n\n".join(f"{t(lang, key)}\n{body}" for key, body in blocks)
+
+
+def render(lang: str, settings: Settings, stats: NetworkStats) -> str:
+    """Everything at once, for the command line (which has no buttons)."""
+    parts = [summary(lang, settings, stats), *(section(lang, stats, n) for n in SECTIONS)]
+    return "\n\n".join(parts)
+
+
+def _buttons(ctx: Context, stats: NetworkStats, shown: str | None) -> list[list[Button]]:
+    rows = [
+        [ctx.button(f"privacy.stats_btn_{name}", "privacy.stats", name)]
+        for name in SECTIONS
+        if name != shown
+    ]
+    if shown is not None:
+        rows.append([ctx.button("privacy.stats_btn_overview", "privacy.stats", "")])
+    elif stats.unreachable_accounts:
+        rows.append([ctx.button("privacy.btn_stale", "privacy.stale")])
+    return rows
+
+
+async def stats_message(ctx: Context, shown: str | None = None) -> Outgoing:
+    stats = await collect(ctx.store, ctx.settings)
+    title = ctx.t("privacy.stats_title", network=ctx.settings.network_name)
+    if shown is None:
+        text = summary(ctx.lang, ctx.settings, stats)
+    else:
+        title += " – " + ctx.t(f"privacy.stats_btn_{shown}")
+        text = section(ctx.lang, stats, shown)
+    return Outgoing(title=title, text=text, buttons=_buttons(ctx, stats, shown))
+
+
+def register(router: Router) -> None:
+    @router.command(
+        "stats",
+        "statistik",
+        access=Access.ADMIN,
+        help_key="privacy.help_stats",
+        section=Section.PEOPLE,
+    )
+    async def show(ctx: Context, args: str) -> Outgoing:
+        return await stats_message(ctx)
+
+    @router.action("privacy.stats", access=Access.ADMIN)
+    async def show_section(ctx: Context, arg: str) -> Outgoing:
+        if arg and arg not in SECTIONS:
+            return ctx.reply("input.stale_button")
+        return await stats_message(ctx, arg or None)

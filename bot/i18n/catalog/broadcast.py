@@ -175,9 +175,10 @@ MESSAGES = {
         "en": "Please schedule at most one year ahead.",
     },
     "broadcast.scheduled": {
-        "de": "Rundschreiben Nr. {id} ist für {when} geplant (Stand jetzt: {count} "
-        "Empfänger). Abbrechen können Sie es unter /rundschreiben status.",
-        "en": "Broadcast no. {id} is scheduled for {when} ({count} recipients as of now). "
+        "de": "Rundschreiben Nr. {id} ist für {when} geplant (Stand jetzt: "
+        "{count, plural, other {# Empfänger}}). Abbrechen können Sie es unter /rundschreiben status.",
+        "en": "Broadcast no. {id} is scheduled for {when} "
+        "({count, plural, one {# recipient} other {# recipients}} as of now). "
         "You can cancel it under /broadcast status.",
     },
     "broadcast.wizard_stale": {

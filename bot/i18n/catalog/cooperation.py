@@ -126,8 +126,9 @@ MESSAGES = {
         "en": "1 matching member was notified.",
     },
     "cooperation.notified_many": {
-        "de": "{count} passende Mitglieder wurden benachrichtigt.",
-        "en": "{count} matching members were notified.",
+        "de": "{count, plural, one {# passendes Mitglied wurde} other {# passende Mitglieder wurden}} "
+        "benachrichtigt.",
+        "en": "{count, plural, one {# matching member was} other {# matching members were}} notified.",
     },
     # a request as others see it --------------------------------------------------------
     "cooperation.card_title": {"de": "🤝 {kind}: {title}", "en": "🤝 {kind}: {title}"},
@@ -260,7 +261,7 @@ MESSAGES = {
     "cooperation.interested_none": {"de": "noch keine Interessierten", "en": "nobody yet"},
     "cooperation.interested_one": {"de": "1 Person interessiert", "en": "1 interested"},
     "cooperation.interested_many": {
-        "de": "{count} Personen interessiert",
+        "de": "{count, plural, one {# Person} other {# Personen}} interessiert",
         "en": "{count} interested",
     },
     "cooperation.list_open": {

@@ -60,6 +60,7 @@ MESSAGES = {
         "de": "Dieser Knopf ist nicht mehr aktuell. Senden Sie /start für das Hauptmenü.",
         "de_du": "Dieser Knopf ist nicht mehr aktuell. Sende /start für das Hauptmenü.",
         "en": "This button is no longer valid. Send /start for the main menu.",
+        "cli": "that choice is not valid (any more); nothing was changed",
     },
     "error.free_text": {
         "de": "Ich habe gerade keine Frage an Sie offen. Mit /hilfe sehen Sie, was ich kann.",
@@ -107,11 +108,40 @@ MESSAGES = {
         "de_du": "Das kann ich für dich tun:",
         "en": "Here is what I can do for you:",
     },
-    "help.admin_title": {"de": "Für das Netzwerk-Team:", "en": "For the network team:"},
-    "help.footer": {
-        "de": "Mit /abbrechen beenden Sie eine laufende Eingabe.",
-        "de_du": "Mit /abbrechen beendest du eine laufende Eingabe.",
-        "en": "Send /cancel to stop an input in progress.",
+    "help.back": {"de": "◂ Alle Befehle", "en": "◂ All commands"},
+    "help.section_settings": {
+        "de": "⚙️ Profil und Einstellungen",
+        "en": "⚙️ Profile and settings",
+    },
+    "help.section_privacy": {
+        "de": "🔒 Datenschutz und Ihre Daten",
+        "de_du": "🔒 Datenschutz und deine Daten",
+        "en": "🔒 Privacy and your data",
+    },
+    "help.section_team": {
+        "de": "🛠 Netzwerk-Team: Themen, Termine, Gruppen",
+        "en": "🛠 Network team: topics, events, groups",
+    },
+    "help.section_people": {
+        "de": "🛠 Netzwerk-Team: Mitglieder, Rundschreiben",
+        "en": "🛠 Network team: members, broadcasts",
+    },
+    "help.in_a_group": {
+        "de": " (in einer Gruppe oder einem Kanal)",
+        "en": " (in a group or channel)",
+    },
+    "help.in_group": {
+        "de": "Alles Weitere finden Sie im privaten Chat mit mir.",
+        "de_du": "Alles Weitere findest du im privaten Chat mit mir.",
+        "en": "Everything else is in a private chat with me.",
+    },
+    "help.pending": {
+        "de": "Ihre Anmeldung wartet noch auf die Freigabe durch das Netzwerk-Team. Bis dahin "
+        "steht Ihnen das hier offen:",
+        "de_du": "Deine Anmeldung wartet noch auf die Freigabe durch das Netzwerk-Team. Bis "
+        "dahin steht dir das hier offen:",
+        "en": "Your registration is still waiting for the network team's approval. Until "
+        "then, this is open to you:",
     },
     "help.start": {"de": "Anmelden oder Hauptmenü", "en": "Sign up or main menu"},
     "help.help": {"de": "Diese Übersicht", "en": "This overview"},

@@ -8,13 +8,16 @@ MESSAGES = {
         "en": "Link to the web dashboard (single use, valid 10 minutes)",
     },
     "dashboard.link": {
-        "de": "Ihr persönlicher Link zum Dashboard, gültig {minutes} Minuten und nur einmal "
+        "de": "Ihr persönlicher Link zum Dashboard, gültig "
+        "{minutes, plural, one {# Minute} other {# Minuten}} und nur einmal "
         "verwendbar:\n{url}\n\nBitte geben Sie ihn nicht weiter. Abmelden können Sie sich "
         "im Dashboard oben rechts.",
-        "de_du": "Dein persönlicher Link zum Dashboard, gültig {minutes} Minuten und nur "
+        "de_du": "Dein persönlicher Link zum Dashboard, gültig "
+        "{minutes, plural, one {# Minute} other {# Minuten}} und nur "
         "einmal verwendbar:\n{url}\n\nBitte gib ihn nicht weiter. Abmelden kannst du dich "
         "im Dashboard oben rechts.",
-        "en": "Your personal link to the dashboard, valid for {minutes} minutes and usable "
+        "en": "Your personal link to the dashboard, valid for "
+        "{minutes, plural, one {# minute} other {# minutes}} and usable "
         "once:\n{url}\n\nPlease do not pass it on. You can sign out at the top right of the "
         "dashboard.",
     },
@@ -122,22 +125,16 @@ MESSAGES = {
     # overview ---------------------------------------------------------------------------
     "dashboard.overview.active": {"de": "aktive Mitglieder", "en": "active members"},
     "dashboard.overview.pending": {
-        "de": {
-            "one": "{n} Anmeldung wartet auf Freigabe",
-            "other": "{n} Anmeldungen warten auf Freigabe",
-        },
-        "en": {
-            "one": "{n} registration waits for approval",
-            "other": "{n} registrations wait for approval",
-        },
+        "de": "{n, plural, one {# Anmeldung wartet} other {# Anmeldungen warten}} auf Freigabe",
+        "en": "{n, plural, one {# registration waits} other {# registrations wait}} for approval",
     },
     "dashboard.overview.deliveries": {
         "de": "Zustellungen der letzten 30 Tage",
         "en": "Deliveries in the last 30 days",
     },
     "dashboard.overview.chart_title": {
-        "de": "{count} Nachrichten zugestellt (30 Tage)",
-        "en": "{count} messages delivered (30 days)",
+        "de": "{count, plural, one {# Nachricht} other {# Nachrichten}} zugestellt (30 Tage)",
+        "en": "{count, plural, one {# message} other {# messages}} delivered (30 days)",
     },
     "dashboard.overview.peak": {"de": "höchstens {count} am Tag", "en": "at most {count} a day"},
     "dashboard.overview.upcoming": {"de": "Nächste Termine", "en": "Upcoming events"},
@@ -170,8 +167,8 @@ MESSAGES = {
     "dashboard.members.state.pending": {"de": "wartet", "en": "pending"},
     "dashboard.members.state.rejected": {"de": "abgelehnt", "en": "declined"},
     "dashboard.members.found": {
-        "de": {"one": "{n} Mitglied gefunden", "other": "{n} Mitglieder gefunden"},
-        "en": {"one": "{n} member found", "other": "{n} members found"},
+        "de": "{n, plural, one {# Mitglied} other {# Mitglieder}} gefunden",
+        "en": "{n, plural, one {# member} other {# members}} found",
     },
     "dashboard.members.approve": {"de": "Freigeben", "en": "Approve"},
     "dashboard.members.decline": {"de": "Ablehnen", "en": "Decline"},

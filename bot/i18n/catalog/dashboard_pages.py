@@ -147,8 +147,8 @@ MESSAGES = {
     },
     "dashboard.broadcasts.count": {"de": "Empfänger zählen", "en": "Count recipients"},
     "dashboard.broadcasts.recipients": {
-        "de": {"one": "{n} Empfänger", "other": "{n} Empfänger"},
-        "en": {"one": "{n} recipient", "other": "{n} recipients"},
+        "de": "{n, plural, other {# Empfänger}}",
+        "en": "{n, plural, one {# recipient} other {# recipients}}",
     },
     "dashboard.broadcasts.preview": {"de": "Vorschau", "en": "Preview"},
     "dashboard.broadcasts.preview_intro": {
@@ -263,7 +263,7 @@ MESSAGES = {
     "dashboard.audit.since": {"de": "von", "en": "from"},
     "dashboard.audit.until": {"de": "bis", "en": "until"},
     "dashboard.audit.found": {
-        "de": {"one": "{n} Eintrag", "other": "{n} Einträge"},
-        "en": {"one": "{n} entry", "other": "{n} entries"},
+        "de": "{n, plural, one {# Eintrag} other {# Einträge}}",
+        "en": "{n, plural, one {# entry} other {# entries}}",
     },
 }

@@ -61,14 +61,14 @@ MESSAGES = {
         "e.g. /find robotics.",
     },
     "directory.rate_limited": {
-        "de": "Sie haben gerade sehr viele Suchen gestellt. Bitte warten Sie {seconds} "
-        "Sekunden, dann geht es weiter.",
-        "en": "You have searched a lot just now. Please wait {seconds} seconds, then it works "
-        "again.",
+        "de": "Sie haben gerade sehr viele Suchen gestellt. Bitte warten Sie "
+        "{seconds, plural, one {# Sekunde} other {# Sekunden}}, dann geht es weiter.",
+        "en": "You have searched a lot just now. Please wait "
+        "{seconds, plural, one {# second} other {# seconds}}, then it works again.",
     },
     "directory.results_title": {
         "de": "Suche „{term}“: {total} Treffer",
-        "en": "Search “{term}”: {total} matches",
+        "en": "Search “{term}”: {total, plural, one {# match} other {# matches}}",
     },
     "directory.results_range": {
         "de": "Treffer {first}–{last} von {total}",
@@ -105,8 +105,8 @@ MESSAGES = {
         "en": "Nobody is listed yet. You can list yourself in /profile.",
     },
     "directory.overview_listed": {
-        "de": "{count} Mitglieder sind eingetragen.",
-        "en": "{count} members are listed.",
+        "de": "{count, plural, one {# Mitglied ist} other {# Mitglieder sind}} eingetragen.",
+        "en": "{count, plural, one {# member is} other {# members are}} listed.",
     },
     "directory.overview_listed_one": {
         "de": "1 Mitglied ist eingetragen.",

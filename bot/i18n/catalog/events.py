@@ -7,18 +7,13 @@ The network team's texts (wizard, cancelling, attendees, recurrence in words) ar
 MESSAGES = {
     # listing ------------------------------------------------------------------------
     "events.list_title": {
-        "de": {"one": "Der nächste Termin:", "other": "Die nächsten {n} Termine:"},
-        "en": {"one": "The next event:", "other": "The next {n} events:"},
+        "de": "{n, plural, one {Der nächste Termin:} other {Die nächsten # Termine:}}",
+        "en": "{n, plural, one {The next event:} other {The next # events:}}",
     },
     "events.list_title_topic": {
-        "de": {
-            "one": "Der nächste Termin zum Thema „{topic}“:",
-            "other": "Die nächsten {n} Termine zum Thema „{topic}“:",
-        },
-        "en": {
-            "one": "The next event on “{topic}”:",
-            "other": "The next {n} events on “{topic}”:",
-        },
+        "de": "{n, plural, one {Der nächste Termin} other {Die nächsten # Termine}} "
+        "zum Thema „{topic}“:",
+        "en": "{n, plural, one {The next event} other {The next # events}} on “{topic}”:",
     },
     "events.none": {
         "de": "Zurzeit sind keine Termine geplant.",

@@ -142,20 +142,20 @@ MESSAGES = {
     "events.rec_weekly": {"de": "Jeden {day}", "en": "Every {day}"},
     "events.rec_biweekly": {"de": "Jeden zweiten {day}", "en": "Every other {day}"},
     "events.rule.daily": {
-        "de": {"one": "Täglich", "other": "Alle {n} Tage"},
-        "en": {"one": "Every day", "other": "Every {n} days"},
+        "de": "{n, plural, one {Täglich} other {Alle # Tage}}",
+        "en": "{n, plural, one {Every day} other {Every # days}}",
     },
     "events.rule.weekly": {
-        "de": {"one": "Wöchentlich", "other": "Alle {n} Wochen"},
-        "en": {"one": "Weekly", "other": "Every {n} weeks"},
+        "de": "{n, plural, one {Wöchentlich} other {Alle # Wochen}}",
+        "en": "{n, plural, one {Weekly} other {Every # weeks}}",
     },
     "events.rule.monthly": {
-        "de": {"one": "Monatlich", "other": "Alle {n} Monate"},
-        "en": {"one": "Monthly", "other": "Every {n} months"},
+        "de": "{n, plural, one {Monatlich} other {Alle # Monate}}",
+        "en": "{n, plural, one {Monthly} other {Every # months}}",
     },
     "events.rule.yearly": {
-        "de": {"one": "Jährlich", "other": "Alle {n} Jahre"},
-        "en": {"one": "Every year", "other": "Every {n} years"},
+        "de": "{n, plural, one {Jährlich} other {Alle # Jahre}}",
+        "en": "{n, plural, one {Every year} other {Every # years}}",
     },
     "events.rule.on": {"de": "{every} am {what}", "en": "{every} on {what}"},
     "events.rule.nth_day": {"de": "{nth} {day}", "en": "the {nth} {day}"},
@@ -163,8 +163,8 @@ MESSAGES = {
     "events.rule.second_last": {"de": "vorletzten", "en": "second to last"},
     "events.rule.month_day": {"de": "{day}.", "en": "day {day}"},
     "events.rule.count": {
-        "de": {"one": "{n} Termin", "other": "{n} Termine"},
-        "en": {"one": "{n} date", "other": "{n} dates"},
+        "de": "{n, plural, one {# Termin} other {# Termine}}",
+        "en": "{n, plural, one {# date} other {# dates}}",
     },
     "events.rule.until": {"de": "bis {day}", "en": "until {day}"},
     "events.rule.custom": {"de": "Nach der Regel {rule}", "en": "By the rule {rule}"},
@@ -184,16 +184,10 @@ MESSAGES = {
         "en": "Cancel “{title}” on {when}?",
     },
     "events.cancel_confirm_yes": {
-        "de": {
-            "one": "{n} Person hat zugesagt. Alle mit Zusage oder Vielleicht werden "
-            "benachrichtigt.",
-            "other": "{n} Personen haben zugesagt. Alle mit Zusage oder Vielleicht werden "
-            "benachrichtigt.",
-        },
-        "en": {
-            "one": "{n} person said yes. Everyone who said yes or maybe will be told.",
-            "other": "{n} people said yes. Everyone who said yes or maybe will be told.",
-        },
+        "de": "{n, plural, one {# Person hat} other {# Personen haben}} zugesagt. Alle mit "
+        "Zusage oder Vielleicht werden benachrichtigt.",
+        "en": "{n, plural, one {# person} other {# people}} said yes. Everyone who said yes or "
+        "maybe will be told.",
     },
     "events.btn_cancel_yes": {"de": "Ja, absagen", "en": "Yes, cancel"},
     "events.btn_cancel_no": {"de": "Nein, behalten", "en": "No, keep it"},

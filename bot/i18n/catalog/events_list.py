@@ -15,8 +15,8 @@ MESSAGES = {
     "events.list_mine_no": {"de": "❌ abgesagt", "en": "❌ not going"},
     "events.list_mine_waitlist": {"de": "⏳ auf der Warteliste", "en": "⏳ on the waiting list"},
     "events.list_seats": {
-        "de": {"one": "noch {n} Platz frei", "other": "noch {n} Plätze frei"},
-        "en": {"one": "{n} seat left", "other": "{n} seats left"},
+        "de": "noch {n, plural, one {# Platz} other {# Plätze}} frei",
+        "en": "{n, plural, one {# seat} other {# seats}} left",
     },
     "events.list_full": {"de": "ausgebucht", "en": "fully booked"},
     "events.btn_more": {"de": "mehr ▸", "en": "more ▸"},

@@ -11,8 +11,8 @@ MESSAGES = {
         "en": "Post an update to one of your working groups",
     },
     "groups.help_new": {
-        "de": "Arbeitsgruppe anlegen: NAME | Beschreibung | offen oder anfrage",
-        "en": "Create a working group: NAME | description | open or request",
+        "de": "Arbeitsgruppe anlegen: NAME | Beschreibung | offen oder anfrage | THEMA",
+        "en": "Create a working group: NAME | description | open or request | TOPIC",
     },
     "groups.help_archive": {"de": "Arbeitsgruppe archivieren", "en": "Archive a working group"},
     "groups.help_moderator": {
@@ -31,8 +31,8 @@ MESSAGES = {
         "en": "There are no working groups yet.",
     },
     "groups.facts": {
-        "de": "👥 {count} Mitglieder · {policy}",
-        "en": "👥 {count} members · {policy}",
+        "de": "👥 {count, plural, one {# Mitglied} other {# Mitglieder}} · {policy}",
+        "en": "👥 {count, plural, one {# member} other {# members}} · {policy}",
     },
     "groups.policy_open": {"de": "offen", "en": "open"},
     "groups.policy_request": {"de": "Beitritt auf Anfrage", "en": "join on request"},
@@ -83,6 +83,7 @@ MESSAGES = {
     "groups.unknown": {
         "de": "Die Arbeitsgruppe „{group}“ gibt es nicht. Mit /gruppen sehen Sie alle.",
         "en": "There is no working group “{group}”. Send /groups to see them all.",
+        "cli": "there is no working group “{group}” (knotenpunkt group list shows them all)",
     },
     "groups.gone": {
         "de": "Diese Arbeitsgruppe gibt es nicht mehr.",
@@ -205,29 +206,24 @@ MESSAGES = {
         "de": "Nur Mitglieder von „{group}“ können dort Neuigkeiten senden. Mit /gruppen "
         "treten Sie bei.",
         "en": "Only members of “{group}” can post updates there. Send /groups to join.",
+        "cli": "only members of “{group}” can post updates there",
     },
     "groups.posted": {"de": "Gesendet an {recipients}.", "en": "Posted to {recipients}."},
     "groups.sent_members": {
-        "de": {"one": "{n} Mitglied", "other": "{n} Mitglieder"},
-        "en": {"one": "{n} member", "other": "{n} members"},
+        "de": "{n, plural, one {# Mitglied} other {# Mitglieder}}",
+        "en": "{n, plural, one {# member} other {# members}}",
     },
     "groups.sent_chats": {
-        "de": {"one": "{n} verbundenen Chat", "other": "{n} verbundene Chats"},
-        "en": {"one": "{n} bound chat", "other": "{n} bound chats"},
+        "de": "{n, plural, one {# verbundenen Chat} other {# verbundene Chats}}",
+        "en": "{n, plural, one {# bound chat} other {# bound chats}}",
     },
     "groups.and": {"de": "und", "en": "and"},
     "groups.posted_saved": {"de": "Gespeichert.", "en": "Saved."},
     "groups.posted_later": {
-        "de": {
-            "one": "{n} weiteres Mitglied sieht die Neuigkeit später (in der Wochenübersicht "
-            "oder unter /gruppen).",
-            "other": "{n} weitere Mitglieder sehen die Neuigkeit später (in der "
-            "Wochenübersicht oder unter /gruppen).",
-        },
-        "en": {
-            "one": "{n} other member sees it later (in the weekly digest or in /groups).",
-            "other": "{n} other members see it later (in the weekly digest or in /groups).",
-        },
+        "de": "{n, plural, one {# weiteres Mitglied sieht} other {# weitere Mitglieder sehen}} "
+        "die Neuigkeit später (in der Wochenübersicht oder unter /gruppen).",
+        "en": "{n, plural, one {# other member sees} other {# other members see}} it later "
+        "(in the weekly digest or in /groups).",
     },
     "groups.posted_alone": {
         "de": "Gespeichert. Außer Ihnen ist noch niemand in „{group}“, deshalb hat die "
@@ -242,8 +238,10 @@ MESSAGES = {
         "en": "Published as an update of the working group “{group}”.",
     },
     "groups.posted_chat": {
-        "de": "✅ Auch an {members} Mitglieder und {chats} weitere Chats gesendet.",
-        "en": "✅ Also sent to {members} members and {chats} other chats.",
+        "de": "✅ Auch an {members, plural, one {# Mitglied} other {# Mitglieder}} und "
+        "{chats, plural, one {# weiteren Chat} other {# weitere Chats}} gesendet.",
+        "en": "✅ Also sent to {members, plural, one {# member} other {# members}} and "
+        "{chats, plural, one {# other chat} other {# other chats}}.",
     },
     "groups.chat_not_bound": {
         "de": "Dieser Chat ist mit keiner Arbeitsgruppe verbunden. Das Netzwerk-Team verbindet "
@@ -265,9 +263,10 @@ MESSAGES = {
         "en": "Only the author, the moderators and the network team can withdraw an update.",
     },
     "groups.withdrawn": {
-        "de": "Zurückgezogen: „{text}“. {stopped} noch nicht zugestellte Nachrichten wurden "
-        "angehalten.",
-        "en": "Withdrawn: “{text}”. {stopped} messages not yet delivered were stopped.",
+        "de": "Zurückgezogen: „{text}“. {stopped, plural, one {# noch nicht zugestellte "
+        "Nachricht wurde} other {# noch nicht zugestellte Nachrichten wurden}} angehalten.",
+        "en": "Withdrawn: “{text}”. {stopped, plural, one {# message} other {# messages}} not "
+        "yet delivered {stopped, plural, one {was} other {were}} stopped.",
     },
     # weekly digest --------------------------------------------------------------------
     "groups.digest_title": {
@@ -279,8 +278,10 @@ MESSAGES = {
         "en": "📅 New event: {title}, {when}",
     },
     "groups.digest_more": {
-        "de": "… und {count} weitere Beiträge – mit /gruppen sehen Sie alle.",
-        "en": "… and {count} more updates – send /groups to see them.",
+        "de": "… und {count, plural, one {# weiterer Beitrag} other {# weitere Beiträge}} – mit "
+        "/gruppen sehen Sie alle.",
+        "en": "… and {count, plural, one {# more update} other {# more updates}} – send /groups "
+        "to see them.",
     },
     "groups.digest_footer": {
         "de": "Einstellungen je Gruppe unter /gruppen → Ansehen.",
@@ -314,8 +315,10 @@ MESSAGES = {
         "en": "Usage: /archivegroup NAME",
     },
     "groups.archived": {
-        "de": "„{group}“ ist archiviert; {withdrawn} noch wartende Nachrichten wurden angehalten.",
-        "en": "“{group}” is archived; {withdrawn} waiting messages were stopped.",
+        "de": "„{group}“ ist archiviert; {withdrawn, plural, one {# noch wartende Nachricht "
+        "wurde} other {# noch wartende Nachrichten wurden}} angehalten.",
+        "en": "“{group}” is archived; {withdrawn, plural, one {# waiting message was} "
+        "other {# waiting messages were}} stopped.",
     },
     "groups.already_archived": {
         "de": "„{group}“ ist schon archiviert.",

@@ -14,62 +14,70 @@ MESSAGES = {
     "linking.platform_console": {"de": "Konsole", "en": "console"},
     "linking.code": {
         "de": "Ihr Verknüpfungscode: {code}\n\n"
-        "Er gilt {minutes} Minuten und nur einmal. Schreiben Sie dem Bot auf der anderen "
-        "Plattform (Telegram oder Slack):\n/link {code}\n"
+        "Er gilt {minutes, plural, one {# Minute} other {# Minuten}} und nur einmal. "
+        "Schreiben Sie dem Bot auf der anderen Plattform (Telegram oder Slack):\n"
+        "/verknuepfen {code}\n"
         "In einem Chat, in dem Sie dort noch nicht angemeldet sind, geht auch:\n/start {code}\n\n"
         "Danach ist es ein Profil: Angaben des älteren Kontos gelten, Themen und Zusagen "
         "werden zusammengeführt.",
         "en": "Your link code: {code}\n\n"
-        "It is valid for {minutes} minutes and once only. Write to the bot on the other "
-        "platform (Telegram or Slack):\n/link {code}\n"
+        "It is valid for {minutes, plural, one {# minute} other {# minutes}} and once only. "
+        "Write to the bot on the other platform (Telegram or Slack):\n/link {code}\n"
         "In a chat where you have not signed up yet, this works too:\n/start {code}\n\n"
         "Afterwards it is one profile: the older account's details count, topics and answers "
         "are merged.",
     },
     "linking.not_registered": {
         "de": "Sie sind hier noch nicht angemeldet. Sind Sie schon auf einer anderen "
-        "Plattform Mitglied? Dann schreiben Sie dort /link und hier /link CODE. "
+        "Plattform Mitglied? Dann schreiben Sie dort /verknuepfen und hier /verknuepfen CODE. "
         "Sonst melden Sie sich mit /start an.",
         "en": "You have not signed up here yet. Are you a member on another platform "
         "already? Then send /link there and /link CODE here. Otherwise sign up with /start.",
     },
     "linking.bad_length": {
         "de": "„{code}“ ist kein gültiger Code: Ein Code hat genau {expected} Zeichen, z. B. "
-        "K7M4QX, dieser hat {length}. Noch {left} Versuche in dieser Stunde.",
+        "K7M4QX, dieser hat {length}. Noch {left, plural, one {# Versuch} other {# Versuche}} in dieser Stunde.",
         "en": "“{code}” is not a valid code: a code has exactly {expected} characters, e.g. "
-        "K7M4QX; this one has {length}. {left} tries left this hour.",
+        "K7M4QX; this one has {length}. {left, plural, one {# try} other {# tries}} left this hour.",
     },
     "linking.bad_characters": {
         "de": "„{code}“ ist kein gültiger Code: Ein Code enthält nie {characters}. Codes "
         "bestehen aus Buchstaben und Ziffern ohne die leicht verwechselbaren 0, O, 1, I, L, "
-        "2, Z, 5, S, 8 und B. Bitte prüfen Sie den Code. Noch {left} Versuche in dieser Stunde.",
+        "2, Z, 5, S, 8 und B. Bitte prüfen Sie den Code. Noch {left, plural, one {# Versuch} other {# Versuche}} in dieser Stunde.",
         "de_du": "„{code}“ ist kein gültiger Code: Ein Code enthält nie {characters}. Codes "
         "bestehen aus Buchstaben und Ziffern ohne die leicht verwechselbaren 0, O, 1, I, L, "
-        "2, Z, 5, S, 8 und B. Bitte prüfe den Code. Noch {left} Versuche in dieser Stunde.",
+        "2, Z, 5, S, 8 und B. Bitte prüfe den Code. Noch {left, plural, one {# Versuch} other {# Versuche}} in dieser Stunde.",
         "en": "“{code}” is not a valid code: a code never contains {characters}. Codes are "
         "letters and digits without the easily confused 0, O, 1, I, L, 2, Z, 5, S, 8 and B. "
-        "Please check it. {left} tries left this hour.",
+        "Please check it. {left, plural, one {# try} other {# tries}} left this hour.",
     },
     "linking.unknown": {
         "de": "Diesen Code kenne ich nicht. Bitte prüfen Sie ihn. "
-        "Noch {left} Versuche in dieser Stunde.",
-        "en": "I don't know this code. Please check it. {left} tries left this hour.",
+        "Noch {left, plural, one {# Versuch} other {# Versuche}} in dieser Stunde.",
+        "en": "I don't know this code. Please check it. "
+        "{left, plural, one {# try} other {# tries}} left this hour.",
     },
     "linking.expired": {
-        "de": "Dieser Code ist abgelaufen (er gilt {minutes} Minuten). Holen Sie sich mit "
-        "/link einen neuen. Noch {left} Versuche in dieser Stunde.",
-        "en": "This code has expired (it is valid for {minutes} minutes). Get a new one with "
-        "/link. {left} tries left this hour.",
+        "de": "Dieser Code ist abgelaufen (er gilt "
+        "{minutes, plural, one {# Minute} other {# Minuten}}). Holen Sie sich mit "
+        "/verknuepfen einen neuen. "
+        "Noch {left, plural, one {# Versuch} other {# Versuche}} in dieser Stunde.",
+        "en": "This code has expired (it is valid for "
+        "{minutes, plural, one {# minute} other {# minutes}}). Get a new one with /link. "
+        "{left, plural, one {# try} other {# tries}} left this hour.",
     },
     "linking.used": {
         "de": "Dieser Code wurde schon verwendet; jeder Code gilt nur einmal. Holen Sie sich "
-        "mit /link einen neuen. Noch {left} Versuche in dieser Stunde.",
+        "mit /verknuepfen einen neuen. "
+        "Noch {left, plural, one {# Versuch} other {# Versuche}} in dieser Stunde.",
         "en": "This code has been used already; each code works once. Get a new one with "
-        "/link. {left} tries left this hour.",
+        "/link. {left, plural, one {# try} other {# tries}} left this hour.",
     },
     "linking.too_many": {
-        "de": "Zu viele falsche Codes. Bitte versuchen Sie es in {minutes} Minuten wieder.",
-        "en": "Too many wrong codes. Please try again in {minutes} minutes.",
+        "de": "Zu viele falsche Codes. Bitte versuchen Sie es in "
+        "{minutes, plural, one {# Minute} other {# Minuten}} wieder.",
+        "en": "Too many wrong codes. Please try again in "
+        "{minutes, plural, one {# minute} other {# minutes}}.",
     },
     "linking.own_code": {
         "de": "Das ist der Code dieses Kontos. Geben Sie ihn auf der anderen Plattform ein.",
@@ -108,20 +116,20 @@ MESSAGES = {
     },
     "linking.unlink_button": {"de": "{account} lösen", "en": "Separate {account}"},
     "linking.unlink_nothing": {
-        "de": "Ihr Profil hat nur ein Konto; es gibt nichts zu lösen. Mit /link verknüpfen "
-        "Sie ein weiteres.",
+        "de": "Ihr Profil hat nur ein Konto; es gibt nichts zu lösen. Ein weiteres Konto "
+        "verknüpfen Sie mit /verknuepfen.",
         "en": "Your profile has one account only; there is nothing to separate. Use /link to "
         "add another.",
     },
     "linking.unlinked": {
         "de": "Das Konto {account} ist gelöst und hat jetzt ein eigenes Profil (eine Kopie "
-        "Ihrer Angaben). Mit /link können Sie beide wieder verknüpfen.",
+        "Ihrer Angaben). Mit /verknuepfen können Sie beide wieder verknüpfen.",
         "en": "The account {account} is separated and has a profile of its own now (a copy of "
         "your details). Use /link to join them again.",
     },
     "linking.unlinked_other": {
         "de": "Das Konto {account} wurde von Ihrem Profil gelöst. Dieses Konto hat jetzt ein "
-        "eigenes Profil. Mit /link können Sie beide wieder verknüpfen.",
+        "eigenes Profil. Mit /verknuepfen können Sie beide wieder verknüpfen.",
         "en": "The account {account} was separated from your profile. This account has a "
         "profile of its own now. Use /link to join them again.",
     },

@@ -15,8 +15,8 @@ MESSAGES = {
         "Termine und Neuigkeiten; im Kompetenzverzeichnis erscheinen Sie nur, wenn Sie das "
         "wünschen. Grundlage ist Ihre Einwilligung (Art. 6 Abs. 1 lit. a DSGVO), die Sie "
         "jederzeit widerrufen können.\n\n"
-        "Die Daten bleiben gespeichert, bis Sie sie löschen. Konten, die seit {days} Tagen "
-        "nicht erreichbar sind, kann das Netzwerk-Team löschen. Mitteilungen des Netzwerks "
+        "Die Daten bleiben gespeichert, bis Sie sie löschen. Konten, die seit "
+        "{days, plural, one {# Tag} other {# Tagen}} nicht erreichbar sind, kann das Netzwerk-Team löschen. Mitteilungen des Netzwerks "
         "können Sie mit /mitteilungen aus abbestellen.\n\n"
         "Ihre Rechte: Mit /meinedaten sehen Sie alles, was über Sie gespeichert ist (auch "
         "als Datei), mit /profil ändern Sie es, mit /loeschen löschen Sie alles.\n{contact}",
@@ -27,7 +27,7 @@ MESSAGES = {
         "directory only if you choose to. The legal basis is your consent (Art. 6(1)(a) "
         "GDPR), which you can withdraw at any time.\n\n"
         "The data is kept until you delete it. The network team may delete accounts that "
-        "have been unreachable for {days} days. You can turn off announcements from the "
+        "have been unreachable for {days, plural, one {# day} other {# days}}. You can turn off announcements from the "
         "network with /announcements off.\n\n"
         "Your rights: /mydata shows everything stored about you (also as a file), /profile "
         "changes it, /delete deletes all of it.\n{contact}",
@@ -194,8 +194,10 @@ MESSAGES = {
         "en": "The data of {name} has been deleted:\n{lines}",
     },
     "privacy.stale_none": {
-        "de": "Keine Konten sind länger als {days} Tage unerreichbar.",
-        "en": "No accounts have been unreachable for more than {days} days.",
+        "de": "Keine Konten sind länger als {days, plural, one {# Tag} other {# Tage}} "
+        "unerreichbar.",
+        "en": "No accounts have been unreachable for more than "
+        "{days, plural, one {# day} other {# days}}.",
     },
     "privacy.stale_line": {
         "de": "• {name}, {platform}, unerreichbar seit {since} ({what})",
@@ -208,18 +210,24 @@ MESSAGES = {
     "privacy.stale_all": {"de": "das ganze Mitglied", "en": "the whole member"},
     "privacy.stale_more": {"de": "… und {count} weitere", "en": "… and {count} more"},
     "privacy.stale_confirm": {
-        "de": "{accounts} Konten sind seit mehr als {days} Tagen unerreichbar; {members} "
-        "Mitglieder haben kein anderes Konto und werden ganz gelöscht.\n\n{lines}\n\n"
+        "de": "{accounts, plural, one {# Konto ist} other {# Konten sind}} seit mehr als "
+        "{days, plural, one {# Tag} other {# Tagen}} unerreichbar; "
+        "{members, plural, one {# Mitglied hat} other {# Mitglieder haben}} kein anderes "
+        "Konto und {members, plural, one {wird} other {werden}} ganz gelöscht.\n\n{lines}\n\n"
         "Jetzt löschen?",
-        "en": "{accounts} accounts have been unreachable for more than {days} days; "
-        "{members} members have no other account and are deleted entirely.\n\n{lines}\n\n"
+        "en": "{accounts, plural, one {# account has} other {# accounts have}} been unreachable "
+        "for more than {days, plural, one {# day} other {# days}}; "
+        "{members, plural, one {# member has} other {# members have}} no other account and "
+        "{members, plural, one {is} other {are}} deleted entirely.\n\n{lines}\n\n"
         "Delete now?",
     },
     "privacy.btn_stale": {"de": "Unerreichbare löschen …", "en": "Delete unreachable …"},
     "privacy.btn_stale_yes": {"de": "Ja, löschen", "en": "Yes, delete"},
     "privacy.stale_done": {
-        "de": "Gelöscht: {members} Mitglieder ganz, {accounts} weitere Konten.",
-        "en": "Deleted: {members} members entirely, {accounts} further accounts.",
+        "de": "Gelöscht: {members, plural, one {# Mitglied} other {# Mitglieder}} ganz, "
+        "{accounts, plural, one {# weiteres Konto} other {# weitere Konten}}.",
+        "en": "Deleted: {members, plural, one {# member} other {# members}} entirely, "
+        "{accounts, plural, one {# further account} other {# further accounts}}.",
     },
     # roles
     "privacy.help_admins": {
@@ -272,8 +280,8 @@ MESSAGES = {
     },
     # invitations
     "privacy.help_invite": {
-        "de": "Jemanden ins Netzwerk einladen (Netzwerk-Team)",
-        "en": "Invite someone to the network (network team)",
+        "de": "Jemanden ins Netzwerk einladen",
+        "en": "Invite someone to the network",
     },
     "privacy.invite_choose": {
         "de": "Welche Einladung möchten Sie erstellen? (Oder genau: /einladen ANZAHL TAGE, "
@@ -295,7 +303,10 @@ MESSAGES = {
         "en": "Usage: /invite [USES|multi] [DAYS], at most {uses} people and {days} days.",
     },
     "privacy.invite_once": {"de": "für eine Person", "en": "for one person"},
-    "privacy.invite_times": {"de": "für bis zu {count} Personen", "en": "for up to {count} people"},
+    "privacy.invite_times": {
+        "de": "für bis zu {count, plural, one {# Person} other {# Personen}}",
+        "en": "for up to {count, plural, one {# person} other {# people}}",
+    },
     "privacy.invite_any": {"de": "für beliebig viele Personen", "en": "for any number of people"},
     "privacy.invite_link": {"de": "Telegram: {link}", "en": "Telegram: {link}"},
     "privacy.invite_no_link": {
@@ -342,9 +353,21 @@ MESSAGES = {
     "privacy.help_stats": {"de": "Zahlen des Netzwerks", "en": "The network's figures"},
     "privacy.stats_title": {"de": "{network} in Zahlen", "en": "{network} in figures"},
     "privacy.stats_members": {
-        "de": "Mitglieder: {active} aktiv, {pending} warten auf Freigabe, {rejected} abgelehnt",
-        "en": "Members: {active} active, {pending} awaiting approval, {rejected} rejected",
+        "de": "👥 Mitglieder: {active} aktiv, "
+        "{pending, plural, one {# wartet} other {# warten}} auf Freigabe, {rejected} abgelehnt",
+        "en": "👥 Members: {active} active, {pending} awaiting approval, {rejected} declined",
     },
+    "privacy.stats_new": {"de": "Neu im {month}: {count}", "en": "New in {month}: {count}"},
+    "privacy.stats_btn_members": {
+        "de": "👥 Regionen, Plattformen, Monate",
+        "en": "👥 Regions, platforms, months",
+    },
+    "privacy.stats_btn_topics": {"de": "🏷 Themen und Arbeitsgruppen", "en": "🏷 Topics and groups"},
+    "privacy.stats_btn_cooperation": {
+        "de": "🤝 Kooperationsgesuche",
+        "en": "🤝 Cooperation requests",
+    },
+    "privacy.stats_btn_overview": {"de": "◂ Übersicht", "en": "◂ Overview"},
     "privacy.stats_regions": {"de": "Nach Region:", "en": "By region:"},
     "privacy.stats_platforms": {"de": "Nach Plattform:", "en": "By platform:"},
     "privacy.stats_months": {"de": "Neue Mitglieder je Monat:", "en": "New members per month:"},
@@ -361,22 +384,28 @@ MESSAGES = {
         "de": "  {month}: {posted}, {interests}, {connections}",
         "en": "  {month}: {posted}, {interests}, {connections}",
     },
-    "privacy.stats_events": {"de": "Nächste Termine:", "en": "Next events:"},
+    "privacy.stats_events": {"de": "🗓 Nächste Termine:", "en": "🗓 Next events:"},
     "privacy.stats_event": {
-        "de": "  {title}, {when}: {yes}{capacity} Zusagen, {waitlist} auf der Warteliste, "
-        "{maybe} vielleicht, {no} Absagen",
-        "en": "  {title}, {when}: {yes}{capacity} yes, {waitlist} waiting, {maybe} maybe, {no} no",
+        "de": "• {title} – {when}\n"
+        "  {yes, plural, one {#{capacity} Zusage} other {#{capacity} Zusagen}}, "
+        "{waitlist} auf der Warteliste, {maybe} vielleicht, "
+        "{no, plural, one {# Absage} other {# Absagen}}",
+        "en": "• {title} – {when}\n  {yes}{capacity} yes, {waitlist} waiting, {maybe} maybe, "
+        "{no} no",
     },
     "privacy.stats_deliveries": {
-        "de": "Zustellungen der letzten {days} Tage: {sent} gesendet, {pending} ausstehend, "
-        "{failed} fehlgeschlagen, {unreachable} unerreichbar",
-        "en": "Deliveries of the last {days} days: {sent} sent, {pending} pending, {failed} "
-        "failed, {unreachable} unreachable",
+        "de": "📨 Zustellungen der letzten {days, plural, one {# Tag} other {# Tage}}: "
+        "{sent} gesendet, {pending} ausstehend, {failed} fehlgeschlagen, "
+        "{unreachable} unerreichbar",
+        "en": "📨 Deliveries of the last {days, plural, one {# day} other {# days}}: {sent} sent, "
+        "{pending} pending, {failed} failed, {unreachable} unreachable",
     },
     "privacy.stats_stale": {
-        "de": "Länger als {days} Tage unerreichbar: {accounts} Konten ({members} Mitglieder "
-        "ohne anderes Konto)",
-        "en": "Unreachable for more than {days} days: {accounts} accounts ({members} members "
-        "without another account)",
+        "de": "⚠️ Länger als {days, plural, one {# Tag} other {# Tage}} unerreichbar: "
+        "{accounts, plural, one {# Konto} other {# Konten}} "
+        "({members, plural, one {# Mitglied} other {# Mitglieder}} ohne anderes Konto)",
+        "en": "⚠️ Unreachable for more than {days, plural, one {# day} other {# days}}: "
+        "{accounts, plural, one {# account} other {# accounts}} "
+        "({members, plural, one {# member} other {# members}} without another account)",
     },
 }

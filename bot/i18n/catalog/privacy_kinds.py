@@ -245,12 +245,22 @@ _KEPT = {
 }
 
 
-def _plural(forms: tuple[str, str, str, str]) -> dict[str, dict[str, str]]:
+def _icu(one: str, other: str) -> str:
+    """One text with both forms, counted by ``{n}`` (see :mod:`bot.i18n`)."""
+    return (
+        "{n, plural, one {"
+        + one.replace("{n}", "#")
+        + "} other {"
+        + other.replace("{n}", "#")
+        + "}}"
+    )
+
+
+def _plural(forms: tuple[str, str, str, str]) -> dict[str, str]:
     de_one, de_other, en_one, en_other = forms
-    entry = {"de": {"one": de_one, "other": de_other}, "en": {"one": en_one, "other": en_other}}
+    entry = {"de": _icu(de_one, de_other), "en": _icu(en_one, en_other)}
     if "Sie" in de_one or "Sie" in de_other:
-        du = (de_one.replace("Sie", "dich"), de_other.replace("Sie", "dich"))
-        entry["de_du"] = {"one": du[0], "other": du[1]}
+        entry["de_du"] = _icu(de_one.replace("Sie", "dich"), de_other.replace("Sie", "dich"))
     return entry
 
 

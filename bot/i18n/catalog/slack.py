@@ -24,18 +24,11 @@ MESSAGES = {
     "slack.home.subscribe": {"de": "Abonnieren", "en": "Subscribe"},
     "slack.home.unsubscribe": {"de": "Abbestellen", "en": "Unsubscribe"},
     "slack.home.more_topics": {
-        "de": {
-            "one": "… und {n} weiteres. Schreiben Sie mir themen für die ganze Liste.",
-            "other": "… und {n} weitere. Schreiben Sie mir themen für die ganze Liste.",
-        },
-        "de_du": {
-            "one": "… und {n} weiteres. Schreib mir themen für die ganze Liste.",
-            "other": "… und {n} weitere. Schreib mir themen für die ganze Liste.",
-        },
-        "en": {
-            "one": "… and {n} more. Write topics to me for the full list.",
-            "other": "… and {n} more. Write topics to me for the full list.",
-        },
+        "de": "… und {n, plural, one {# weiteres} other {# weitere}}. Schreiben Sie mir "
+        "themen für die ganze Liste.",
+        "de_du": "… und {n, plural, one {# weiteres} other {# weitere}}. Schreib mir themen "
+        "für die ganze Liste.",
+        "en": "… and {n} more. Write topics to me for the full list.",
     },
     "slack.invite_bot": {
         "de": "Ich bin noch nicht Mitglied dieses Kanals und kann hier nichts posten. "

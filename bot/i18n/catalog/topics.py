@@ -35,6 +35,7 @@ MESSAGES = {
         "de": "Das Thema „{topic}“ gibt es nicht. Mit /themen sehen Sie alle Themen.",
         "de_du": "Das Thema „{topic}“ gibt es nicht. Mit /themen siehst du alle Themen.",
         "en": "There is no topic “{topic}”. Send /topics to see all topics.",
+        "cli": "there is no topic “{topic}” (knotenpunkt topic list shows them all)",
     },
     "topics.gone": {
         "de": "Dieses Thema gibt es nicht mehr.",
@@ -85,8 +86,8 @@ MESSAGES = {
     },
     "help.archivetopic": {"de": "Thema archivieren", "en": "Archive a topic"},
     "help.bind": {
-        "de": "Diese Gruppe mit einem Thema verbinden (in der Gruppe)",
-        "en": "Bind this group to a topic (in the group)",
+        "de": "Diese Gruppe mit einem Thema verbinden",
+        "en": "Bind this group to a topic",
     },
     "help.unbind": {"de": "Verbindung der Gruppe lösen", "en": "Unbind this group"},
     "bind.usage": {
