@@ -71,7 +71,7 @@ class Bot:
             await asyncio.sleep(0.01)
 
 
-async def wait_for(condition: Callable[[], bool], within: float = 5.0) -> None:
+async def wait_for(condition: Callable[[], bool], within: float = 15.0) -> None:
     deadline = time.monotonic() + within
     while not condition():
         if time.monotonic() > deadline:

@@ -54,6 +54,11 @@ def _broadcasts_to(adapter: FakeAdapter, chat: str) -> int:
     return sum(1 for s in adapter.sent if s.chat_id == chat and s.message.markup)
 
 
+async def _admin_got(adapter: FakeAdapter, count: int) -> bool:
+    """The admin's notes arrived (they follow the broadcast's rows through the outbox)."""
+    return len(_admin_titles(adapter)) >= count
+
+
 def _admin_titles(*adapters: FakeAdapter) -> list[str]:
     return [
         s.message.title or s.message.text
@@ -107,6 +112,7 @@ async def test_due_while_stopped_is_sent_once_at_start(settings: Settings) -> No
         await until(lambda: _sending_or_done(app.store, broadcast.id))
         await app.worker.drain()
         await until(lambda: _done(app.store, broadcast.id))
+        await until(lambda: _admin_got(second, 1))
         await app.worker.drain()
     third = FakeAdapter()
     async with running(settings, third) as app:
@@ -136,6 +142,7 @@ async def test_missed_while_down_goes_out_at_start_with_a_late_note(settings: Se
     adapter = FakeAdapter()
     async with running(settings, adapter) as app:
         await until(lambda: _done(app.store, broadcast.id))
+        await until(lambda: _admin_got(adapter, 2))
         await app.worker.drain()
         audit = [e for e in await app.store.audit.recent() if e["action"] == "broadcast.sent"]
         late = await app.store.broadcasts.get(broadcast.id)
