@@ -85,7 +85,7 @@ async def import_events(args: argparse.Namespace, settings: Settings) -> int:
         except ValueError as exc:  # the reason never quotes the content
             return fail("event", f"{args.source} is not an iCalendar file: {exc}")
     print(f"import from {args.source}: {report.summary()}")
-    for line in report.skipped:
+    for line in report.skipped_lines("en"):
         print(f"  skipped {line}", file=sys.stderr)
     return 0
 
