@@ -23,6 +23,7 @@ from storage.outbox import OutboxRepository
 from storage.privacy import PrivacyRepository
 from storage.rsvps import RsvpRepository
 from storage.stats import StatsRepository
+from storage.subscriptions import SubscriptionRepository
 from storage.topics import TopicRepository
 from storage.updates import Inbox
 
@@ -52,6 +53,7 @@ class Store:
         self.invitations = InvitationRepository(db)
         self.stats = StatsRepository(db)
         self.dashboard = DashboardRepository(db)
+        self.subscriptions = SubscriptionRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:

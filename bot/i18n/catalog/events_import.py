@@ -50,4 +50,52 @@ MESSAGES = {
         "de": "die UID gehört schon zu einem Termin aus einer anderen Quelle ({source})",
         "en": "the UID already belongs to an event from another source ({source})",
     },
+    # subscriptions ------------------------------------------------------------------
+    "import.every_bad": {
+        "de": "„{value}“ ist kein Abstand zwischen 5m und 7d, z. B. 15m, 1h oder 1d.",
+        "en": "“{value}” is not an interval between 5m and 7d, e.g. 15m, 1h or 1d.",
+    },
+    "import.url_bad": {
+        "de": "Abonnieren lässt sich nur eine Adresse mit http://, https:// oder webcal://.",
+        "en": "Only an address with http://, https:// or webcal:// can be subscribed to.",
+    },
+    # the dashboard's import page ------------------------------------------------------
+    "dashboard.import.every": {"de": "Abgleichen", "en": "Keep in sync"},
+    "dashboard.import.every.once": {"de": "nur jetzt, einmal", "en": "just now, once"},
+    "dashboard.import.every.15m": {"de": "alle 15 Minuten", "en": "every 15 minutes"},
+    "dashboard.import.every.1h": {"de": "stündlich", "en": "every hour"},
+    "dashboard.import.every.6h": {"de": "alle 6 Stunden", "en": "every 6 hours"},
+    "dashboard.import.every.1d": {"de": "täglich", "en": "every day"},
+    "dashboard.import.every_hint": {
+        "de": "Ein abonnierter Kalender wird regelmäßig abgerufen, solange der Bot läuft: "
+        "neue, geänderte, verschobene und gelöschte Termine folgen ihm. Schlägt ein Abruf "
+        "fehl, ändert sich nichts; er wird mit wachsenden Pausen wiederholt.",
+        "en": "A subscribed calendar is fetched regularly while the bot runs: new, changed, "
+        "moved and deleted dates follow it. A failing fetch changes nothing and is tried "
+        "again after growing pauses.",
+    },
+    "dashboard.import.subscriptions": {"de": "Abonnierte Kalender", "en": "Subscribed calendars"},
+    "dashboard.import.sub.none": {
+        "de": "Noch kein Kalender abonniert.",
+        "en": "No calendar subscribed yet.",
+    },
+    "dashboard.import.sub.every": {"de": "Abruf: {every}", "en": "Fetched: {every}"},
+    "dashboard.import.sub.never": {"de": "noch nicht abgerufen", "en": "not fetched yet"},
+    "dashboard.import.sub.synced": {
+        "de": "Abgeglichen {when}: {created} neu, {updated} geändert, {unchanged} unverändert, "
+        "{cancelled} abgesagt, {skipped} ausgelassen.",
+        "en": "Synced {when}: {created} created, {updated} updated, {unchanged} unchanged, "
+        "{cancelled} cancelled, {skipped} skipped.",
+    },
+    "dashboard.import.sub.unchanged": {
+        "de": "Abgerufen {when}: unverändert seit dem letzten Abruf.",
+        "en": "Fetched {when}: not modified since the last fetch.",
+    },
+    "dashboard.import.sub.failed": {
+        "de": "Abruf {when} fehlgeschlagen ({failures}× in Folge): {reason}. Es wurde nichts "
+        "geändert; nächster Versuch {next}.",
+        "en": "Fetch {when} failed ({failures}× in a row): {reason}. Nothing was changed; "
+        "next try {next}.",
+    },
+    "dashboard.import.sub.remove": {"de": "Abo beenden", "en": "Stop syncing"},
 }
