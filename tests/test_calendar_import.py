@@ -15,7 +15,9 @@ import recurring_ical_events
 from bot.calendar.ics import event_ics, feed_ics
 from bot.calendar.recurrence import HORIZON
 from bot.services import Services
+from handlers.dashboard.event_form import EventForm, read_form
 from handlers.events.dates import PAST, as_occurrence
+from handlers.events.dates import refresh as refresh_dates
 from handlers.events.importer import ImportReport, sync_calendar
 from storage.db import utcnow
 from storage.events import Event, EventFields
@@ -207,3 +209,57 @@ async def test_a_bot_all_day_series_keeps_calendar_days_when_the_clocks_change(
     )
     for item in feed.walk("VEVENT"):
         assert item["DTEND"].dt - item["DTSTART"].dt == timedelta(days=2)
+
+
+async def test_editing_the_words_of_an_imported_series_keeps_its_dates(app: Services) -> None:
+    await sync_calendar(service(app), nextcloud(), SOURCE)
+    event = await app.store.events.by_uid("rdate@nextcloud")  # a rule with extra dates
+    assert event is not None
+    before = await app.store.dates.of_events([event.id], utcnow())
+    form = EventForm.from_event(event, [])
+    form.title = "Innovationsforum Südwestfalen"
+    fields = read_form(form, event.timezone, None, set(), set(), keep=event)
+    assert fields.ical == event.ical
+    updated = await service(app).update(event, fields)
+    after = await app.store.dates.of_events([event.id], utcnow())
+    assert updated.title == "Innovationsforum Südwestfalen"
+    assert [(d.start, d.end) for _e, d in after] == [(d.start, d.end) for _e, d in before]
+
+    form.start = f"{(event.start + timedelta(hours=1)).astimezone(BERLIN):%Y-%m-%dT%H:%M}"
+    form.end = f"{(event.end + timedelta(hours=1)).astimezone(BERLIN):%Y-%m-%dT%H:%M}"
+    moved = read_form(form, event.timezone, None, set(), set(), keep=updated)
+    assert moved.ical is None  # new times: the bot's own series from now on
+
+
+async def test_an_event_imported_before_is_taken_over_without_a_notice(app: Services) -> None:
+    """Upgrading: an event imported by the old code (a rule plus overrides, no components)
+    gets its components on the next sync; members who answered hear nothing, since none
+    of the dates they see changed."""
+    base = base_day()
+    berlin = "TZID=Europe/Berlin"
+    start = datetime.combine(base, time(18), tzinfo=BERLIN).astimezone(UTC)
+    cancelled = start + timedelta(weeks=1)
+    lines = vevent("alt@example.org", "Stammtisch", f"DTSTART;{berlin}:{stamp(base, 18)}",
+                   f"DTEND;{berlin}:{stamp(base, 20)}", "RRULE:FREQ=WEEKLY;COUNT=6",
+                   f"EXDATE;{berlin}:{stamp(base + timedelta(weeks=1), 18)}")  # fmt: skip
+    data = crlf(["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Test//DE", *lines, "END:VCALENDAR"])
+    fields = EventFields(title="Stammtisch", start=start, end=start + timedelta(hours=2),
+                         timezone="Europe/Berlin", rrule="FREQ=WEEKLY;COUNT=6", format="meetup",
+                         uid="alt@example.org", source=SOURCE, fingerprint="old")  # fmt: skip
+    old = await service(app).create(fields, announce=False)
+    await app.store.events.set_override(old.id, cancelled, cancelled=True)  # as it was imported
+    await refresh_dates(app.store, app.settings, old.id)
+    anna = await app.store.members.create(
+        name="Anna", company="A", region="Hagen", competencies=[], language="de"
+    )
+    await app.store.members.add_identity(anna.id, "console", "anna", "anna")
+    await app.store.rsvps.record(old.id, start, anna.id, "yes", False)
+
+    report = await _check(app, data)
+    assert report.updated == ["alt@example.org"]
+    event = await app.store.events.get(old.id)
+    assert event is not None and event.ical is not None
+    assert await app.store.events.overrides(old.id) == {}  # the calendar holds them now
+    dated = await app.store.dates.get(old.id, cancelled)
+    assert dated is not None and dated[1].cancelled
+    assert await app.store.db.fetchall("SELECT 1 FROM outbox WHERE chat_id = 'anna'") == []
