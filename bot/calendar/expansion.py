@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -43,6 +44,11 @@ class _Series:
     # cancelled dates (as the bot's own series keeps them) so feeds show them cancelled
     removed: tuple[date | datetime, ...] = ()
     length: timedelta = timedelta()
+
+
+def prop(component: icalendar.cal.Component, name: str) -> Any:
+    """A property of a component (icalendar types it as any value type of all)."""
+    return component[name]
 
 
 def _comparable(value: date | datetime, like: date | datetime) -> date | datetime:
@@ -124,10 +130,10 @@ def _utc(value: date | datetime, zone: ZoneInfo) -> datetime:
 
 
 def _key(component: icalendar.cal.Component, series: _Series, all_day: bool) -> date | datetime:
-    start = component["DTSTART"].dt
-    prop = component["RECURRENCE-ID"]
-    rid = prop.dt
-    if prop.params.get("RANGE", "").upper() == "THISANDFUTURE":
+    start = prop(component, "DTSTART").dt
+    recurrence_id = prop(component, "RECURRENCE-ID")
+    rid = recurrence_id.dt
+    if recurrence_id.params.get("RANGE", "").upper() == "THISANDFUTURE":
         # the library names every later date by the change's RECURRENCE-ID: undo the shift
         rid = start - series.shifts.get(_rid_key(rid), timedelta())
     if all_day and isinstance(rid, datetime):
@@ -143,10 +149,10 @@ def calendar_dates(
     zone = ZoneInfo(zone_name)
     found: dict[datetime, CalendarDate] = {}
     for component in series.query.between(start - _SLACK, end + _SLACK):
-        begin = _utc(component["DTSTART"].dt, zone)
+        begin = _utc(prop(component, "DTSTART").dt, zone)
         if not start <= begin < end:
             continue
-        finish = _utc(component["DTEND"].dt, zone) if "DTEND" in component else begin
+        finish = _utc(prop(component, "DTEND").dt, zone) if "DTEND" in component else begin
         key = _utc(_key(component, series, all_day), zone)
         cancelled = str(component.get("STATUS", "")).upper() == "CANCELLED"
         found[key] = CalendarDate(key, begin, finish, begin != key, cancelled)

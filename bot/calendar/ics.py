@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
-from bot.calendar.expansion import is_series
+from bot.calendar.expansion import is_series, prop
 from bot.calendar.recurrence import Occurrence
 from storage.events import Event, Override
 
@@ -147,11 +147,11 @@ def _imported_ics(event: Event, overrides: dict[datetime, Override]) -> bytes:
             vevent.add("status", "CANCELLED")
         cal.add_component(vevent)
     if main is not None and cancelled:
-        like = main["DTSTART"].dt
+        like = prop(main, "DTSTART").dt
         main.add("exdate", [_as_written(key, like, event) for key in cancelled])
     elif cancelled:
         for vevent in vevents:
-            key = vevent["RECURRENCE-ID"].dt
+            key = prop(vevent, "RECURRENCE-ID").dt
             if any(_as_written(k, key, event) == key for k in cancelled):
                 vevent.pop("STATUS", None)
                 vevent.add("status", "CANCELLED")

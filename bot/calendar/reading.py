@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -23,6 +24,7 @@ import recurring_ical_events
 import x_wr_timezone
 from pydantic import BaseModel, Field
 
+from bot.calendar.expansion import prop
 from bot.calendar.recurrence import MAX_OCCURRENCES
 from bot.calendar.zones import zone_name
 
@@ -42,7 +44,7 @@ class Skip:
 
     subject: str
     reason: str
-    params: dict[str, object] = field(default_factory=dict)
+    params: Mapping[str, object] = field(default_factory=dict)
 
 
 class ImportedEvent(BaseModel):
@@ -169,7 +171,7 @@ def derived_uid(component: icalendar.cal.Component) -> str:
     """A stable key for an entry without UID: the same entry gives the same key on every
     import, so it is kept in sync like any other."""
     content = "\n".join(
-        component[name].to_ical().decode(errors="replace") if name in component else ""
+        prop(component, name).to_ical().decode(errors="replace") if name in component else ""
         for name in ("DTSTART", "DTEND", "DURATION", "RRULE", "SUMMARY", "LOCATION")
     )
     return "import-" + hashlib.sha256(content.encode()).hexdigest()[:24]
@@ -191,7 +193,9 @@ def _problem(vevent: icalendar.cal.Component) -> tuple[str, dict[str, object]] |
     for name in _DATE_PROPERTIES:
         if name in vevent and not isinstance(_value(vevent[name]), date):
             return "import.skip.bad_value", {"name": name}
-    if "DURATION" in vevent and not isinstance(getattr(vevent["DURATION"], "dt", None), timedelta):
+    if "DURATION" in vevent and not isinstance(
+        getattr(prop(vevent, "DURATION"), "dt", None), timedelta
+    ):
         return "import.skip.bad_value", {"name": "DURATION"}
     for name in _LIST_PROPERTIES:
         value = vevent.get(name, [])
@@ -205,8 +209,8 @@ def _problem(vevent: icalendar.cal.Component) -> tuple[str, dict[str, object]] |
     for rule in rules if isinstance(rules, list) else [rules]:
         if not isinstance(rule, icalendar.vRecur):
             return "import.skip.bad_value", {"name": "RRULE"}
-    start = vevent["DTSTART"].dt
-    if "DTEND" in vevent and _before(vevent["DTEND"].dt, start):
+    start = prop(vevent, "DTSTART").dt
+    if "DTEND" in vevent and _before(prop(vevent, "DTEND").dt, start):
         return "import.skip.end_before_start", {}
     return None
 
@@ -214,7 +218,11 @@ def _problem(vevent: icalendar.cal.Component) -> tuple[str, dict[str, object]] |
 def _before(end: date | datetime, start: date | datetime) -> bool:
     if isinstance(end, datetime) != isinstance(start, datetime):
         return False  # a date with a time: the library compares them by day
-    if isinstance(end, datetime) and (end.tzinfo is None) != (start.tzinfo is None):
+    if (
+        isinstance(end, datetime)
+        and isinstance(start, datetime)
+        and (end.tzinfo is None) != (start.tzinfo is None)
+    ):
         return False
     return end < start  # type: ignore[operator]
 
@@ -227,7 +235,7 @@ def _sequence(component: icalendar.cal.Component) -> int:
 
 
 def _rid(component: icalendar.cal.Component) -> object:
-    value = component["RECURRENCE-ID"].dt
+    value = prop(component, "RECURRENCE-ID").dt
     if isinstance(value, datetime) and value.tzinfo is not None:
         return value.astimezone(UTC).replace(tzinfo=None)
     if isinstance(value, datetime):
@@ -295,11 +303,11 @@ def _utc(value: date | datetime, zone: str) -> datetime:
 def _end(component: icalendar.cal.Component) -> date | datetime:
     """DTEND, or DTSTART plus DURATION, or what RFC 5545 says without either: a day for a
     date, no time at all for a time."""
-    start = component["DTSTART"].dt
+    start = prop(component, "DTSTART").dt
     if "DTEND" in component:
-        return component["DTEND"].dt
+        return prop(component, "DTEND").dt
     if "DURATION" in component:
-        return start + component["DURATION"].dt
+        return start + prop(component, "DURATION").dt
     return start + timedelta(days=1) if not isinstance(start, datetime) else start
 
 
@@ -328,7 +336,8 @@ def _series(
 ) -> ImportedEvent | None:
     mains = [c for c in components if "RECURRENCE-ID" not in c]
     changes = sorted(
-        (c for c in components if "RECURRENCE-ID" in c), key=lambda c: _utc(c["DTSTART"].dt, "UTC")
+        (c for c in components if "RECURRENCE-ID" in c),
+        key=lambda c: _utc(prop(c, "DTSTART").dt, "UTC"),
     )
     main = mains[0] if mains else changes[0]  # only changed dates: Google, series deleted
     try:
@@ -344,7 +353,7 @@ def _series(
     if count > MAX_OCCURRENCES:
         skipped.append(Skip(_subject(main), "import.skip.too_many", {"max": MAX_OCCURRENCES}))
         return None
-    raw_start = main["DTSTART"].dt
+    raw_start = prop(main, "DTSTART").dt
     all_day = not isinstance(raw_start, datetime)
     zone = default_zone if all_day else zone_name(raw_start, default_zone)
     url = _text(main, "URL")

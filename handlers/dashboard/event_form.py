@@ -187,9 +187,9 @@ def read_form(
     if form.format not in FORMATS:
         read_format(form.format, {})
     rule = None
-    imported = keep is not None and keep.ical is not None
-    if imported and form.repeat == "custom" and form.rrule.strip() == (keep.rrule or ""):
-        rule = keep.rrule  # the calendar's own rule, as it came (it may say more than ours)
+    kept_rule = keep.rrule if keep is not None and keep.ical is not None else None
+    if kept_rule and form.repeat == "custom" and form.rrule.strip() == kept_rule:
+        rule = kept_rule  # the calendar's own rule, as it came (it may say more than ours)
     elif form.repeat == "custom":
         rule = read_rule(form.rrule)
     elif form.repeat != "none":
