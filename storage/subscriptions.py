@@ -24,7 +24,6 @@ class Subscription(BaseModel):
     last_ok_at: datetime | None
     last_status: str | None  # 'synced', 'unchanged', 'failed'
     last_report: dict[str, Any] | None  # counts and skipped entries, or the reason
-    created_by: str | None
     created_at: datetime
 
 
@@ -42,7 +41,6 @@ def _subscription(row: object) -> Subscription:
         last_ok_at=from_db_time(r["last_ok_at"]),
         last_status=r["last_status"],
         last_report=json.loads(r["last_report"]) if r["last_report"] else None,
-        created_by=r["created_by"],
         created_at=from_db_time(r["created_at"]),
     )
 
@@ -58,15 +56,13 @@ class SubscriptionRepository:
         )
         return bool(found)
 
-    async def save(
-        self, url: str, every: timedelta, created_by: str | None, now: datetime
-    ) -> Subscription:
+    async def save(self, url: str, every: timedelta, now: datetime) -> Subscription:
         """Subscribe to ``url`` (or change how often): it is due at once."""
         await self.db.execute(
-            "INSERT INTO calendar_subscriptions (url, every_seconds, next_run_at, created_by,"
-            " created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET"
+            "INSERT INTO calendar_subscriptions (url, every_seconds, next_run_at, created_at)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET"
             " every_seconds = excluded.every_seconds, next_run_at = excluded.next_run_at",
-            (url, int(every.total_seconds()), to_db_time(now), created_by, to_db_time(now)),
+            (url, int(every.total_seconds()), to_db_time(now), to_db_time(now)),
         )
         found = await self.by_url(url)
         assert found is not None

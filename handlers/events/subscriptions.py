@@ -86,7 +86,7 @@ def skipped_lines(lang: str, subscription: Subscription) -> list[str]:
 
 
 async def subscribe(service: EventService, url: str, every: timedelta) -> Subscription:
-    found = await service.store.subscriptions.save(url, every, service.actor, utcnow())
+    found = await service.store.subscriptions.save(url, every, utcnow())
     await service.store.audit.record(
         "calendar.subscribed", service.actor, url=url, every=int(every.total_seconds())
     )

@@ -9,7 +9,7 @@ ALTER TABLE events ADD COLUMN ical TEXT;
 -- ETag and Last-Modified of the last good answer); a failing fetch changes nothing and is
 -- tried again after a growing pause (``failures``). ``last_status`` is 'synced',
 -- 'unchanged' or 'failed'; ``last_report`` the counts and skipped entries (JSON) or the
--- reason it failed.
+-- reason it failed. Who subscribed is in the audit log.
 CREATE TABLE calendar_subscriptions (
     id INTEGER PRIMARY KEY,
     url TEXT NOT NULL UNIQUE,
@@ -22,7 +22,6 @@ CREATE TABLE calendar_subscriptions (
     last_ok_at TEXT,
     last_status TEXT CHECK (last_status IN ('synced', 'unchanged', 'failed')),
     last_report TEXT,
-    created_by TEXT,
     created_at TEXT NOT NULL
 );
 CREATE INDEX calendar_subscriptions_due ON calendar_subscriptions(next_run_at);
