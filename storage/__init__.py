@@ -24,6 +24,7 @@ from storage.outbox import OutboxRepository
 from storage.privacy import PrivacyRepository
 from storage.rsvps import RsvpRepository
 from storage.stats import StatsRepository
+from storage.subscriptions import SubscriptionRepository
 from storage.topics import TopicRepository
 from storage.updates import Inbox
 
@@ -54,6 +55,7 @@ class Store:
         self.stats = StatsRepository(db)
         self.dashboard = DashboardRepository(db)
         self.admin_claims = AdminClaimRepository(db)
+        self.subscriptions = SubscriptionRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:

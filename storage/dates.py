@@ -20,7 +20,15 @@ _DATE = (
     "d.occurrence AS d_occurrence, d.starts_at AS d_starts_at, d.ends_at AS d_ends_at,"
     " d.moved AS d_moved, d.cancelled AS d_cancelled, d.remind_at AS d_remind_at"
 )
-_JOINED = f"SELECT e.*, {_DATE} FROM event_dates d JOIN events e ON e.id = d.event_id"
+# every event column but ``ical`` (an imported series' components, perhaps many kB: read
+# once per event afterwards, not once per date)
+_EVENT = (
+    "e.id, e.uid, e.title, e.description, e.starts_at, e.ends_at, e.timezone, e.location,"
+    " e.url, e.format, e.capacity, e.organiser, e.status, e.rrule, e.source, e.fingerprint,"
+    " e.sequence, e.created_by, e.created_at, e.updated_at, e.group_id, e.all_day,"
+    " e.ical IS NOT NULL AS has_ical"
+)
+_JOINED = f"SELECT {_EVENT}, {_DATE} FROM event_dates d JOIN events e ON e.id = d.event_id"
 
 
 def _joined_by(index: str) -> str:
@@ -51,8 +59,9 @@ class DatesState(BaseModel):
 Dated = tuple[Event, DateRow]
 
 
-def _dated_rows(rows: Iterable[object]) -> list[Dated]:
-    """Rows as (event, date); each event parsed once however many of its dates came."""
+async def _dated_rows(db: Database, rows: Iterable[object]) -> list[Dated]:
+    """Rows as (event, date); each event parsed once however many of its dates came, and
+    the components of imported ones read in one more query."""
     events: dict[int, Event] = {}
     found = []
     for row in rows:
@@ -60,8 +69,15 @@ def _dated_rows(rows: Iterable[object]) -> list[Dated]:
         event = events.get(event_id)
         if event is None:
             event = events[event_id] = event_from_row(row)
-        found.append((event, _date(row)))
-    return found
+        found.append((event, _date(row), bool(row["has_ical"])))  # type: ignore[index]
+    imported = sorted({event.id for event, _d, has_ical in found if has_ical})
+    if imported:
+        texts = await db.fetchall(
+            f"SELECT id, ical FROM events WHERE id IN ({_marks(imported)})", imported
+        )
+        for event_id, text in texts:
+            events[event_id].ical = text
+    return [(event, date) for event, date, _i in found]
 
 
 def _date(row: object) -> DateRow:
@@ -142,7 +158,7 @@ class DateRepository:
             " ORDER BY d.starts_at, d.event_id LIMIT ? OFFSET ?",
             [*params, limit, skip],
         )
-        return _dated_rows(rows)
+        return await _dated_rows(self.db, rows)
 
     async def of_events(self, event_ids: Iterable[int], since: datetime) -> list[Dated]:
         """Every date of these events from ``since`` on, cancelled ones too (feeds)."""
@@ -154,7 +170,7 @@ class DateRepository:
             " ORDER BY d.starts_at, d.event_id",
             [*ids, to_db_time(since)],
         )
-        return _dated_rows(rows)
+        return await _dated_rows(self.db, rows)
 
     async def of_topics(self, topic_ids: Iterable[int], since: datetime) -> list[Dated]:
         """Every date of the events of these topics from ``since`` on (a topics feed)."""
@@ -167,14 +183,14 @@ class DateRepository:
             " ORDER BY d.starts_at, d.event_id",
             [*ids, to_db_time(since)],
         )
-        return _dated_rows(rows)
+        return await _dated_rows(self.db, rows)
 
     async def get(self, event_id: int, occurrence: datetime) -> Dated | None:
         row = await self.db.fetchone(
             f"{_JOINED} WHERE d.event_id = ? AND d.occurrence = ?",
             (event_id, to_db_time(occurrence)),
         )
-        return _dated_rows([row])[0] if row else None
+        return (await _dated_rows(self.db, [row]))[0] if row else None
 
     async def due_reminders(self, now: datetime, limit: int = 100) -> list[Dated]:
         """Dates whose next reminder moment has come (the scan's one query)."""
@@ -183,7 +199,7 @@ class DateRepository:
             " WHERE d.remind_at IS NOT NULL AND d.remind_at <= ? ORDER BY d.remind_at LIMIT ?",
             (to_db_time(now), limit),
         )
-        return _dated_rows(rows)
+        return await _dated_rows(self.db, rows)
 
     async def next_reminder_at(self) -> datetime | None:
         value = await self.db.fetchval(

@@ -32,6 +32,9 @@ class EventFields(BaseModel):
     source: str | None = None
     fingerprint: str | None = None
     all_day: bool = False
+    # an imported event: its calendar's components for it, which its dates are computed
+    # from (``bot.calendar.expansion``) instead of ``rrule``
+    ical: str | None = None
     topic_ids: list[int] = Field(default_factory=list)
     group_id: int | None = None  # the working group the event belongs to
 
@@ -58,6 +61,7 @@ class Event(BaseModel):
     updated_at: datetime
     group_id: int | None = None
     all_day: bool = False
+    ical: str | None = None  # see EventFields.ical
 
     @property
     def duration(self) -> timedelta:
@@ -94,6 +98,7 @@ _COLUMNS = {
     "status": "status",
     "group_id": "group_id",
     "all_day": "all_day",
+    "ical": "ical",
 }
 
 
@@ -121,6 +126,7 @@ def _event(row: object) -> Event:
         updated_at=from_db_time(r["updated_at"]),
         group_id=r["group_id"],
         all_day=bool(r["all_day"]),
+        ical=r.get("ical"),
     )
 
 
@@ -143,8 +149,8 @@ class EventRepository:
             cursor = await conn.execute(
                 "INSERT INTO events (uid, title, description, starts_at, ends_at, timezone,"
                 " location, url, format, capacity, organiser, rrule, source, fingerprint,"
-                " created_by, created_at, updated_at, group_id, all_day)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " created_by, created_at, updated_at, group_id, all_day, ical)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     uid,
                     fields.title,
@@ -165,6 +171,7 @@ class EventRepository:
                     now,
                     fields.group_id,
                     int(fields.all_day),
+                    fields.ical,
                 ),
             )
             event_id = int(cursor.lastrowid or 0)

@@ -387,6 +387,8 @@ NOT_PERSONAL: dict[str, str] = {
     "event_topics": "which topics an event belongs to",
     "event_dates": "the dates of events, materialised from events and event_overrides",
     "event_dates_state": "how far the materialised dates reach",
+    "calendar_subscriptions": "calendar URLs kept in sync and their last result (who "
+    "subscribed is in the audit log)",
     "cooperation_request_topics": "which topics a request concerns",
     "cooperation_monthly": "counts per month for the network's reports, no people",
     "dashboard_secrets": "the key that signs dashboard cookies",

@@ -101,7 +101,7 @@ async def test_not_icalendar_is_refused_without_echo_and_no_start_is_skipped(
     assert await cli(settings, "import", str(feed)) == 0
     out, err = capsys.readouterr()
     assert "1 created" in out and "1 skipped" in out
-    assert "skipped ohne-start@example.org: no DTSTART" in err
+    assert "skipped „Ohne Beginn“ (ohne-start@example.org): no DTSTART (start)" in err
 
 
 # one validation for chat and CLI ----------------------------------------------------------

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.calendar.ics import parse_calendar
+from bot.calendar.reading import read_calendar
 from bot.calendar.recurrence import BadRule, normalize_rule, occurrences
 from bot.cli import event as event_cli
 from bot.delivery.notify import Notifier
@@ -125,10 +125,14 @@ BROKEN = "\r\n".join(
 
 
 def test_parse_notes_an_unreadable_event_and_keeps_the_rest() -> None:
-    problems: dict[str, str] = {}
-    items = parse_calendar(calendar(conference(), BROKEN), "Europe/Berlin", problems)
-    assert [i.uid for i in items] == ["konf@example.org"]
-    assert list(problems) == ["broken@example.org"] and "DTSTART" in problems["broken@example.org"]
+    now = datetime.now(UTC)
+    window = (now - timedelta(days=60), now + timedelta(days=731))
+    read = read_calendar(calendar(conference(), BROKEN), "Europe/Berlin", window)
+    assert [i.uid for i in read.events] == ["konf@example.org"]
+    assert read.unreadable == {"broken@example.org"}
+    (skip,) = read.skipped
+    assert skip.subject == "„Kaputt“ (broken@example.org)"
+    assert (skip.reason, skip.params) == ("import.skip.bad_value", {"name": "DTSTART"})
 
 
 async def test_import_skips_an_unreadable_event_without_cancelling_it(
@@ -154,7 +158,8 @@ async def test_skipped_events_are_explained_in_words(
     feed.write_bytes(calendar(backwards))
     assert await cli(settings, "import", str(feed)) == 0
     err = capsys.readouterr().err
-    assert "The end must be after the start" in err and "events.bad_end" not in err
+    assert "„Rückwärts“ (back@example.org): ends before it starts" in err
+    assert "import.skip" not in err
 
 
 # seats and the waitlist ----------------------------------------------------------------------

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from aiohttp import web
 
-from bot.calendar.ics import event_ics, parse_calendar
+from bot.calendar.expansion import calendar_dates
+from bot.calendar.ics import event_ics
+from bot.calendar.reading import read_calendar
+from bot.calendar.recurrence import occurrences
 from bot.cli import event as event_cli
 from bot.settings import Settings
 from storage import Store
@@ -19,6 +22,14 @@ from storage.events import EventFields
 
 BERLIN = ZoneInfo("Europe/Berlin")
 YEAR = datetime.now(UTC).year + 1
+
+
+def _second_tuesday(month: int) -> date:
+    first = date(YEAR, month, 1)
+    return first + timedelta(days=(1 - first.weekday()) % 7 + 7)
+
+
+JAN, FEB, MAR = (_second_tuesday(month) for month in (1, 2, 3))  # dates of the series
 
 
 def vevent(uid: str, summary: str, start: str, end: str, *extra: str) -> str:
@@ -43,19 +54,19 @@ def calendar(*events: str) -> bytes:
 SERIES = vevent(
     "stammtisch@example.org",
     "KI-Stammtisch",
-    f"{YEAR}0113T180000",
-    f"{YEAR}0113T200000",
+    f"{JAN:%Y%m%d}T180000",
+    f"{JAN:%Y%m%d}T200000",
     "RRULE:FREQ=MONTHLY;BYDAY=2TU",
-    f"EXDATE;TZID=Europe/Berlin:{YEAR}0210T180000",
+    f"EXDATE;TZID=Europe/Berlin:{FEB:%Y%m%d}T180000",
     "CATEGORIES:KI in der Industrie",
     "LOCATION:Siegen",
 )
 MOVED = vevent(
     "stammtisch@example.org",
     "KI-Stammtisch",
-    f"{YEAR}0312T190000",
-    f"{YEAR}0312T210000",
-    f"RECURRENCE-ID;TZID=Europe/Berlin:{YEAR}0310T180000",
+    f"{MAR + timedelta(days=2):%Y%m%d}T190000",
+    f"{MAR + timedelta(days=2):%Y%m%d}T210000",
+    f"RECURRENCE-ID;TZID=Europe/Berlin:{MAR:%Y%m%d}T180000",
 )
 
 
@@ -74,15 +85,27 @@ def local(moment: datetime) -> datetime:
     return moment.astimezone(BERLIN).replace(tzinfo=None)
 
 
-async def test_parse_folds_exceptions_into_the_series() -> None:
-    items = {i.uid: i for i in parse_calendar(calendar(SERIES, MOVED, conference()), "UTC")}
+def at(day: date, hour: int) -> datetime:
+    return datetime.combine(day, time(hour))
+
+
+WINDOW = (datetime(YEAR - 1, 1, 1, tzinfo=UTC), datetime(YEAR + 1, 1, 1, tzinfo=UTC))
+
+
+async def test_a_series_is_read_with_its_changed_dates() -> None:
+    read = read_calendar(calendar(SERIES, MOVED, conference()), "UTC", WINDOW)
+    assert read.skipped == []
+    items = {i.uid: i for i in read.events}
     series = items["stammtisch@example.org"]
     assert series.rrule == "FREQ=MONTHLY;BYDAY=2TU" and series.timezone == "Europe/Berlin"
     assert series.categories == ["KI in der Industrie"] and series.location == "Siegen"
-    cancelled, moved = series.overrides
-    assert cancelled.cancelled and local(cancelled.occurrence) == datetime(YEAR, 2, 10, 18)
-    assert local(moved.occurrence) == datetime(YEAR, 3, 10, 18)
-    assert moved.start is not None and local(moved.start) == datetime(YEAR, 3, 12, 19)
+    dates = calendar_dates(series.ical, series.timezone, False, *WINDOW)
+    by_key = {local(d.key): d for d in dates}
+    assert by_key[at(FEB, 18)].cancelled  # the EXDATE
+    moved = by_key[at(MAR, 18)]
+    assert moved.moved and local(moved.start) == at(MAR + timedelta(days=2), 19)
+    assert local(moved.end) == at(MAR + timedelta(days=2), 21)
+    assert not by_key[at(JAN, 18)].moved and local(by_key[at(JAN, 18)].end) == at(JAN, 20)
 
 
 async def test_import_round_trip(settings: Settings, store: Store, tmp_path: Path) -> None:
@@ -94,7 +117,16 @@ async def test_import_round_trip(settings: Settings, store: Store, tmp_path: Pat
     conf = await store.events.by_uid("konf@example.org")
     assert series is not None and conf is not None
     assert await store.events.topic_ids(series.id) == [topic.id]
-    assert len(await store.events.overrides(series.id)) == 2
+    window = (series.start, series.start + timedelta(days=90))
+    changed = [
+        o
+        for o in occurrences(series, {}, *window, include_cancelled=True)
+        if o.cancelled or o.moved
+    ]
+    assert [(local(o.key), o.cancelled) for o in changed] == [
+        (at(FEB, 18), True),
+        (at(MAR, 18), False),
+    ]
     # someone answers the conference; an unrelated event was made by hand
     anna = await store.members.create(
         name="Anna", company="A", region="Hagen", competencies=[], language="de"
@@ -163,7 +195,7 @@ async def test_import_from_url(
 
 
 async def test_export_parses_back_to_the_same_series(store: Store) -> None:
-    start = datetime(YEAR, 1, 13, 18, tzinfo=BERLIN).astimezone(UTC)
+    start = at(JAN, 18).replace(tzinfo=BERLIN).astimezone(UTC)
     event = await store.events.create(
         EventFields(
             title="KI-Stammtisch",
@@ -174,20 +206,27 @@ async def test_export_parses_back_to_the_same_series(store: Store) -> None:
         "series@knotenpunkt",
         None,
     )
-    feb = datetime(YEAR, 2, 10, 18, tzinfo=BERLIN).astimezone(UTC)
+    feb = at(FEB, 18).replace(tzinfo=BERLIN).astimezone(UTC)
     await store.events.set_override(event.id, feb, cancelled=True)
-    mar = datetime(YEAR, 3, 10, 18, tzinfo=BERLIN).astimezone(UTC)
+    mar = at(MAR, 18).replace(tzinfo=BERLIN).astimezone(UTC)
     await store.events.set_override(event.id, mar, start=mar + timedelta(days=2))
-    data = event_ics(event, await store.events.overrides(event.id))
-    (parsed,) = parse_calendar(data, "UTC")
+    overrides = await store.events.overrides(event.id)
+    (parsed,) = read_calendar(event_ics(event, overrides), "UTC", WINDOW).events
     assert (parsed.uid, parsed.start, parsed.end, parsed.rrule) == (
         event.uid,
         event.start,
         event.end,
         event.rrule,
     )
-    assert [(o.occurrence, o.cancelled) for o in parsed.overrides] == [(feb, True), (mar, False)]
-    assert parsed.overrides[1].start == mar + timedelta(days=2)
+    ours = occurrences(event, overrides, *WINDOW, include_cancelled=True)
+    again = calendar_dates(parsed.ical, parsed.timezone, False, *WINDOW)
+    assert [(o.key, o.start, o.end, o.cancelled) for o in ours] == [
+        (d.key, d.start, d.end, d.cancelled) for d in again
+    ]
+    assert [(d.key, d.cancelled) for d in again if d.cancelled or d.moved] == [
+        (feb, True),
+        (mar, False),
+    ]
 
 
 async def test_not_a_calendar(settings: Settings, tmp_path: Path) -> None:

@@ -1,45 +1,26 @@
-"""iCalendar (.ics) out and in, with the icalendar library.
+"""iCalendar (.ics) out, with the icalendar library (in: :mod:`bot.calendar.reading`).
 
-Out: one event as a series (RRULE, EXDATE for cancelled dates, an extra VEVENT with
+One event as a series (RRULE, EXDATE for cancelled dates, an extra VEVENT with
 RECURRENCE-ID per moved date) in its local zone with a VTIMEZONE, so calendar apps keep
-18:00 local across DST; and a feed of single occurrences. In: the VEVENTs of a calendar
-(e.g. a network's website calendar) as :class:`ImportedEvent` for the import sync.
+18:00 local across DST; an imported event as the components its calendar had (so any
+calendar app computes the same dates as the bot), with the bot's cancellations added; and
+a feed of single occurrences.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import icalendar
-from pydantic import BaseModel, Field
 
+from bot.calendar.expansion import is_series, prop
 from bot.calendar.recurrence import Occurrence
 from storage.events import Event, Override
 
 PRODID = "-//Knotenpunkt//Events//DE"
 MIME_TYPE = "text/calendar"
 FEED_REFRESH = timedelta(hours=1)  # how often calendar apps should fetch a feed again
-
-
-class BadCalendar(ValueError):
-    """The data is not an iCalendar file we can read."""
-
-
-class ImportedEvent(BaseModel):
-    uid: str
-    title: str
-    description: str = ""
-    start: datetime
-    end: datetime
-    timezone: str
-    location: str = ""
-    url: str | None = None
-    rrule: str | None = None
-    cancelled: bool = False
-    all_day: bool = False
-    categories: list[str] = Field(default_factory=list)
-    overrides: list[Override] = Field(default_factory=list)
 
 
 # out -----------------------------------------------------------------------------------
@@ -85,6 +66,8 @@ def event_ics(
     event: Event, overrides: dict[datetime, Override], categories: list[str] | None = None
 ) -> bytes:
     """The whole event (a series with its exceptions) as one .ics file to add."""
+    if event.ical:
+        return _imported_ics(event, overrides)
     zone = ZoneInfo(event.timezone)
     cal = _calendar()
     cal.add("method", "PUBLISH")  # a copy to keep, not an invitation to answer
@@ -121,7 +104,7 @@ def feed_ics(occs: list[Occurrence], name: str, categories: dict[int, list[str]]
     for occ in occs:
         event = occ.event
         uid = event.uid
-        if event.rrule:
+        if event.rrule or (event.ical and is_series(event.ical)):
             local, _, domain = event.uid.partition("@")
             stamp = occ.key.strftime("%Y%m%dT%H%M%SZ")
             uid = f"{local}-{stamp}@{domain}" if domain else f"{local}-{stamp}"
@@ -134,148 +117,43 @@ def feed_ics(occs: list[Occurrence], name: str, categories: dict[int, list[str]]
     return cal.to_ical()
 
 
-# in ------------------------------------------------------------------------------------
+def _as_written(key: datetime, like: date | datetime, event: Event) -> date | datetime:
+    """An original start the way the series writes its dates: a day, a floating local
+    time, or a time in UTC (which names the same moment in any zone)."""
+    local = key.astimezone(ZoneInfo(event.timezone))
+    if not isinstance(like, datetime):
+        return local.date()
+    if like.tzinfo is None:
+        return local.replace(tzinfo=None)
+    return key
 
 
-def _zone_name(value: datetime, default: str) -> str:
-    tz = value.tzinfo
-    if tz is None:
-        return default
-    if isinstance(tz, ZoneInfo):
-        return tz.key
-    if value.utcoffset() == timedelta(0) and str(tz).upper() in ("UTC", "Z", "GMT"):
-        return "UTC"
-    try:
-        return ZoneInfo(str(tz)).key
-    except (ZoneInfoNotFoundError, ValueError):
-        return default
-
-
-def _moment(value: date | datetime, zone: str) -> datetime:
-    """A DTSTART-like value as aware UTC: dates are local midnight, floating times local."""
-    if not isinstance(value, datetime):
-        value = datetime.combine(value, time())
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=ZoneInfo(zone))
-    return value.astimezone(UTC)
-
-
-def _text(component: icalendar.cal.Component, name: str) -> str:
-    value = component.get(name)
-    return str(value).strip() if value is not None else ""
-
-
-def _dates(component: icalendar.cal.Component, name: str, zone: str) -> list[datetime]:
-    value = component.get(name)
-    if value is None:
-        return []
-    lists = value if isinstance(value, list) else [value]
-    return [_moment(d.dt, zone) for item in lists for d in item.dts]
-
-
-def _categories(component: icalendar.cal.Component) -> list[str]:
-    value = component.get("CATEGORIES")
-    if value is None:
-        return []
-    items = value if isinstance(value, list) else [value]
-    return [str(c).strip() for item in items for c in item.cats if str(c).strip()]
-
-
-def _decoded_time(component: icalendar.cal.Component, name: str) -> date | datetime:
-    value = component.decoded(name)
-    if not isinstance(value, date):  # a datetime is a date too
-        raise BadCalendar(f"{name} is not a date: {str(value)[:40]}")
-    return value
-
-
-def _vevent(vevent: icalendar.cal.Component, uid: str, default_zone: str) -> ImportedEvent:
-    """One VEVENT; a moved or cancelled date (RECURRENCE-ID) comes back with one override."""
-    raw_start = _decoded_time(vevent, "DTSTART")
-    zone = _zone_name(raw_start, default_zone) if isinstance(raw_start, datetime) else None
-    zone = zone or default_zone
-    start = _moment(raw_start, zone)
-    if vevent.get("DTEND") is not None:
-        end = _moment(_decoded_time(vevent, "DTEND"), zone)
-    elif vevent.get("DURATION") is not None:
-        duration = vevent.decoded("DURATION")
-        if not isinstance(duration, timedelta):
-            raise BadCalendar(f"DURATION is not a duration: {str(duration)[:40]}")
-        end = start + duration
-    else:
-        end = start + (timedelta(hours=1) if isinstance(raw_start, datetime) else timedelta(1))
-    cancelled = _text(vevent, "STATUS").upper() == "CANCELLED"
-    if vevent.get("RECURRENCE-ID") is not None:
-        key = _moment(_decoded_time(vevent, "RECURRENCE-ID"), zone)
-        override = Override(
-            occurrence=key, cancelled=cancelled, start=None if cancelled else start, end=end
-        )
-        return ImportedEvent(
-            uid=uid, title=uid, start=start, end=end, timezone=zone, overrides=[override]
-        )
-    rrule = vevent.get("RRULE")
-    return ImportedEvent(
-        uid=uid,
-        title=_text(vevent, "SUMMARY") or uid,
-        description=_text(vevent, "DESCRIPTION"),
-        start=start,
-        end=end,
-        timezone=zone,
-        location=_text(vevent, "LOCATION"),
-        url=_text(vevent, "URL") or None,
-        rrule=rrule.to_ical().decode() if rrule is not None else None,
-        cancelled=cancelled,
-        all_day=not isinstance(raw_start, datetime),
-        categories=_categories(vevent),
-        overrides=[
-            Override(occurrence=d, cancelled=True, start=None, end=None)
-            for d in _dates(vevent, "EXDATE", zone)
-        ],
-    )
-
-
-def parse_calendar(
-    data: bytes, default_zone: str, problems: dict[str, str] | None = None
-) -> list[ImportedEvent]:
-    """The events of a calendar; moved/cancelled dates are folded into their series.
-
-    A VEVENT that cannot be read (no DTSTART, a DTSTART that is no date, ...) is left out
-    and noted in ``problems`` by UID, so the import can skip it without taking it for
-    removed. Data that is not iCalendar raises :class:`BadCalendar` with a reason that
-    does not quote the content (it may be a login page or a private file).
-    """
-    if not data.lstrip(b"\xef\xbb\xbf \t\r\n").upper().startswith(b"BEGIN:VCALENDAR"):
-        raise BadCalendar("it does not begin with BEGIN:VCALENDAR")
-    try:
-        cal = icalendar.Calendar.from_ical(data)
-    except ValueError as exc:  # the message quotes the content: never shown
-        raise BadCalendar("it cannot be read as iCalendar") from exc
-    masters: dict[str, ImportedEvent] = {}
-    exceptions: list[tuple[str, Override]] = []
-    for number, vevent in enumerate(cal.walk("VEVENT"), start=1):
-        uid = _text(vevent, "UID")
-        if not uid:
-            if problems is not None:
-                problems[f"VEVENT no. {number}"] = "no UID, so it cannot be kept in sync"
-            continue
-        if vevent.get("DTSTART") is None:
-            if problems is not None:
-                problems[uid] = "no DTSTART (no start date)"
-            continue
-        try:
-            item = _vevent(vevent, uid, default_zone)
-        except (ValueError, TypeError, AttributeError, KeyError) as exc:
-            if problems is not None:
-                problems[uid] = str(exc)[:120] or type(exc).__name__
-            continue
-        if vevent.get("RECURRENCE-ID") is not None:
-            exceptions.append((uid, item.overrides[0]))
-        else:
-            masters[uid] = item
-    for uid, override in exceptions:
-        master = masters.get(uid)
-        if master is not None:
-            master.overrides = [o for o in master.overrides if o.occurrence != override.occurrence]
-            master.overrides.append(override)
-    for master in masters.values():
-        master.overrides.sort(key=lambda o: o.occurrence)
-    return list(masters.values())
+def _imported_ics(event: Event, overrides: dict[datetime, Override]) -> bytes:
+    """An imported event as its calendar had it, the bot's cancelled dates added: the main
+    entry gets an EXDATE, a changed date whose series is gone is marked CANCELLED."""
+    assert event.ical is not None
+    source = icalendar.Calendar.from_ical(event.ical)
+    cal = _calendar()
+    cal.add("method", "PUBLISH")
+    for zone in source.walk("VTIMEZONE"):
+        cal.add_component(zone)
+    vevents = source.walk("VEVENT")
+    main = next((v for v in vevents if "RECURRENCE-ID" not in v), None)
+    cancelled = sorted(k for k, o in overrides.items() if o.cancelled)
+    for vevent in vevents:
+        vevent.add("dtstamp", datetime.now(UTC))
+        if event.cancelled:
+            vevent.pop("STATUS", None)
+            vevent.add("status", "CANCELLED")
+        cal.add_component(vevent)
+    if main is not None and cancelled:
+        like = prop(main, "DTSTART").dt
+        main.add("exdate", [_as_written(key, like, event) for key in cancelled])
+    elif cancelled:
+        for vevent in vevents:
+            key = prop(vevent, "RECURRENCE-ID").dt
+            if any(_as_written(k, key, event) == key for k in cancelled):
+                vevent.pop("STATUS", None)
+                vevent.add("status", "CANCELLED")
+    cal.add_missing_timezones()
+    return cal.to_ical()

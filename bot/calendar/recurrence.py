@@ -2,18 +2,24 @@
 
 The rule is expanded on naive *local* times (dtstart in the event's zone) and each
 occurrence is then made aware in that zone and converted to UTC, so "every 2nd Tuesday at
-18:00" stays at 18:00 local time on both sides of a DST change.
+18:00" stays at 18:00 local time on both sides of a DST change. An all-day date ends at
+midnight after as many calendar days as the event spans, never a fixed 24 hours later.
+
+Imported events (``Event.ical``) get their dates from :mod:`bot.calendar.expansion`
+instead (recurring-ical-events); the bot's own changes to them (a cancelled date) are
+applied the same way.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import MAXYEAR, UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrule, rrulestr
 
+from bot.calendar.expansion import calendar_date, calendar_dates
 from storage.events import Event, Override
 
 MAX_OCCURRENCES = 2000  # a guard against runaway rules
@@ -106,6 +112,8 @@ def to_utc(local: datetime, zone: ZoneInfo) -> datetime:
 
 def series_starts(event: Event, start: datetime, end: datetime) -> list[datetime]:
     """Original (rule) starts in UTC with ``start <= s < end``, ignoring overrides."""
+    if event.ical:
+        return [d.key for d in _imported(event, start, end) if start <= d.key < end]
     if not event.rrule:
         return [event.start] if start <= event.start < end else []
     zone = ZoneInfo(event.timezone)
@@ -123,6 +131,49 @@ def series_starts(event: Event, start: datetime, end: datetime) -> list[datetime
     return result
 
 
+def end_of(event: Event, start: datetime) -> datetime:
+    """The end of a date of ``event`` that starts at ``start``: as many calendar days later
+    for an all-day event (midnight to midnight, also when the clocks change), else its
+    duration later."""
+    if not event.all_day:
+        return start + event.duration
+    zone = ZoneInfo(event.timezone)
+    first, last = event.start.astimezone(zone).date(), event.end.astimezone(zone).date()
+    day = start.astimezone(zone).date() + (last - first)
+    return datetime.combine(day, time(), tzinfo=zone).astimezone(UTC)
+
+
+def _imported(event: Event, start: datetime, end: datetime) -> list[Occurrence]:
+    assert event.ical is not None
+    return [
+        Occurrence(event, d.key, d.start, d.end, moved=d.moved, cancelled=d.cancelled)
+        for d in calendar_dates(event.ical, event.timezone, event.all_day, start, end)
+    ]
+
+
+def _imported_one(event: Event, key: datetime) -> Occurrence | None:
+    assert event.ical is not None
+    d = calendar_date(event.ical, event.timezone, event.all_day, key)
+    if d is None:
+        return None
+    return Occurrence(event, d.key, d.start, d.end, moved=d.moved, cancelled=d.cancelled)
+
+
+def _base_occurrences(event: Event, start: datetime, end: datetime) -> dict[datetime, Occurrence]:
+    if event.ical:
+        return {o.key: o for o in _imported(event, start, end)}
+    return {
+        key: Occurrence(event, key, key, end_of(event, key))
+        for key in series_starts(event, start, end)
+    }
+
+
+def _moved(event: Event, key: datetime, override: Override) -> Occurrence:
+    assert override.start is not None
+    new_end = override.end or override.start + (end_of(event, key) - key)
+    return Occurrence(event, key, override.start, new_end, moved=True)
+
+
 def occurrences(
     event: Event,
     overrides: dict[datetime, Override],
@@ -136,36 +187,30 @@ def occurrences(
     Moved occurrences appear at their new time (even when the rule date is outside the
     window); cancelled ones only with ``include_cancelled``.
     """
-    duration = event.duration
-    found: dict[datetime, Occurrence] = {}
-    for key in series_starts(event, start, end):
-        found[key] = Occurrence(event, key, key, key + duration)
+    found = _base_occurrences(event, start, end)
     for key, override in overrides.items():
-        found.pop(key, None)
         if override.start is not None and not override.cancelled:
-            new_end = override.end or override.start + duration
+            found.pop(key, None)
             if start <= override.start < end and is_occurrence(event, key):
-                found[key] = Occurrence(event, key, override.start, new_end, moved=True)
-        elif (
-            override.cancelled
-            and include_cancelled
-            and start <= key < end
-            and is_occurrence(event, key)
-        ):
-            found[key] = Occurrence(event, key, key, key + duration, cancelled=True)
-    cancelled_event = event.cancelled
+                found[key] = _moved(event, key, override)
+        elif override.cancelled:
+            occ = found.pop(key, None)
+            if occ is None and start <= key < end and not event.ical and is_occurrence(event, key):
+                occ = Occurrence(event, key, key, end_of(event, key))
+            if occ is not None and include_cancelled:
+                found[key] = replace(occ, cancelled=True)
     result = sorted(found.values(), key=lambda o: (o.start, o.event.id))
-    if cancelled_event:
-        if not include_cancelled:
-            return []
-        result = [
-            Occurrence(o.event, o.key, o.start, o.end, o.moved, cancelled=True) for o in result
-        ]
+    if not include_cancelled:
+        return [o for o in result if not o.cancelled and not event.cancelled]
+    if event.cancelled:
+        return [replace(o, cancelled=True) for o in result]
     return result
 
 
 def is_occurrence(event: Event, key: datetime) -> bool:
     """Whether ``key`` is an original start of the event (series or single)."""
+    if event.ical:
+        return _imported_one(event, key) is not None
     second = timedelta(seconds=1)
     return key in series_starts(event, key - second, key + second)
 
@@ -174,15 +219,17 @@ def find_occurrence(
     event: Event, overrides: dict[datetime, Override], key: datetime
 ) -> Occurrence | None:
     """The occurrence with original start ``key``, moved or cancelled as it is now."""
-    if not is_occurrence(event, key):
+    if event.ical:
+        occ = _imported_one(event, key)
+    else:
+        occ = Occurrence(event, key, key, end_of(event, key)) if is_occurrence(event, key) else None
+    if occ is None:
         return None
     override = overrides.get(key)
-    duration = event.duration
-    cancelled = event.cancelled or (override is not None and override.cancelled)
     if override is not None and override.start is not None and not override.cancelled:
-        end = override.end or override.start + duration
-        return Occurrence(event, key, override.start, end, moved=True, cancelled=cancelled)
-    return Occurrence(event, key, key, key + duration, cancelled=cancelled)
+        occ = _moved(event, key, override)
+    cancelled = occ.cancelled or event.cancelled or (override is not None and override.cancelled)
+    return replace(occ, cancelled=cancelled)
 
 
 def occurrence_on(

@@ -19,6 +19,7 @@ from dotenv import dotenv_values
 from pydantic import ValidationError
 
 from bot.cli.envfile import env_line
+from bot.cli.event_io import result_line
 from bot.diagnosis import Check, bad, good, note
 from bot.settings import PREFIX, SECRET_SETTINGS, Settings, unknown_settings
 from storage import Database, Store
@@ -232,6 +233,8 @@ async def store_checks(path: Path) -> list[Check]:
             )
         schema = await store.maintenance.schema_state()
         checks.append(_schema_check(schema.applied, schema.missing, schema.unknown))
+        if await store.subscriptions.available():  # an older store may not have them yet
+            checks += await subscription_checks(store)
     finally:
         await db.close()
     if wal > LARGE_WAL:
@@ -243,6 +246,25 @@ async def store_checks(path: Path) -> list[Check]:
             )
         )
     checks.append(good("store lock", _lock_holder(path)))
+    return checks
+
+
+async def subscription_checks(store: Store) -> list[Check]:
+    """One line per calendar subscription: its last result."""
+    checks = []
+    for found in await store.subscriptions.all():
+        name = f"calendar {found.url}"
+        if found.last_status == "failed":
+            checks.append(
+                bad(
+                    name,
+                    f"{result_line(found)}. Open the address in a browser: it must answer "
+                    "with an .ics file; fix it or remove the subscription "
+                    f"(knotenpunkt event subscriptions --remove {found.id}).",
+                )
+            )
+        else:
+            checks.append(good(name, result_line(found)))
     return checks
 
 

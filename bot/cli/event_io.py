@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.calendar.recurrence import Occurrence, occurrence_on
@@ -18,10 +18,19 @@ from handlers.events.attendee_csv import attendee_csv
 from handlers.events.importer import FetchError, fetch, sync_calendar
 from handlers.events.inputs import read_day
 from handlers.events.service import EventService
+from handlers.events.subscriptions import (
+    read_every,
+    read_url,
+    skipped_lines,
+    subscribe,
+    sync_subscription,
+    unsubscribe,
+)
 from handlers.validation import Invalid
 from storage import Store
 from storage.events import Event
 from storage.rsvps import Attendee
+from storage.subscriptions import Subscription
 
 
 def add_import_parser(ev: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -36,7 +45,16 @@ def add_import_parser(ev: argparse._SubParsersAction) -> None:  # type: ignore[t
         metavar="SECONDS",
         help="give up on a URL that has not answered completely by then (default 30)",
     )
+    imp.add_argument(
+        "--every",
+        metavar="INTERVAL",
+        help="keep the URL in sync: fetch it again this often (e.g. 15m, 1h, 1d) while the "
+        "bot runs; a failing fetch changes nothing and is retried with growing pauses",
+    )
     imp.set_defaults(func=import_events)
+    subs = ev.add_parser("subscriptions", help="calendar URLs kept in sync, and their last result")
+    subs.add_argument("--remove", type=int, metavar="ID", help="stop syncing this one")
+    subs.set_defaults(func=list_subscriptions)
 
 
 def add_attendees_parser(ev: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -70,6 +88,8 @@ def _progress_printer(source: str) -> Callable[[int, int | None], None] | None:
 
 
 async def import_events(args: argparse.Namespace, settings: Settings) -> int:
+    if args.every:
+        return await _subscribe(args, settings)
     progress = _progress_printer(args.source)
     try:
         data = await fetch(args.source, time_limit=args.timeout, progress=progress)
@@ -85,8 +105,70 @@ async def import_events(args: argparse.Namespace, settings: Settings) -> int:
         except ValueError as exc:  # the reason never quotes the content
             return fail("event", f"{args.source} is not an iCalendar file: {exc}")
     print(f"import from {args.source}: {report.summary()}")
-    for line in report.skipped:
+    for line in report.skipped_lines("en"):
         print(f"  skipped {line}", file=sys.stderr)
+    return 0
+
+
+async def _subscribe(args: argparse.Namespace, settings: Settings) -> int:
+    """Subscribe, and sync once now, so a wrong address shows at once."""
+    try:
+        every = read_every(args.every)
+        url = read_url(args.source)
+    except Invalid as problem:
+        return refused("event", problem)
+    async with open_store(settings) as store:
+        service = EventService(store, Notifier(store, settings.language), settings, CLI_ACTOR)
+        found = await subscribe(service, url, every)
+        found = await sync_subscription(service, found, time_limit=args.timeout)
+    print(f"subscribed to {url}, every {_interval(every)} (number {found.id})")
+    print(result_line(found))
+    for line in skipped_lines("en", found):
+        print(f"  skipped {line}", file=sys.stderr)
+    return 1 if found.last_status == "failed" else 0
+
+
+def _interval(every: timedelta) -> str:
+    minutes = int(every.total_seconds()) // 60
+    if minutes % (24 * 60) == 0:
+        return f"{minutes // (24 * 60)}d"
+    return f"{minutes // 60}h" if minutes % 60 == 0 else f"{minutes}m"
+
+
+def result_line(found: Subscription) -> str:
+    """The last result in one line (for the CLI and doctor)."""
+    report = found.last_report or {}
+    if found.last_status is None:
+        return "not fetched yet"
+    when = f"{found.last_run_at:%Y-%m-%d %H:%M} UTC" if found.last_run_at else "?"
+    if found.last_status == "failed":
+        ok = f"; last good fetch {found.last_ok_at:%Y-%m-%d %H:%M} UTC" if found.last_ok_at else ""
+        return (
+            f"failed at {when} ({found.failures} time(s) in a row): {report.get('reason')}; "
+            f"nothing was changed, next try {found.next_run_at:%Y-%m-%d %H:%M} UTC{ok}"
+        )
+    counts = report.get("counts", {})
+    done = ", ".join(f"{counts[k]} {k}" for k in counts) if counts else "no changes"
+    unchanged = " (not modified since: 304)" if found.last_status == "unchanged" else ""
+    return f"synced at {when}{unchanged}: {done}"
+
+
+async def list_subscriptions(args: argparse.Namespace, settings: Settings) -> int:
+    async with open_store(settings) as store:
+        if args.remove is not None:
+            found = await store.subscriptions.get(args.remove)
+            if found is None:
+                return fail("event", f"no subscription {args.remove} (see: event subscriptions)")
+            service = EventService(store, Notifier(store, settings.language), settings, CLI_ACTOR)
+            await unsubscribe(service, found)
+            print(f"no longer syncing {found.url}; its events stay as they are")
+            return 0
+        subscriptions = await store.subscriptions.all()
+    if not subscriptions:
+        print("no calendar subscriptions (add one: event import URL --every 1h)")
+    for found in subscriptions:
+        print(f"{found.id:>4}  {found.url}  every {_interval(found.every)}")
+        print(f"      {result_line(found)}")
     return 0
 
 

@@ -5,7 +5,8 @@ CLI's sync: idempotent by UID)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 
 from aiohttp import web
 
@@ -21,8 +22,18 @@ from handlers.events.importer import (
     fetch,
     sync_calendar,
 )
+from handlers.events.subscriptions import (
+    read_every,
+    read_url,
+    skipped_lines,
+    subscribe,
+    sync_subscription,
+    unsubscribe,
+)
+from handlers.validation import Invalid
 from storage.db import utcnow
 from storage.events import Event
+from storage.subscriptions import Subscription
 
 UPLOAD_LIMIT = 2 * 1024 * 1024
 IMPORT_TIMEOUT = 30.0
@@ -109,8 +120,66 @@ async def attendees_csv(request: web.Request) -> web.Response:
     )
 
 
+EVERY_CHOICES = ("15m", "1h", "6h", "1d")
+
+
+async def _import_page(
+    request: web.Request,
+    *,
+    status: int = 200,
+    report: ImportReport | None = None,
+    problem: str | None = None,
+    source: str = "",
+) -> web.Response:
+    store = request.app[SERVICES].store
+    tools = page_tools(request)
+    subscriptions = [
+        {
+            "id": found.id,
+            "url": found.url,
+            "every": _every_label(tools.t, found.every),
+            "result": _result_text(tools.t, tools.when, found),
+            "failed": found.last_status == "failed",
+            "skipped": skipped_lines(tools.lang, found) if found.last_status == "synced" else [],
+        }
+        for found in await store.subscriptions.all()
+    ]
+    return render(
+        request,
+        "event_import.html",
+        status=status,
+        report=report,
+        problem=problem,
+        source=source,
+        every_choices=EVERY_CHOICES,
+        subscriptions=subscriptions,
+    )
+
+
+def _every_label(t: Callable[..., str], every: timedelta) -> str:
+    for choice in EVERY_CHOICES:
+        if read_every(choice) == every:
+            return t(f"dashboard.import.every.{choice}")
+    return f"{int(every.total_seconds()) // 60} min"
+
+
+def _result_text(t: Callable[..., str], when: Callable[..., str], found: Subscription) -> str:
+    report = found.last_report or {}
+    if found.last_status is None:
+        return t("dashboard.import.sub.never")
+    if found.last_status == "failed":
+        return t("dashboard.import.sub.failed", when=when(found.last_run_at),
+                 failures=found.failures, reason=report.get("reason", ""),
+                 next=when(found.next_run_at))  # fmt: skip
+    if found.last_status == "unchanged":
+        return t("dashboard.import.sub.unchanged", when=when(found.last_run_at))
+    counts = {"created": 0, "updated": 0, "unchanged": 0, "cancelled": 0, "skipped": 0}
+    counts.update(report.get("counts", {}))
+    return t("dashboard.import.sub.synced", when=when(found.last_run_at), **counts)
+
+
 async def import_form(request: web.Request) -> web.Response:
-    return render(request, "event_import.html", report=None, problem=None, source="")
+    return await _import_page(request)
 
 
 async def run_import(request: web.Request) -> web.Response:
@@ -118,6 +187,7 @@ async def run_import(request: web.Request) -> web.Response:
     ``upload:NAME``, so uploading a newer export of the same calendar updates its events."""
     fields = form(request)
     url = str(fields.get("url", "")).strip()
+    every = str(fields.get("every", ""))
     upload = fields.get("file")
     problem: str | None = None
     report: ImportReport | None = None
@@ -128,6 +198,8 @@ async def run_import(request: web.Request) -> web.Response:
         source = f"{UPLOAD_PREFIX}{upload.filename[:100]}"
         if len(data) > UPLOAD_LIMIT:
             problem = tools.t("dashboard.import.too_large", mb=UPLOAD_LIMIT // (1024 * 1024))
+    elif url.startswith(("http://", "https://", "webcal://")) and every in EVERY_CHOICES:
+        return await _subscribe(request, url, every)
     elif url.startswith(("http://", "https://", "webcal://")):
         try:
             data = await fetch(url.replace("webcal://", "https://", 1), IMPORT_TIMEOUT)
@@ -140,19 +212,37 @@ async def run_import(request: web.Request) -> web.Response:
             report = await sync_calendar(event_service(request), data, source)
         except ValueError as exc:  # the reason never quotes the content
             problem = tools.t("dashboard.import.not_ics", reason=str(exc)[:200])
-    return render(
-        request,
-        "event_import.html",
-        status=400 if problem else 200,
-        report=report,
-        problem=problem,
-        source=url,
+    return await _import_page(
+        request, status=400 if problem else 200, report=report, problem=problem, source=url
     )
+
+
+async def _subscribe(request: web.Request, url: str, every: str) -> web.Response:
+    """Subscribe and sync once now: the result shows in the list at once."""
+    try:
+        address = read_url(url)
+    except Invalid as problem:
+        message = page_tools(request).t(problem.key, **problem.params)
+        return await _import_page(request, status=400, problem=message, source=url)
+    service = event_service(request)
+    found = await subscribe(service, address, read_every(every))
+    await sync_subscription(service, found, time_limit=IMPORT_TIMEOUT)
+    return see_other("/admin/events/import#subscriptions")
+
+
+async def remove_subscription(request: web.Request) -> web.Response:
+    store = request.app[SERVICES].store
+    found = await store.subscriptions.get(number(request.match_info["sub_id"], 1) or 0)
+    if found is None:
+        raise web.HTTPNotFound()
+    await unsubscribe(event_service(request), found)
+    return see_other("/admin/events/import#subscriptions")
 
 
 def add_routes(router: web.UrlDispatcher) -> None:
     router.add_get("/events/import", import_form)
     router.add_post("/events/import", run_import)
+    router.add_post("/events/subscriptions/{sub_id}/remove", remove_subscription)
     router.add_get("/events/{event_id}/cancel", cancel_question)
     router.add_post("/events/{event_id}/cancel", cancel)
     router.add_get("/events/{event_id}/attendees", attendees)

@@ -187,7 +187,10 @@ def read_form(
     if form.format not in FORMATS:
         read_format(form.format, {})
     rule = None
-    if form.repeat == "custom":
+    kept_rule = keep.rrule if keep is not None and keep.ical is not None else None
+    if kept_rule and form.repeat == "custom" and form.rrule.strip() == kept_rule:
+        rule = kept_rule  # the calendar's own rule, as it came (it may say more than ours)
+    elif form.repeat == "custom":
         rule = read_rule(form.rrule)
     elif form.repeat != "none":
         rule = preset_rule(form.repeat, start.astimezone(zone))
@@ -213,4 +216,17 @@ def read_form(
         uid=keep.uid if keep else None,
         source=keep.source if keep else None,
         fingerprint=keep.fingerprint if keep else None,
+        ical=_kept_calendar(keep, start, end, rule, form.all_day),
     )
+
+
+def _kept_calendar(
+    keep: Event | None, start: datetime, end: datetime, rule: str | None, all_day: bool
+) -> str | None:
+    """An imported event keeps its calendar's dates (extra, moved, cancelled ones) while
+    only its words are edited; new times or a new rule make it the bot's own series."""
+    if keep is None or keep.ical is None:
+        return None
+    if (start, end, rule, all_day) != (keep.start, keep.end, keep.rrule, keep.all_day):
+        return None
+    return keep.ical

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.calendar.expansion import is_series
 from bot.calendar.recurrence import (
     HORIZON,
     BadRule,
@@ -63,7 +64,11 @@ def validate(fields: EventFields) -> EventFields:
         raise Invalid("events.bad_url", {})
     if fields.start.tzinfo is None or fields.end.tzinfo is None:
         raise ValueError("event times must be time-zone aware")
-    check_span(fields.start, fields.end)
+    if fields.ical:  # as its calendar has it: a zero-length date (Google) is a date too
+        if fields.end != fields.start:
+            check_span(fields.start, fields.end)
+    else:
+        check_span(fields.start, fields.end)
     if fields.format not in FORMATS:
         raise Invalid("events.bad_format", {"formats": ", ".join(FORMATS)})
     check_capacity(fields.capacity)
@@ -72,7 +77,7 @@ def validate(fields: EventFields) -> EventFields:
     except (ZoneInfoNotFoundError, ValueError):
         raise Invalid("events.bad_timezone", {"zone": fields.timezone}) from None
     changes: dict[str, object] = {"title": title, "location": fields.location.strip()}
-    if fields.rrule:
+    if fields.rrule and not fields.ical:  # an imported series: its calendar's rules hold
         try:
             rule = normalize_rule(fields.rrule)
         except BadRule:
@@ -99,6 +104,11 @@ def _align_to_rule(fields: EventFields, zone: ZoneInfo) -> dict[str, object]:
     if first[0] == fields.start:
         return {}
     return {"start": first[0], "end": first[0] + (fields.end - fields.start)}
+
+
+def _recurs(event: Event | EventFields) -> bool:
+    """More than one date: a rule, or an imported series (extra or changed dates)."""
+    return bool(event.rrule) or bool(event.ical and is_series(event.ical))
 
 
 @dataclass
@@ -134,13 +144,13 @@ class EventService:
             name: getattr(fields, name)
             for name in (
                 "title", "description", "start", "end", "timezone", "location", "url",
-                "format", "capacity", "rrule", "fingerprint", "all_day", "group_id",
+                "format", "capacity", "rrule", "fingerprint", "all_day", "group_id", "ical",
             )
         }  # fmt: skip
         if reopen or not event.cancelled:
             changes["status"] = "changed"
         async with self.store.transaction():
-            if not event.rrule and not fields.rrule and fields.start != event.start:
+            if not _recurs(event) and not _recurs(fields) and fields.start != event.start:
                 await self.store.rsvps.move_occurrence(event.id, event.start, fields.start)
             await self.store.events.update(event.id, **changes)
             await self.store.events.set_topics(event.id, fields.topic_ids)
