@@ -23,6 +23,7 @@ from storage.members import MemberRepository
 from storage.outbox import OutboxRepository
 from storage.privacy import PrivacyRepository
 from storage.rsvps import RsvpRepository
+from storage.signatures import SeenSignatures
 from storage.stats import StatsRepository
 from storage.topics import TopicRepository
 from storage.updates import Inbox
@@ -54,6 +55,7 @@ class Store:
         self.stats = StatsRepository(db)
         self.dashboard = DashboardRepository(db)
         self.admin_claims = AdminClaimRepository(db)
+        self.seen_signatures = SeenSignatures(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:

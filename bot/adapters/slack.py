@@ -108,7 +108,9 @@ class SlackAdapter:
             logger=logging.getLogger("bot.adapters.slack.bolt"),
         )
         self.out = SlackOutbound(self.client)
-        self.verifier = RequestVerifier(settings.slack_signing_secret or "")
+        self.verifier = RequestVerifier(
+            settings.slack_signing_secret or "", services.store.seen_signatures
+        )
         self.metrics = services.metrics
         self.mode = "socket" if settings.slack_app_token else "http"
         self.inbox = InboxRunner(services.store, self.platform.value, self._on_row)
@@ -170,7 +172,7 @@ class SlackAdapter:
     async def handle_http(self, request: web.Request) -> web.Response:
         """Events, slash commands and clicks: verify, parse, store, then acknowledge."""
         raw = await request.read()
-        refusal = self.verifier.refusal(request.headers, raw)
+        refusal = await self.verifier.refusal(request.headers, raw)
         if refusal is not None:
             log.warning("slack: request refused (%s) from %s", refusal, request.remote)
             return web.Response(status=401, text="unauthorized")
