@@ -23,6 +23,7 @@ from storage.members import MemberRepository
 from storage.outbox import OutboxRepository
 from storage.privacy import PrivacyRepository
 from storage.rsvps import RsvpRepository
+from storage.signatures import SeenSignatures
 from storage.stats import StatsRepository
 from storage.subscriptions import SubscriptionRepository
 from storage.topics import TopicRepository
@@ -56,6 +57,7 @@ class Store:
         self.dashboard = DashboardRepository(db)
         self.admin_claims = AdminClaimRepository(db)
         self.subscriptions = SubscriptionRepository(db)
+        self.seen_signatures = SeenSignatures(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:

@@ -393,6 +393,7 @@ NOT_PERSONAL: dict[str, str] = {
     "cooperation_monthly": "counts per month for the network's reports, no people",
     "dashboard_secrets": "the key that signs dashboard cookies",
     "admin_claims": "one-time admin claim codes (hashes); who claimed one is in the audit log",
+    "slack_signatures": "hashes of Slack request signatures, kept five minutes against replays",
     "directory_index_data": "FTS5 storage of directory_index (see its step)",
     "directory_index_idx": "FTS5 storage of directory_index (see its step)",
     "directory_index_content": "FTS5 storage of directory_index (see its step)",

@@ -10,7 +10,9 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import time
 from collections import defaultdict, deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -77,6 +79,7 @@ class FakeSlack:
     _failures: dict[str, deque[Failure]] = field(default_factory=lambda: defaultdict(deque))
     _ts: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     socket_acks: list[dict[str, Any]] = field(default_factory=list)  # Socket Mode answers
+    on_socket_ack: Callable[[dict[str, Any]], None] | None = None  # called as each arrives
     scopes: list[str] = field(default_factory=lambda: list(ALL_SCOPES))  # granted to the app
     _sockets: list[web.WebSocketResponse] = field(default_factory=list)
     _runner: web.AppRunner | None = None
@@ -295,6 +298,100 @@ class FakeSlack:
         await self.socket_connected()
         await self._sockets[-1].send_json(envelope)
 
+    async def socket_acked(self, envelope_ids: list[str], within: float = 5.0) -> None:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + within
+        while not set(envelope_ids) <= {ack.get("envelope_id") for ack in self.socket_acks}:
+            assert loop.time() < deadline, f"not acknowledged in time: {envelope_ids}"
+            await asyncio.sleep(0.01)
+
+    def socket_dm(
+        self, user: str, text: str, event_id: str, envelope_id: str, retry_attempt: int = 0
+    ) -> dict[str, Any]:
+        """An events_api envelope: a direct message; a retry keeps the event id."""
+        event = {
+            "type": "message",
+            "channel": self.dm(user),
+            "user": user,
+            "text": text,
+            "ts": f"1700000300.{next(self._ts):06d}",
+            "channel_type": "im",
+        }
+        payload = {
+            "team_id": TEAM_ID,
+            "api_app_id": "A0FAKE",
+            "type": "event_callback",
+            "event_id": event_id,
+            "event_time": int(time.time()),
+            "event": event,
+        }
+        return {
+            "envelope_id": envelope_id,
+            "type": "events_api",
+            "accepts_response_payload": False,
+            "retry_attempt": retry_attempt,
+            "retry_reason": "timeout" if retry_attempt else "",
+            "payload": payload,
+        }
+
+    def socket_command(self, user: str, text: str, envelope_id: str) -> dict[str, Any]:
+        """A slash_commands envelope: ``/knotenpunkt <text>`` in the person's DM."""
+        payload = {
+            "team_id": TEAM_ID,
+            "team_domain": "fake",
+            "channel_id": self.dm(user),
+            "channel_name": "directmessage",
+            "user_id": user,
+            "user_name": user.lower(),
+            "command": "/knotenpunkt",
+            "text": text,
+            "api_app_id": "A0FAKE",
+            "response_url": f"{self.url}/response/{next(self._ts)}",
+            "trigger_id": f"trigger.{next(self._ts)}",
+        }
+        return {
+            "envelope_id": envelope_id,
+            "type": "slash_commands",
+            "accepts_response_payload": True,
+            "payload": payload,
+        }
+
+    def socket_click(
+        self, user: str, message: Message, label: str, envelope_id: str
+    ) -> dict[str, Any]:
+        """An interactive envelope: the person presses a button the bot posted."""
+        button = next(b for b in message.buttons() if label in b["text"]["text"])
+        payload = {
+            "type": "block_actions",
+            "user": {"id": user, "username": user.lower(), "team_id": TEAM_ID},
+            "api_app_id": "A0FAKE",
+            "team": {"id": TEAM_ID, "domain": "fake"},
+            "container": {
+                "type": "message",
+                "message_ts": message.ts,
+                "channel_id": message.channel,
+                "is_ephemeral": message.user is not None,
+            },
+            "channel": {"id": message.channel, "name": "directmessage"},
+            "trigger_id": f"trigger.{next(self._ts)}",
+            "actions": [
+                {
+                    "type": "button",
+                    "action_id": button["action_id"],
+                    "block_id": "b1",
+                    "text": button["text"],
+                    "value": button["value"],
+                    "action_ts": str(time.time()),
+                }
+            ],
+        }
+        return {
+            "envelope_id": envelope_id,
+            "type": "interactive",
+            "accepts_response_payload": False,
+            "payload": payload,
+        }
+
     async def _socket(self, request: web.Request) -> web.WebSocketResponse:
         socket = web.WebSocketResponse()
         await socket.prepare(request)
@@ -303,7 +400,10 @@ class FakeSlack:
         try:
             async for frame in socket:
                 if frame.type.name == "TEXT":
-                    self.socket_acks.append(json.loads(frame.data))
+                    ack = json.loads(frame.data)
+                    if self.on_socket_ack is not None:
+                        self.on_socket_ack(ack)
+                    self.socket_acks.append(ack)
         finally:
             self._sockets.remove(socket)
         return socket

@@ -78,6 +78,23 @@ async def test_replayed_signed_slack_request_is_refused(
         assert _answers(slack.fake) == answered
 
 
+async def test_request_replayed_after_a_restart_is_refused(
+    make_settings: Callable[..., Settings],
+) -> None:
+    body = _command_body("U1", "hilfe")
+    headers = sign(SIGNING_SECRET, int(time.time()), body)
+    headers["Content-Type"] = "application/x-www-form-urlencoded"
+    async with running_slack(make_settings, standard_fake()) as slack:
+        assert await _post(slack.send.url, body.encode(), headers) == 200
+        await slack.settle()
+        assert _answers(slack.fake) >= 1
+
+    async with running_slack(make_settings, standard_fake()) as slack:  # the same store
+        assert await _post(slack.send.url, body.encode(), headers) == 401
+        await slack.settle()
+        assert _answers(slack.fake) == 0
+
+
 async def test_webhook_body_of_brackets_is_a_bad_request(
     make_settings: Callable[..., Settings], caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -186,3 +186,57 @@ async def test_sigkill_after_slack_ack_loses_nothing(tmp_path: Path) -> None:
             except subprocess.TimeoutExpired:
                 process.kill()
         await fake.stop()
+
+
+async def test_sigkill_after_slack_socket_mode_ack_loses_nothing(tmp_path: Path) -> None:
+    from tests.fake_slack import APP_TOKEN, BOT_TOKEN, FakeSlack
+    from tests.slack_signing import SIGNING_SECRET
+
+    # Slow before the core, not after it: the kill lands while acknowledged envelopes wait
+    # to be processed. (A kill between the handler's commit and its reply's send loses
+    # that reply until replies go through the outbox; that is another test's business.)
+    fake = FakeSlack(delays={"users.info": 3.0})
+    users = [f"U{100 + n}" for n in range(PEOPLE)]
+    for name in users:
+        fake.add_user(name, name.lower())
+    await fake.start()
+    env = {
+        **os.environ,
+        "KNOTENPUNKT_DB_PATH": str(tmp_path / "bot.sqlite3"),
+        "KNOTENPUNKT_SLACK_BOT_TOKEN": BOT_TOKEN,
+        "KNOTENPUNKT_SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "KNOTENPUNKT_SLACK_APP_TOKEN": APP_TOKEN,
+        "KNOTENPUNKT_SLACK_API_URL": fake.api_url,
+        "KNOTENPUNKT_HTTP_PORT": str(_free_port()),
+    }
+    log = tmp_path / "bot.log"
+    process = _start(env, log)
+
+    def answers() -> dict[str, int]:
+        posts = fake.calls_to("chat.postMessage")
+        return {u: sum(1 for p in posts if p.get("channel") == FakeSlack.dm(u)) for u in users}
+
+    try:
+        await fake.socket_connected(within=20)
+        envelopes = [f"env-{name}" for name in users]
+        for name, envelope_id in zip(users, envelopes, strict=True):
+            await fake.socket_send(fake.socket_dm(name, "hilfe", f"Ev{name}", envelope_id))
+        await fake.socket_acked(envelopes, within=10)
+        await _until(lambda: bool(fake.calls_to("users.info")), 10, "processing to begin")
+        process.send_signal(signal.SIGKILL)
+        await asyncio.to_thread(process.wait, 10)
+        assert sum(answers().values()) == 0, "the kill came too late to prove anything"
+
+        fake.delays.clear()
+        process = _start(env, log)
+        await _until(lambda: all(n >= 1 for n in answers().values()), 30, "answers")
+        await asyncio.sleep(1.0)
+        assert all(n == 1 for n in answers().values()), answers()
+    finally:
+        if process.poll() is None:  # the fake keeps answering while the bot closes its socket
+            process.send_signal(signal.SIGTERM)
+            try:
+                await asyncio.to_thread(process.wait, 15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        await fake.stop()

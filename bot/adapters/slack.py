@@ -5,18 +5,17 @@ request is verified (:mod:`bot.adapters.slack_verify`: timestamp, signature, rep
 parsed by us (:mod:`bot.adapters.slack_receive`), committed to the inbox and only then
 acknowledged; the inbox runner hands it to bolt's listeners afterwards, people at the same
 time, one person's requests in order, and a crash before they ran loses nothing. Socket
-Mode is used instead when an app-level token is set: there every listener acks at once
-and the core runs afterwards in a tracked task, one at a time per person.
+Mode is used instead when an app-level token is set: the envelopes arrive over a websocket
+(:mod:`bot.adapters.slack_socket`), go to the same inbox before they are acknowledged, and
+are processed from there exactly as in HTTP mode.
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextvars
 import json
 import logging
 import re
-import weakref
 from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +30,7 @@ from bot.adapters.slack_errors import to_delivery_error
 from bot.adapters.slack_home import build_home_view
 from bot.adapters.slack_outbound import ReplyTarget, SlackOutbound
 from bot.adapters.slack_receive import UnreadableBody, parse_body, request_key, sender_key
+from bot.adapters.slack_socket import SocketReceiver
 from bot.adapters.slack_verify import RequestVerifier
 from bot.delivery.errors import RetryAfter, Unreachable
 from bot.i18n import normalize_language
@@ -57,7 +57,7 @@ GONE_EVENTS = (
 )
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 _BOLT_ONLY = ("url_verification", "ssl_check")  # answered by bolt at once, nothing stored
-# The inbox row being handled (HTTP mode): the core marks it done in its transaction.
+# The inbox row being handled: the core marks it done in its transaction.
 _current_update: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "slack_update", default=None
 )
@@ -103,18 +103,18 @@ class SlackAdapter:
         self.app = AsyncApp(
             client=self.client,
             signing_secret=settings.slack_signing_secret,
-            # HTTP mode: listeners run inside the inbox runner's turn, so bolt awaits them.
-            process_before_response=not settings.slack_app_token,
+            # listeners run inside the inbox runner's turn, so bolt awaits them
+            process_before_response=True,
             logger=logging.getLogger("bot.adapters.slack.bolt"),
         )
         self.out = SlackOutbound(self.client)
-        self.verifier = RequestVerifier(settings.slack_signing_secret or "")
+        self.verifier = RequestVerifier(
+            settings.slack_signing_secret or "", services.store.seen_signatures
+        )
         self.metrics = services.metrics
         self.mode = "socket" if settings.slack_app_token else "http"
         self.inbox = InboxRunner(services.store, self.platform.value, self._on_row)
-        self.socket_handler: Any = None
-        self._tasks: set[asyncio.Task[None]] = set()
-        self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
+        self.socket: SocketReceiver | None = None
         self._register_listeners()
         if self.mode == "http":
             if services.http is None:
@@ -130,49 +130,37 @@ class SlackAdapter:
             log.info("Slack: connected as %s in %s", identity.get("user"), identity.get("team"))
         except Exception as exc:  # Slack may be down now and fine later; bolt retries
             log.error("Slack: auth.test failed (%s); check KNOTENPUNKT_SLACK_BOT_TOKEN", exc)
+        await self.inbox.resume()  # stored before a crash, not yet handled: first
         if self.mode == "socket":
-            from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
-
-            self.socket_handler = AsyncSocketModeHandler(
-                self.app, self.settings.slack_app_token, web_client=self.client
+            self.socket = SocketReceiver(
+                self.settings.slack_app_token or "", self.client, self.inbox
             )
-            await self.socket_handler.connect_async()
+            await self.socket.connect()
             log.info("Slack: Socket Mode connected")
         else:
-            await self.inbox.resume()  # stored before a crash, not yet handled: first
             log.info("Slack: receiving events at %s", EVENTS_PATH)
 
     async def health(self) -> dict[str, object]:
         """HTTP mode: the route is served with the server. Socket Mode: connected now."""
         if self.mode == "http":
-            return {"ok": True, "mode": "http", "busy": len(self._tasks)}
-        connected = False
-        if self.socket_handler is not None:
-            connected = bool(await self.socket_handler.client.is_connected())
+            return {"ok": True, "mode": "http", "busy": self.inbox.busy}
+        connected = self.socket is not None and await self.socket.connected()
         return {"ok": connected, "mode": "socket", "connected": connected}
 
     async def stop_receiving(self) -> None:
         """Close Socket Mode and finish the requests taken (HTTP mode: the server answers
         503 meanwhile); sending still works."""
-        if self.socket_handler is not None:
-            await self.socket_handler.close_async()
-            self.socket_handler = None
+        if self.socket is not None:
+            await self.socket.close()
+            self.socket = None
         await self.inbox.stop(within=5.0)
-        await self.idle(within=5.0)
 
     async def stop(self) -> None:
         await self.stop_receiving()
-        for task in list(self._tasks):
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
 
     async def idle(self, within: float = 10.0) -> None:
         """Wait until every request taken so far has been handled (tests, shutdown)."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + within
         await self.inbox.idle(within)
-        while self._tasks and loop.time() < deadline:
-            await asyncio.wait(set(self._tasks), timeout=deadline - loop.time())
 
     async def send(self, chat_id: str, chat_kind: ChatKind, message: Outgoing) -> None:
         """An outbox row: post it, and translate failures for the delivery worker."""
@@ -184,7 +172,7 @@ class SlackAdapter:
     async def handle_http(self, request: web.Request) -> web.Response:
         """Events, slash commands and clicks: verify, parse, store, then acknowledge."""
         raw = await request.read()
-        refusal = self.verifier.refusal(request.headers, raw)
+        refusal = await self.verifier.refusal(request.headers, raw)
         if refusal is not None:
             log.warning("slack: request refused (%s) from %s", refusal, request.remote)
             return web.Response(status=401, text="unauthorized")
@@ -210,7 +198,7 @@ class SlackAdapter:
         finally:
             _current_update.reset(token)
 
-    # listeners (each acks first; the work runs in a tracked task) -------------------------
+    # listeners (run from the inbox: each acks bolt, then does the work) --------------------
 
     def _register_listeners(self) -> None:
         app = self.app
@@ -233,7 +221,7 @@ class SlackAdapter:
             "message_id": event.get("ts"),
             "update_id": body.get("event_id"),
         }
-        await self._spawn(user, self._process(fields, ReplyTarget(channel, user, ChatKind.PRIVATE)))
+        await self._process(fields, ReplyTarget(channel, user, ChatKind.PRIVATE))
 
     async def _on_mention(self, body: dict[str, Any], event: dict[str, Any], context: Any) -> None:
         """``@Knotenpunkt bind Wasserstoff`` in a channel works like the slash command."""
@@ -248,7 +236,7 @@ class SlackAdapter:
             "message_id": event.get("ts"),
             "update_id": body.get("event_id"),
         }
-        await self._spawn(user, self._process(fields, ReplyTarget(channel, user, kind)))
+        await self._process(fields, ReplyTarget(channel, user, kind))
 
     async def _on_command(self, ack: Any, command: dict[str, Any]) -> None:
         await ack()
@@ -266,7 +254,7 @@ class SlackAdapter:
         fields["direct"] = True  # an unknown subcommand is ours too: say so
         if target.kind == ChatKind.GROUP:
             fields["chat_title"] = command.get("channel_name")
-        await self._spawn(user, self._process(fields, target, private_dm=True))
+        await self._process(fields, target, private_dm=True)
 
     async def _on_action(self, ack: Any, body: dict[str, Any], action: dict[str, Any]) -> None:
         await ack()
@@ -284,11 +272,11 @@ class SlackAdapter:
             kind = ChatKind.GROUP if group else ChatKind.PRIVATE
             target = ReplyTarget(channel, user, kind, message_ts=ts, ephemeral=group)
         fields = {"action": decoded[0], "action_arg": decoded[1], "message_id": target.message_ts}
-        await self._spawn(user, self._process(fields, target, private_dm=target.home))
+        await self._process(fields, target, private_dm=target.home)
 
     async def _on_home_opened(self, event: dict[str, Any]) -> None:
         if event.get("tab") == "home" and event.get("user"):
-            await self._spawn(event["user"], self._safely(self.publish_home(event["user"])))
+            await self._safely(self.publish_home(event["user"]))
 
     async def _on_gone(self, event: dict[str, Any], context: Any) -> None:
         if event.get("type") == "member_left_channel" and event.get("user") != context.bot_user_id:
@@ -296,32 +284,14 @@ class SlackAdapter:
         channel = event.get("channel")
         channel = channel.get("id") if isinstance(channel, dict) else channel
         if channel:
-            work = self.core.removed_from_chat(Platform.SLACK.value, channel)
-            await self._spawn(f"channel:{channel}", self._safely(work))
+            await self._safely(self.core.removed_from_chat(Platform.SLACK.value, channel))
 
     async def _on_channel_id_changed(self, event: dict[str, Any]) -> None:
         old, new = event.get("old_channel_id"), event.get("new_channel_id")
         if old and new:
-            work = self.core.chat_migrated(Platform.SLACK.value, old, new)
-            await self._spawn(f"channel:{old}", self._safely(work))
+            await self._safely(self.core.chat_migrated(Platform.SLACK.value, old, new))
 
     # the work after the ack ---------------------------------------------------------------
-
-    async def _spawn(self, user: str, work: Coroutine[Any, Any, None]) -> None:
-        if _current_update.get() is not None:  # HTTP mode: within the inbox runner's turn
-            await work
-            return
-
-        async def run() -> None:
-            lock = self._locks.get(user)
-            if lock is None:
-                lock = self._locks[user] = asyncio.Lock()
-            async with lock:
-                await work
-
-        task = asyncio.create_task(run(), name=f"slack-{user}")
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
 
     async def _safely(self, work: Coroutine[Any, Any, None]) -> None:
         try:

@@ -35,12 +35,13 @@ def parse_body(raw: bytes, content_type: str | None) -> dict[str, Any]:
     return parsed
 
 
-def request_key(body: dict[str, Any], signature: str) -> str:
-    """The inbox key: Slack's event id (a retried event keeps it), else the signed request."""
+def request_key(body: dict[str, Any], delivery: str) -> str:
+    """The inbox key: Slack's event id (a retried event keeps it), else what names this one
+    delivery (the request's signature over HTTP, the envelope id in Socket Mode)."""
     event_id = body.get("event_id")
     if isinstance(event_id, str) and event_id:
         return event_id
-    return "req:" + hashlib.sha256(signature.encode()).hexdigest()[:40]
+    return "req:" + hashlib.sha256(delivery.encode()).hexdigest()[:40]
 
 
 def sender_key(body: dict[str, Any], fallback: str) -> str:

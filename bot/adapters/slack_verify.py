@@ -3,7 +3,8 @@
 Slack signs ``v0:{timestamp}:{raw body}`` with the signing secret. A request is refused
 when its timestamp is not a plain number within five minutes of now, when its signature
 does not match, or when the same signature was already accepted within the window (a
-captured request sent again). Refusals are one log line, never a traceback.
+captured request sent again). The accepted signatures are kept in the store, so a restart
+does not forget them. Refusals are one log line, never a traceback.
 """
 
 from __future__ import annotations
@@ -12,22 +13,38 @@ import hashlib
 import hmac
 import re
 import time
-from collections import OrderedDict
 from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from typing import Protocol
 
 WINDOW_SECONDS = 300
-MAX_REMEMBERED = 200_000  # signatures within the window; far above Slack's request rates
+PURGE_EVERY_SECONDS = 60  # expired signatures go this often, not on every request
 _TIMESTAMP = re.compile(r"[0-9]{1,12}")
 _SIGNATURE = re.compile(r"v0=[0-9a-f]{64}")
 
 
-class RequestVerifier:
-    def __init__(self, secret: str, clock: Callable[[], float] = time.time) -> None:
-        self._secret = secret.encode()
-        self._clock = clock
-        self._seen: OrderedDict[str, float] = OrderedDict()  # signature -> when it expires
+class SignatureMemory(Protocol):
+    """Where accepted signatures are remembered (the store's ``seen_signatures``)."""
 
-    def refusal(self, headers: Mapping[str, str], body: bytes) -> str | None:
+    async def first_use(self, signature: str, expires_at: datetime) -> bool: ...
+
+    async def purge_expired(self, now: datetime) -> int: ...
+
+
+def _moment(seconds: float) -> datetime:
+    return datetime.fromtimestamp(seconds, UTC)
+
+
+class RequestVerifier:
+    def __init__(
+        self, secret: str, seen: SignatureMemory, clock: Callable[[], float] = time.time
+    ) -> None:
+        self._secret = secret.encode()
+        self._seen = seen
+        self._clock = clock
+        self._next_purge = 0.0
+
+    async def refusal(self, headers: Mapping[str, str], body: bytes) -> str | None:
         """None if the request is genuine and new; else why it is refused (for the log)."""
         stamp = headers.get("X-Slack-Request-Timestamp", "")
         signature = headers.get("X-Slack-Signature", "")
@@ -42,14 +59,10 @@ class RequestVerifier:
         expected = "v0=" + hmac.new(self._secret, base, hashlib.sha256).hexdigest()
         if not hmac.compare_digest(expected, signature):
             return "wrong signature"
-        self._forget_expired(now)
-        if signature in self._seen:
+        if now >= self._next_purge:
+            self._next_purge = now + PURGE_EVERY_SECONDS
+            await self._seen.purge_expired(_moment(now))
+        # remembered until the timestamp check would refuse it anyway
+        if not await self._seen.first_use(signature, _moment(int(stamp) + WINDOW_SECONDS)):
             return "replayed request"
-        self._seen[signature] = int(stamp) + WINDOW_SECONDS
         return None
-
-    def _forget_expired(self, now: float) -> None:
-        while self._seen and (
-            next(iter(self._seen.values())) < now or len(self._seen) > MAX_REMEMBERED
-        ):
-            self._seen.popitem(last=False)
