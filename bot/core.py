@@ -1,8 +1,9 @@
 """The platform-neutral bot: identity, language and role, then the router.
 
-Adapters call :meth:`Core.handle` with an :class:`Incoming` and send back what it returns.
-Each message is handled in one store transaction: if a handler fails, nothing it wrote
-stays, and the sender gets a short apology instead of a stack trace.
+Adapters call :meth:`Core.handle` with an :class:`Incoming` and themselves as ``via``.
+Each message is handled in one store transaction, with its answers written to the outbox
+in that transaction and sent right after it: if a handler fails, nothing it wrote stays,
+and the sender gets a short apology instead of a stack trace.
 """
 
 from __future__ import annotations
@@ -10,9 +11,11 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+from bot.adapters.base import Adapter
 from bot.arguments import StaleArgument
 from bot.context import Context
 from bot.delivery.notify import Notifier
+from bot.delivery.replies import Reply, send_replies
 from bot.i18n import normalize_language, t
 from bot.logs import log_context, update_log_context
 from bot.metrics import Metrics, Stopwatch
@@ -23,6 +26,22 @@ from storage import Store
 from storage.members import Member
 
 log = logging.getLogger(__name__)
+
+Written = tuple[list["Reply"], bool]
+"""Answers written to the outbox, and whether the fast path sends them now."""
+
+
+def one_edit(replies: list[Outgoing]) -> list[Outgoing]:
+    """A button press edits its message once: the first answer that replaces it does, any
+    later one is sent as a new message (on every platform the same)."""
+    seen = False
+    kept = []
+    for reply in replies:
+        if reply.replace and seen:
+            reply = reply.model_copy(update={"replace": False})
+        seen = seen or reply.replace
+        kept.append(reply)
+    return kept
 
 
 @dataclass
@@ -41,9 +60,37 @@ class Core:
             return None
         return self.settings.public_url.rstrip("/")
 
-    async def handle(self, incoming: Incoming) -> list[Outgoing]:
+    async def handle(self, incoming: Incoming, via: Adapter | None = None) -> list[Outgoing]:
         """Handle one update in one transaction; count it, time it, and log one line
-        (which never holds the member's text)."""
+        (which never holds the member's text).
+
+        With ``via`` (the adapter the update came from) the answers are written to the
+        outbox in the handler's transaction and sent through ``via`` right after the commit
+        (the fast path); a crash in between leaves them for the worker, which sends them
+        once after the restart. Without it the caller delivers what is returned (tests)."""
+        replies, written = await self._handle(incoming, via)
+        if via is None or not replies:
+            return replies
+        if written is None:  # answered after a rollback (an apology): written on its own
+            async with self.store.transaction():
+                written = await self._write(incoming, replies)
+        rows, now = written
+        if now:
+            await send_replies(
+                self.store, via, incoming.chat_id, incoming.chat_kind,
+                incoming.reply_target or "", rows, self.metrics, self._apology(incoming),
+            )  # fmt: skip
+        else:  # queued behind an earlier answer still unsent: the worker keeps the order
+            self.notifier.on_enqueue()
+        return replies
+
+    def _apology(self, incoming: Incoming) -> Outgoing:
+        lang = normalize_language(incoming.language_hint, self.settings.language)
+        return Outgoing(text=t(lang, "error.internal"))
+
+    async def _handle(
+        self, incoming: Incoming, via: Adapter | None
+    ) -> tuple[list[Outgoing], Written | None]:
         platform, chat_kind = incoming.platform.value, incoming.chat_kind.value
         watch = Stopwatch()
         lang = normalize_language(incoming.language_hint, self.settings.language)
@@ -57,20 +104,24 @@ class Core:
                     ):
                         log.info("update %s seen before; skipped", incoming.update_id)
                         route = "duplicate"
-                        return []
+                        return [], None
                     ctx = await self.context_for(incoming)
                     lang = ctx.lang
                     try:
-                        return await self.router.dispatch(ctx)
+                        replies = one_edit(await self.router.dispatch(ctx))
                     finally:
                         route = ctx.route
+                    member_id = ctx.member.id if ctx.member is not None else None
+                    if via is None:
+                        return replies, None
+                    return replies, await self._write(incoming, replies, member_id)
             except StaleArgument as problem:  # rolled back: nothing the handler wrote stays
                 log.info("unusable button argument %r", str(problem))
-                return [Outgoing(text=t(lang, "input.stale_button"))]
+                return [Outgoing(text=t(lang, "input.stale_button"))], None
             except Refusal as problem:  # rolled back too; answered in the sender's language
                 if ctx is None:  # not from a handler: cannot happen, answered safely
-                    return [Outgoing(text=t(lang, "error.internal"))]
-                return [problem.reply(ctx)]
+                    return [Outgoing(text=t(lang, "error.internal"))], None
+                return [problem.reply(ctx)], None
             except Exception:
                 failed = True
                 update_log_context(command=route)
@@ -79,13 +130,28 @@ class Core:
                     incoming.update_id or incoming.message_id or "-",
                     incoming.sender.key,
                 )
-                return [Outgoing(text=t(lang, "error.internal"))]
+                return [Outgoing(text=t(lang, "error.internal"))], None
             finally:
                 seconds = watch.seconds
                 self.metrics.record_update(platform, _update_kind(incoming, route), chat_kind)
                 self.metrics.observe_handler(route, seconds, failed)
                 update_log_context(command=route, duration_ms=round(seconds * 1000, 1))
                 log.info("handled %s", route)
+
+    async def _write(
+        self, incoming: Incoming, replies: list[Outgoing], member_id: int | None = None
+    ) -> Written:
+        """The answers as outbox rows (in the caller's transaction), and whether the fast
+        path sends them now (no earlier answer to this chat is still unsent)."""
+        ids, now = await self.store.outbox.add_replies(
+            incoming.platform.value,
+            incoming.chat_id,
+            incoming.chat_kind.value,
+            incoming.reply_target or "",
+            [reply.model_dump_json() for reply in replies],
+            member_id,
+        )
+        return [Reply(i, m) for i, m in zip(ids, replies, strict=True)], now
 
     async def context_for(self, incoming: Incoming) -> Context:
         sender = incoming.sender

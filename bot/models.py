@@ -115,6 +115,9 @@ class Incoming(BaseModel):
     direct: bool = False  # addressed to this bot for sure (a Slack slash command)
     command_prefix: str = "/"  # how commands are written here: "/knotenpunkt " on Slack
     chat_title: str | None = None
+    # how the adapter answers this update (the pressed message to edit, a Slack response
+    # URL…): stored with the answers in the outbox, opaque to the core
+    reply_target: str | None = None
 
     @property
     def is_action(self) -> bool:

@@ -1,4 +1,10 @@
-"""The outbox: every notification to someone other than the sender is a row here first.
+"""The outbox: every message the bot sends is a row here first.
+
+Notifications to others are queued here and sent by the delivery worker; answers to the
+sender (rows with a ``reply_target``) are written in the handler's transaction and sent at
+once by the fast path, or by the worker after a crash or when an earlier answer to the
+same chat is still unsent. An answer that has gone out (or failed for good) is deleted at
+once: it is personal and nothing needs it any more.
 
 Rows survive restarts; the delivery worker moves them from ``pending`` through ``sending``
 to ``sent``, ``failed`` or ``unreachable``; rows whose message was taken back before they
@@ -10,6 +16,7 @@ out twice).
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable
 from datetime import datetime
 
@@ -34,13 +41,15 @@ class OutboxEntry(BaseModel):
 
 class Outcome(BaseModel):
     """How one send ended: ``sent``; ``pending`` again (a retry, or not sent at all, then
-    ``counts`` is False and the attempt is given back); ``failed`` or ``unreachable``."""
+    ``counts`` is False and the attempt is given back; ``throttled`` when the platform
+    answered 429); ``failed`` or ``unreachable``."""
 
     item_id: int
     status: str
     error: str | None = None
     retry_at: datetime | None = None
     counts: bool = True
+    throttled: bool = False
 
 
 class OutboxItem(BaseModel):
@@ -56,6 +65,13 @@ class OutboxItem(BaseModel):
     attempts: int
     next_attempt_at: datetime
     last_error: str | None
+    reply_target: str | None = None
+    parts_sent: int = 0
+    throttled: int = 0
+
+    @property
+    def is_reply(self) -> bool:
+        return self.reply_target is not None
 
 
 def _item(row: object) -> OutboxItem:
@@ -100,6 +116,48 @@ class OutboxRepository:
                 rows,
             )
             return max(cursor.rowcount, 0)
+
+    async def add_replies(
+        self,
+        platform: str,
+        chat_id: str,
+        chat_kind: str,
+        reply_target: str,
+        payloads: builtins.list[str],
+        member_id: int | None,
+    ) -> tuple[builtins.list[int], bool]:
+        """Answers to the sender, in the handler's transaction: their row ids, and whether
+        the caller sends them now (the fast path). They are ``sending`` at once, claimed by
+        the caller, unless an earlier answer to this chat is still unsent (after a crash):
+        then they wait behind it as ``pending`` and the worker sends them in order."""
+        if not payloads:
+            return [], False
+        waiting = await self.db.fetchval(
+            "SELECT 1 FROM outbox WHERE platform = ? AND chat_id = ? AND reply_target IS NOT NULL"
+            " AND status IN ('pending', 'sending') LIMIT 1",
+            (platform, chat_id),
+        )
+        status, attempts = ("pending", 0) if waiting else ("sending", 1)
+        stamp = to_db_time(utcnow())
+        marks = ",".join("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" for _ in payloads)
+        values: builtins.list[object] = []
+        for payload in payloads:
+            values += [platform, chat_id, chat_kind, member_id, payload, reply_target, status,
+                       attempts, stamp, stamp]  # fmt: skip
+        async with self.db.transaction() as conn:
+            rows = await conn.execute_fetchall(
+                "INSERT INTO outbox (platform, chat_id, chat_kind, member_id, payload,"
+                " reply_target, status, attempts, next_attempt_at, created_at)"
+                f" VALUES {marks} RETURNING id",
+                values,
+            )
+        return sorted(r[0] for r in rows), not waiting
+
+    async def record_parts(self, item_id: int, parts_sent: int) -> None:
+        """A long message is delivered part by part: a retry resumes after these."""
+        await self.db.execute(
+            "UPDATE outbox SET parts_sent = MAX(parts_sent, ?) WHERE id = ?", (parts_sent, item_id)
+        )
 
     async def due(self, now: datetime, limit: int) -> list[OutboxItem]:
         """The oldest rows due now (the CLI and tests look; the worker claims)."""
@@ -197,7 +255,10 @@ class OutboxRepository:
                 sent.append((now, o.item_id))
             elif o.status == "pending":
                 when = to_db_time(o.retry_at or utcnow())
-                back.append((when, (o.error or "")[:500] or None, int(not o.counts), o.item_id))
+                back.append(
+                    (when, (o.error or "")[:500] or None, int(not o.counts), int(o.throttled),
+                     o.item_id)
+                )  # fmt: skip
             elif o.status in ("failed", "unreachable"):
                 final.append((o.status, (o.error or "")[:500], o.item_id))
             else:
@@ -212,8 +273,8 @@ class OutboxRepository:
             if back:
                 await conn.executemany(
                     "UPDATE outbox SET status = 'pending', next_attempt_at = ?,"
-                    " last_error = COALESCE(?, last_error), attempts = attempts - ?"
-                    " WHERE id = ? AND status = 'sending'",
+                    " last_error = COALESCE(?, last_error), attempts = attempts - ?,"
+                    " throttled = throttled + ? WHERE id = ? AND status = 'sending'",
                     back,
                 )
             if final:
@@ -221,6 +282,13 @@ class OutboxRepository:
                     "UPDATE outbox SET status = ?, last_error = ? WHERE id = ?"
                     " AND status = 'sending'",
                     final,
+                )
+            done = [(item_id,) for *_rest, item_id in [*sent, *final]]
+            if done:  # an answer that went out (or never will) is not kept: it is personal
+                await conn.executemany(
+                    "DELETE FROM outbox WHERE id = ? AND reply_target IS NOT NULL"
+                    " AND status NOT IN ('pending', 'sending')",
+                    done,
                 )
 
     async def get(self, item_id: int) -> OutboxItem | None:

@@ -141,6 +141,7 @@ class FakeTelegram:
         self._accepted: deque[float] = deque()  # arrival of sends let through, last second
         self._last_in_chat: dict[str, float] = {}
         self._holds: dict[tuple[str, str], asyncio.Event] = {}  # (method, chat) -> gate
+        self._dropped: list[asyncio.Event] = []  # gates whose held calls never arrive
 
     # server ---------------------------------------------------------------------------
 
@@ -181,6 +182,8 @@ class FakeTelegram:
         gate = self._holds.get((method, str(params.get("chat_id"))))
         if gate is not None:
             await gate.wait()
+            if gate in self._dropped:  # the caller died while waiting: nothing arrived
+                return _error(ApiError(502, "Bad Gateway"))
         try:
             self._check_flood(method, params)
             self._maybe_fail(method, params)
@@ -212,6 +215,14 @@ class FakeTelegram:
             status, text, parameters = ERRORS[kind]
         chat = None if chat_id is None else str(chat_id)
         self._failures.append(Failure(method, status, text, parameters, chat, times))
+
+    def drop(self, gate: asyncio.Event) -> None:
+        """End the calls held by ``gate`` as if their caller had died: none of them arrives
+        (no message is stored), and later calls to those chats are no longer held."""
+        self._dropped.append(gate)
+        for key in [k for k, held in self._holds.items() if held is gate]:
+            del self._holds[key]
+        gate.set()
 
     def hold(self, method: str, chat_ids: Iterable[object]) -> asyncio.Event:
         """Calls of ``method`` to these chats arrive (and are recorded) but are answered only

@@ -35,7 +35,15 @@ class FakeAdapter:
     async def stop(self) -> None:
         pass
 
-    async def send(self, chat_id: str, chat_kind: ChatKind, message: Outgoing) -> None:
+    async def send(
+        self,
+        chat_id: str,
+        chat_kind: ChatKind,
+        message: Outgoing,
+        *,
+        reply_target: str | None = None,
+        direct: bool = False,
+    ) -> None:
         self.attempts += 1
         if self.delay:
             await asyncio.sleep(self.delay)

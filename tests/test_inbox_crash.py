@@ -1,4 +1,4 @@
-"""SIGKILL between acknowledgement and processing loses no update and answers none twice.
+"""SIGKILL between acknowledgement and processing loses no update and no answer.
 
 A real bot process (``python -m bot.cli run``) talks to the fake Telegram on 127.0.0.1
 with a slow API, so that many updates are acknowledged (offset moved on, or webhook 200)
@@ -14,7 +14,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import aiohttp
@@ -23,6 +23,7 @@ import pytest
 from tests.fake_telegram import SECRET_HEADER_NAME, FakeTelegram, user
 
 PEOPLE = 40
+IN_FLIGHT = 16  # updates handled at once (the inbox runner's concurrency): answers in flight
 SECRET = "crash-test-secret"
 
 
@@ -48,6 +49,14 @@ async def _until(condition: Callable[[], bool], within: float, what: str) -> Non
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what}")
         await asyncio.sleep(0.02)
+
+
+def assert_answered(answers: Mapping[object, int]) -> None:
+    """Everyone answered; an answer in flight at the kill (the platform took it, the bot
+    never heard back) may come twice, never more, and no more of them than the sends in
+    flight at once (the inbox's concurrency)."""
+    assert all(1 <= n <= 2 for n in answers.values()), answers
+    assert sum(n == 2 for n in answers.values()) <= IN_FLIGHT, answers
 
 
 def _answers(fake: FakeTelegram, ids: list[int]) -> dict[int, int]:
@@ -106,7 +115,7 @@ async def test_sigkill_after_acknowledgement_loses_nothing(mode: str, tmp_path: 
         await _until(lambda: all(n >= 1 for n in _answers(fake, ids).values()), 30, "answers")
         await asyncio.sleep(1.0)
         answers = _answers(fake, ids)
-        assert all(n == 1 for n in answers.values()), answers
+        assert_answered(answers)
     finally:
         if process.poll() is None:
             process.send_signal(signal.SIGTERM)
@@ -177,7 +186,7 @@ async def test_sigkill_after_slack_ack_loses_nothing(tmp_path: Path) -> None:
         process = _start(env, log)
         await _until(lambda: all(n >= 1 for n in answers().values()), 30, "answers")
         await asyncio.sleep(1.0)
-        assert all(n == 1 for n in answers().values()), answers()
+        assert_answered(answers())
     finally:
         if process.poll() is None:
             process.send_signal(signal.SIGTERM)
@@ -231,7 +240,7 @@ async def test_sigkill_after_slack_socket_mode_ack_loses_nothing(tmp_path: Path)
         process = _start(env, log)
         await _until(lambda: all(n >= 1 for n in answers().values()), 30, "answers")
         await asyncio.sleep(1.0)
-        assert all(n == 1 for n in answers().values()), answers()
+        assert_answered(answers())
     finally:
         if process.poll() is None:  # the fake keeps answering while the bot closes its socket
             process.send_signal(signal.SIGTERM)

@@ -190,7 +190,7 @@ async def test_failure_inside_the_adapter_is_logged_and_apologised(
         update = bot.fake.message_update(user(314), "/kaputt")
         replies = await bot.deliver(update)
         assert [m.text for m in replies] == [t("de", "error.internal")]
-        assert f"update {update['update_id']} failed" in caplog.text
+        assert "reply to telegram:314 refused: cannot render for Telegram" in caplog.text
         assert "Traceback" not in replies[0].text
 
 

@@ -22,5 +22,18 @@ class Adapter(Protocol):
     async def stop(self) -> None:
         """Stop receiving and release connections."""
 
-    async def send(self, chat_id: str, chat_kind: ChatKind, message: Outgoing) -> None:
-        """Deliver one message; raise a :mod:`bot.delivery.errors` error on failure."""
+    async def send(
+        self,
+        chat_id: str,
+        chat_kind: ChatKind,
+        message: Outgoing,
+        *,
+        reply_target: str | None = None,
+        direct: bool = False,
+    ) -> None:
+        """Deliver one message; raise a :mod:`bot.delivery.errors` error on failure.
+
+        ``reply_target`` (set on answers to the sender) is what the adapter put into the
+        update's :attr:`Incoming.reply_target`: where and how to answer, e.g. the message to
+        edit. ``direct``: the fast path sends it (it takes its own place in the rate limits;
+        the worker's rows took theirs when claimed)."""

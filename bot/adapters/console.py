@@ -136,8 +136,18 @@ class ConsoleAdapter:
             self._task.cancel()
             await asyncio.gather(self._task, return_exceptions=True)
 
-    async def send(self, chat_id: str, chat_kind: ChatKind, message: Outgoing) -> None:
-        """A notification: to ourselves it is shown like a reply, to others as a note."""
+    async def send(
+        self,
+        chat_id: str,
+        chat_kind: ChatKind,
+        message: Outgoing,
+        *,
+        reply_target: str | None = None,
+        direct: bool = False,
+    ) -> None:
+        """A notification: to ourselves it is shown like a reply, to others as a note.
+        (The console's own answers are printed as they come back from the core: there is
+        no platform between that could lose them.)"""
         if chat_id == self.user:
             await self._show([message])
         elif self.others == "note":

@@ -28,11 +28,10 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.adapters.slack_blocks import decode_action, incoming_text
 from bot.adapters.slack_errors import to_delivery_error
 from bot.adapters.slack_home import build_home_view
-from bot.adapters.slack_outbound import ReplyTarget, SlackOutbound
+from bot.adapters.slack_outbound import ReplyTarget, SlackOutbound, read_target, write_target
 from bot.adapters.slack_receive import UnreadableBody, parse_body, request_key, sender_key
 from bot.adapters.slack_socket import SocketReceiver
 from bot.adapters.slack_verify import RequestVerifier
-from bot.delivery.errors import RetryAfter, Unreachable
 from bot.i18n import normalize_language
 from bot.inbox import InboxRunner
 from bot.models import ChatKind, Identity, Incoming, Outgoing, Platform
@@ -162,10 +161,25 @@ class SlackAdapter:
         """Wait until every request taken so far has been handled (tests, shutdown)."""
         await self.inbox.idle(within)
 
-    async def send(self, chat_id: str, chat_kind: ChatKind, message: Outgoing) -> None:
-        """An outbox row: post it, and translate failures for the delivery worker."""
+    async def send(
+        self,
+        chat_id: str,
+        chat_kind: ChatKind,
+        message: Outgoing,
+        *,
+        reply_target: str | None = None,
+        direct: bool = False,
+    ) -> None:
+        """An outbox row: an answer goes where its request asked for (the pressed message,
+        only to the person, through a slash command's response URL), anything else is
+        posted; failures are translated for the outbox."""
         try:
-            await self.out.post(chat_id, message)
+            if reply_target:
+                target = read_target(reply_target)
+                lang = await self._lang(target.user, None)
+                await self.out.deliver([message], target, lang)
+            else:
+                await self.out.post(chat_id, message)
         except Exception as exc:
             raise to_delivery_error(exc) from exc
 
@@ -316,6 +330,7 @@ class SlackAdapter:
             if _current_update.get() is not None:  # done in the core's transaction
                 fields["update_id"] = _current_update.get()
             fields.setdefault("command_prefix", SLASH_COMMAND + " ")
+            fields["reply_target"] = write_target(target)
             incoming = Incoming(
                 platform=Platform.SLACK,
                 chat_id=target.channel,
@@ -326,16 +341,7 @@ class SlackAdapter:
                 language_hint=person.locale,
                 **fields,
             )
-            replies = await self.core.handle(incoming)
-            try:
-                await self.out.deliver(
-                    replies, target, await self._lang(target.user, person.locale)
-                )
-            except Exception as exc:
-                self._count_failed_reply(exc)
-                raise
-            for _ in replies:
-                self.metrics.record_reply("slack", "sent")
+            await self.core.handle(incoming, via=self)  # answered through self.send
             if target.home:
                 await self.publish_home(target.user)
         except Exception:
@@ -344,13 +350,6 @@ class SlackAdapter:
                 await self.out.apologise(target, await self._lang(target.user, person.locale))
             except Exception as exc:
                 log.error("slack: could not even apologise to %s: %s", target.user, exc)
-
-    def _count_failed_reply(self, exc: Exception) -> None:
-        error = to_delivery_error(exc)
-        if isinstance(error, RetryAfter):
-            self.metrics.record_rate_limited("slack")
-        result = "unreachable" if isinstance(error, Unreachable) else "failed"
-        self.metrics.record_reply("slack", result)
 
     async def _lang(self, user: str, locale: str | None) -> str:
         """The member's language, else their Slack locale's, else the network's."""

@@ -6,6 +6,8 @@ Kept apart from the event handling so that both the replies to a sender and the 
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import logging
 import time
 from collections import OrderedDict
@@ -52,6 +54,18 @@ class ReplyTarget:
     ephemeral: bool = False  # clicks in shared channels: only the presser sees answers
     home: bool = False  # the click came from the App Home tab
     response_url: str | None = None  # slash commands: used when we may not post
+
+
+def write_target(target: ReplyTarget) -> str:
+    """A reply target as stored with the answers in the outbox."""
+    return json.dumps(dataclasses.asdict(target))
+
+
+def read_target(text: str) -> ReplyTarget:
+    """The reply target an answer was stored with."""
+    fields = json.loads(text)
+    fields["kind"] = ChatKind(fields["kind"])
+    return ReplyTarget(**fields)
 
 
 class BoundedCache(Generic[V]):

@@ -10,7 +10,6 @@ delivery worker through :meth:`TelegramAdapter.send`, which names failures in th
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import hashlib
 import hmac
@@ -21,20 +20,19 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 from telegram import (
-    MaybeInaccessibleMessage,
     Update,
 )
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, RetryAfter, TelegramError
 from telegram.ext import Application, ApplicationBuilder
 
-from bot.adapters.telegram_errors import retry_after_seconds, translate
-from bot.adapters.telegram_incoming import Reading, read_update
+from bot.adapters.telegram_errors import translate
+from bot.adapters.telegram_incoming import Reading, edited_message, read_update
 from bot.adapters.telegram_menu import admin_chat_ids, publish_menus
 from bot.adapters.telegram_receive import Poller, chat_key
 from bot.adapters.telegram_render import escape, keyboard, render_parts
 from bot.adapters.telegram_send import send_parts
-from bot.delivery.errors import PermanentFailure, Unreachable
+from bot.delivery.errors import PermanentFailure
 from bot.i18n import normalize_language, t
 from bot.inbox import InboxRunner
 from bot.models import ChatKind, Outgoing, Platform
@@ -50,8 +48,6 @@ WEBHOOK_PATH = "/telegram/webhook"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
 _SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
-_MAX_REPLY_WAIT = 30.0
-_REPLY_TRIES = 5  # a reply that keeps hitting 429 waits each time, then gives up
 DEFAULT_API_URL = "https://api.telegram.org"
 
 
@@ -258,9 +254,8 @@ class TelegramAdapter:
                     "telegram: answering callback of update %s failed: %s", update.update_id, exc
                 )
         incoming = reading.incoming
-        if incoming is not None:
-            source = reading.query.message if reading.query is not None else None
-            await self._reply(incoming.chat_id, await core.handle(incoming), source)
+        if incoming is not None:  # answered through the outbox's fast path (self.send)
+            await core.handle(incoming, via=self)
 
     async def _apologise(self, update: Update) -> None:
         chat, user = update.effective_chat, update.effective_user
@@ -281,39 +276,7 @@ class TelegramAdapter:
 
     # sending -------------------------------------------------------------------------
 
-    async def _reply(
-        self, chat_id: str, replies: list[Outgoing], source: MaybeInaccessibleMessage | None
-    ) -> None:
-        """Answer the sender directly (not through the outbox); one edit per button press."""
-        for message in replies:
-            if message.replace and source is not None:
-                edited = await self._edit(source, message)
-                source = None
-                if edited:
-                    continue
-            result = "sent"
-            try:
-                await self._send_reply(chat_id, message)
-            except TelegramError as exc:
-                if isinstance(exc, RetryAfter):
-                    self.metrics.record_rate_limited("telegram")
-                result = "unreachable" if isinstance(translate(exc), Unreachable) else "failed"
-                log.warning("telegram: reply to chat %s failed: %s", chat_id, exc)
-            self.metrics.record_reply("telegram", result)
-
-    async def _send_reply(self, chat_id: str, message: Outgoing) -> None:
-        """Send, waiting out each 429 (only this chat waits: others run meanwhile)."""
-        for attempt in range(1, _REPLY_TRIES + 1):
-            try:
-                await self._send_parts(chat_id, message, direct=True)
-                return
-            except RetryAfter as exc:
-                if attempt == _REPLY_TRIES:
-                    raise
-                self.metrics.record_rate_limited("telegram")
-                await asyncio.sleep(min(retry_after_seconds(exc), _MAX_REPLY_WAIT))
-
-    async def _edit(self, source: MaybeInaccessibleMessage, message: Outgoing) -> bool:
+    async def _edit(self, chat_id: str, message_id: int, message: Outgoing) -> bool:
         """Edit the message whose button was pressed; False means "send a new one instead"."""
         parts = render_parts(message)
         if len(parts) != 1 or message.document is not None:
@@ -321,8 +284,8 @@ class TelegramAdapter:
         try:
             await self.bot.edit_message_text(
                 parts[0],
-                chat_id=source.chat.id,
-                message_id=source.message_id,
+                chat_id=chat_id,
+                message_id=message_id,
                 parse_mode=ParseMode.HTML,
                 reply_markup=keyboard(message.buttons),
             )
@@ -331,6 +294,8 @@ class TelegramAdapter:
                 return True  # pressed twice: the message already shows this
             log.info("telegram: edit failed (%s); sending instead", exc.message)
             return False
+        except RetryAfter:
+            raise  # the chat must wait: so must the answer, edited or not
         except TelegramError as exc:
             log.info("telegram: edit failed (%s); sending instead", exc)
             return False
@@ -342,10 +307,23 @@ class TelegramAdapter:
         limiter = self.services.worker.limiter if direct else None
         await send_parts(self.bot, chat_id, message, limiter)
 
-    async def send(self, chat_id: str, chat_kind: ChatKind, message: Outgoing) -> None:
-        """Deliver a notification for the outbox; failures raised as bot.delivery.errors errors."""
+    async def send(
+        self,
+        chat_id: str,
+        chat_kind: ChatKind,
+        message: Outgoing,
+        *,
+        reply_target: str | None = None,
+        direct: bool = False,
+    ) -> None:
+        """Deliver a message from the outbox (an answer or a notification); failures raised
+        as bot.delivery.errors errors. An answer to a button press edits that message
+        where it can."""
         try:
-            await self._send_parts(chat_id, message)
+            edit = edited_message(reply_target) if message.replace else None
+            if edit is not None and await self._edit(chat_id, edit, message):
+                return
+            await self._send_parts(chat_id, message, direct=direct)
         except ChatMigrated as exc:  # the group became a supergroup: follow it and retry once
             new_chat_id = str(exc.new_chat_id)
             await self.services.core.chat_migrated("telegram", chat_id, new_chat_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from telegram import CallbackQuery, Chat, ChatMember, Message, Update, User
@@ -87,7 +88,21 @@ def callback_incoming(update: Update, query: CallbackQuery) -> Incoming | None:
         message_id=str(query.message.message_id) if query.message is not None else None,
         update_id=str(update.update_id),
         chat_title=chat.title if chat is not None and kind == ChatKind.GROUP else None,
+        reply_target=edit_target(query.message.message_id) if query.message is not None else None,
     )
+
+
+def edit_target(message_id: int) -> str:
+    """The reply target of a button press: the message whose button was pressed."""
+    return json.dumps({"edit": int(message_id)})
+
+
+def edited_message(reply_target: str | None) -> int | None:
+    """The message an answer may edit, from its reply target (None: send a new one)."""
+    if not reply_target:
+        return None
+    value = json.loads(reply_target).get("edit")
+    return value if isinstance(value, int) else None
 
 
 @dataclass(frozen=True)

@@ -256,7 +256,9 @@ class DeliveryWorker:
         attempts = item.attempts  # the claim counted this one
         try:
             message = Outgoing.model_validate_json(item.payload)
-            await adapter.send(item.chat_id, ChatKind(item.chat_kind), message)
+            await adapter.send(
+                item.chat_id, ChatKind(item.chat_kind), message, reply_target=item.reply_target
+            )
         except RetryAfter as exc:
             log.warning("outbox: %s asked to wait %.1fs", item.platform, exc.seconds)
             self.metrics.record_rate_limited(item.platform)
