@@ -13,5 +13,7 @@ fi
 mkdir -p "$BACKUP_DIR"
 target="$BACKUP_DIR/knotenpunkt-$(date +%Y%m%d-%H%M%S).sqlite3.gz"
 "$KNOTENPUNKT" db backup "$target"  # .gz: written gzipped; an existing file is refused
-find "$BACKUP_DIR" -name 'knotenpunkt-*.sqlite3.gz' -mtime +"$KEEP_DAYS" -delete
+# never the copy just made, even when the clock disagrees with the file's time
+find "$BACKUP_DIR" -name 'knotenpunkt-*.sqlite3.gz' ! -name "$(basename "$target")" \
+  -mtime +"$KEEP_DAYS" -delete
 echo "backup: $target; $(find "$BACKUP_DIR" -name 'knotenpunkt-*.sqlite3.gz' | wc -l) kept"
