@@ -162,8 +162,9 @@ class Database:
             await self._conn.close()
             self._conn = None
 
-    async def migrate(self) -> list[int]:
-        """Apply every migration not yet recorded, each in its own transaction."""
+    async def migrate(self, until: int | None = None) -> list[int]:
+        """Apply every migration not yet recorded, each in its own transaction; ``until``
+        stops after that version (tests build stores as earlier releases left them)."""
         await self.conn.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations ("
             " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
@@ -173,6 +174,8 @@ class Database:
         for version, name, script in _migration_scripts():
             if version in applied:
                 continue
+            if until is not None and version > until:
+                break
             async with self.transaction() as conn:
                 for statement in _split_statements(script):
                     await conn.execute(statement)
