@@ -1,8 +1,13 @@
 """The one SQLite store: connection, transactions and numbered migrations.
 
-One aiosqlite connection per process. Writes go through :meth:`Database.transaction`, which
-serialises them with a lock and is re-entrant within a task, so a handler can make several
-repository calls atomic by wrapping them in one transaction.
+Two aiosqlite connections per process. Writes go through :meth:`Database.transaction`,
+which serialises them with a lock and is re-entrant within a task, so a handler can make
+several repository calls atomic by wrapping them in one transaction. Reads outside the
+reading task's own transaction go to a second, read-only connection: WAL gives each read a
+snapshot of what was committed, so no task sees another's uncommitted writes (which may
+still roll back), and reads do not wait for writes. Inside a transaction the task reads on
+the writing connection and so sees its own writes. ``:memory:`` cannot be opened twice (a
+second connection would be another database): there reads take the lock instead.
 """
 
 from __future__ import annotations
@@ -82,6 +87,18 @@ def _split_statements(script: str) -> list[str]:
     return statements
 
 
+# Set on both connections, so that the reader answers ``PRAGMA x`` as the writer would.
+# Deleted rows are overwritten with zeros, so an erased member leaves no trace in free pages
+# or the WAL (GDPR Art. 17); temporary data stays in memory, not in files.
+_CONNECTION_PRAGMAS = (
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA busy_timeout=5000",
+    "PRAGMA secure_delete=ON",
+    "PRAGMA temp_store=MEMORY",
+)
+_READER_PRAGMAS = (*_CONNECTION_PRAGMAS, "PRAGMA query_only=ON")
+
+
 class StoreGone(Exception):
     """The store's file is no longer the one the bot opened."""
 
@@ -102,6 +119,7 @@ class Database:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         self._conn: aiosqlite.Connection | None = None
+        self._reader: aiosqlite.Connection | None = None  # None: reads take the lock
         self._lock = asyncio.Lock()
         self._inode: int | None = None
 
@@ -118,17 +136,28 @@ class Database:
         self._conn = await aiosqlite.connect(self.path, isolation_level=None)
         self._conn.row_factory = aiosqlite.Row
         await self._conn.execute("PRAGMA journal_mode=WAL")
-        await self._conn.execute("PRAGMA foreign_keys=ON")
-        await self._conn.execute("PRAGMA busy_timeout=5000")
         await self._conn.execute("PRAGMA synchronous=NORMAL")
-        # Deleted rows are overwritten with zeros, so an erased member leaves no trace in
-        # free pages or the WAL (GDPR Art. 17); temporary data stays in memory, not in files.
-        await self._conn.execute("PRAGMA secure_delete=ON")
-        await self._conn.execute("PRAGMA temp_store=MEMORY")
+        for pragma in _CONNECTION_PRAGMAS:
+            await self._conn.execute(pragma)
         self._inode = self._file_inode()
         if migrate:
             await self.migrate()
+        if str(self.path) != ":memory:":
+            self._reader = await self._open_reader()
         return self
+
+    async def _open_reader(self) -> aiosqlite.Connection:
+        """The read-only connection (opened after the writer made the file a WAL store)."""
+        uri = f"{self.path.resolve().as_uri()}?mode=ro"
+        reader = await aiosqlite.connect(uri, uri=True, isolation_level=None)
+        try:
+            reader.row_factory = aiosqlite.Row
+            for pragma in _READER_PRAGMAS:
+                await reader.execute(pragma)
+        except BaseException:
+            await reader.close()
+            raise
+        return reader
 
     def _file_inode(self) -> int | None:
         if str(self.path) == ":memory:":
@@ -158,6 +187,9 @@ class Database:
         return self
 
     async def close(self) -> None:
+        if self._reader is not None:  # first: the writer, closing last, checkpoints the WAL
+            await self._reader.close()
+            self._reader = None
         if self._conn is not None:
             await self._conn.close()
             self._conn = None
@@ -237,22 +269,38 @@ class Database:
         the connection is in autocommit mode, so a lone statement is atomic by itself and
         needs no BEGIN and COMMIT around it (one call to the connection's thread instead of
         three). It waits, like a transaction, until no other task has one open."""
-        if _in_transaction.get() == (self, asyncio.current_task()):
+        if self._in_own_transaction():
             return await self.conn.execute(sql, params)
         async with self._lock:
             return await self.conn.execute(sql, params)
+
+    def _in_own_transaction(self) -> bool:
+        return _in_transaction.get() == (self, asyncio.current_task())
+
+    @asynccontextmanager
+    async def _reading(self) -> AsyncIterator[aiosqlite.Connection]:
+        """Where a read goes: the task's own transaction (it sees its own writes), else the
+        read-only connection (what is committed), else the writer once no transaction is
+        open (``:memory:``, or before the reader is opened)."""
+        if self._in_own_transaction():
+            yield self.conn
+        elif self._reader is not None:
+            yield self._reader
+        else:
+            async with self._lock:
+                yield self.conn
 
     async def executemany(self, sql: str, rows: Iterable[Params]) -> None:
         async with self.transaction() as conn:
             await conn.executemany(sql, rows)
 
     async def fetchone(self, sql: str, params: Params = ()) -> aiosqlite.Row | None:
-        async with self.conn.execute(sql, params) as cursor:
+        async with self._reading() as conn, conn.execute(sql, params) as cursor:
             return await cursor.fetchone()
 
     async def fetchall(self, sql: str, params: Params = ()) -> list[aiosqlite.Row]:
-        async with self.conn.execute(sql, params) as cursor:
-            return list(await cursor.fetchall())
+        async with self._reading() as conn:
+            return list(await conn.execute_fetchall(sql, params))
 
     async def fetchval(self, sql: str, params: Params = ()) -> Any:
         row = await self.fetchone(sql, params)
