@@ -2,7 +2,9 @@
 
 Adapters call :meth:`Core.handle` with an :class:`Incoming` and send back what it returns.
 Each message is handled in one store transaction: if a handler fails, nothing it wrote
-stays, and the sender gets a short apology instead of a stack trace.
+stays, and the sender gets a short apology instead of a stack trace. A full or busy store
+is not the handler's fault and may pass: :class:`StoreUnavailable` goes back to the adapter,
+which keeps the update for a later try (inbox, or the platform's queue) and apologises once.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from bot.metrics import Metrics, Stopwatch
 from bot.models import ChatKind, Incoming, Outgoing
 from bot.router import Router
 from bot.settings import Settings
-from storage import Store
+from storage import Store, StoreUnavailable
 from storage.members import Member
 
 log = logging.getLogger(__name__)
@@ -66,6 +68,10 @@ class Core:
             except StaleArgument as problem:  # rolled back: nothing the handler wrote stays
                 log.info("unusable button argument %r", str(problem))
                 return [Outgoing(text=t(lang, "input.stale_button"))]
+            except StoreUnavailable as problem:  # rolled back too; the update is tried again
+                failed = True
+                log.info("store unavailable for update %s: %s", incoming.update_id, problem)
+                raise
             except Exception:
                 failed = True
                 update_log_context(command=route)

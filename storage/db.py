@@ -15,8 +15,8 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import sqlite3
-from collections.abc import AsyncIterator, Iterable, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
+from contextlib import asynccontextmanager, contextmanager
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -97,6 +97,32 @@ _CONNECTION_PRAGMAS = (
     "PRAGMA temp_store=MEMORY",
 )
 _READER_PRAGMAS = (*_CONNECTION_PRAGMAS, "PRAGMA query_only=ON")
+
+
+class StoreUnavailable(Exception):
+    """SQLite cannot take this now: the disk (or ``max_page_count``) is full, or the store
+    stayed busy or locked beyond the busy timeout. Nothing of the transaction was kept;
+    the same work may succeed later, so callers keep the update for another try."""
+
+
+# Primary result codes (the low byte of an extended code) that mean "not now", not "never".
+_UNAVAILABLE_CODES = frozenset({sqlite3.SQLITE_FULL, sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED})
+
+
+def _is_unavailable(exc: BaseException) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return isinstance(exc, sqlite3.Error) and code is not None and code & 0xFF in _UNAVAILABLE_CODES
+
+
+@contextmanager
+def _unavailable_named() -> Iterator[None]:
+    """Name a full or busy store as :class:`StoreUnavailable`, whatever statement met it."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        if _is_unavailable(exc):
+            raise StoreUnavailable(f"{exc.sqlite_errorname}: {exc}") from exc
+        raise
 
 
 class StoreGone(Exception):
@@ -246,23 +272,31 @@ class Database:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception; re-entrant per task."""
+        """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception (also when COMMIT
+        itself fails); re-entrant per task. A full or busy store raises
+        :class:`StoreUnavailable` once everything was rolled back."""
         owner = (self, asyncio.current_task())
         if _in_transaction.get() == owner:
             yield self.conn
             return
         async with self._lock:
             token = _in_transaction.set(owner)
-            await self.conn.execute("BEGIN IMMEDIATE")
             try:
-                yield self.conn
-            except BaseException:
-                await self.conn.execute("ROLLBACK")
-                raise
-            else:
-                await self.conn.execute("COMMIT")
+                with _unavailable_named():
+                    await self.conn.execute("BEGIN IMMEDIATE")
+                    try:
+                        yield self.conn
+                        await self.conn.execute("COMMIT")
+                    except BaseException:
+                        await self._roll_back()
+                        raise
             finally:
                 _in_transaction.reset(token)
+
+    async def _roll_back(self) -> None:
+        """ROLLBACK unless SQLite already ended the transaction (it may, on a full disk)."""
+        if self.conn.in_transaction:
+            await self.conn.execute("ROLLBACK")
 
     async def execute(self, sql: str, params: Params = ()) -> aiosqlite.Cursor:
         """Run one write statement inside the caller's transaction, or as one of its own:
@@ -271,8 +305,9 @@ class Database:
         three). It waits, like a transaction, until no other task has one open."""
         if self._in_own_transaction():
             return await self.conn.execute(sql, params)
-        async with self._lock:
-            return await self.conn.execute(sql, params)
+        with _unavailable_named():
+            async with self._lock:
+                return await self.conn.execute(sql, params)
 
     def _in_own_transaction(self) -> bool:
         return _in_transaction.get() == (self, asyncio.current_task())
@@ -295,12 +330,14 @@ class Database:
             await conn.executemany(sql, rows)
 
     async def fetchone(self, sql: str, params: Params = ()) -> aiosqlite.Row | None:
-        async with self._reading() as conn, conn.execute(sql, params) as cursor:
-            return await cursor.fetchone()
+        with _unavailable_named():
+            async with self._reading() as conn, conn.execute(sql, params) as cursor:
+                return await cursor.fetchone()
 
     async def fetchall(self, sql: str, params: Params = ()) -> list[aiosqlite.Row]:
-        async with self._reading() as conn:
-            return list(await conn.execute_fetchall(sql, params))
+        with _unavailable_named():
+            async with self._reading() as conn:
+                return list(await conn.execute_fetchall(sql, params))
 
     async def fetchval(self, sql: str, params: Params = ()) -> Any:
         row = await self.fetchone(sql, params)
