@@ -3,7 +3,9 @@
 Adapters call :meth:`Core.handle` with an :class:`Incoming` and themselves as ``via``.
 Each message is handled in one store transaction, with its answers written to the outbox
 in that transaction and sent right after it: if a handler fails, nothing it wrote stays,
-and the sender gets a short apology instead of a stack trace.
+and the sender gets a short apology instead of a stack trace. A full or busy store
+is not the handler's fault and may pass: :class:`StoreUnavailable` goes back to the adapter,
+which keeps the update for a later try (inbox, or the platform's queue) and apologises once.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from bot.metrics import Metrics, Stopwatch
 from bot.models import ChatKind, Incoming, Outgoing
 from bot.router import Refusal, Router
 from bot.settings import Settings
-from storage import Store
+from storage import Store, StoreUnavailable
 from storage.members import Member
 
 log = logging.getLogger(__name__)
@@ -122,6 +124,10 @@ class Core:
                 if ctx is None:  # not from a handler: cannot happen, answered safely
                     return [Outgoing(text=t(lang, "error.internal"))], None
                 return [problem.reply(ctx)], None
+            except StoreUnavailable as problem:  # rolled back too; the update is tried again
+                failed = True
+                log.info("store unavailable for update %s: %s", incoming.update_id, problem)
+                raise
             except Exception:
                 failed = True
                 update_log_context(command=route)

@@ -8,6 +8,12 @@ slow API) holds only its own turn. ``process`` normally ends in :meth:`Core.hand
 marks the row done in the handler's transaction; rows it never reaches (an update that
 is not for the bot, one that cannot be read) are marked done here afterwards. At start,
 :meth:`InboxRunner.resume` runs the rows left unfinished by a crash, before new ones.
+
+When the store is full or busy (:class:`StoreUnavailable`, nothing of the try was kept)
+the row stays unfinished at the head of its chat's queue and is tried again after a pause
+that doubles up to ``retry_max``: the bot recovers by itself once space returns, and later
+updates of that chat wait behind it, so the order holds. :meth:`InboxRunner.first_apology`
+lets the adapter tell the sender once, not at every try.
 """
 
 from __future__ import annotations
@@ -15,27 +21,38 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Awaitable, Callable
 
-from storage import Store
+from storage import Store, StoreUnavailable
 from storage.updates import InboxRow
 
 log = logging.getLogger(__name__)
 
 Process = Callable[[InboxRow], Awaitable[None]]
+_APOLOGIES_REMEMBERED = 10_000  # updates whose sender was told the store is unavailable
 
 
 class InboxRunner:
     def __init__(
-        self, store: Store, platform: str, process: Process, *, concurrency: int = 16
+        self,
+        store: Store,
+        platform: str,
+        process: Process,
+        *,
+        concurrency: int = 16,
+        retry_first: float = 1.0,
+        retry_max: float = 30.0,
     ) -> None:
         self.store = store
         self.platform = platform
         self.process = process
+        self.retry_first = retry_first  # seconds before a row the store refused runs again
+        self.retry_max = retry_max
         self._turns = asyncio.Semaphore(concurrency)
         self._queues: dict[str, deque[InboxRow]] = {}
         self._tasks: set[asyncio.Task[None]] = set()
+        self._apologised: OrderedDict[str, None] = OrderedDict()
 
     async def accept(self, update_id: str, chat_key: str, payload: str) -> bool:
         """Store the update durably and queue it; False if it was stored before."""
@@ -64,26 +81,58 @@ class InboxRunner:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
+    def first_apology(self, update_id: str) -> bool:
+        """True the first time an update meets a full or busy store (its sender is told
+        once, not at every try); forgotten once the update is handled."""
+        if update_id in self._apologised:
+            return False
+        self._apologised[update_id] = None
+        while len(self._apologised) > _APOLOGIES_REMEMBERED:
+            self._apologised.popitem(last=False)
+        return True
+
     async def _run_chat(self, chat_key: str) -> None:
         queue = self._queues[chat_key]
+        pause = 0.0
         try:
             while queue:
                 row = queue[0]
                 async with self._turns:
-                    await self._run(row)
-                queue.popleft()
+                    handled = await self._run(row, first_try=pause == 0.0)
+                if handled:
+                    queue.popleft()
+                    self._apologised.pop(row.update_id, None)
+                    pause = 0.0
+                    continue
+                pause = min(self.retry_max, max(self.retry_first, pause * 2))
+                await asyncio.sleep(pause)  # without the turn: other chats go on meanwhile
         finally:
             del self._queues[chat_key]
 
-    async def _run(self, row: InboxRow) -> None:
+    async def _run(self, row: InboxRow, first_try: bool = True) -> bool:
+        """Process the row and mark it done; False when the store was full or busy: the
+        row stays unfinished (nothing of the try was kept) for another try."""
         try:
             await self.process(row)
+        except StoreUnavailable as exc:
+            self._log_waiting(row, exc, first_try)
+            return False
         except Exception:
             log.exception("%s: handling update %s failed", self.platform, row.update_id)
         try:
             await self.store.updates.mark_done(row.platform, row.update_id)
+        except StoreUnavailable as exc:
+            self._log_waiting(row, exc, first_try)
+            return False
         except Exception as exc:  # the store is closing: the row runs again after restart
             log.warning("%s: could not mark update %s done: %s", self.platform, row.update_id, exc)
+        return True
+
+    def _log_waiting(self, row: InboxRow, exc: StoreUnavailable, first_try: bool) -> None:
+        """One warning when an update starts waiting; each further try only at debug."""
+        level = logging.WARNING if first_try else logging.DEBUG
+        log.log(level, "%s: update %s waits for the store (%s); trying again",
+                self.platform, row.update_id, exc)  # fmt: skip
 
     @property
     def busy(self) -> bool:

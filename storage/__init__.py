@@ -12,7 +12,7 @@ from storage.conversations import ConversationRepository
 from storage.cooperation import CooperationRepository
 from storage.dashboard import DashboardRepository
 from storage.dates import DateRepository
-from storage.db import Database
+from storage.db import Database, StoreUnavailable
 from storage.directory import DirectoryRepository
 from storage.events import EventRepository
 from storage.groups import GroupRepository
@@ -71,4 +71,4 @@ class Store:
         await self.db.close()
 
 
-__all__ = ["Database", "Store"]
+__all__ = ["Database", "Store", "StoreUnavailable"]

@@ -1,8 +1,13 @@
 """The one SQLite store: connection, transactions and numbered migrations.
 
-One aiosqlite connection per process. Writes go through :meth:`Database.transaction`, which
-serialises them with a lock and is re-entrant within a task, so a handler can make several
-repository calls atomic by wrapping them in one transaction.
+Two aiosqlite connections per process. Writes go through :meth:`Database.transaction`,
+which serialises them with a lock and is re-entrant within a task, so a handler can make
+several repository calls atomic by wrapping them in one transaction. Reads outside the
+reading task's own transaction go to a second, read-only connection: WAL gives each read a
+snapshot of what was committed, so no task sees another's uncommitted writes (which may
+still roll back), and reads do not wait for writes. Inside a transaction the task reads on
+the writing connection and so sees its own writes. ``:memory:`` cannot be opened twice (a
+second connection would be another database): there reads take the lock instead.
 """
 
 from __future__ import annotations
@@ -10,8 +15,8 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import sqlite3
-from collections.abc import AsyncIterator, Iterable, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
+from contextlib import asynccontextmanager, contextmanager
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -82,6 +87,44 @@ def _split_statements(script: str) -> list[str]:
     return statements
 
 
+# Set on both connections, so that the reader answers ``PRAGMA x`` as the writer would.
+# Deleted rows are overwritten with zeros, so an erased member leaves no trace in free pages
+# or the WAL (GDPR Art. 17); temporary data stays in memory, not in files.
+_CONNECTION_PRAGMAS = (
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA busy_timeout=5000",
+    "PRAGMA secure_delete=ON",
+    "PRAGMA temp_store=MEMORY",
+)
+_READER_PRAGMAS = (*_CONNECTION_PRAGMAS, "PRAGMA query_only=ON")
+
+
+class StoreUnavailable(Exception):
+    """SQLite cannot take this now: the disk (or ``max_page_count``) is full, or the store
+    stayed busy or locked beyond the busy timeout. Nothing of the transaction was kept;
+    the same work may succeed later, so callers keep the update for another try."""
+
+
+# Primary result codes (the low byte of an extended code) that mean "not now", not "never".
+_UNAVAILABLE_CODES = frozenset({sqlite3.SQLITE_FULL, sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED})
+
+
+def _is_unavailable(exc: BaseException) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return isinstance(exc, sqlite3.Error) and code is not None and code & 0xFF in _UNAVAILABLE_CODES
+
+
+@contextmanager
+def _unavailable_named() -> Iterator[None]:
+    """Name a full or busy store as :class:`StoreUnavailable`, whatever statement met it."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        if _is_unavailable(exc):
+            raise StoreUnavailable(f"{exc.sqlite_errorname}: {exc}") from exc
+        raise
+
+
 class StoreGone(Exception):
     """The store's file is no longer the one the bot opened."""
 
@@ -102,6 +145,7 @@ class Database:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         self._conn: aiosqlite.Connection | None = None
+        self._reader: aiosqlite.Connection | None = None  # None: reads take the lock
         self._lock = asyncio.Lock()
         self._inode: int | None = None
 
@@ -118,17 +162,28 @@ class Database:
         self._conn = await aiosqlite.connect(self.path, isolation_level=None)
         self._conn.row_factory = aiosqlite.Row
         await self._conn.execute("PRAGMA journal_mode=WAL")
-        await self._conn.execute("PRAGMA foreign_keys=ON")
-        await self._conn.execute("PRAGMA busy_timeout=5000")
         await self._conn.execute("PRAGMA synchronous=NORMAL")
-        # Deleted rows are overwritten with zeros, so an erased member leaves no trace in
-        # free pages or the WAL (GDPR Art. 17); temporary data stays in memory, not in files.
-        await self._conn.execute("PRAGMA secure_delete=ON")
-        await self._conn.execute("PRAGMA temp_store=MEMORY")
+        for pragma in _CONNECTION_PRAGMAS:
+            await self._conn.execute(pragma)
         self._inode = self._file_inode()
         if migrate:
             await self.migrate()
+        if str(self.path) != ":memory:":
+            self._reader = await self._open_reader()
         return self
+
+    async def _open_reader(self) -> aiosqlite.Connection:
+        """The read-only connection (opened after the writer made the file a WAL store)."""
+        uri = f"{self.path.resolve().as_uri()}?mode=ro"
+        reader = await aiosqlite.connect(uri, uri=True, isolation_level=None)
+        try:
+            reader.row_factory = aiosqlite.Row
+            for pragma in _READER_PRAGMAS:
+                await reader.execute(pragma)
+        except BaseException:
+            await reader.close()
+            raise
+        return reader
 
     def _file_inode(self) -> int | None:
         if str(self.path) == ":memory:":
@@ -158,12 +213,16 @@ class Database:
         return self
 
     async def close(self) -> None:
+        if self._reader is not None:  # first: the writer, closing last, checkpoints the WAL
+            await self._reader.close()
+            self._reader = None
         if self._conn is not None:
             await self._conn.close()
             self._conn = None
 
-    async def migrate(self) -> list[int]:
-        """Apply every migration not yet recorded, each in its own transaction."""
+    async def migrate(self, until: int | None = None) -> list[int]:
+        """Apply every migration not yet recorded, each in its own transaction; ``until``
+        stops after that version (tests build stores as earlier releases left them)."""
         await self.conn.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations ("
             " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
@@ -173,6 +232,8 @@ class Database:
         for version, name, script in _migration_scripts():
             if version in applied:
                 continue
+            if until is not None and version > until:
+                break
             async with self.transaction() as conn:
                 for statement in _split_statements(script):
                     await conn.execute(statement)
@@ -211,45 +272,76 @@ class Database:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception; re-entrant per task."""
+        """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception (also when COMMIT
+        itself fails); re-entrant per task. A full or busy store raises
+        :class:`StoreUnavailable` once everything was rolled back."""
         owner = (self, asyncio.current_task())
         if _in_transaction.get() == owner:
             yield self.conn
             return
         async with self._lock:
             token = _in_transaction.set(owner)
-            await self.conn.execute("BEGIN IMMEDIATE")
             try:
-                yield self.conn
-            except BaseException:
-                await self.conn.execute("ROLLBACK")
-                raise
-            else:
-                await self.conn.execute("COMMIT")
+                with _unavailable_named():
+                    await self.conn.execute("BEGIN IMMEDIATE")
+                    try:
+                        yield self.conn
+                        await self.conn.execute("COMMIT")
+                    except BaseException:
+                        await self._roll_back()
+                        raise
             finally:
                 _in_transaction.reset(token)
+
+    async def _roll_back(self) -> None:
+        """ROLLBACK unless SQLite already ended the transaction (it may, on a full disk)."""
+        if self.conn.in_transaction:
+            await self.conn.execute("ROLLBACK")
 
     async def execute(self, sql: str, params: Params = ()) -> aiosqlite.Cursor:
         """Run one write statement inside the caller's transaction, or as one of its own:
         the connection is in autocommit mode, so a lone statement is atomic by itself and
         needs no BEGIN and COMMIT around it (one call to the connection's thread instead of
         three). It waits, like a transaction, until no other task has one open."""
-        if _in_transaction.get() == (self, asyncio.current_task()):
+        if self._in_own_transaction():
             return await self.conn.execute(sql, params)
-        async with self._lock:
-            return await self.conn.execute(sql, params)
+        with _unavailable_named():
+            async with self._lock:
+                return await self.conn.execute(sql, params)
+
+    def _in_own_transaction(self) -> bool:
+        return _in_transaction.get() == (self, asyncio.current_task())
+
+    @asynccontextmanager
+    async def _reading(self) -> AsyncIterator[aiosqlite.Connection]:
+        """Where a read goes: the task's own transaction (it sees its own writes), else the
+        read-only connection (what is committed), else the writer once no transaction is
+        open (``:memory:``, or before the reader is opened)."""
+        if self._in_own_transaction():
+            yield self.conn
+        elif self._reader is not None:
+            yield self._reader
+        else:
+            async with self._lock:
+                yield self.conn
 
     async def executemany(self, sql: str, rows: Iterable[Params]) -> None:
         async with self.transaction() as conn:
             await conn.executemany(sql, rows)
 
     async def fetchone(self, sql: str, params: Params = ()) -> aiosqlite.Row | None:
-        async with self.conn.execute(sql, params) as cursor:
-            return await cursor.fetchone()
+        """One row. The statement runs to its end in one call to the connection's thread:
+        a statement left open across an ``await`` would hold its read snapshot, and every
+        other read on the shared read connection would see that old snapshot too."""
+        with _unavailable_named():
+            async with self._reading() as conn:
+                rows = await conn.execute_fetchall(sql, params)
+                return next(iter(rows), None)
 
     async def fetchall(self, sql: str, params: Params = ()) -> list[aiosqlite.Row]:
-        async with self.conn.execute(sql, params) as cursor:
-            return list(await cursor.fetchall())
+        with _unavailable_named():
+            async with self._reading() as conn:
+                return list(await conn.execute_fetchall(sql, params))
 
     async def fetchval(self, sql: str, params: Params = ()) -> Any:
         row = await self.fetchone(sql, params)

@@ -38,6 +38,7 @@ from bot.models import (
     Outgoing,
     Platform,
 )
+from storage import StoreUnavailable
 
 if TYPE_CHECKING:
     from storage import Store
@@ -154,6 +155,12 @@ class ConsoleAdapter:
             language = (await self._user()).language
             self._write(t(language, "console.to_other", who=chat_id, text=_summary(message)) + "\n")
 
+    async def _language(self) -> str:
+        try:
+            return (await self._user()).language
+        except StoreUnavailable:
+            return "de"
+
     async def _user(self) -> ConsoleUser:
         if self.lookup is None:
             return ConsoleUser(language="de", answering=False)
@@ -169,7 +176,12 @@ class ConsoleAdapter:
             incoming = await self._incoming(line.rstrip("\r\n"))
             if incoming is None:
                 continue
-            replies = await self.handle(incoming)
+            try:
+                replies = await self.handle(incoming)
+            except StoreUnavailable:  # nothing keeps a typed line: ask for it again later
+                replies = [
+                    Outgoing(text=t(await self._language(), "error.store_unavailable_retry"))
+                ]
             await self._show(replies, pressed=incoming.is_action)
             if self.after_each is not None and not self.output_closed:
                 await self.after_each()

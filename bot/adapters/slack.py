@@ -32,9 +32,10 @@ from bot.adapters.slack_outbound import ReplyTarget, SlackOutbound, read_target,
 from bot.adapters.slack_receive import UnreadableBody, parse_body, request_key, sender_key
 from bot.adapters.slack_socket import SocketReceiver
 from bot.adapters.slack_verify import RequestVerifier
-from bot.i18n import normalize_language
+from bot.i18n import normalize_language, t
 from bot.inbox import InboxRunner
 from bot.models import ChatKind, Identity, Incoming, Outgoing, Platform
+from storage import StoreUnavailable
 from storage.updates import InboxRow
 
 if TYPE_CHECKING:
@@ -59,6 +60,11 @@ _BOLT_ONLY = ("url_verification", "ssl_check")  # answered by bolt at once, noth
 # The inbox row being handled: the core marks it done in its transaction.
 _current_update: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "slack_update", default=None
+)
+# A full or busy store met while that row ran: bolt keeps a listener's exception to itself,
+# so the listener leaves it here and the row stays unfinished for another try.
+_store_refusal: contextvars.ContextVar[list[StoreUnavailable] | None] = contextvars.ContextVar(
+    "slack_store_refusal", default=None
 )
 
 
@@ -198,19 +204,38 @@ class SlackAdapter:
         if body.get("type") in _BOLT_ONLY or body.get("ssl_check"):
             return await to_aiohttp_response(await self.app.async_dispatch(_bolt_request(body)))
         key = request_key(body, request.headers.get("X-Slack-Signature", ""))
-        if not await self.inbox.accept(key, sender_key(body, key), json.dumps(body)):
-            log.info("slack: request %s received twice; skipped", key)
+        try:
+            if not await self.inbox.accept(key, sender_key(body, key), json.dumps(body)):
+                log.info("slack: request %s received twice; skipped", key)
+        except StoreUnavailable as exc:
+            log.warning("slack: request %s refused for now: %s", key, exc)
+            return await self._refused_for_now(body)
         return web.Response(status=200)  # the ack: empty, so nothing is posted in public
+
+    async def _refused_for_now(self, body: dict[str, Any]) -> web.Response:
+        """The store could not take the request. Slack sends an event again after a 503,
+        and shows a click that failed; a slash command is never sent again, so its ack
+        carries the apology (seen only by the person who typed it)."""
+        user = body.get("user_id")
+        if not body.get("command") or not isinstance(user, str):
+            return web.Response(status=503, text="store unavailable")
+        text = t(await self._lang(user, None), "error.store_unavailable_retry")
+        return web.json_response({"response_type": "ephemeral", "text": text})
 
     async def _on_row(self, row: InboxRow) -> None:
         """A stored request: bolt's listeners run it now, within this runner's turn."""
         token = _current_update.set(row.update_id)
+        refusal: list[StoreUnavailable] = []
+        refusal_token = _store_refusal.set(refusal)
         try:
             response = await self.app.async_dispatch(_bolt_request(json.loads(row.payload)))
-            if response.status >= 400:
+            if response.status >= 400 and not refusal:
                 log.warning("slack: stored request %s matched no listener", row.update_id)
         finally:
+            _store_refusal.reset(refusal_token)
             _current_update.reset(token)
+        if refusal:  # the inbox runner tries the row again later
+            raise refusal[0]
 
     # listeners (run from the inbox: each acks bolt, then does the work) --------------------
 
@@ -344,6 +369,8 @@ class SlackAdapter:
             await self.core.handle(incoming, via=self)  # answered through self.send
             if target.home:
                 await self.publish_home(target.user)
+        except StoreUnavailable as exc:
+            await self._store_refused(exc, target, person.locale)
         except Exception:
             log.exception("slack: handling a request from %s failed", target.user)
             try:
@@ -351,9 +378,29 @@ class SlackAdapter:
             except Exception as exc:
                 log.error("slack: could not even apologise to %s: %s", target.user, exc)
 
+    async def _store_refused(
+        self, exc: StoreUnavailable, target: ReplyTarget, locale: str | None
+    ) -> None:
+        """Nothing was kept. A stored request waits in the inbox for another try, and its
+        sender hears that once; without a row (Socket Mode) they are asked to try again."""
+        row, refusal = _current_update.get(), _store_refusal.get()
+        key = "error.store_unavailable_retry"
+        if row is not None and refusal is not None:
+            refusal.append(exc)
+            if not self.inbox.first_apology(row):
+                return
+            key = "error.store_unavailable"
+        try:
+            await self.out.apologise(target, await self._lang(target.user, locale), key)
+        except Exception as problem:
+            log.warning("slack: could not apologise to %s: %s", target.user, problem)
+
     async def _lang(self, user: str, locale: str | None) -> str:
         """The member's language, else their Slack locale's, else the network's."""
-        member = await self.store.members.find_by_identity(Platform.SLACK.value, user)
+        try:
+            member = await self.store.members.find_by_identity(Platform.SLACK.value, user)
+        except StoreUnavailable:
+            member = None
         return member.language if member else normalize_language(locale, self.settings.language)
 
     async def publish_home(self, user: str) -> None:

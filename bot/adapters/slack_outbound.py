@@ -130,9 +130,9 @@ class SlackOutbound:
             # a slash command in a channel the bot is not in: answer privately, say why
             await self.respond(target.response_url, message, t(lang, "slack.invite_bot"))
 
-    async def apologise(self, target: ReplyTarget, lang: str) -> None:
+    async def apologise(self, target: ReplyTarget, lang: str, key: str = "error.internal") -> None:
         """A short apology in the person's language; never a stack trace."""
-        apology = Outgoing(text=t(lang, "error.internal"))
+        apology = Outgoing(text=t(lang, key))
         channel = target.channel or await self.dm_channel(target.user)
         if target.ephemeral:
             await self.ephemeral(channel, target.user, apology)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import web
 from telegram import (
     Update,
+    User,
 )
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, RetryAfter, TelegramError
@@ -37,6 +38,7 @@ from bot.i18n import normalize_language, t
 from bot.inbox import InboxRunner
 from bot.models import ChatKind, Outgoing, Platform
 from bot.settings import ConfigError
+from storage import StoreUnavailable
 from storage.updates import InboxRow
 
 if TYPE_CHECKING:
@@ -204,12 +206,22 @@ class TelegramAdapter:
             log.warning("telegram: webhook body from %s is not an update; refused", request.remote)
             return web.Response(status=400, text="not an update")
         # stored before the 200: a crash after it loses nothing (a re-sent one is skipped)
-        await self._accept(str(data["update_id"]), chat_key(data), json.dumps(data))
+        try:
+            await self._accept(str(data["update_id"]), chat_key(data), json.dumps(data))
+        except StoreUnavailable as exc:  # Telegram keeps it and sends it again later
+            log.warning("telegram: update %s refused for now: %s", data["update_id"], exc)
+            return web.Response(status=503, text="store unavailable")
         return web.Response(status=200)
 
     async def _accept(self, update_id: str, key: str, payload: str) -> bool:
-        """Commit an update to the inbox; one Telegram sends again is skipped here."""
-        added = await self.inbox.accept(update_id, key, payload)
+        """Commit an update to the inbox; one Telegram sends again is skipped here. A full
+        or busy store raises: the update stays with Telegram (webhook refused, offset kept),
+        and its sender hears once why the answer waits."""
+        try:
+            added = await self.inbox.accept(update_id, key, payload)
+        except StoreUnavailable:
+            await self._apologise_for_payload(payload)
+            raise
         if not added:
             log.info("telegram: update %s received twice; skipped", update_id)
             self.updates_processed += 1
@@ -234,11 +246,13 @@ class TelegramAdapter:
     async def _on_update(self, update: Update, reading: Reading) -> None:
         try:
             await self._process(update, reading)
+        except StoreUnavailable:  # nothing was kept: the inbox runner tries it again later
+            await self._apologise_once_for_store(update)
+            raise
         except Exception:
             log.exception("telegram: processing update %s failed", update.update_id)
             await self._apologise(update)
-        finally:
-            self.updates_processed += 1
+        self.updates_processed += 1
 
     async def _process(self, update: Update, reading: Reading) -> None:
         core = self.services.core
@@ -257,22 +271,42 @@ class TelegramAdapter:
         if incoming is not None:  # answered through the outbox's fast path (self.send)
             await core.handle(incoming, via=self)
 
-    async def _apologise(self, update: Update) -> None:
+    async def _apologise(self, update: Update, key: str = "error.internal") -> None:
         chat, user = update.effective_chat, update.effective_user
         if chat is None:
             return
-        lang: str = self.services.settings.language
         try:
-            if user is not None:
-                member = await self.services.store.members.find_by_identity(
-                    "telegram", str(user.id)
-                )
-                lang = member.language if member else normalize_language(user.language_code, lang)
-            await self.bot.send_message(
-                chat.id, escape(t(lang, "error.internal")), parse_mode=ParseMode.HTML
-            )
+            lang = await self._language_of(user)
+            await self.bot.send_message(chat.id, escape(t(lang, key)), parse_mode=ParseMode.HTML)
         except Exception as exc:
             log.warning("telegram: could not apologise in chat %s: %s", chat.id, exc)
+
+    async def _apologise_for_payload(self, payload: str) -> None:
+        """The apology for an update the store could not even take (read from its JSON)."""
+        try:
+            update = Update.de_json(json.loads(payload), self.bot)
+        except Exception as exc:
+            log.warning("telegram: update cannot be read to apologise (%s)", type(exc).__name__)
+            return
+        await self._apologise_once_for_store(update)
+
+    async def _apologise_once_for_store(self, update: Update) -> None:
+        """Tell the person who wrote or tapped that the answer waits, once per update (not
+        a chat the bot was added to or removed from)."""
+        from_a_person = update.message is not None or update.callback_query is not None
+        if from_a_person and self.inbox.first_apology(str(update.update_id)):
+            await self._apologise(update, "error.store_unavailable")
+
+    async def _language_of(self, user: User | None) -> str:
+        """The member's language; their Telegram language when the store cannot say."""
+        fallback = self.services.settings.language
+        if user is None:
+            return fallback
+        try:
+            member = await self.services.store.members.find_by_identity("telegram", str(user.id))
+        except StoreUnavailable:
+            member = None
+        return member.language if member else normalize_language(user.language_code, fallback)
 
     # sending -------------------------------------------------------------------------
 

@@ -79,6 +79,7 @@ class Poller:
         self.timeout = timeout
         self.interval = interval
         self.allowed_updates = allowed_updates
+        self.backoff_first = 1.0  # seconds before the first retry after a failure
         self._task: asyncio.Task[None] | None = None
 
     def start(self) -> None:
@@ -108,8 +109,8 @@ class Poller:
                 except TokenRefused as exc:
                     log.error("telegram: getUpdates refused (%s); polling stopped", _short(exc))
                     return
-                except Exception as exc:  # network, HTTP error, not JSON, store busy
-                    backoff = min(_MAX_BACKOFF, max(1.0, backoff * 2))
+                except Exception as exc:  # network, HTTP error, not JSON, store full or busy
+                    backoff = min(_MAX_BACKOFF, max(self.backoff_first, backoff * 2))
                     log.warning(
                         "telegram: getUpdates failed (%s); retrying in %.0fs",
                         _short(exc),

@@ -9,6 +9,27 @@ MESSAGES = {
         "en": "Sorry, something went wrong on my side. Please try again in a moment. "
         "Nothing was half-saved.",
     },
+    # the store is full or busy: the update is kept (inbox or the platform's queue) and
+    # answered by itself later, so the member must not send it again
+    "error.store_unavailable": {
+        "de": "Entschuldigung, ich kann gerade nichts speichern. Ihre Nachricht geht nicht "
+        "verloren: Ich beantworte sie, sobald es wieder geht, meist in wenigen Minuten. Bitte "
+        "senden Sie sie nicht noch einmal.",
+        "de_du": "Entschuldigung, ich kann gerade nichts speichern. Deine Nachricht geht nicht "
+        "verloren: Ich beantworte sie, sobald es wieder geht, meist in wenigen Minuten. Bitte "
+        "sende sie nicht noch einmal.",
+        "en": "Sorry, I can't save anything right now. Your message is not lost: I'll answer "
+        "it as soon as I can, usually within a few minutes. Please don't send it again.",
+    },
+    # the same where nothing keeps the request for a later try (console, a Slack command)
+    "error.store_unavailable_retry": {
+        "de": "Entschuldigung, ich kann gerade nichts speichern. Bitte versuchen Sie es in ein "
+        "paar Minuten noch einmal. Es wurde nichts halb gespeichert.",
+        "de_du": "Entschuldigung, ich kann gerade nichts speichern. Bitte versuche es in ein "
+        "paar Minuten noch einmal. Es wurde nichts halb gespeichert.",
+        "en": "Sorry, I can't save anything right now. Please try again in a few minutes. "
+        "Nothing was half-saved.",
+    },
     "error.unknown_command": {
         "de": "Den Befehl /{command} kenne ich nicht. Mit /hilfe sehen Sie alle Befehle.",
         "de_du": "Den Befehl /{command} kenne ich nicht. Mit /hilfe siehst du alle Befehle.",
