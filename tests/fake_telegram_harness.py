@@ -25,7 +25,7 @@ class Bot:
     services: Services
     adapter: TelegramAdapter
 
-    async def deliver(self, update: dict[str, Any], within: float = 5.0) -> list[BotMessage]:
+    async def deliver(self, update: dict[str, Any], within: float = 15.0) -> list[BotMessage]:
         """Queue an update, wait until the adapter has processed it; what the bot sent since."""
         before, done = len(self.fake.sent), self.adapter.updates_processed
         self.fake.push(update)

@@ -25,7 +25,7 @@ class TwoPlatforms:
         return Person(self.services.core, user_id, language_hint, platform=Platform.SLACK)
 
     async def delivered(self) -> None:
-        await self.services.worker.drain(within=5.0)
+        await self.services.worker.drain(within=15.0)
 
 
 @asynccontextmanager
