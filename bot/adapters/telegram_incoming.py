@@ -116,6 +116,8 @@ class Reading:
     incoming: Incoming | None = None
     query: CallbackQuery | None = None  # answered first, so that the spinner stops
     left_chat: str | None = None  # the bot was removed from this group
+    blocked_by: str | None = None  # this person blocked the bot (their private chat)
+    unblocked_by: str | None = None  # this person unblocked (restarted) the bot
     migrated: tuple[str, str] | None = None  # a group became a supergroup: (old, new)
 
 
@@ -124,9 +126,10 @@ def read_update(update: Update, bot_username: str | None) -> Reading:
     change = update.my_chat_member
     if change is not None:
         gone = change.new_chat_member.status in (ChatMember.LEFT, ChatMember.BANNED)
-        if gone and change.chat.type != Chat.PRIVATE:
-            return Reading(left_chat=numeric_id(change.chat.id))
-        return Reading()
+        if change.chat.type != Chat.PRIVATE:
+            return Reading(left_chat=numeric_id(change.chat.id)) if gone else Reading()
+        person = numeric_id(change.from_user.id)
+        return Reading(blocked_by=person) if gone else Reading(unblocked_by=person)
     message = update.message
     if message is not None:
         if message.migrate_to_chat_id is not None:
