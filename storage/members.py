@@ -246,9 +246,7 @@ class MemberRepository:
             (to_db_time(utcnow()), platform, chat_id),
         )
 
-    async def set_identity_reachable(
-        self, platform: str, user_id: str, *, reachable: bool
-    ) -> bool:
+    async def set_identity_reachable(self, platform: str, user_id: str, *, reachable: bool) -> bool:
         """Mark a person's identity (un)reachable by their user id, as the platform reports
         a block or an unblock; whether anything changed."""
         if reachable:

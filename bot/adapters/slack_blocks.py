@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot import markup
+from bot import markup, textsplit
 from bot.models import Button, Contact, Outgoing, Platform
 
 Block = dict[str, Any]
@@ -102,22 +102,6 @@ def bold(text: str) -> str:
     return f"*{escape(cleaned)}*" if cleaned else ""
 
 
-def _chunks(text: str, size: int) -> list[str]:
-    """Split at line breaks where possible so each piece fits one section."""
-    pieces: list[str] = []
-    while len(text) > size:
-        cut = text.rfind("\n", 0, size)
-        if cut <= 0:
-            cut = text.rfind(" ", 0, size)
-        if cut <= 0:
-            cut = size
-        pieces.append(text[:cut])
-        text = text[cut:].lstrip("\n")
-    if text:
-        pieces.append(text)
-    return pieces
-
-
 def section(text: str) -> Block:
     return {"type": "section", "text": {"type": "mrkdwn", "text": text, "verbatim": True}}
 
@@ -155,15 +139,75 @@ def fallback_text(message: Outgoing) -> str:
     return text if len(text) <= FALLBACK_LIMIT else text[: FALLBACK_LIMIT - 1] + "…"
 
 
+def _span_mrkdwn(span: markup.Span) -> str:
+    if span.url:
+        label = " ".join(span.text.split()).replace("|", "¦")
+        body = f"<{escape(span.url)}|{escape(label)}>"
+    else:
+        body = mrkdwn(span.text)
+    if span.italic:
+        body = f"_{body}_"
+    if span.bold:
+        body = f"*{body}*"
+    return body
+
+
+def _clipped(runs: list[markup.Span], begin: int, end: int) -> list[markup.Span]:
+    """The runs' pieces between two offsets of their visible text, each with its style."""
+    pieces, offset = [], 0
+    for run in runs:
+        low, high = max(begin, offset), min(end, offset + len(run.text))
+        if low < high:
+            text = run.text[low - offset : high - offset]
+            pieces.append(markup.Span(text, run.bold, run.italic, run.url))
+        offset += len(run.text)
+    return pieces
+
+
+def _styled_ranges(runs: list[markup.Span]) -> list[tuple[int, int]]:
+    """Where links and formatting spans lie in the visible text: not to be cut."""
+    ranges, offset = [], 0
+    for run in runs:
+        if run.url or run.bold or run.italic:
+            if ranges and ranges[-1][1] == offset:  # e.g. a link inside bold: one span
+                ranges[-1] = (ranges[-1][0], offset + len(run.text))
+            else:
+                ranges.append((offset, offset + len(run.text)))
+        offset += len(run.text)
+    return ranges
+
+
+def body_sections(message: Outgoing) -> list[str]:
+    """The title and text as section texts of at most :data:`SECTION_LIMIT` characters,
+    cut on the visible text, never inside a link, a formatting span or a word when a
+    line break or a space outside one exists; each section is valid mrkdwn on its own."""
+    head = bold(message.title) if message.title else ""
+    first_limit = SECTION_LIMIT - len(head) - 1 if head else SECTION_LIMIT
+    if message.markup:
+        runs = markup.spans(message.text)
+        visible = "".join(run.text for run in runs)
+        protected = _styled_ranges(runs)
+
+        def render_range(begin: int, end: int) -> str:
+            return "".join(_span_mrkdwn(span) for span in _clipped(runs, begin, end))
+
+    else:
+        visible, protected = message.text, []
+
+        def render_range(begin: int, end: int) -> str:
+            return message.render_text(visible[begin:end], mention, mrkdwn)
+
+    parts = textsplit.split_rendered(
+        visible, SECTION_LIMIT, render_range, first_limit=first_limit, protected=protected
+    )
+    if head:
+        parts = [f"{head}\n{parts[0]}", *parts[1:]] if parts else [head]
+    return [part for part in parts if part.strip()]
+
+
 def content_blocks(message: Outgoing) -> list[Block]:
     """Title, text and buttons as blocks, before splitting into messages."""
-    if message.markup:
-        body = markup_mrkdwn(message.text)
-    else:
-        body = message.render_text(message.text, mention, mrkdwn)
-    if message.title:
-        body = f"{bold(message.title)}\n{body}" if body else bold(message.title)
-    blocks = [section(piece) for piece in _chunks(body, SECTION_LIMIT) if piece.strip()]
+    blocks = [section(piece) for piece in body_sections(message)]
     return blocks + action_blocks(message.button_list())
 
 
