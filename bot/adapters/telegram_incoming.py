@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from telegram import CallbackQuery, Chat, ChatMember, Message, Update, User
 
+from bot.adapters.telegram_entities import to_markup
 from bot.models import Button, ChatKind, Identity, Incoming, Platform
 
 
@@ -50,9 +51,10 @@ def message_incoming(update: Update, message: Message, bot_username: str | None)
     user = message.from_user
     kind = chat_kind(message.chat)
     text = message.text if message.text is not None else message.caption
+    entities = message.entities if message.text is not None else message.caption_entities
     if user is None or user.is_bot or kind is None or text is None:
         return None
-    addressed = address_command(text, bot_username)
+    addressed = address_command(to_markup(text, entities), bot_username)
     if addressed is None:
         return None
     return Incoming(
