@@ -204,6 +204,12 @@ class Core:
         if await self.store.bindings.mark_chat_unreachable(platform, chat_id):
             await self.store.audit.record("binding.unreachable", platform=platform, chat=chat_id)
 
+    async def person_reachable(self, platform: str, user_id: str, *, reachable: bool) -> None:
+        """The platform says a person blocked (or unblocked) the bot: believed at once, so
+        that no preview or report counts them and nothing is queued for them in vain."""
+        if await self.store.members.set_identity_reachable(platform, user_id, reachable=reachable):
+            log.info("%s identity marked %s", platform, "reachable" if reachable else "unreachable")
+
 
 async def is_admin(
     store: Store, settings: Settings, identity_key: str, member: Member | None

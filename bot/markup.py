@@ -1,4 +1,5 @@
-"""A small markup for texts the network team writes: ``*bold*``, ``_italic_`` and
+"""A small markup for texts the network team and members write: ``*bold*``, ``_italic_``,
+``__underline__``, ``~strike~``, ```code```, ````` ```pre``` ````` and
 ``[text](https://example.org)``.
 
 It is parsed here, in the kernel, because every adapter renders it natively (Telegram
@@ -11,21 +12,28 @@ The rules:
 - ``*bold*`` and ``_italic_`` work within one line; the text inside starts and ends with a
   non-space character, and the markers stand at word boundaries (``snake_case``,
   ``2*3*4`` and ``*fett*er`` stay as typed). Bold and italic may contain each other and links.
+- ``__underline__`` and ``~strike~`` follow the same rules.
+- ```code``` within one line and ````` ```pre``` ````` over several lines are literal inside.
 - ``[text](https://…)``: the link text on one line, an ``http`` or ``https`` address
   without spaces.
-- A backslash before ``*``, ``_``, ``[`` or ``\\`` shows that character as typed.
+- A backslash before ``*``, ``_``, ``~``, `````, ``[`` or ``\\`` shows that character as
+  typed.
+
+The same rule holds on every platform for a member's own stars and underscores; the
+formatting a platform's client sets (Telegram's entities) is read into this markup too.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
-ESCAPABLE = "*_[\\"
+ESCAPABLE = "*_~`[\\"
 _LINK = re.compile(r"\[([^\[\]\n]+)\]\((https?://[^\s()<>|\"]+)\)")
 
-Kind = Literal["text", "bold", "italic", "link"]
+Kind = Literal["text", "bold", "italic", "underline", "strike", "code", "pre", "link"]
+STYLES: dict[str, Kind] = {"*": "bold", "_": "italic", "~": "strike", "__": "underline"}
 
 
 @dataclass(frozen=True)
@@ -46,6 +54,17 @@ class Span:
     bold: bool = False
     italic: bool = False
     url: str | None = None
+    underline: bool = False
+    strike: bool = False
+    code: bool = False
+    pre: bool = False
+
+    @property
+    def styled(self) -> bool:
+        """Whether the run is formatted or a link (a splitter keeps such runs whole)."""
+        return bool(self.url or self.bold or self.italic or self.underline or self.strike) or (
+            self.code or self.pre
+        )
 
 
 def parse(text: str) -> list[Node]:
@@ -56,7 +75,7 @@ def parse(text: str) -> list[Node]:
 def spans(text: str) -> list[Span]:
     """The text as styled runs, in order (nesting flattened)."""
     found: list[Span] = []
-    _flatten(parse(text), False, False, found)
+    _flatten(parse(text), Span(""), found)
     return found
 
 
@@ -98,11 +117,21 @@ def _parse(text: str, inside: str) -> list[Node]:
             nodes.append(Node("link", _unescape(link.group(1)), link.group(2)))
             i = link.end()
             continue
-        if char in "*_" and char not in inside and (end := _closing(text, i)) is not None:
+        if char == "`" and (literal := _literal(text, i)) is not None:
             flush()
-            kind: Kind = "bold" if char == "*" else "italic"
-            nodes.append(Node(kind, children=tuple(_parse(text[i + 1 : end], inside + char))))
-            i = end + 1
+            kind, inner, i = literal
+            nodes.append(Node(kind, inner))
+            continue
+        marker = "__" if text.startswith("__", i) else char
+        if (
+            marker in STYLES
+            and marker not in inside.split()
+            and ((end := _closing(text, i, marker)) is not None)
+        ):
+            flush()
+            inner = _parse(text[i + len(marker) : end], f"{inside} {marker}")
+            nodes.append(Node(STYLES[marker], children=tuple(inner)))
+            i = end + len(marker)
             continue
         buffer.append(char)
         i += 1
@@ -110,23 +139,36 @@ def _parse(text: str, inside: str) -> list[Node]:
     return nodes
 
 
-def _closing(text: str, start: int) -> int | None:
+def _literal(text: str, start: int) -> tuple[Kind, str, int] | None:
+    """```code``` on one line or ````` ```pre``` `````: (kind, inner text, end), or None."""
+    if text.startswith("```", start):
+        end = text.find("```", start + 3)
+        if end > start + 3:
+            return "pre", text[start + 3 : end].strip("\n"), end + 3
+    end = text.find("`", start + 1)
+    if end > start + 1 and "\n" not in text[start:end]:
+        return "code", text[start + 1 : end], end + 1
+    return None
+
+
+def _closing(text: str, start: int, marker: str) -> int | None:
     """Where the marker opened at ``start`` closes on the same line, or None."""
-    marker = text[start]
+    width = len(marker)
     if start > 0 and text[start - 1].isalnum():
         return None
-    if start + 1 >= len(text) or text[start + 1].isspace():
+    if start + width >= len(text) or text[start + width].isspace():
         return None
-    i = start + 1
+    i = start + width
     while i < len(text) and text[i] != "\n":
         if text[i] == "\\" and i + 1 < len(text) and text[i + 1] in ESCAPABLE:
             i += 2
             continue
         if (
-            text[i] == marker
-            and i > start + 1
+            text.startswith(marker, i)
+            and i > start + width
             and not text[i - 1].isspace()
-            and (i + 1 == len(text) or not text[i + 1].isalnum())
+            and (i + width == len(text) or not text[i + width].isalnum())
+            and (width > 1 or not text.startswith(marker * 2, i))
         ):
             return i
         i += 1
@@ -134,18 +176,16 @@ def _closing(text: str, start: int) -> int | None:
 
 
 def _unescape(text: str) -> str:
-    return re.sub(r"\\([*_\[\\])", r"\1", text)
+    return re.sub(r"\\([*_~`\[\\])", r"\1", text)
 
 
-def _flatten(
-    nodes: list[Node] | tuple[Node, ...], bold: bool, italic: bool, out: list[Span]
-) -> None:
+def _flatten(nodes: list[Node] | tuple[Node, ...], style: Span, out: list[Span]) -> None:
     for node in nodes:
         if node.kind == "text":
-            out.append(Span(node.text, bold, italic))
+            out.append(replace(style, text=node.text))
         elif node.kind == "link":
-            out.append(Span(node.text, bold, italic, node.url))
+            out.append(replace(style, text=node.text, url=node.url))
+        elif node.kind in ("code", "pre"):
+            out.append(replace(style, text=node.text, **{node.kind: True}))
         else:
-            _flatten(
-                node.children, bold or node.kind == "bold", italic or node.kind == "italic", out
-            )
+            _flatten(node.children, replace(style, **{node.kind: True}), out)

@@ -48,23 +48,69 @@ async def archive_topic(store: Store, name: str, actor: str | None) -> Topic:
     return topic
 
 
-async def topic_list(ctx: Context, notice: str | None = None, replace: bool = False) -> Outgoing:
+PAGE_TOPICS = 8  # topics per screen at most
+PAGE_CHARS = 2400  # and this many characters of topic lines: one message on every platform
+
+
+def _mark(topic: Topic, subscribed: set[int]) -> str:
+    return "✅" if topic.id in subscribed else "▫️"
+
+
+def _topic_line(topic: Topic, subscribed: set[int]) -> str:
+    line = f"{_mark(topic, subscribed)} {topic.name}"
+    return line + (f" – {topic.description}" if topic.description else "")
+
+
+def _pages(lines: list[str]) -> list[range]:
+    """The list cut into screens that each fit one message, the same cut on every press:
+    at most :data:`PAGE_TOPICS` topics and :data:`PAGE_CHARS` characters (a screen holds
+    at least one topic, however long its description)."""
+    pages: list[range] = []
+    start, size = 0, 0
+    for index, line in enumerate(lines):
+        if index > start and (index - start >= PAGE_TOPICS or size + len(line) > PAGE_CHARS):
+            pages.append(range(start, index))
+            start, size = index, 0
+        size += len(line) + 1
+    pages.append(range(start, len(lines)))
+    return pages
+
+
+async def topic_list(
+    ctx: Context, notice: str | None = None, replace: bool = False, page: int = 0
+) -> Outgoing:
+    """One screen of the topics with a toggle each, and "weiter"/"zurück" while there are
+    more: a long list stays one message, edited in place on every press."""
     assert ctx.member is not None
     topics = await ctx.store.topics.list()
     if not topics:
         return ctx.reply("topics.none", replace=replace)
-    subscribed = await ctx.store.topics.subscribed_ids(ctx.member.id)
-    lines = []
-    buttons = []
-    for topic in topics:
-        mark = "✅" if topic.id in subscribed else "▫️"
-        lines.append(
-            f"{mark} {topic.name}" + (f" – {topic.description}" if topic.description else "")
-        )
-        buttons.append(
-            [Button(label=f"{mark} {topic.name}", action="topics.toggle", arg=str(topic.id))]
-        )
-    text = ctx.t("topics.intro") + "\n\n" + "\n".join(lines)
+    subscribed = set(await ctx.store.topics.subscribed_ids(ctx.member.id))
+    lines = [_topic_line(topic, subscribed) for topic in topics]
+    pages = _pages(lines)
+    page = min(max(page, 0), len(pages) - 1)
+    shown = pages[page]
+    buttons = [
+        [
+            Button(
+                label=f"{_mark(topics[i], subscribed)} {topics[i].name}",
+                action="topics.toggle",
+                arg=f"{topics[i].id}:{page}",
+            )
+        ]
+        for i in shown
+    ]
+    turn = []
+    if page > 0:
+        turn.append(Button(label=ctx.t("topics.previous"), action="topics.page", arg=str(page - 1)))
+    if page + 1 < len(pages):
+        turn.append(Button(label=ctx.t("topics.next"), action="topics.page", arg=str(page + 1)))
+    if turn:
+        buttons.append(turn)
+    text = ctx.t("topics.intro")
+    if len(pages) > 1:
+        text += " " + ctx.t("topics.page", page=page + 1, pages=len(pages))
+    text += "\n\n" + "\n".join(lines[i] for i in shown)
     if notice:
         text = f"{notice}\n\n{text}"
     return Outgoing(title=ctx.t("topics.title"), text=text, buttons=buttons, replace=replace)
@@ -99,18 +145,24 @@ def register(router: Router) -> None:
     async def list_button(ctx: Context, arg: str) -> Outgoing:
         return await topic_list(ctx)
 
+    @router.action("topics.page")
+    async def turn_page(ctx: Context, arg: str) -> Outgoing:
+        return await topic_list(ctx, replace=True, page=button_number(arg, 0, 1000))
+
     @router.action("topics.toggle")
     async def toggle(ctx: Context, arg: str) -> Outgoing:
         assert ctx.member is not None
-        topic = await ctx.store.topics.get(button_number(arg, 1))
+        topic_id, _, on_page = arg.partition(":")  # buttons from before paging: no page
+        page = button_number(on_page, 0, 1000) if on_page else 0
+        topic = await ctx.store.topics.get(button_number(topic_id, 1))
         if topic is None or topic.archived:
-            return await topic_list(ctx, ctx.t("topics.gone"), replace=True)
+            return await topic_list(ctx, ctx.t("topics.gone"), replace=True, page=page)
         if await ctx.store.topics.unsubscribe(ctx.member.id, topic.id):
             notice = ctx.t("topics.unsubscribed", topic=topic.name)
         else:
             await ctx.store.topics.subscribe(ctx.member.id, topic.id)
             notice = ctx.t("topics.subscribed", topic=topic.name)
-        return await topic_list(ctx, notice, replace=True)
+        return await topic_list(ctx, notice, replace=True, page=page)
 
     @router.command("newtopic", "neuesthema", access=Access.ADMIN, help_key="help.newtopic")
     async def new_topic(ctx: Context, args: str) -> Outgoing:

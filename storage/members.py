@@ -246,6 +246,23 @@ class MemberRepository:
             (to_db_time(utcnow()), platform, chat_id),
         )
 
+    async def set_identity_reachable(self, platform: str, user_id: str, *, reachable: bool) -> bool:
+        """Mark a person's identity (un)reachable by their user id, as the platform reports
+        a block or an unblock; whether anything changed."""
+        if reachable:
+            cursor = await self.db.execute(
+                "UPDATE identities SET unreachable_at = NULL"
+                " WHERE platform = ? AND user_id = ? AND unreachable_at IS NOT NULL",
+                (platform, user_id),
+            )
+        else:
+            cursor = await self.db.execute(
+                "UPDATE identities SET unreachable_at = ?"
+                " WHERE platform = ? AND user_id = ? AND unreachable_at IS NULL",
+                (to_db_time(utcnow()), platform, user_id),
+            )
+        return cursor.rowcount > 0
+
     # admin grants -----------------------------------------------------------------------
 
     async def grant_admin(self, identity_key: str) -> bool:

@@ -207,7 +207,7 @@ class FakeSlack:
         return message
 
     async def _chat_postMessage(self, args: dict[str, Any]) -> dict[str, Any]:
-        problem = self._channel_error(args.get("channel", ""))
+        problem = self._channel_error(args.get("channel", "")) or _blocks_error(args)
         if problem:
             return {"ok": False, "error": problem}
         message = self._store(args)
@@ -225,6 +225,8 @@ class FakeSlack:
         return {"ok": True, "message_ts": self._store(args, user=args["user"]).ts}
 
     async def _chat_update(self, args: dict[str, Any]) -> dict[str, Any]:
+        if problem := _blocks_error(args):
+            return {"ok": False, "error": problem}
         for message in self.messages:
             if message.channel == args.get("channel") and message.ts == args.get("ts"):
                 message.text = args.get("text", message.text)
@@ -407,6 +409,18 @@ class FakeSlack:
         finally:
             self._sockets.remove(socket)
         return socket
+
+
+SECTION_LIMIT = 3000  # Slack's documented limit of a section's text
+
+
+def _blocks_error(args: dict[str, Any]) -> str | None:
+    """What Slack answers to blocks over its documented limits (as the real API does)."""
+    for block in args.get("blocks") or []:
+        text = (block.get("text") or {}).get("text", "")
+        if block.get("type") == "section" and len(text) > SECTION_LIMIT:
+            return "invalid_blocks"
+    return None
 
 
 def _error(error: str, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:

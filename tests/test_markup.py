@@ -136,3 +136,30 @@ async def test_console_shows_readable_plain_text() -> None:
     assert "Einladung zur Jahreskonferenz am 3. Dezember: jetzt anmelden " in shown
     assert "(https://example.org/konferenz?a=1&b=2) <b>nicht fett</b> & Co" in shown
     assert "*" not in shown and "_" not in shown and "[" not in shown
+
+
+def test_underline_strike_code_and_pre_render_on_both_platforms() -> None:
+    text = "__unter__ ~weg~ `a_b*c` und\n```\nx = *1*\n```"
+    message = Outgoing(text=text, markup=True)
+    assert render_parts(message) == [
+        "<u>unter</u> <s>weg</s> <code>a_b*c</code> und\n<pre>x = *1*</pre>"
+    ]
+    assert markup_mrkdwn(text) == "_unter_ ~weg~ `a_b*c` und\n```x = *1*```"
+    assert markup.plain(text) == "unter weg a_b*c und\nx = *1*"
+
+
+def test_telegram_entities_become_markup_at_utf16_offsets() -> None:
+    from telegram import MessageEntity
+
+    from bot.adapters.telegram_entities import to_markup
+
+    text = "👍 Jahrestagung *2027*: Anmeldung hier"
+    entities = [  # the emoji is two UTF-16 units
+        MessageEntity("bold", 3, 12),
+        MessageEntity("bold", 24, 14),
+        MessageEntity("text_link", 24, 14, url="https://example.org/a"),
+    ]
+    assert to_markup(text, entities) == (
+        "👍 *Jahrestagung* *2027*: *[Anmeldung hier](https://example.org/a)*"
+    )
+    assert to_markup("/hilfe", [MessageEntity("bot_command", 0, 6)]) == "/hilfe"

@@ -28,7 +28,10 @@ def test_mrkdwn_escapes_control_characters_and_links_web_addresses() -> None:
 def test_incoming_links_come_back_as_typed() -> None:
     typed = "[Anmeldung](<https://x.example/a?b=1&amp;c=2>) <https://y.example|y.example> &lt;b&gt;"
     assert incoming_text(typed) == "[Anmeldung](https://x.example/a?b=1&c=2) https://y.example <b>"
-    assert incoming_text("<mailto:a@b.example|a@b.example> <@U123>") == "a@b.example <@U123>"
+    assert incoming_text("<mailto:a@b.example|a@b.example> <@U123>", {"U123": "Cleo"}) == (
+        "a@b.example Cleo"
+    )
+    assert incoming_text("<!here> in <#C0H2|wasserstoff> <!everyone>") == "in #wasserstoff"
     assert incoming_text("<https://z.example|Hier>") == "Hier (https://z.example)"
 
 

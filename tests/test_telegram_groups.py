@@ -100,3 +100,42 @@ async def test_bot_removed_from_group_marks_binding_unreachable(
         [binding] = await store.bindings.for_chat("telegram", "-303")
         assert binding.unreachable_at is not None
         assert await store.bindings.for_target("topic", topic.id) == []
+
+
+def private_change(person: dict[str, object], old: str, new: str) -> dict[str, object]:
+    """The ``my_chat_member`` update Telegram sends when a person blocks or unblocks us."""
+    bot_user = {"id": 999, "is_bot": True, "first_name": "Knotenpunkt"}
+    return {
+        "chat": {"id": person["id"], "type": "private", "first_name": person["first_name"]},
+        "from": person,
+        "date": 1700000000,
+        "old_chat_member": {"status": old, "user": bot_user, "until_date": 0},
+        "new_chat_member": {"status": new, "user": bot_user, "until_date": 0},
+    }
+
+
+async def test_a_member_who_blocks_the_bot_is_not_counted_until_they_unblock(
+    make_settings: Callable[..., Settings],
+) -> None:
+    async with running_bot(make_settings, admins=["telegram:42"]) as bot:
+        await bot.member(101, "Anna Muster")
+        await bot.member(102, "Bernd Blockiert")
+        bernd = user(102, "Bernd", "de")
+
+        async def preview_count() -> str:
+            await bot.say(ADMIN, "/abbrechen")
+            await bot.say(ADMIN, "/rundschreiben")
+            await bot.press(ADMIN, "Alle Mitglieder")
+            return (await bot.say(ADMIN, "Hallo zusammen"))[-1].text
+
+        await bot.deliver(
+            {"update_id": 6000, "my_chat_member": private_change(bernd, "member", "kicked")}
+        )
+        [identity] = await bot.services.store.members.identities(2)
+        assert identity.unreachable_at is not None
+        assert "Empfänger: 1 (alle Mitglieder) – Telegram: 1." in await preview_count()
+
+        await bot.deliver(
+            {"update_id": 6001, "my_chat_member": private_change(bernd, "kicked", "member")}
+        )
+        assert "Empfänger: 2 (alle Mitglieder) – Telegram: 2." in await preview_count()

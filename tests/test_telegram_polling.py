@@ -134,26 +134,26 @@ async def test_names_are_escaped_for_html(make_settings: Callable[..., Settings]
         assert listing.buttons()[0]["text"] == "▫️ <i>R&D</i>"  # button labels are plain
 
 
-async def test_long_message_is_split_at_line_breaks_with_keyboard_last(
+async def test_long_topic_list_is_paged_into_one_message_with_its_keyboard(
     make_settings: Callable[..., Settings],
 ) -> None:
     async with running_bot(make_settings) as bot:
         member = await bot.member(311)
         for number in range(12):
             await bot.services.store.topics.create(f"Thema {number:02}", "x" * 200 + " & " * 90)
-        parts = await bot.say(user(311), "/themen")
-        assert len(parts) == 2
-        assert parts[0].reply_markup is None and len(parts[1].buttons()) == 12
-        assert parts[0].html.startswith("<b>") and not parts[1].html.startswith("<b>")
-        assert all(len(p.text) <= 4096 for p in parts)
-        topic_lines = [line for p in parts for line in p.text.split("\n") if " – x" in line]
-        assert len(topic_lines) == 12  # no line was cut in two
-        assert all(line.startswith("▫️ Thema") for line in topic_lines)
+        [first] = await bot.say(user(311), "/themen")
+        assert first.html.startswith("<b>") and len(first.text) <= 4096
+        topic_lines = [line for line in first.text.split("\n") if " – x" in line]
+        assert topic_lines and all(line.startswith("▫️ Thema") for line in topic_lines)
+        assert all(line.rstrip().endswith("&") for line in topic_lines)  # no line cut in two
+        labels = [b["text"] for b in first.buttons()]
+        assert labels[: len(topic_lines)] == [line.split(" – ")[0] for line in topic_lines]
+        assert labels[-1] == "Weiter ▶"
 
-        # a toggle on a message that no longer fits one part is answered with new messages
-        again = await bot.press(user(311), "Thema 03")
-        assert len(again) == 2 and not any(m.edited for m in again)
-        assert "✅ Thema 03" in again[1].buttons()[3]["text"]
+        # a toggle edits the message it was pressed on, whatever the length of the list
+        [again] = await bot.press(user(311), "Thema 03")
+        assert again.edited and again.message_id == first.message_id
+        assert "✅ Thema 03" in [b["text"] for b in again.buttons()]
         assert len(await bot.services.store.topics.subscribed_ids(member)) == 1
 
 

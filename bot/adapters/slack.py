@@ -25,7 +25,7 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.adapters.slack_blocks import decode_action, incoming_text
+from bot.adapters.slack_blocks import USER_REFERENCE, decode_action, incoming_text
 from bot.adapters.slack_errors import to_delivery_error
 from bot.adapters.slack_home import build_home_view
 from bot.adapters.slack_outbound import ReplyTarget, SlackOutbound, read_target, write_target
@@ -255,7 +255,7 @@ class SlackAdapter:
             return
         user, channel = event["user"], event["channel"]
         fields = {
-            "text": incoming_text(event.get("text") or ""),
+            "text": await self._read_text(event.get("text") or ""),
             "bare_commands": True,
             "message_id": event.get("ts"),
             "update_id": body.get("event_id"),
@@ -267,7 +267,7 @@ class SlackAdapter:
         if _from_bot(event, context.bot_user_id):
             return
         user, channel = event["user"], event["channel"]
-        text = incoming_text(_MENTION.sub("", event.get("text") or "")).strip()
+        text = (await self._read_text(_MENTION.sub("", event.get("text") or ""))).strip()
         kind = ChatKind.PRIVATE if is_dm(channel) else ChatKind.GROUP
         fields = {
             "text": text,
@@ -280,7 +280,7 @@ class SlackAdapter:
     async def _on_command(self, ack: Any, command: dict[str, Any]) -> None:
         await ack()
         user, channel = command["user_id"], command["channel_id"]
-        words = incoming_text(command.get("text") or "").strip().lstrip("/")
+        words = (await self._read_text(command.get("text") or "")).strip().lstrip("/")
         fields: dict[str, Any] = {"text": f"/{words}" if words else "/help"}
         group = not is_dm(channel)
         target = ReplyTarget(
@@ -394,6 +394,15 @@ class SlackAdapter:
             await self.out.apologise(target, await self._lang(target.user, locale), key)
         except Exception as problem:
             log.warning("slack: could not apologise to %s: %s", target.user, problem)
+
+    async def _read_text(self, raw: str) -> str:
+        """Slack's text as the person typed it, a mentioned person by their name."""
+        names = {}
+        for user in set(USER_REFERENCE.findall(raw)):
+            name = (await self.out.person(user)).display_name
+            if name:
+                names[user] = name
+        return incoming_text(raw, names)
 
     async def _lang(self, user: str, locale: str | None) -> str:
         """The member's language, else their Slack locale's, else the network's."""

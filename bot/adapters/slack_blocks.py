@@ -11,9 +11,11 @@ A message with ``markup`` set has its small markup (:mod:`bot.markup`) turned in
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
-from bot import markup
+from bot import markup, textsplit
 from bot.models import Button, Contact, Outgoing, Platform
 
 Block = dict[str, Any]
@@ -50,10 +52,37 @@ def _plain_link(match: re.Match[str]) -> str:
     return f"{label} ({shown})"
 
 
-def incoming_text(text: str) -> str:
+_REFERENCE = re.compile(r"<([@#!])([^|>\s]+)(?:\|([^>]*))?>")
+USER_REFERENCE = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
+MASS_MENTIONS = ("here", "channel", "everyone")
+_DROPPED = "\x00"
+
+
+def _reference(match: re.Match[str], names: Mapping[str, str]) -> str:
+    """A person by their name, a channel as ``#name``; mass mentions never pass on."""
+    kind, target, label = match.group(1), match.group(2), match.group(3)
+    if kind == "@":
+        return names.get(target) or (label or "").lstrip("@") or target
+    if kind == "#":
+        return "#" + (label or names.get(target) or target)
+    if target in MASS_MENTIONS or target.startswith("subteam^"):
+        return _DROPPED
+    return label or _DROPPED  # a date and the like: its fallback text
+
+
+def incoming_text(text: str, names: Mapping[str, str] | None = None) -> str:
     """A message's text as the person typed it: Slack wraps web addresses they typed as
-    ``<https://…>`` (or ``<https://…|label>``) and escapes ``&``, ``<`` and ``>``."""
-    return unescape(_SLACK_LINK.sub(_plain_link, text))
+    ``<https://…>`` (or ``<https://…|label>``) and escapes ``&``, ``<`` and ``>``.
+
+    Slack's own references are read too: ``<@U…>`` becomes the person's name (from
+    ``names``, looked up by the adapter), ``<#C…|name>`` becomes ``#name``, and
+    ``<!here>``, ``<!channel>`` and ``<!everyone>`` are dropped, so that no text the bot
+    passes on pings a whole channel on any platform."""
+    text = _SLACK_LINK.sub(_plain_link, text)
+    text = _REFERENCE.sub(lambda m: _reference(m, names or {}), text)
+    if _DROPPED in text:
+        text = re.sub(f" ?{_DROPPED}", "", text).strip(" ")
+    return unescape(text)
 
 
 def _link(match: re.Match[str]) -> str:
@@ -70,20 +99,9 @@ def mrkdwn(text: str) -> str:
     return _URL.sub(_link, escape(text))
 
 
-def _markup_node(node: markup.Node) -> str:
-    if node.kind == "text":
-        return mrkdwn(node.text)
-    if node.kind == "link":
-        label = " ".join(node.text.split()).replace("|", "¦")
-        return f"<{escape(node.url or '')}|{escape(label)}>"
-    inner = "".join(_markup_node(child) for child in node.children)
-    marker = "*" if node.kind == "bold" else "_"
-    return f"{marker}{inner}{marker}"
-
-
 def markup_mrkdwn(text: str) -> str:
     """Text in the small markup as mrkdwn; what is not markup is escaped like plain text."""
-    return "".join(_markup_node(node) for node in markup.parse(text))
+    return spans_mrkdwn(markup.spans(text))
 
 
 _USER_ID = re.compile(r"^[UW][A-Z0-9]+$")
@@ -100,22 +118,6 @@ def bold(text: str) -> str:
     """A title in bold; asterisks inside would end the bold early, so they are swapped."""
     cleaned = " ".join(text.replace("*", "∗").split())
     return f"*{escape(cleaned)}*" if cleaned else ""
-
-
-def _chunks(text: str, size: int) -> list[str]:
-    """Split at line breaks where possible so each piece fits one section."""
-    pieces: list[str] = []
-    while len(text) > size:
-        cut = text.rfind("\n", 0, size)
-        if cut <= 0:
-            cut = text.rfind(" ", 0, size)
-        if cut <= 0:
-            cut = size
-        pieces.append(text[:cut])
-        text = text[cut:].lstrip("\n")
-    if text:
-        pieces.append(text)
-    return pieces
 
 
 def section(text: str) -> Block:
@@ -155,15 +157,102 @@ def fallback_text(message: Outgoing) -> str:
     return text if len(text) <= FALLBACK_LIMIT else text[: FALLBACK_LIMIT - 1] + "…"
 
 
+def _run_body(span: markup.Span) -> str:
+    """A run's text as mrkdwn without its bold, italic or strike markers."""
+    if span.url:
+        label = " ".join(span.text.split()).replace("|", "¦")
+        return f"<{escape(span.url)}|{escape(label)}>"
+    if span.code or span.pre:
+        body = escape(span.text.replace("`", "ˋ"))
+        return f"```{body}```" if span.pre else f"`{body}`"
+    return mrkdwn(span.text)
+
+
+def _markers(span: markup.Span) -> list[str]:
+    """Slack's markers for a run's styles, outermost first (no underline: italic)."""
+    found = ["*"] if span.bold else []
+    if span.italic or span.underline:
+        found.append("_")
+    return found + (["~"] if span.strike else [])
+
+
+def spans_mrkdwn(runs: list[markup.Span]) -> str:
+    """Styled runs as mrkdwn, each marker opened once for consecutive runs that share it,
+    so ``*a _b_ c*`` stays that rather than ``*a **_b_** c*``."""
+    out: list[str] = []
+    stack: list[str] = []
+    for run in runs:
+        wanted = _markers(run)
+        keep = 0
+        while keep < len(stack) and stack[keep] in wanted:
+            keep += 1
+        out.extend(reversed(stack[keep:]))
+        del stack[keep:]
+        for marker in wanted:
+            if marker not in stack:
+                stack.append(marker)
+                out.append(marker)
+        out.append(_run_body(run))
+    out.extend(reversed(stack))
+    return "".join(out)
+
+
+def _clipped(runs: list[markup.Span], begin: int, end: int) -> list[markup.Span]:
+    """The runs' pieces between two offsets of their visible text, each with its style."""
+    pieces, offset = [], 0
+    for run in runs:
+        low, high = max(begin, offset), min(end, offset + len(run.text))
+        if low < high:
+            text = run.text[low - offset : high - offset]
+            pieces.append(replace(run, text=text))
+        offset += len(run.text)
+    return pieces
+
+
+def _styled_ranges(runs: list[markup.Span]) -> list[tuple[int, int]]:
+    """Where links and formatting spans lie in the visible text: not to be cut."""
+    ranges, offset = [], 0
+    for run in runs:
+        if run.styled:
+            if ranges and ranges[-1][1] == offset:  # e.g. a link inside bold: one span
+                ranges[-1] = (ranges[-1][0], offset + len(run.text))
+            else:
+                ranges.append((offset, offset + len(run.text)))
+        offset += len(run.text)
+    return ranges
+
+
+def body_sections(message: Outgoing) -> list[str]:
+    """The title and text as section texts of at most :data:`SECTION_LIMIT` characters,
+    cut on the visible text, never inside a link, a formatting span or a word when a
+    line break or a space outside one exists; each section is valid mrkdwn on its own."""
+    head = bold(message.title) if message.title else ""
+    first_limit = SECTION_LIMIT - len(head) - 1 if head else SECTION_LIMIT
+    if message.markup:
+        runs = markup.spans(message.text)
+        visible = "".join(run.text for run in runs)
+        protected = _styled_ranges(runs)
+
+        def render_range(begin: int, end: int) -> str:
+            return spans_mrkdwn(_clipped(runs, begin, end))
+
+    else:
+        visible, protected = message.text, []
+
+        def render_range(begin: int, end: int) -> str:
+            return message.render_text(visible[begin:end], mention, mrkdwn)
+
+    parts = textsplit.split_rendered(
+        visible, SECTION_LIMIT, render_range, first_limit=first_limit, protected=protected
+    )
+    if head:
+        parts = [f"{head}\n{parts[0]}", *parts[1:]] if parts else [head]
+    return [part for part in parts if part.strip()]
+
+
 def content_blocks(message: Outgoing) -> list[Block]:
     """Title, text and buttons as blocks, before splitting into messages."""
-    if message.markup:
-        body = markup_mrkdwn(message.text)
-    else:
-        body = message.render_text(message.text, mention, mrkdwn)
-    if message.title:
-        body = f"{bold(message.title)}\n{body}" if body else bold(message.title)
-    blocks = [section(piece) for piece in _chunks(body, SECTION_LIMIT) if piece.strip()]
+    blocks = [section(piece) for piece in body_sections(message)]
     return blocks + action_blocks(message.button_list())
 
 

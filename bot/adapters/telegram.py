@@ -258,6 +258,10 @@ class TelegramAdapter:
         core = self.services.core
         if reading.left_chat is not None:
             await core.removed_from_chat("telegram", reading.left_chat)
+        if reading.blocked_by is not None:
+            await core.person_reachable("telegram", reading.blocked_by, reachable=False)
+        if reading.unblocked_by is not None:
+            await core.person_reachable("telegram", reading.unblocked_by, reachable=True)
         if reading.migrated is not None:
             await core.chat_migrated("telegram", *reading.migrated)
         if reading.query is not None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from telegram import CallbackQuery, Chat, ChatMember, Message, Update, User
 
+from bot.adapters.telegram_entities import to_markup
 from bot.models import Button, ChatKind, Identity, Incoming, Platform
 
 
@@ -50,9 +51,10 @@ def message_incoming(update: Update, message: Message, bot_username: str | None)
     user = message.from_user
     kind = chat_kind(message.chat)
     text = message.text if message.text is not None else message.caption
+    entities = message.entities if message.text is not None else message.caption_entities
     if user is None or user.is_bot or kind is None or text is None:
         return None
-    addressed = address_command(text, bot_username)
+    addressed = address_command(to_markup(text, entities), bot_username)
     if addressed is None:
         return None
     return Incoming(
@@ -116,6 +118,8 @@ class Reading:
     incoming: Incoming | None = None
     query: CallbackQuery | None = None  # answered first, so that the spinner stops
     left_chat: str | None = None  # the bot was removed from this group
+    blocked_by: str | None = None  # this person blocked the bot (their private chat)
+    unblocked_by: str | None = None  # this person unblocked (restarted) the bot
     migrated: tuple[str, str] | None = None  # a group became a supergroup: (old, new)
 
 
@@ -124,9 +128,10 @@ def read_update(update: Update, bot_username: str | None) -> Reading:
     change = update.my_chat_member
     if change is not None:
         gone = change.new_chat_member.status in (ChatMember.LEFT, ChatMember.BANNED)
-        if gone and change.chat.type != Chat.PRIVATE:
-            return Reading(left_chat=numeric_id(change.chat.id))
-        return Reading()
+        if change.chat.type != Chat.PRIVATE:
+            return Reading(left_chat=numeric_id(change.chat.id)) if gone else Reading()
+        person = numeric_id(change.from_user.id)
+        return Reading(blocked_by=person) if gone else Reading(unblocked_by=person)
     message = update.message
     if message is not None:
         if message.migrate_to_chat_id is not None:

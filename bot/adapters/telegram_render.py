@@ -12,6 +12,7 @@ do), so long messages become several, cut at line breaks.
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -92,6 +93,14 @@ def split_plain(text: str, limit: int = MESSAGE_LIMIT, first_limit: int | None =
 
 def _span_html(span: markup.Span) -> str:
     body = escape(span.text)
+    if span.code:
+        body = f"<code>{body}</code>"
+    if span.pre:
+        body = f"<pre>{body}</pre>"
+    if span.strike:
+        body = f"<s>{body}</s>"
+    if span.underline:
+        body = f"<u>{body}</u>"
     if span.italic:
         body = f"<i>{body}</i>"
     if span.bold:
@@ -112,7 +121,7 @@ def _markup_parts(text: str, limit: int, first_limit: int) -> list[str]:
             low, high = max(begin, offset), min(end, offset + len(run.text))
             if low < high:
                 clipped = run.text[low - offset : high - offset]
-                pieces.append(_span_html(markup.Span(clipped, run.bold, run.italic, run.url)))
+                pieces.append(_span_html(replace(run, text=clipped)))
             offset += len(run.text)
         parts.append("".join(pieces))
     return parts

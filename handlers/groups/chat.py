@@ -3,6 +3,7 @@ notification level, join requests settled by moderators, and withdrawing updates
 
 from __future__ import annotations
 
+from bot import markup
 from bot.arguments import record_id
 from bot.context import Context
 from bot.models import Outgoing
@@ -198,4 +199,6 @@ def register(router: Router) -> None:
             )
         except Invalid as problem:
             return problem.reply(ctx)
-        return ctx.reply("groups.withdrawn", text=render.excerpt(post.body, 40), stopped=stopped)
+        return ctx.reply(
+            "groups.withdrawn", text=render.excerpt(markup.plain(post.body), 40), stopped=stopped
+        )

@@ -10,6 +10,7 @@ twice; a Slack slash command is invisible to the channel, so there the answer is
 
 from __future__ import annotations
 
+from bot import markup
 from bot.context import Context
 from bot.i18n import tn
 from bot.models import Button, ChatKind, Outgoing
@@ -65,7 +66,9 @@ async def _preview(ctx: Context, group: Group, body: str) -> Outgoing:
     message = render.update_message(ctx.lang, group, _draft(ctx, group, body))
     return Outgoing(
         title=ctx.t("groups.preview_title", group=group.name),
-        text=f"{message.title}\n\n{message.text}\n\n{ctx.t('groups.preview_hint')}",
+        text=f"{markup.escape(message.title or '')}\n\n{message.text}\n\n"
+        f"{markup.escape(ctx.t('groups.preview_hint'))}",
+        markup=True,
         buttons=[
             [
                 ctx.button("groups.btn_post", render.CONFIRM, "yes"),
@@ -159,7 +162,8 @@ async def _post_in_chat(ctx: Context, text: str) -> Outgoing:
     shown = render.update_message(ctx.settings.language, group, fanout.post)
     return Outgoing(
         title=shown.title,
-        text=f"{shown.text}\n\n{footer}",
+        text=f"{shown.text}\n\n{markup.escape(footer)}",
+        markup=True,
         buttons=withdraw,
         for_everyone=True,  # the update itself: the channel it was posted in must see it
     )

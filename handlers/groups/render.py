@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+from bot import markup
 from bot.calendar.recurrence import Occurrence
 from bot.i18n import format_date, t
 from bot.models import Button, Outgoing
@@ -54,12 +55,13 @@ def update_message(lang: str, group: Group, post: Post, with_buttons: bool = Fal
         title=t(lang, "groups.update_title", author=author(lang, post), group=group.name),
         text=post.body,
         buttons=buttons if with_buttons else [],
+        markup=True,  # a member's formatting, one rule on every platform (bot/markup.py)
     )
 
 
 def update_line(lang: str, zone: ZoneInfo, post: Post, limit: int = EXCERPT) -> str:
     day = format_date(post.created_at, lang, zone)
-    return f"• {day} – {author(lang, post)}: {excerpt(post.body, limit)}"
+    return f"• {day} – {author(lang, post)}: {excerpt(markup.plain(post.body), limit)}"
 
 
 def join_request(lang: str, group: Group, member: Member) -> Outgoing:
@@ -175,7 +177,7 @@ def view(
     lines += _posts(lang, zone, state.posts)
     for post in state.posts:
         if post.id in state.withdrawable:
-            label = t(lang, "groups.btn_withdraw", text=excerpt(post.body, 24))
+            label = t(lang, "groups.btn_withdraw", text=excerpt(markup.plain(post.body), 24))
             rows.append([Button(label=label, action=WITHDRAW, arg=str(post.id))])
     if state.open_requests:
         label = t(lang, "groups.btn_requests", count=state.open_requests)

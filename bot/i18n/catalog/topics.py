@@ -7,6 +7,9 @@ MESSAGES = {
         "de_du": "Tippe auf ein Thema, um es zu abonnieren oder abzubestellen. ✅ = abonniert.",
         "en": "Tap a topic to subscribe or unsubscribe. ✅ = subscribed.",
     },
+    "topics.page": {"de": "(Seite {page} von {pages})", "en": "(page {page} of {pages})"},
+    "topics.next": {"de": "Weiter ▶", "en": "More ▶"},
+    "topics.previous": {"de": "◀ Zurück", "en": "◀ Back"},
     "topics.none": {
         "de": "Es gibt noch keine Themenkanäle.",
         "en": "There are no topic channels yet.",
