@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Any, Literal
 
 ESCAPABLE = "*_~`[\\"
 _LINK = re.compile(r"\[([^\[\]\n]+)\]\((https?://[^\s()<>|\"]+)\)")
@@ -129,8 +129,8 @@ def _parse(text: str, inside: str) -> list[Node]:
             and ((end := _closing(text, i, marker)) is not None)
         ):
             flush()
-            inner = _parse(text[i + len(marker) : end], f"{inside} {marker}")
-            nodes.append(Node(STYLES[marker], children=tuple(inner)))
+            children = _parse(text[i + len(marker) : end], f"{inside} {marker}")
+            nodes.append(Node(STYLES[marker], children=tuple(children)))
             i = end + len(marker)
             continue
         buffer.append(char)
@@ -186,6 +186,8 @@ def _flatten(nodes: list[Node] | tuple[Node, ...], style: Span, out: list[Span])
         elif node.kind == "link":
             out.append(replace(style, text=node.text, url=node.url))
         elif node.kind in ("code", "pre"):
-            out.append(replace(style, text=node.text, **{node.kind: True}))
+            flag: dict[str, Any] = {node.kind: True}
+            out.append(replace(style, text=node.text, **flag))
         else:
-            _flatten(node.children, replace(style, **{node.kind: True}), out)
+            flag = {node.kind: True}
+            _flatten(node.children, replace(style, **flag), out)

@@ -211,7 +211,8 @@ def _clipped(runs: list[markup.Span], begin: int, end: int) -> list[markup.Span]
 
 def _styled_ranges(runs: list[markup.Span]) -> list[tuple[int, int]]:
     """Where links and formatting spans lie in the visible text: not to be cut."""
-    ranges, offset = [], 0
+    ranges: list[tuple[int, int]] = []
+    offset = 0
     for run in runs:
         if run.styled:
             if ranges and ranges[-1][1] == offset:  # e.g. a link inside bold: one span
