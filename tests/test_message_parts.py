@@ -11,10 +11,11 @@ from collections.abc import Callable
 
 import pytest
 
-from bot.models import ChatKind, Outgoing
+from bot.models import ChatKind, Document, Outgoing
 from bot.settings import Settings
 from tests.fake_telegram import FakeTelegram, user
 from tests.fake_telegram_harness import Bot, running_bot, wait_for
+from tests.slack_signing import running_slack, standard_fake
 
 ADMIN = user(1, "Chefin", "de")
 ANNA = user(101, "Anna", "de")
@@ -150,3 +151,27 @@ async def test_a_429_storm_ends_in_a_visible_failure_not_a_loop(
             "SELECT last_error, throttled FROM outbox WHERE batch = 'storm'"
         )
         assert row is not None and "throttled 3 times" in row[0]
+
+
+async def test_a_slack_message_with_a_file_resumes_at_the_upload(
+    make_settings: Callable[..., Settings],
+) -> None:
+    """On Slack the text and the file are two parts: the upload failing once does not post
+    the text a second time."""
+    async with running_slack(make_settings, standard_fake()) as slack:
+        slack.fake.fail("files.getUploadURLExternal", "internal_error", status=500)
+        message = Outgoing(
+            text="Protokoll der AG", document=Document(filename="protokoll.txt", content=b"TOP 1")
+        )
+        await slack.services.notifier.to_chat(
+            "slack", "C1", message, chat_kind=ChatKind.GROUP, batch="file"
+        )
+        await wait_for(lambda: bool(slack.fake.uploads), 15)
+        await slack.settle()
+        assert [m.text for m in slack.fake.messages_in("C1")] == ["Protokoll der AG"]
+        assert list(slack.fake.uploads.values()) == [b"TOP 1"]
+        assert len(slack.fake.calls_to("files.getUploadURLExternal")) == 2
+        row = await slack.services.store.db.fetchone(
+            "SELECT status, parts_sent FROM outbox WHERE batch = 'file'"
+        )
+        assert row is not None and tuple(row) == ("sent", 1)
