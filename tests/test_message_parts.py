@@ -75,6 +75,21 @@ async def test_two_part_broadcast_reaches_each_member_once_per_part_in_order(
             assert second_at - first_at >= 0.9  # the second part waited for the chat's limit
 
 
+async def test_two_parts_to_a_group_keep_to_twenty_a_minute(
+    make_settings: Callable[..., Settings],
+) -> None:
+    fake = _limited()
+    async with running_bot(make_settings, fake=fake) as bot:
+        await bot.services.notifier.to_chat(
+            "telegram", "-1001", Outgoing(text=_long_text(6000)), chat_kind=ChatKind.GROUP,
+            batch="group",
+        )  # fmt: skip
+        await bot.outbox_report("group", {"sent": 1}, within=15)
+        first, second = (c.at for c in fake.calls_to("sendMessage"))
+        assert second - first >= 60 / 20 - 0.1  # evenly spaced within the group's limit
+        assert len(fake.sent_to(-1001)) == 2 and fake.flood_violations == 0
+
+
 def _two_part_topics() -> list[tuple[str, str]]:
     return [(f"Thema {n:02d} Wasserstoff", _long_text(380)) for n in range(12)]
 
