@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import math
 import time
 from collections import deque
 from collections.abc import Iterable
@@ -127,6 +128,7 @@ class FakeTelegram:
     flood_limits: bool = False
     flood_rate: int = 30  # sends accepted in any sliding one-second window, all chats
     flood_chat_interval: float = 1.0  # seconds between two sends to one chat
+    flood_group_per_minute: int = 20  # sends accepted in any sliding minute, per group
     flood_violations: int = 0
     send_delay: float = 0.0  # a slow API: sendMessage answers after this many seconds
 
@@ -140,6 +142,7 @@ class FakeTelegram:
         self._runner: web.AppRunner | None = None
         self._accepted: deque[float] = deque()  # arrival of sends let through, last second
         self._last_in_chat: dict[str, float] = {}
+        self._group_minute: dict[str, deque[float]] = {}  # a group's sends, last minute
         self._holds: dict[tuple[str, str], asyncio.Event] = {}  # (method, chat) -> gate
         self._dropped: list[asyncio.Event] = []  # gates whose held calls never arrive
 
@@ -234,22 +237,37 @@ class FakeTelegram:
         return gate
 
     def _check_flood(self, method: str, params: dict[str, Any]) -> None:
-        """Telegram's limits: 30 sends in any second overall and one per second per chat."""
+        """Telegram's limits: 30 sends in any second overall, one per second per chat and
+        20 in any minute per group; a refusal says when the next send would be accepted."""
         if not self.flood_limits or method not in FLOOD_METHODS:
             return
         now = time.monotonic()
         while self._accepted and self._accepted[0] <= now - 1.0:
             self._accepted.popleft()
         chat = str(params.get("chat_id"))
+        waits = [0.0]
+        if len(self._accepted) >= self.flood_rate:
+            waits.append(self._accepted[0] + 1.0 - now)
         last = self._last_in_chat.get(chat)
-        if len(self._accepted) >= self.flood_rate or (
-            last is not None and now - last < self.flood_chat_interval
-        ):
+        if last is not None and now - last < self.flood_chat_interval:
+            waits.append(last + self.flood_chat_interval - now)
+        minute = self._group_minute.setdefault(chat, deque()) if chat.startswith("-") else None
+        if minute is not None:
+            while minute and minute[0] <= now - 60.0:
+                minute.popleft()
+            if len(minute) >= self.flood_group_per_minute:
+                waits.append(minute[0] + 60.0 - now)
+        if max(waits) > 0:
             self.flood_violations += 1
             self.refused.append((method, 429))
-            raise ApiError(429, "Too Many Requests: retry after 1", {"retry_after": 1})
+            retry_after = max(1, math.ceil(max(waits)))
+            raise ApiError(
+                429, f"Too Many Requests: retry after {retry_after}", {"retry_after": retry_after}
+            )
         self._accepted.append(now)
         self._last_in_chat[chat] = now
+        if minute is not None:
+            minute.append(now)
 
     def _maybe_fail(self, method: str, params: dict[str, Any]) -> None:
         chat = str(params.get("chat_id"))

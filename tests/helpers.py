@@ -7,6 +7,7 @@ import time
 from collections import deque
 from dataclasses import dataclass, field
 
+from bot.adapters.parts import OnPart
 from bot.core import Core
 from bot.models import Button, ChatKind, Identity, Incoming, Outgoing, Platform
 
@@ -43,6 +44,8 @@ class FakeAdapter:
         *,
         reply_target: str | None = None,
         direct: bool = False,
+        start_part: int = 0,
+        on_part: OnPart | None = None,
     ) -> None:
         self.attempts += 1
         if self.delay:

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TextIO
 
 from bot import markup
+from bot.adapters.parts import OnPart
 from bot.arguments import number
 from bot.i18n import t
 from bot.models import (
@@ -145,6 +146,8 @@ class ConsoleAdapter:
         *,
         reply_target: str | None = None,
         direct: bool = False,
+        start_part: int = 0,
+        on_part: OnPart | None = None,
     ) -> None:
         """A notification: to ourselves it is shown like a reply, to others as a note.
         (The console's own answers are printed as they come back from the core: there is

@@ -17,6 +17,7 @@ import json
 import logging
 import re
 from collections.abc import Coroutine
+from contextlib import AbstractAsyncContextManager
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
@@ -25,6 +26,7 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.adapters.parts import OnPart, PartPlan
 from bot.adapters.slack_blocks import USER_REFERENCE, decode_action, incoming_text
 from bot.adapters.slack_errors import to_delivery_error
 from bot.adapters.slack_home import build_home_view
@@ -101,6 +103,7 @@ class SlackAdapter:
         settings = services.settings
         self.settings = settings
         self.core = services.core
+        self.services = services
         self.store = services.store
         self.client = AsyncWebClient(
             token=settings.slack_bot_token, base_url=api_base_url(settings.slack_api_url)
@@ -175,17 +178,29 @@ class SlackAdapter:
         *,
         reply_target: str | None = None,
         direct: bool = False,
+        start_part: int = 0,
+        on_part: OnPart | None = None,
     ) -> None:
         """An outbox row: an answer goes where its request asked for (the pressed message,
         only to the person, through a slash command's response URL), anything else is
-        posted; failures are translated for the outbox."""
+        posted; part by part from ``start_part`` on, each part after the first waiting for
+        the channel's limit; failures are translated for the outbox."""
+        limiter = self.services.worker.limiter
+
+        async def pace() -> None:
+            await limiter.next_part("slack", chat_kind, chat_id, holding=not direct)
+
+        def gate() -> AbstractAsyncContextManager[None]:  # a reply counts in the limits
+            return limiter.direct("slack", chat_kind, chat_id)
+
+        plan = PartPlan(start_part, on_part, pace, gate if direct else None)
         try:
             if reply_target:
                 target = read_target(reply_target)
                 lang = await self._lang(target.user, None)
-                await self.out.deliver([message], target, lang)
+                await self.out.deliver(message, target, lang, plan)
             else:
-                await self.out.post(chat_id, message)
+                await self.out.post(chat_id, message, plan)
         except Exception as exc:
             raise to_delivery_error(exc) from exc
 

@@ -18,6 +18,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
+from bot.adapters.parts import WHOLE, PartPlan, Step
 from bot.adapters.slack_blocks import Block, Payload, render
 from bot.adapters.slack_errors import is_unreachable
 from bot.i18n import t
@@ -105,30 +106,40 @@ class SlackOutbound:
 
     # answers to the sender ---------------------------------------------------------------
 
-    async def deliver(self, replies: list[Outgoing], target: ReplyTarget, lang: str) -> None:
-        for message in replies:
-            if target.home and message.replace:
-                continue  # the re-published Home tab is the updated view
-            if target.ephemeral and not message.for_everyone:
-                if target.response_url:  # a slash command: only the person who typed it
-                    await self.respond(target.response_url, message, None)
-                else:
-                    await self.ephemeral(target.channel, target.user, message)
-                if message.document is not None:  # files cannot be ephemeral: send it privately
-                    await self._upload(await self.dm_channel(target.user), message)
-            elif message.replace and target.message_ts:
-                await self.update(target.channel, target.message_ts, message)
+    async def deliver(
+        self, message: Outgoing, target: ReplyTarget, lang: str, plan: PartPlan = WHOLE
+    ) -> None:
+        """An answer, where its request asked for it, part by part (see ``plan``)."""
+        if target.home and message.replace:
+            return  # the re-published Home tab is the updated view
+        if target.ephemeral and not message.for_everyone:
+            if target.response_url:  # a slash command: only the person who typed it
+                steps = self._respond_steps(target.response_url, message, None)
             else:
-                await self._post_reply(target, message, lang)
+                steps = self._ephemeral_steps(target.channel, target.user, message)
+            if message.document is not None:  # files cannot be ephemeral: send it privately
 
-    async def _post_reply(self, target: ReplyTarget, message: Outgoing, lang: str) -> None:
+                async def upload_privately() -> None:
+                    await self._upload(await self.dm_channel(target.user), message)
+
+                steps.append(upload_privately)
+            await plan.run(steps)
+        elif message.replace and target.message_ts:
+            await self.update(target.channel, target.message_ts, message, plan)
+        else:
+            await self._post_reply(target, message, lang, plan)
+
+    async def _post_reply(
+        self, target: ReplyTarget, message: Outgoing, lang: str, plan: PartPlan
+    ) -> None:
         try:
-            await self.post(target.channel, message)
+            await self.post(target.channel, message, plan)
         except SlackApiError as exc:
-            if not (target.response_url and is_unreachable(exc)):
+            if not (target.response_url and is_unreachable(exc)) or plan.start_part:
                 raise
             # a slash command in a channel the bot is not in: answer privately, say why
-            await self.respond(target.response_url, message, t(lang, "slack.invite_bot"))
+            note = t(lang, "slack.invite_bot")
+            await plan.run(self._respond_steps(target.response_url, message, note))
 
     async def apologise(self, target: ReplyTarget, lang: str, key: str = "error.internal") -> None:
         """A short apology in the person's language; never a stack trace."""
@@ -141,40 +152,70 @@ class SlackOutbound:
 
     # messages ---------------------------------------------------------------------------
 
-    async def post(self, channel: str, message: Outgoing) -> str | None:
-        """Post a message (and its file); returns the first message's ts."""
-        first_ts = None
+    async def post(self, channel: str, message: Outgoing, plan: PartPlan = WHOLE) -> str | None:
+        """Post a message (and its file) part by part; returns the first message's ts
+        (None when the first part went out in an earlier try)."""
+        first_ts: str | None = None
+        steps: list[Step] = []
         for payload in render(message):
-            response = await self.client.chat_postMessage(
-                channel=channel, unfurl_links=False, unfurl_media=False, **payload
-            )
-            first_ts = first_ts or response.get("ts")
-        await self._upload(channel, message)
+
+            async def post_one(payload: Payload = payload) -> None:
+                nonlocal first_ts
+                response = await self.client.chat_postMessage(
+                    channel=channel, unfurl_links=False, unfurl_media=False, **payload
+                )
+                first_ts = first_ts or response.get("ts")
+
+            steps.append(post_one)
+        steps += self._upload_steps(channel, message)
+        await plan.run(steps)
         return first_ts
 
-    async def update(self, channel: str, ts: str, message: Outgoing) -> None:
+    async def update(
+        self, channel: str, ts: str, message: Outgoing, plan: PartPlan = WHOLE
+    ) -> None:
         """Edit the message whose button was pressed; post anew where Slack will not edit."""
         first, *rest = render(message)
-        try:
-            await self.client.chat_update(channel=channel, ts=ts, **_with_blocks(first))
-        except SlackApiError as exc:
-            if exc.response.get("error") not in _NOT_EDITABLE:
-                raise
-            log.info("slack: cannot edit %s in %s (%s); posting", ts, channel, exc.response)
-            await self.post(channel, message)
-            return
+        if not plan.start_part:
+            try:
+                await self.client.chat_update(channel=channel, ts=ts, **_with_blocks(first))
+            except SlackApiError as exc:
+                if exc.response.get("error") not in _NOT_EDITABLE:
+                    raise
+                log.info("slack: cannot edit %s in %s (%s); posting", ts, channel, exc.response)
+                await self.post(channel, message, plan)
+                return
+        steps: list[Step] = []
         for payload in rest:
-            await self.client.chat_postMessage(channel=channel, **payload)
-        await self._upload(channel, message)
+
+            async def post_one(payload: Payload = payload) -> None:
+                await self.client.chat_postMessage(channel=channel, **payload)
+
+            steps.append(post_one)
+        steps += self._upload_steps(channel, message)
+        await plan.run(steps, first_index=1)
 
     async def ephemeral(self, channel: str, user: str, message: Outgoing) -> None:
         """Only ``user`` sees it: answers to clicks in shared channels."""
+        await WHOLE.run(self._ephemeral_steps(channel, user, message))
+
+    def _ephemeral_steps(self, channel: str, user: str, message: Outgoing) -> list[Step]:
+        steps: list[Step] = []
         for payload in render(message):
-            await self.client.chat_postEphemeral(channel=channel, user=user, **payload)
+
+            async def post_one(payload: Payload = payload) -> None:
+                await self.client.chat_postEphemeral(channel=channel, user=user, **payload)
+
+            steps.append(post_one)
+        return steps
 
     async def respond(self, response_url: str, message: Outgoing, note: str | None) -> None:
         """Answer a slash command through its response_url (works without channel access)."""
+        await WHOLE.run(self._respond_steps(response_url, message, note))
+
+    def _respond_steps(self, response_url: str, message: Outgoing, note: str | None) -> list[Step]:
         webhook = AsyncWebhookClient(response_url, timeout=10)
+        steps: list[Step] = []
         for payload in render(message):
             blocks: list[Block] = list(payload.get("blocks", []))
             text = payload["text"]
@@ -182,7 +223,21 @@ class SlackOutbound:
                 blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": note}]})
                 text = f"{text}\n{note}"
                 note = None
-            await webhook.send(text=text, blocks=blocks or None, response_type="ephemeral")
+
+            async def send_one(text: str = text, blocks: list[Block] = blocks) -> None:
+                await webhook.send(text=text, blocks=blocks or None, response_type="ephemeral")
+
+            steps.append(send_one)
+        return steps
+
+    def _upload_steps(self, channel: str, message: Outgoing) -> list[Step]:
+        if message.document is None:
+            return []
+
+        async def upload() -> None:
+            await self._upload(channel, message)
+
+        return [upload]
 
     async def _upload(self, channel: str, message: Outgoing) -> None:
         document = message.document

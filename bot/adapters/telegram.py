@@ -27,6 +27,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, RetryAfter, TelegramError
 from telegram.ext import Application, ApplicationBuilder
 
+from bot.adapters.parts import OnPart
 from bot.adapters.telegram_errors import translate
 from bot.adapters.telegram_incoming import Reading, edited_message, read_update
 from bot.adapters.telegram_menu import admin_chat_ids, publish_menus
@@ -339,11 +340,22 @@ class TelegramAdapter:
             return False
         return True
 
-    async def _send_parts(self, chat_id: str, message: Outgoing, direct: bool = False) -> None:
-        """Send the message; a direct reply takes its place in the overall rate limit the
-        outbox keeps to (notifications from the outbox took theirs when claimed)."""
-        limiter = self.services.worker.limiter if direct else None
-        await send_parts(self.bot, chat_id, message, limiter)
+    async def _send_parts(
+        self,
+        chat_id: str,
+        message: Outgoing,
+        direct: bool = False,
+        start_part: int = 0,
+        on_part: OnPart | None = None,
+    ) -> None:
+        """Send the message part by part; each part takes its place in the rate limits (a
+        direct reply its first one too: notifications from the outbox took theirs when
+        claimed)."""
+        limiter = self.services.worker.limiter
+        await send_parts(
+            self.bot, chat_id, message, limiter, direct=direct, start_part=start_part,
+            on_part=on_part,
+        )  # fmt: skip
 
     async def send(
         self,
@@ -353,20 +365,30 @@ class TelegramAdapter:
         *,
         reply_target: str | None = None,
         direct: bool = False,
+        start_part: int = 0,
+        on_part: OnPart | None = None,
     ) -> None:
-        """Deliver a message from the outbox (an answer or a notification); failures raised
-        as bot.delivery.errors errors. An answer to a button press edits that message
-        where it can."""
+        """Deliver a message from the outbox (an answer or a notification) part by part
+        from ``start_part`` on; failures raised as bot.delivery.errors errors. An answer to
+        a button press edits that message where it can."""
+        done = start_part
+
+        async def progress(parts: int) -> None:
+            nonlocal done
+            done = parts
+            if on_part is not None:
+                await on_part(parts)
+
         try:
-            edit = edited_message(reply_target) if message.replace else None
+            edit = edited_message(reply_target) if message.replace and not start_part else None
             if edit is not None and await self._edit(chat_id, edit, message):
                 return
-            await self._send_parts(chat_id, message, direct=direct)
+            await self._send_parts(chat_id, message, direct, start_part, progress)
         except ChatMigrated as exc:  # the group became a supergroup: follow it and retry once
             new_chat_id = str(exc.new_chat_id)
             await self.services.core.chat_migrated("telegram", chat_id, new_chat_id)
-            try:
-                await self._send_parts(new_chat_id, message)
+            try:  # the new chat holds no claimed place: its parts take theirs as replies do
+                await self._send_parts(new_chat_id, message, True, done, progress)
             except TelegramError as again:
                 raise translate(again) from again
         except TelegramError as exc:

@@ -152,6 +152,28 @@ class RateLimiter:
             if called:
                 window.finished.append(now)
 
+    async def next_part(
+        self, platform: str, chat_kind: str, chat_id: str, *, holding: bool
+    ) -> None:
+        """Another part of a message under way follows: wait until it may go, as a send of
+        its own (a message of N parts counts as N sends, 1/s per chat on Telegram).
+
+        ``holding``: the caller holds a place taken with :meth:`acquire` (an outbox row):
+        the part that ended gives it back as a finished send and the next part takes a new
+        one, which the caller gives back with :meth:`finished` as before. Otherwise (a
+        direct reply, whose parts each pass :meth:`direct`) only the chat's limits are
+        waited for."""
+        if holding:
+            self.finished(platform, chat_kind, chat_id, called=True)
+        for _ in range(_MAX_REPLY_WAITS):
+            if holding:
+                wait = self.acquire(platform, chat_kind, chat_id)
+            else:
+                wait = max(self.chat_wait(platform, chat_kind, chat_id), self.paused_for(platform))
+            if wait <= 0:
+                return
+            await asyncio.sleep(wait)
+
     def chat_wait(self, platform: str, chat_kind: str, chat_id: str) -> float:
         """Seconds until the chat's own limits allow a send (0.0: now)."""
         now = self._clock()

@@ -6,6 +6,8 @@ order, and their outcome is recorded; a crash in between leaves them ``sending``
 delivery worker sends them once after the restart. Answers that must wait (the platform
 said 429 for longer than a person waits, the network failed) go back to ``pending`` and
 the worker sends them, in order: a later answer is never sent before an earlier one.
+An answer of several parts records each part delivered, so that a retry here or by the
+worker resumes after it: no part goes twice.
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ async def send_replies(
         if waiting is not None:
             outcomes.append(waiting.model_copy(update={"item_id": reply.item_id, "counts": False}))
             continue
-        outcome = await _send_one(adapter, chat_id, chat_kind, reply_target, reply, metrics)
+        outcome = await _send_one(store, adapter, chat_id, chat_kind, reply_target, reply, metrics)
         outcomes.append(outcome)
         if outcome.status == "pending":
             waiting = outcome
@@ -73,6 +75,7 @@ async def send_replies(
 
 
 async def _send_one(
+    store: Store,
     adapter: Adapter,
     chat_id: str,
     chat_kind: ChatKind,
@@ -81,11 +84,19 @@ async def _send_one(
     metrics: Metrics,
 ) -> Outcome:
     platform = adapter.platform.value
+    done = 0  # parts delivered: a retry (here or by the worker) resumes after them
+
+    async def part_done(parts: int) -> None:
+        nonlocal done
+        done = parts
+        await store.outbox.record_parts(reply.item_id, parts)
+
     for attempt in range(1, TRIES + 1):
         try:
             await adapter.send(
-                chat_id, chat_kind, reply.message, reply_target=reply_target, direct=True
-            )
+                chat_id, chat_kind, reply.message, reply_target=reply_target, direct=True,
+                start_part=done, on_part=part_done,
+            )  # fmt: skip
         except RetryAfter as exc:
             metrics.record_rate_limited(platform)
             if exc.seconds > MAX_WAIT or attempt == TRIES:

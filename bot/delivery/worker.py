@@ -11,7 +11,10 @@ Guarantees: messages to one chat go out one at a time, in order (the claim takes
 chat's oldest due row, never while the chat has one in flight); a 429 pauses the whole
 platform, checked again right before each call; rows are ``sending`` only from their claim
 until their outcome is recorded, at most ``concurrency`` of them, so a crash can duplicate
-at most that many messages. A chat that must wait for its own limit has its rows set aside
+at most that many messages. A message of several parts records each part it delivered
+(``parts_sent``): a retry or a restart resumes after them, so no part goes twice, and each
+part waits for its own place in the chat's limits. 429s are counted per row; past
+``max_throttled`` the row fails, in the log and in its broadcast's report. A chat that must wait for its own limit has its rows set aside
 until then; a platform that is paused or has no adapter is not looked at: neither holds up
 anyone else's rows.
 """
@@ -38,6 +41,7 @@ log = logging.getLogger(__name__)
 
 CONCURRENCY = 16  # sends in flight at most: the rows a crash can duplicate
 MAX_HOLD_ROUNDS = 4  # claims in a row that may find only chats that must wait
+MAX_THROTTLED = 10  # 429s for one row before it fails (visibly) instead of waiting again
 
 
 class DeliveryWorker:
@@ -52,6 +56,7 @@ class DeliveryWorker:
         max_attempts: int = 8,
         base_backoff: float = 2.0,
         max_backoff: float = 900.0,
+        max_throttled: int = MAX_THROTTLED,
         clock: Callable[[], datetime] = utcnow,
         metrics: Metrics | None = None,
     ) -> None:
@@ -64,6 +69,7 @@ class DeliveryWorker:
         self.max_attempts = max_attempts
         self.base_backoff = base_backoff
         self.max_backoff = max_backoff
+        self.max_throttled = max_throttled
         self.clock = clock
         self._wakeup = asyncio.Event()
         self._in_flight: dict[int, str] = {}  # claimed row id -> platform, until settled
@@ -256,17 +262,30 @@ class DeliveryWorker:
         attempts = item.attempts  # the claim counted this one
         try:
             message = Outgoing.model_validate_json(item.payload)
+
+            async def part_done(parts: int) -> None:  # a retry resumes after these
+                await self.store.outbox.record_parts(item.id, parts)
+
             await adapter.send(
-                item.chat_id, ChatKind(item.chat_kind), message, reply_target=item.reply_target
-            )
+                item.chat_id, ChatKind(item.chat_kind), message, reply_target=item.reply_target,
+                start_part=item.parts_sent, on_part=part_done,
+            )  # fmt: skip
         except RetryAfter as exc:
-            log.warning("outbox: %s asked to wait %.1fs", item.platform, exc.seconds)
             self.metrics.record_rate_limited(item.platform)
-            self.metrics.record_notification(item.platform, "retried")
             self.limiter.pause(item.platform, exc.seconds)
+            if item.throttled + 1 >= self.max_throttled:
+                error = f"throttled {item.throttled + 1} times: {exc}"
+                log.error("outbox: message %d to %s:%s failed: %s", item.id, item.platform,
+                          item.chat_id, error)  # fmt: skip
+                self.metrics.record_notification(item.platform, "failed")
+                return True, Outcome(item_id=item.id, status="failed", error=error)
+            log.warning("outbox: %s asked to wait %.1fs (message %d to chat %s, %d. time)",
+                        item.platform, exc.seconds, item.id, item.chat_id,
+                        item.throttled + 1)  # fmt: skip
+            self.metrics.record_notification(item.platform, "retried")
             when = self.clock() + timedelta(seconds=exc.seconds)
             return True, Outcome(item_id=item.id, status="pending", retry_at=when,
-                                 error=str(exc), counts=False)  # fmt: skip
+                                 error=str(exc), counts=False, throttled=True)  # fmt: skip
         except Unreachable as exc:
             log.info("outbox: %s:%s unreachable: %s", item.platform, item.chat_id, exc)
             self.metrics.record_notification(item.platform, "unreachable")
