@@ -48,16 +48,23 @@ async def archive_topic(store: Store, name: str, actor: str | None) -> Topic:
     return topic
 
 
-async def topic_list(ctx: Context, notice: str | None = None, replace: bool = False) -> Outgoing:
+async def topic_list(
+    ctx: Context,
+    notice: str | None = None,
+    replace: bool = False,
+    listed: list[tuple[Topic, bool]] | None = None,
+) -> Outgoing:
+    """The open topics with the member's marks (``listed``: as the caller already read
+    them, so a button press reads the list once)."""
     assert ctx.member is not None
-    topics = await ctx.store.topics.list()
-    if not topics:
+    if listed is None:
+        listed = await ctx.store.topics.list_for_member(ctx.member.id)
+    if not listed:
         return ctx.reply("topics.none", replace=replace)
-    subscribed = await ctx.store.topics.subscribed_ids(ctx.member.id)
     lines = []
     buttons = []
-    for topic in topics:
-        mark = "✅" if topic.id in subscribed else "▫️"
+    for topic, subscribed in listed:
+        mark = "✅" if subscribed else "▫️"
         lines.append(
             f"{mark} {topic.name}" + (f" – {topic.description}" if topic.description else "")
         )
@@ -102,15 +109,21 @@ def register(router: Router) -> None:
     @router.action("topics.toggle")
     async def toggle(ctx: Context, arg: str) -> Outgoing:
         assert ctx.member is not None
-        topic = await ctx.store.topics.get(button_number(arg, 1))
-        if topic is None or topic.archived:
-            return await topic_list(ctx, ctx.t("topics.gone"), replace=True)
-        if await ctx.store.topics.unsubscribe(ctx.member.id, topic.id):
+        topic_id = button_number(arg, 1)
+        listed = await ctx.store.topics.list_for_member(ctx.member.id)  # open topics only
+        found = [(topic, on) for topic, on in listed if topic.id == topic_id]
+        if not found:  # gone or archived
+            return await topic_list(ctx, ctx.t("topics.gone"), replace=True, listed=listed)
+        [(topic, subscribed)] = found
+        if subscribed:
+            await ctx.store.topics.unsubscribe(ctx.member.id, topic.id)
             notice = ctx.t("topics.unsubscribed", topic=topic.name)
         else:
             await ctx.store.topics.subscribe(ctx.member.id, topic.id)
             notice = ctx.t("topics.subscribed", topic=topic.name)
-        return await topic_list(ctx, notice, replace=True)
+        # the transaction holds the write lock: nothing else changed the list meanwhile
+        listed = [(t, not on if t.id == topic.id else on) for t, on in listed]
+        return await topic_list(ctx, notice, replace=True, listed=listed)
 
     @router.command("newtopic", "neuesthema", access=Access.ADMIN, help_key="help.newtopic")
     async def new_topic(ctx: Context, args: str) -> Outgoing:
