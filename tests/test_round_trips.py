@@ -7,7 +7,9 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from bot.context import Context
 from bot.models import Identity, Incoming, Platform
+from bot.router import Access
 from bot.services import Services
 from tests.events_support import add_event
 from tests.helpers import FakeAdapter, Person
@@ -103,3 +105,23 @@ async def test_a_typical_command_takes_at_most_six_trips(
         trips = await counter.count(app.core.handle(update, via=fake_adapter))
         assert len(fake_adapter.sent) > before, name  # answered, through the fast path
         assert len(trips) <= MAX_TRIPS, (name, len(trips), trips)
+
+
+async def test_a_failing_handler_keeps_nothing_though_the_mark_began_the_transaction(
+    app: Services, fake_adapter: FakeAdapter
+) -> None:
+    """The BEGIN goes with the inbox mark: the handler's writes and the mark still roll
+    back together, and the update is not marked done."""
+
+    @app.router.command("explode", access=Access.ANYONE)
+    async def explode(ctx: Context, args: str) -> None:
+        await ctx.store.topics.create("Half written", "")
+        raise RuntimeError("boom")
+
+    replies = await app.core.handle(incoming("bob", 7, text="/explode"), via=fake_adapter)
+    assert replies and "boom" not in replies[0].text
+    assert await app.store.topics.find("Half written") is None
+    assert not await app.store.updates.is_done("console", "7")
+    assert not app.store.db.conn.in_transaction
+    answer = await app.core.handle(incoming("bob", 8, text="/hilfe"), via=fake_adapter)
+    assert answer and await app.store.updates.is_done("console", "8")
