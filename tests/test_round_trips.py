@@ -125,3 +125,20 @@ async def test_a_failing_handler_keeps_nothing_though_the_mark_began_the_transac
     assert not app.store.db.conn.in_transaction
     answer = await app.core.handle(incoming("bob", 8, text="/hilfe"), via=fake_adapter)
     assert answer and await app.store.updates.is_done("console", "8")
+
+
+async def test_writing_from_an_older_account_still_makes_it_the_one_notified(
+    app: Services,
+) -> None:
+    """The identity is touched only when that changes something: writing from the account
+    that is not the most recent one makes it the one that receives notifications."""
+    member = await app.store.members.create(
+        name="Anna", company="C", region="Olpe", competencies=[], language="de"
+    )
+    await app.store.members.add_identity(member.id, "telegram", "t1", "t1")
+    await app.store.members.add_identity(member.id, "slack", "s1", "s1")  # the later one
+    [(_lang, before)] = (await app.store.members.delivery_targets([member.id])).values()
+    assert before.platform == "slack"
+    await Person(app.core, "t1", platform=Platform.TELEGRAM).say("/hilfe")
+    [(_lang, after)] = (await app.store.members.delivery_targets([member.id])).values()
+    assert after.platform == "telegram"
