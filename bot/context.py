@@ -28,6 +28,10 @@ class Context:
     conversation: ConversationState | None = None
     route: str = "text"  # what the router chose, for metrics and logs: "/events", "button:…"
     public_base: str | None = None  # the bot's public HTTP address, when it serves one
+    # the privacy notice version the member accepted last, read with the context (one trip
+    # fewer for the consent gate); without privacy_loaded the gate asks the store
+    accepted_privacy: str | None = None
+    privacy_loaded: bool = False
 
     # language and time ---------------------------------------------------------------
 

@@ -26,6 +26,7 @@ from bot.router import Refusal, Router
 from bot.settings import Settings
 from storage import Store, StoreUnavailable
 from storage.members import Member
+from storage.update_context import UpdateContext
 
 log = logging.getLogger(__name__)
 
@@ -100,14 +101,14 @@ class Core:
         ctx: Context | None = None
         with log_context(platform=platform, chat_kind=chat_kind):
             try:
-                async with self.store.transaction():
-                    if incoming.update_id is not None and not await self.store.updates.first_time(
-                        platform, incoming.update_id
-                    ):
+                marked = incoming.update_id is not None  # the inbox mark writes first
+                async with self.store.transaction(begins_with_write=marked):
+                    loaded = await self._load(incoming)
+                    if loaded is None:
                         log.info("update %s seen before; skipped", incoming.update_id)
                         route = "duplicate"
                         return [], None
-                    ctx = await self.context_for(incoming)
+                    ctx = await self._context(incoming, loaded)
                     lang = ctx.lang
                     try:
                         replies = one_edit(await self.router.dispatch(ctx))
@@ -116,7 +117,9 @@ class Core:
                     member_id = ctx.member.id if ctx.member is not None else None
                     if via is None:
                         return replies, None
-                    return replies, await self._write(incoming, replies, member_id)
+                    return replies, await self._write(
+                        incoming, replies, member_id, loaded.replies_waiting
+                    )
             except StaleArgument as problem:  # rolled back: nothing the handler wrote stays
                 log.info("unusable button argument %r", str(problem))
                 return [Outgoing(text=t(lang, "input.stale_button"))], None
@@ -145,10 +148,15 @@ class Core:
                 log.info("handled %s", route)
 
     async def _write(
-        self, incoming: Incoming, replies: list[Outgoing], member_id: int | None = None
+        self,
+        incoming: Incoming,
+        replies: list[Outgoing],
+        member_id: int | None = None,
+        waiting: bool | None = None,
     ) -> Written:
         """The answers as outbox rows (in the caller's transaction), and whether the fast
-        path sends them now (no earlier answer to this chat is still unsent)."""
+        path sends them now (no earlier answer to this chat is still unsent; ``waiting``
+        when the caller's transaction already knows)."""
         ids, now = await self.store.outbox.add_replies(
             incoming.platform.value,
             incoming.chat_id,
@@ -156,27 +164,51 @@ class Core:
             incoming.reply_target or "",
             [reply.model_dump_json() for reply in replies],
             member_id,
+            waiting=waiting,
         )
         return [Reply(i, m) for i, m in zip(ids, replies, strict=True)], now
 
-    async def context_for(self, incoming: Incoming) -> Context:
+    async def _load(self, incoming: Incoming) -> UpdateContext | None:
+        """Mark the update done and read what every update needs: one trip to the store
+        (None: the update was handled before)."""
         sender = incoming.sender
-        platform = sender.platform.value
-        member = await self.store.members.find_by_identity(platform, sender.user_id)
-        if member is not None and incoming.chat_kind == ChatKind.PRIVATE:
-            await self.store.members.touch_identity(platform, sender.user_id, incoming.chat_id)
-        conversation = await self.store.conversations.get(platform, sender.user_id)
-        lang = self._language(incoming, member, conversation.data if conversation else {})
+        return await self.store.update_context.mark_and_load(
+            incoming.update_id, sender.platform.value, sender.user_id, incoming.chat_id
+        )
+
+    async def context_for(self, incoming: Incoming) -> Context:
+        """The context of an update that is not marked in the inbox (tools, tests)."""
+        loaded = await self.store.update_context.mark_and_load(
+            None, incoming.sender.platform.value, incoming.sender.user_id, incoming.chat_id
+        )
+        assert loaded is not None
+        return await self._context(incoming, loaded)
+
+    async def _context(self, incoming: Incoming, loaded: UpdateContext) -> Context:
+        sender = incoming.sender
+        member = loaded.member
+        if (
+            member is not None
+            and incoming.chat_kind == ChatKind.PRIVATE
+            and not loaded.touch_needless
+        ):
+            await self.store.members.touch_identity(
+                sender.platform.value, sender.user_id, incoming.chat_id
+            )
+        conversation = loaded.conversation
+        keys = [sender.key, *loaded.identity_keys]
         return Context(
             incoming=incoming,
             store=self.store,
             settings=self.settings,
             notifier=self.notifier,
             member=member,
-            lang=lang,
-            is_admin=await self.is_admin(sender.key, member),
+            lang=self._language(incoming, member, conversation.data if conversation else {}),
+            is_admin=loaded.granted_admin or any(key in self.settings.admins for key in keys),
             conversation=conversation,
             public_base=self.public_base,
+            accepted_privacy=loaded.accepted_privacy,
+            privacy_loaded=True,
         )
 
     def _language(self, incoming: Incoming, member: Member | None, data: dict[str, object]) -> str:

@@ -77,15 +77,23 @@ def _pages(lines: list[str]) -> list[range]:
 
 
 async def topic_list(
-    ctx: Context, notice: str | None = None, replace: bool = False, page: int = 0
+    ctx: Context,
+    notice: str | None = None,
+    replace: bool = False,
+    page: int = 0,
+    listed: list[tuple[Topic, bool]] | None = None,
 ) -> Outgoing:
     """One screen of the topics with a toggle each, and "weiter"/"zurück" while there are
-    more: a long list stays one message, edited in place on every press."""
+    more: a long list stays one message, edited in place on every press (``listed``: the
+    open topics with the member's marks as the caller already read them, so a button
+    press reads the list once)."""
     assert ctx.member is not None
-    topics = await ctx.store.topics.list()
-    if not topics:
+    if listed is None:
+        listed = await ctx.store.topics.list_for_member(ctx.member.id)
+    if not listed:
         return ctx.reply("topics.none", replace=replace)
-    subscribed = set(await ctx.store.topics.subscribed_ids(ctx.member.id))
+    topics = [topic for topic, _on in listed]
+    subscribed = {topic.id for topic, on in listed if on}
     lines = [_topic_line(topic, subscribed) for topic in topics]
     pages = _pages(lines)
     page = min(max(page, 0), len(pages) - 1)
@@ -154,15 +162,23 @@ def register(router: Router) -> None:
         assert ctx.member is not None
         topic_id, _, on_page = arg.partition(":")  # buttons from before paging: no page
         page = button_number(on_page, 0, 1000) if on_page else 0
-        topic = await ctx.store.topics.get(button_number(topic_id, 1))
-        if topic is None or topic.archived:
-            return await topic_list(ctx, ctx.t("topics.gone"), replace=True, page=page)
-        if await ctx.store.topics.unsubscribe(ctx.member.id, topic.id):
+        wanted = button_number(topic_id, 1)
+        listed = await ctx.store.topics.list_for_member(ctx.member.id)  # open topics only
+        found = [(topic, on) for topic, on in listed if topic.id == wanted]
+        if not found:  # gone or archived
+            return await topic_list(
+                ctx, ctx.t("topics.gone"), replace=True, page=page, listed=listed
+            )
+        [(topic, subscribed)] = found
+        if subscribed:
+            await ctx.store.topics.unsubscribe(ctx.member.id, topic.id)
             notice = ctx.t("topics.unsubscribed", topic=topic.name)
         else:
             await ctx.store.topics.subscribe(ctx.member.id, topic.id)
             notice = ctx.t("topics.subscribed", topic=topic.name)
-        return await topic_list(ctx, notice, replace=True, page=page)
+        # the transaction holds the write lock: nothing else changed the list meanwhile
+        listed = [(t, not on if t.id == topic.id else on) for t, on in listed]
+        return await topic_list(ctx, notice, replace=True, page=page, listed=listed)
 
     @router.command("newtopic", "neuesthema", access=Access.ADMIN, help_key="help.newtopic")
     async def new_topic(ctx: Context, args: str) -> Outgoing:

@@ -27,6 +27,7 @@ from storage.signatures import SeenSignatures
 from storage.stats import StatsRepository
 from storage.subscriptions import SubscriptionRepository
 from storage.topics import TopicRepository
+from storage.update_context import UpdateContextRepository
 from storage.updates import Inbox
 
 
@@ -42,6 +43,7 @@ class Store:
         self.outbox = OutboxRepository(db)
         self.audit = AuditLog(db)
         self.updates = Inbox(db)
+        self.update_context = UpdateContextRepository(db)
         self.events = EventRepository(db)
         self.dates = DateRepository(db)
         self.rsvps = RsvpRepository(db)
@@ -63,9 +65,9 @@ class Store:
     async def open(cls, path: Path | str) -> Store:
         return cls(await Database(path).open())
 
-    def transaction(self):  # type: ignore[no-untyped-def]
-        """Make several repository calls atomic."""
-        return self.db.transaction()
+    def transaction(self, *, begins_with_write: bool = False):  # type: ignore[no-untyped-def]
+        """Make several repository calls atomic (see :meth:`Database.transaction`)."""
+        return self.db.transaction(begins_with_write=begins_with_write)
 
     async def close(self) -> None:
         await self.db.close()

@@ -159,7 +159,11 @@ class Database:
         """Connect; ``migrate=False`` (doctor) looks at the schema without changing it."""
         if str(self.path) != ":memory:":
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._conn = await aiosqlite.connect(self.path, isolation_level=None)
+        # check_same_thread=False: transaction() switches isolation_level from the event
+        # loop's thread, only while it holds the lock and no call runs on the connection
+        self._conn = await aiosqlite.connect(
+            self.path, isolation_level=None, check_same_thread=False
+        )
         self._conn.row_factory = aiosqlite.Row
         await self._conn.execute("PRAGMA journal_mode=WAL")
         await self._conn.execute("PRAGMA synchronous=NORMAL")
@@ -271,10 +275,16 @@ class Database:
             await self.conn.backup(destination)
 
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+    async def transaction(
+        self, *, begins_with_write: bool = False
+    ) -> AsyncIterator[aiosqlite.Connection]:
         """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception (also when COMMIT
         itself fails); re-entrant per task. A full or busy store raises
-        :class:`StoreUnavailable` once everything was rolled back."""
+        :class:`StoreUnavailable` once everything was rolled back.
+
+        ``begins_with_write``: the caller's first statement is a write (the core's inbox
+        mark), so SQLite's driver issues the BEGIN IMMEDIATE together with it, in the same
+        call to the connection's thread: one trip fewer per update."""
         owner = (self, asyncio.current_task())
         if _in_transaction.get() == owner:
             yield self.conn
@@ -283,14 +293,22 @@ class Database:
             token = _in_transaction.set(owner)
             try:
                 with _unavailable_named():
-                    await self.conn.execute("BEGIN IMMEDIATE")
+                    if begins_with_write:
+                        self.conn.isolation_level = "IMMEDIATE"  # BEGIN before the first write
+                    else:
+                        await self.conn.execute("BEGIN IMMEDIATE")
                     try:
                         yield self.conn
-                        await self.conn.execute("COMMIT")
+                        if self.conn.in_transaction:
+                            await self.conn.execute("COMMIT")
                     except BaseException:
                         await self._roll_back()
                         raise
             finally:
+                # back to autocommit; only once the transaction has ended, since setting it
+                # while one is open would commit it
+                if begins_with_write and not self.conn.in_transaction:
+                    self.conn.isolation_level = None
                 _in_transaction.reset(token)
 
     async def _roll_back(self) -> None:
@@ -308,6 +326,15 @@ class Database:
         with _unavailable_named():
             async with self._lock:
                 return await self.conn.execute(sql, params)
+
+    async def execute_returning(self, sql: str, params: Params = ()) -> list[aiosqlite.Row]:
+        """A write whose ``RETURNING`` rows come back in the same call to the connection's
+        thread, inside the caller's transaction or as one of its own (as :meth:`execute`)."""
+        with _unavailable_named():
+            if self._in_own_transaction():
+                return list(await self.conn.execute_fetchall(sql, params))
+            async with self._lock:
+                return list(await self.conn.execute_fetchall(sql, params))
 
     def _in_own_transaction(self) -> bool:
         return _in_transaction.get() == (self, asyncio.current_task())

@@ -3,6 +3,7 @@ per-member calendar feed tokens."""
 
 from __future__ import annotations
 
+import json
 import secrets
 from datetime import datetime, timedelta
 
@@ -284,6 +285,33 @@ class EventRepository:
                 end=from_db_time(r["ends_at"]),
             )
         return result
+
+    async def for_card(
+        self, event_id: int
+    ) -> tuple[Event, dict[datetime, Override], list[str]] | None:
+        """An event with its overrides and the names of its topics, in one query: what its
+        card shows (opened by a button, so on every press)."""
+        row = await self.db.fetchone(
+            "SELECT e.*, (SELECT json_group_array(json_object('occurrence', o.occurrence,"
+            " 'cancelled', o.cancelled, 'starts_at', o.starts_at, 'ends_at', o.ends_at))"
+            " FROM event_overrides o WHERE o.event_id = e.id) AS card_overrides,"
+            " (SELECT json_group_array(name) FROM (SELECT t.name FROM event_topics et"
+            " JOIN topics t ON t.id = et.topic_id WHERE et.event_id = e.id"
+            " ORDER BY et.topic_id)) AS card_topics FROM events e WHERE e.id = ?",
+            (event_id,),
+        )
+        if row is None:
+            return None
+        overrides = {}
+        for o in json.loads(row["card_overrides"]):
+            key = from_db_time(o["occurrence"])
+            overrides[key] = Override(
+                occurrence=key,
+                cancelled=bool(o["cancelled"]),
+                start=from_db_time(o["starts_at"]),
+                end=from_db_time(o["ends_at"]),
+            )
+        return _event(row), overrides, json.loads(row["card_topics"])
 
     async def overrides_for(self, event_ids: list[int]) -> dict[int, dict[datetime, Override]]:
         """The overrides of several events in one query (the reminder scan's tick)."""

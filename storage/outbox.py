@@ -125,18 +125,26 @@ class OutboxRepository:
         reply_target: str,
         payloads: builtins.list[str],
         member_id: int | None,
+        *,
+        waiting: bool | None = None,
     ) -> tuple[builtins.list[int], bool]:
         """Answers to the sender, in the handler's transaction: their row ids, and whether
         the caller sends them now (the fast path). They are ``sending`` at once, claimed by
         the caller, unless an earlier answer to this chat is still unsent (after a crash):
-        then they wait behind it as ``pending`` and the worker sends them in order."""
+        then they wait behind it as ``pending`` and the worker sends them in order.
+        ``waiting`` is that answer when the caller's transaction already read it (the
+        update's context does), so the store is asked once."""
         if not payloads:
             return [], False
-        waiting = await self.db.fetchval(
-            "SELECT 1 FROM outbox WHERE platform = ? AND chat_id = ? AND reply_target IS NOT NULL"
-            " AND status IN ('pending', 'sending') LIMIT 1",
-            (platform, chat_id),
-        )
+        if waiting is None:
+            waiting = (
+                await self.db.fetchval(
+                    "SELECT 1 FROM outbox WHERE platform = ? AND chat_id = ?"
+                    " AND reply_target IS NOT NULL AND status IN ('pending', 'sending') LIMIT 1",
+                    (platform, chat_id),
+                )
+                is not None
+            )
         status, attempts = ("pending", 0) if waiting else ("sending", 1)
         stamp = to_db_time(utcnow())
         marks = ",".join("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" for _ in payloads)
@@ -144,13 +152,12 @@ class OutboxRepository:
         for payload in payloads:
             values += [platform, chat_id, chat_kind, member_id, payload, reply_target, status,
                        attempts, stamp, stamp]  # fmt: skip
-        async with self.db.transaction() as conn:
-            rows = await conn.execute_fetchall(
-                "INSERT INTO outbox (platform, chat_id, chat_kind, member_id, payload,"
-                " reply_target, status, attempts, next_attempt_at, created_at)"
-                f" VALUES {marks} RETURNING id",
-                values,
-            )
+        rows = await self.db.execute_returning(  # one statement: atomic on its own
+            "INSERT INTO outbox (platform, chat_id, chat_kind, member_id, payload,"
+            " reply_target, status, attempts, next_attempt_at, created_at)"
+            f" VALUES {marks} RETURNING id",
+            values,
+        )
         return sorted(r[0] for r in rows), not waiting
 
     async def record_parts(self, item_id: int, parts_sent: int) -> None:
@@ -290,6 +297,18 @@ class OutboxRepository:
                     " AND status NOT IN ('pending', 'sending')",
                     done,
                 )
+
+    async def forget_sent_replies(self, item_ids: builtins.list[int]) -> None:
+        """Answers that all went out: what :meth:`settle` does for them (they are personal
+        and not kept), in one statement. A row withdrawn while in flight went out too."""
+        if not item_ids:
+            return
+        marks = ",".join("?" for _ in item_ids)
+        await self.db.execute(
+            f"DELETE FROM outbox WHERE id IN ({marks}) AND reply_target IS NOT NULL"
+            " AND status IN ('sending', 'withdrawn')",
+            item_ids,
+        )
 
     async def get(self, item_id: int) -> OutboxItem | None:
         row = await self.db.fetchone("SELECT * FROM outbox WHERE id = ?", (item_id,))

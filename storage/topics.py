@@ -70,6 +70,17 @@ class TopicRepository:
         rows = await self.db.fetchall(f"SELECT * FROM topics {where} ORDER BY name COLLATE NOCASE")
         return [_topic(r) for r in rows]
 
+    async def list_for_member(self, member_id: int) -> builtins.list[tuple[Topic, bool]]:
+        """The open topics, each with whether the member subscribed: one query (the list a
+        member sees on every /themen and every press of a topic's button)."""
+        rows = await self.db.fetchall(
+            "SELECT t.*, EXISTS (SELECT 1 FROM subscriptions s WHERE s.member_id = ?"
+            " AND s.topic_id = t.id) AS subscribed FROM topics t WHERE t.archived_at IS NULL"
+            " ORDER BY t.name COLLATE NOCASE",
+            (member_id,),
+        )
+        return [(_topic(r), bool(r["subscribed"])) for r in rows]
+
     async def archive(self, topic_id: int) -> None:
         await self.db.execute(
             "UPDATE topics SET archived_at = ? WHERE id = ? AND archived_at IS NULL",

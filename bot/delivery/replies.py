@@ -65,6 +65,9 @@ async def send_replies(
             waiting = outcome
         elif outcome.status == "failed":
             await _apologise(adapter, chat_id, chat_kind, reply_target, apology)
+    if all(o.status == "sent" for o in outcomes):  # the usual case: one trip to the store
+        await store.outbox.forget_sent_replies([o.item_id for o in outcomes])
+        return outcomes
     async with store.transaction():
         await store.outbox.settle(o for o in outcomes if o.status != "unreachable")
         for outcome in outcomes:

@@ -83,10 +83,13 @@ async def card(
     listing: str = "",
     notice: str | None = None,
     replace: bool = False,
+    topics: list[str] | None = None,
 ) -> Outgoing:
     """One date with its details, seats, the member's answer and the buttons; opened from
-    the list (``listing``) it leads back to that page."""
-    topics = await service(ctx).topic_names(occ.event.id)
+    the list (``listing``) it leads back to that page. ``topics``: the event's topic names
+    when the caller read them with the event."""
+    if topics is None:
+        topics = await service(ctx).topic_names(occ.event.id)
     [row] = await event_render.list_rows(ctx.store, None, [occ])
     seats = None
     if row.free is not None and occ.event.capacity is not None:
@@ -117,14 +120,24 @@ async def occurrence_from_arg(
     ctx: Context, event_part: str, epoch_part: str
 ) -> tuple[Occurrence | None, Outgoing | None]:
     """Decode ``event`` and ``epoch`` from a button; a clear answer when the event is gone."""
-    event = await ctx.store.events.get(button_number(event_part, 1))
-    if event is None:
-        return None, ctx.reply("events.gone")
+    occ, _topics, problem = await occurrence_for_card(ctx, event_part, epoch_part)
+    return occ, problem
+
+
+async def occurrence_for_card(
+    ctx: Context, event_part: str, epoch_part: str
+) -> tuple[Occurrence | None, list[str], Outgoing | None]:
+    """As :func:`occurrence_from_arg`, with the event's topic names for its card (one
+    query for all of it)."""
+    found = await ctx.store.events.for_card(button_number(event_part, 1))
+    if found is None:
+        return None, [], ctx.reply("events.gone")
+    event, overrides, topics = found
     key = datetime.fromtimestamp(button_number(epoch_part, 0, MAX_TIMESTAMP), tz=UTC)
-    occ = find_occurrence(event, await ctx.store.events.overrides(event.id), key)
+    occ = find_occurrence(event, overrides, key)
     if occ is None:
-        return None, ctx.reply("events.gone")
-    return occ, None
+        return None, [], ctx.reply("events.gone")
+    return occ, topics, None
 
 
 async def _topic(ctx: Context, topic_id: int | None) -> Topic | None:
@@ -159,10 +172,10 @@ def register(router: Router) -> None:
         else:
             event_part, epoch_part, page_part, topic_part = button_fields(arg, 4)
             listing = listing_arg(*parse_listing(page_part, topic_part))
-        occ, problem = await occurrence_from_arg(ctx, event_part, epoch_part)
+        occ, topics, problem = await occurrence_for_card(ctx, event_part, epoch_part)
         if occ is None:
             return problem or ctx.reply("events.gone")
-        return await card(ctx, occ, listing, replace=bool(listing))
+        return await card(ctx, occ, listing, replace=bool(listing), topics=topics)
 
     @router.action(event_render.RSVP_ACTION)
     async def rsvp(ctx: Context, arg: str) -> Outgoing:
@@ -174,7 +187,7 @@ def register(router: Router) -> None:
         else:
             parts, listing = button_fields(arg, 3), ""
         status = event_render.RSVP_CODES.get(parts[2])
-        occ, problem = await occurrence_from_arg(ctx, parts[0], parts[1])
+        occ, topics, problem = await occurrence_for_card(ctx, parts[0], parts[1])
         if problem is not None or occ is None or status is None:
             return problem or ctx.reply("input.stale_button")
         if occ.cancelled:
@@ -184,4 +197,4 @@ def register(router: Router) -> None:
         outcome = await service(ctx).answer(occ, ctx.member.id, status)
         key = "events.answer_waitlist" if outcome.waitlisted else f"events.answer_{status}"
         notice = ctx.t(key, position=outcome.position or 0)
-        return await card(ctx, occ, listing, notice, replace=True)
+        return await card(ctx, occ, listing, notice, replace=True, topics=topics)

@@ -52,9 +52,19 @@ def changed_prompt(ctx: Context) -> Outgoing:
     )
 
 
+async def _needs_consent(ctx: Context) -> bool:
+    """As :meth:`PrivacyService.needs_consent`, from the version read with the context
+    when it was (the gate runs on every update: no trip to the store of its own)."""
+    assert ctx.member is not None
+    if not ctx.privacy_loaded:
+        return await service(ctx).needs_consent(ctx.member.id)
+    accepted = ctx.accepted_privacy
+    return accepted is not None and accepted != notice_version(ctx.settings)
+
+
 async def consent_gate(ctx: Context) -> HandlerResult:
     """Stop a registered person who has not accepted the current notice."""
-    if ctx.member is None or not await service(ctx).needs_consent(ctx.member.id):
+    if ctx.member is None or not await _needs_consent(ctx):
         return None
     if ctx.incoming.chat_kind == ChatKind.GROUP:
         return ctx.reply("privacy.changed_in_group")
@@ -90,7 +100,7 @@ def register(router: Router) -> None:
         svc = service(ctx)
         if not await svc.needs_consent(ctx.member.id):
             return [ctx.reply("privacy.accepted_already", replace=True)]
-        await svc.accept_notice(ctx.member.id, "reconfirm")
+        ctx.accepted_privacy = await svc.accept_notice(ctx.member.id, "reconfirm")
         return [ctx.reply("privacy.accepted", replace=True), await main_menu(ctx)]
 
     @router.action("privacy.leave", access=Access.ANYONE, gated=False)
