@@ -333,6 +333,8 @@ class Round:
     answered_twice: int
     notified_twice: int
     integrity: str
+    restart_s: float  # from the kill until the bot listens again
+    seconds: float  # the whole round, until everyone is answered
 
 
 @dataclass
@@ -493,15 +495,17 @@ class Chaos:
             await way.send(n, press)
 
         sends = asyncio.gather(*(one(n) for n in range(self.members)))
-        checked = "ok"
+        checked, restart = "ok", 0.0
         if kill:
             await asyncio.sleep(max(0.0, kill_at - (time.monotonic() - began)))
             assert self.process is not None
             self.process.send_signal(signal.SIGKILL)
             await asyncio.to_thread(self.process.wait, 10)
+            killed = time.monotonic()
             checked = integrity(self.db)
             self.start_bot()
             await self.ready()
+            restart = time.monotonic() - killed
         await sends
         self.outcome.updates += self.members
         answered = lambda: all(  # noqa: E731
@@ -518,6 +522,8 @@ class Chaos:
                 answered_twice=sum(d == 2 for d in deltas),
                 notified_twice=self._notified_twice() - twice_before,
                 integrity=checked,
+                restart_s=round(restart, 2),
+                seconds=round(time.monotonic() - began, 2),
             )
         )
 
