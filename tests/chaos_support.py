@@ -464,10 +464,12 @@ class Chaos:
         assert process.returncode == 0, output.decode()
 
     def _quiet(self) -> bool:
-        """No update waits in the inbox and no answer in the outbox."""
+        """No update waits in the inbox and nothing waits in the outbox (answers or
+        notifications): what a kill caught in flight went out before the next round."""
+        waiting = "SELECT COUNT(*) FROM outbox WHERE status IN ('pending', 'sending')"
         return (
             _scalar(self.db, "SELECT COUNT(*) FROM inbox WHERE done_at IS NULL") == 0
-            and _scalar(self.db, "SELECT COUNT(*) FROM outbox WHERE reply_target IS NOT NULL") == 0
+            and _scalar(self.db, waiting) == 0
         )
 
     def _notified_twice(self) -> int:
@@ -512,7 +514,7 @@ class Chaos:
             way.outputs(n) > before[n] for n in range(self.members)
         )
         await until(answered, 60, f"answers in round {number} on {way.name}")
-        await until(self._quiet, 30, f"the inbox and the answers done in round {number}")
+        await until(self._quiet, 60, f"the inbox and the outbox done in round {number}")
         after = [way.outputs(n) for n in range(self.members)]
         deltas = [a - b for a, b in zip(after, before, strict=True)]
         assert all(1 <= d <= 2 for d in deltas), (number, deltas)
@@ -548,12 +550,7 @@ class Chaos:
                 60,
                 f"the broadcast and the reminder on {way.name}",
             )
-            await until(
-                lambda: _scalar(self.db, "SELECT COUNT(*) FROM outbox WHERE status IN "
-                                "('pending', 'sending')") == 0,
-                30,
-                "the outbox to drain",
-            )  # fmt: skip
+            await until(self._quiet, 30, "the outbox to drain")
             self.outcome.broadcast = {n: way.notifications(n, BROADCAST) for n in everyone}
             self.outcome.reminder = {n: way.notifications(n, REMINDER) for n in everyone}
         finally:
