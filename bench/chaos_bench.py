@@ -22,7 +22,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from tests.chaos_support import IN_FLIGHT, WAYS, Chaos
+from tests.chaos_support import IN_FLIGHT, Chaos
+from tests.chaos_ways import WAYS
 
 RESULTS = Path(__file__).parent / "results"
 
