@@ -146,6 +146,20 @@ BENCHES: tuple[Bench, ...] = (
         ),
     ),
     Bench(
+        "chaos",
+        "bench.chaos_bench",
+        "chaos.json",
+        "SIGKILL at 20 random moments on each way in, while members use the bot",
+        (
+            F("lost", "broadcasts and reminders lost", "== 0"),
+            F("answered_twice", "answers sent twice (all kills)"),
+            F("answered_twice_most_in_a_round", "answers twice at one kill (bound 16)", "<= 16"),
+            F("notified_twice", "notifications sent twice (all kills)"),
+            F("integrity_ok", "integrity_check ok after every kill", "== 1"),
+            F("promises_kept", "every update answered, all within bounds", "== 1"),
+        ),
+    ),
+    Bench(
         "events",
         "bench.events_bench",
         "events.json",
