@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot import markup
+from bot import markup, textsplit
 from bot.arguments import number
 from bot.models import Button, Contact, Outgoing, Platform
 
@@ -34,56 +34,13 @@ def utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def _longest_fitting_prefix(text: str, budget: int) -> int:
-    """Largest n with ``utf16_len(text[:n]) <= budget`` (binary search: it grows with n)."""
-    low, high = 0, len(text)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if utf16_len(text[:middle]) <= budget:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-def _cut_point(text: str, budget: int) -> int:
-    """Where to cut: at a line break if one is reasonably late, else at a space, else hard."""
-    fits = max(_longest_fitting_prefix(text, budget), 1)
-    newline = text.rfind("\n", 0, fits)
-    if newline >= fits // 4 and newline > 0:
-        return newline + 1
-    space = text.rfind(" ", 0, fits)
-    if space >= fits // 2 and space > 0:
-        return space + 1
-    return fits
-
-
 def split_ranges(
     text: str, limit: int = MESSAGE_LIMIT, first_limit: int | None = None
 ) -> list[tuple[int, int]]:
-    """Where to split plain text: ``(start, end)`` of parts of at most ``limit`` (the first
-    ``first_limit``) characters, without the line breaks at their edges.
-
-    Parts that would be only whitespace are dropped, since Telegram refuses empty messages.
-    """
-    budget = limit if first_limit is None else first_limit
-    ranges: list[tuple[int, int]] = []
-    start = 0
-    while utf16_len(text[start:]) > budget:
-        cut = start + _cut_point(text[start:], max(budget, 1))
-        ranges.append((start, cut))
-        start = cut
-        budget = limit
-    ranges.append((start, len(text)))
-    trimmed = []
-    for begin, end in ranges:
-        while begin < end and text[begin] == "\n":
-            begin += 1
-        while end > begin and text[end - 1] == "\n":
-            end -= 1
-        if text[begin:end].strip():
-            trimmed.append((begin, end))
-    return trimmed
+    """Where to split plain text (the shared cut of :mod:`bot.textsplit`, measured in
+    Telegram's UTF-16 units); parts only of whitespace are dropped, since Telegram refuses
+    empty messages."""
+    return textsplit.split_ranges(text, limit, first_limit=first_limit, measure=utf16_len)
 
 
 def split_plain(text: str, limit: int = MESSAGE_LIMIT, first_limit: int | None = None) -> list[str]:
