@@ -122,13 +122,18 @@ def test_weekly_series_keeps_18_00_berlin_across_end_of_summer_time() -> None:
 
 
 def test_member_in_new_york_sees_their_own_time() -> None:
-    event = make_event(datetime(2026, 12, 8, 18), None)
-    occ = occurrences(event, {}, *window())[0]
+    year = datetime.now(UTC).year + 1  # a winter Tuesday ahead: Berlin is 6 hours ahead
+    first = datetime(year, 12, 1, 18)
+    day = first + timedelta(days=(1 - first.weekday()) % 7 + 7)  # the second Tuesday
+    event = make_event(day, None)
+    occ = occurrences(event, {}, *window(year))[0]
     new_york = ZoneInfo("America/New_York")
-    assert format_datetime(occ.start, "en", new_york) == "Tue, 8 Dec 2026, 12:00 pm"
-    assert format_datetime(occ.start, "de", BERLIN) == "Di., 08.12.2026, 18:00 Uhr"
-    assert when("de", BERLIN, occ.start, occ.end) == "Di., 08.12.2026, 18:00–20:00 Uhr"
-    assert when("en", new_york, occ.start, occ.end) == "Tue, 8 Dec 2026, 12:00 – 2:00 pm"
+    assert format_datetime(occ.start, "en", new_york) == f"Tue, {day.day} Dec {year}, 12:00 pm"
+    assert format_datetime(occ.start, "de", BERLIN) == f"Di., {day:%d.%m.%Y}, 18:00 Uhr"
+    assert when("de", BERLIN, occ.start, occ.end) == f"Di., {day:%d.%m.%Y}, 18:00–20:00 Uhr"
+    assert when("en", new_york, occ.start, occ.end) == (
+        f"Tue, {day.day} Dec {year}, 12:00 – 2:00 pm"
+    )
 
 
 def test_rules_are_checked() -> None:

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from bot.app import App
 from bot.arguments import StaleArgument, button_number, number
-from bot.i18n import t
+from bot.i18n import examples, t
 from bot.services import Services
 from bot.settings import Settings
 from handlers.topics import create_topic
@@ -165,7 +165,7 @@ COMMAND_ARGUMENTS = [
     "Pulverbeschichtung für Luftfahrt",
     "Müller & Söhne GmbH & Co. KG",
     '"Groß" (Weiß) AND OR NOT NEAR( * ^ -x:',
-    "01.02.2027 18:00 / 02.02.2027",
+    f"{examples()['ex_datetime']} / {examples()['ex_date']}",  # dates as in an e-mail
     "ÄÖÜ ß 🚀 „Zitat“ <b>&amp;</b>",
     "x" * 5000,
     "\x00",
