@@ -204,7 +204,7 @@ class Core:
             notifier=self.notifier,
             member=member,
             lang=self._language(incoming, member, conversation.data if conversation else {}),
-            is_admin=loaded.granted_admin or any(key in self.settings.admins for key in keys),
+            is_admin=is_staff(self.settings, keys, loaded.granted_admin),
             conversation=conversation,
             public_base=self.public_base,
             accepted_privacy=loaded.accepted_privacy,
@@ -243,18 +243,22 @@ class Core:
             log.info("%s identity marked %s", platform, "reachable" if reachable else "unreachable")
 
 
+def is_staff(settings: Settings, keys: list[str], granted: bool) -> bool:
+    """The one rule for who is network staff: a bootstrap admin from the settings, or one
+    granted (``granted``: a grant exists on one of ``keys``), by any identity of the
+    member. An update reads the grant with its context (one query), the dashboard and
+    the CLI through :func:`is_admin`."""
+    return granted or any(key in settings.admins for key in keys)
+
+
 async def is_admin(
     store: Store, settings: Settings, identity_key: str, member: Member | None
 ) -> bool:
-    """The one rule for who is network staff: a bootstrap admin from the settings, or one
-    granted through the CLI, by any identity of the member. Chat, CLI and the web
-    dashboard (on every request) all ask here."""
+    """:func:`is_staff` for an identity, reading the member's identities and grants."""
     keys = [identity_key]
     if member is not None:
         keys += [i.key for i in await store.members.identities(member.id)]
-    if any(key in settings.admins for key in keys):
-        return True
-    return await store.members.is_granted_admin(keys)
+    return is_staff(settings, keys, await store.members.is_granted_admin(keys))
 
 
 def _update_kind(incoming: Incoming, route: str) -> str:
