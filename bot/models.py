@@ -98,6 +98,31 @@ def without_markers(text: str) -> str:
     return text.replace(_MARK_OPEN, "").replace(_MARK_CLOSE, "")
 
 
+class FieldView(BaseModel):
+    """One field of a form as a platform with native forms (a Slack modal) shows it."""
+
+    name: str
+    kind: str  # bot.forms.Kind
+    label: str
+    hint: str = ""  # the chat prompt, shown under the field
+    optional: bool = False
+    max_length: int = 200
+    choices: list[tuple[str, str]] = Field(default_factory=list)  # (value, label)
+    initial: str | list[str] | None = None  # datetimes as unix seconds, dates as ISO
+
+
+class FormView(BaseModel):
+    """A whole form at once: its fields to fill (``preview`` None) or the preview of what
+    was entered, to confirm. ``errors`` are messages next to the fields named."""
+
+    action: str  # the form's button action: submissions come back as this action
+    title: str
+    submit: str
+    fields: list[FieldView] = Field(default_factory=list)
+    preview: str | None = None
+    errors: dict[str, str] = Field(default_factory=dict)
+
+
 class Incoming(BaseModel):
     """One thing a person did: a text (command or free text) or a button press."""
 
@@ -118,6 +143,10 @@ class Incoming(BaseModel):
     # how the adapter answers this update (the pressed message to edit, a Slack response
     # URL…): stored with the answers in the outbox, opaque to the core
     reply_target: str | None = None
+    # a native form (Slack modal) can be opened for this update (it carries a trigger)
+    form_trigger: bool = False
+    # the values of a submitted native form, raw as the platform gave them, by field name
+    form_values: dict[str, str | list[str] | None] | None = None
 
     @property
     def is_action(self) -> bool:
@@ -141,6 +170,9 @@ class Outgoing(BaseModel):
     markup: bool = False
     contacts: list[Contact] = Field(default_factory=list)
     for_everyone: bool = False  # in a channel, shown to all even if the request was private
+    # shown as a native form where the platform has one (opened with the update's trigger,
+    # or answering a submission); elsewhere, and if opening fails, the text and buttons
+    form: FormView | None = None
 
     def button_list(self) -> list[Button]:
         return [button for row in self.buttons for button in row]

@@ -74,6 +74,19 @@ class Refusal(Exception):
 
 
 @dataclass
+class Invalid(Refusal):
+    """Input was refused; ``key`` and ``params`` make the message. Not caught by the
+    handler, it is answered by the core (and nothing written stays); a form asks its
+    question again with it."""
+
+    key: str
+    params: dict[str, object] = field(default_factory=dict)
+
+    def reply(self, ctx: Context) -> Outgoing:
+        return Outgoing(text=ctx.t(self.key, **self.params))
+
+
+@dataclass
 class Route:
     handler: Handler
     access: Access
@@ -288,7 +301,7 @@ class Router:
                     stopped = await self._gates(ctx)
                     if stopped is not None:
                         return stopped
-                return _as_list(await flow(ctx, text))
+                return as_list(await flow(ctx, text))
             await ctx.end_conversation()
         if not text:
             return []
@@ -307,13 +320,13 @@ class Router:
         denied = _access_denied(ctx, route)
         if denied is not None:
             return [denied]
-        return _as_list(await route.handler(ctx, args))
+        return as_list(await route.handler(ctx, args))
 
     async def _gates(self, ctx: Context) -> list[Outgoing] | None:
         for check in self.gates:
             answer = await check(ctx)
             if answer is not None:
-                return _as_list(answer)
+                return as_list(answer)
         return None
 
 
@@ -341,7 +354,7 @@ def _access_denied(ctx: Context, route: Route) -> Outgoing | None:
     return None
 
 
-def _as_list(result: HandlerResult) -> list[Outgoing]:
+def as_list(result: HandlerResult) -> list[Outgoing]:
     if result is None:
         return []
     if isinstance(result, Outgoing):

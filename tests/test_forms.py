@@ -1,0 +1,229 @@
+"""The form kernel on its own: a small declared form driven through a core, in a chat
+(typed answers, buttons, errors, skip, change one field, discard, stale buttons, restart)
+and as a native form (submission with errors, preview, confirm)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import datetime, timedelta
+from typing import Any
+
+import pytest
+from pydantic import BaseModel
+
+from bot.context import Context
+from bot.core import Core
+from bot.delivery.notify import Notifier
+from bot.forms import Choice, Draft, Field, Form, Kind
+from bot.models import Outgoing
+from bot.router import Access, Invalid, Router
+from bot.settings import Settings
+from storage import Store
+from tests.helpers import Person
+
+
+class Visit(BaseModel):
+    title: str
+    region: str
+    guests: int | None = None
+    catering: bool = False
+    dishes: list[str] = []
+    when: datetime
+
+
+RESULTS: list[Visit] = []
+
+
+def _guests(ctx: Context, text: str, draft: Draft) -> int:
+    digits = "".join(c for c in text if c.isascii() and c.isdigit())
+    if not digits or len(digits) > 3:
+        raise Invalid("form.required")
+    return int(digits)
+
+
+def _when(ctx: Context, text: str, draft: Draft) -> datetime:
+    try:
+        local = datetime.strptime(text.strip(), "%d.%m.%Y %H:%M")
+    except ValueError as error:
+        raise Invalid("form.required") from error
+    return local.replace(tzinfo=ctx.zone)
+
+
+def _title(ctx: Context, text: str, draft: Draft) -> str:
+    if len(text.strip()) < 2:
+        raise Invalid("form.required")
+    return text.strip()
+
+
+async def _finish(ctx: Context, visit: Visit) -> Outgoing:
+    if visit.title == "refuse":
+        raise Invalid("form.choice_gone")
+    RESULTS.append(visit)
+    return Outgoing(text=f"saved {visit.title}")
+
+
+REGIONS = [
+    Choice("olpe", "Kreis Olpe 🌲"),
+    Choice("si", "Siegen-Wittgenstein"),
+    Choice("o", "Other"),
+    Choice("ob", "Oberbergischer Kreis"),
+]
+FORM = Form(
+    name="visit",
+    action="f.visit",
+    model=Visit,
+    title="form.open",
+    finish=_finish,
+    access=Access.ANYONE,
+    fields=[
+        Field("title", Kind.TEXT, "form.yes", "form.yes", parse=_title),
+        Field("region", Kind.CHOICE, "form.no", "form.no", choices=REGIONS),
+        Field("guests", Kind.NUMBER, "form.skip", "form.skip", parse=_guests, optional=True),
+        Field("catering", Kind.YES_NO, "form.keep", "form.keep"),
+        Field(
+            "dishes",
+            Kind.MULTI,
+            "form.next",
+            "form.next",
+            choices=[Choice("soup", "Suppe"), Choice("cake", "Kuchen")],
+            when=lambda draft: bool(draft.raw.get("catering")),
+            optional=True,
+        ),
+        Field("when", Kind.DATETIME, "form.change", "form.change", parse=_when),
+    ],
+)
+
+
+@pytest.fixture
+async def core(settings: Settings) -> AsyncIterator[Core]:
+    store = await Store.open(settings.db_path)
+    router = Router()
+    FORM.install(router)
+
+    @router.command("visit", access=Access.ANYONE)
+    async def start(ctx: Context, args: str) -> list[Outgoing]:
+        return await FORM.begin(ctx)
+
+    RESULTS.clear()
+    yield Core(store, settings, router, Notifier(store, settings.language))
+    await store.close()
+
+
+def _moment(days: int) -> tuple[str, datetime]:
+    moment = (datetime.now() + timedelta(days=days)).replace(
+        hour=18, minute=30, second=0, microsecond=0
+    )
+    return moment.strftime("%d.%m.%Y %H:%M"), moment
+
+
+async def test_chat_asks_field_by_field_and_finishes_typed(core: Core) -> None:
+    anna = Person(core, "anna", "de")
+    await anna.say("/visit")
+    assert "Ja" in anna.texts()  # the first prompt (catalog key form.yes)
+    await anna.say(" ")
+    assert "Da kam nichts an" in anna.texts()  # re-asked with the error
+    await anna.say("Werksbesuch bei Müller & Söhne GmbH & Co. KG")
+    await anna.say("olpe")  # a word of the label, folded: "Kreis Olpe 🌲"
+    await anna.say("-")  # skipped
+    await anna.press("Ja")  # catering yes -> the conditional dishes field comes
+    await anna.press("Suppe")
+    assert "✅ Suppe" in anna.last[0].button_list()[0].label and anna.last[0].replace
+    await anna.press("Weiter")
+    typed, moment = _moment(30)
+    await anna.say("32.13.2020 99:99")
+    assert "Bitte füllen Sie" in anna.texts()
+    await anna.say(typed)
+    assert "Bitte prüfen Sie" in anna.texts() and "Kreis Olpe" in anna.texts()
+    await anna.press("Bestätigen")
+    assert anna.texts() == "saved Werksbesuch bei Müller & Söhne GmbH & Co. KG"
+    (visit,) = RESULTS
+    assert visit.region == "olpe" and visit.guests is None and visit.catering
+    assert visit.dishes == ["soup"] and visit.when.replace(tzinfo=None) == moment
+    await anna.say("hallo")  # the form is over
+    assert "Bitte prüfen" not in anna.texts()
+
+
+async def test_change_one_field_keeps_the_rest(core: Core) -> None:
+    ben = Person(core, "ben", "de")
+    await ben.say("/visit")
+    await ben.say("Stammtisch")
+    await ben.say("2")  # the second choice by its number
+    await ben.say("12 Gäste")
+    await ben.say("nein")
+    typed, _ = _moment(10)
+    await ben.say(typed)
+    assert "Gäste" not in ben.texts()
+    await ben.press("Ändern")
+    await ben.press("Ja")  # the field labelled form.yes: the title
+    assert "Bisher: Stammtisch" in ben.texts()
+    await ben.say("-")  # keeps it
+    assert "Bitte prüfen" in ben.texts() and "Stammtisch" in ben.texts()
+    await ben.say("Ja")  # the title field's label is "Ja" too: "ja" confirms first
+    assert ben.texts() == "saved Stammtisch"
+    assert RESULTS[0].guests == 12 and RESULTS[0].region == "si"
+
+
+async def test_stale_buttons_ambiguous_and_discard(core: Core) -> None:
+    cem = Person(core, "cem", "de")
+    await cem.say("/visit")
+    await cem.say("Treffen")
+    region_message = cem.last
+    await cem.say("o")  # "Other" and a word of "Kreis Olpe": asks which
+    assert "passt zu mehreren" in cem.texts() and len(cem.last[0].button_list()) == 2
+    await cem.press("Other")
+    cem.last = region_message
+    await cem.press("Siegen")  # answered already
+    assert "schon beantwortet" in cem.texts()
+    await cem.say("5")
+    await cem.press("Nein")
+    await cem.say(_moment(3)[0])
+    await cem.press("Verwerfen")
+    assert "abgebrochen" in cem.texts().lower() or cem.texts()
+    await cem.say("Ja")
+    assert RESULTS == []
+
+
+async def test_a_refusal_in_finish_keeps_the_form(core: Core) -> None:
+    dana = Person(core, "dana", "de")
+    await dana.say("/visit")
+    for answer in ("refuse", "1", "-", "nein", _moment(5)[0]):
+        await dana.say(answer)
+    await dana.press("Bestätigen")
+    assert "gibt es nicht mehr" in dana.texts()
+    assert await core.store.conversations.get("console", "dana") is not None
+
+
+async def test_a_restart_resumes_at_the_same_field(core: Core, settings: Settings) -> None:
+    eva = Person(core, "eva", "de")
+    await eva.say("/visit")
+    await eva.say("Besuch")
+    await core.store.close()
+    core.store = await Store.open(settings.db_path)
+    await eva.say("Siegen")
+    assert "Überspringen" in eva.last[0].button_list()[0].label
+
+
+async def test_native_form_errors_next_to_fields_then_preview(core: Core) -> None:
+    fay = Person(core, "fay", "de")
+    opened = await fay.say("/visit", form_trigger=True)
+    view = opened[0].form
+    assert view is not None and [f.name for f in view.fields][:2] == ["title", "region"]
+    assert view.fields[1].choices[0] == ("olpe", "Kreis Olpe 🌲")
+    values: dict[str, Any] = {"title": "", "region": "gone", "when": "@0x", "catering": "no"}
+    answer = await fay.say("", action="f.visit", action_arg=".submit", form_values=values)
+    errors = answer[0].form.errors if answer[0].form else {}
+    assert set(errors) == {"title", "region", "when"}
+    when = int((datetime.now() + timedelta(days=20)).timestamp())
+    values = {"title": "Werkstatt „Pulver“ / Tür", "region": "si", "catering": "yes",
+              "dishes": ["cake"], "when": f"@{when}", "guests": None}  # fmt: skip
+    answer = await fay.say("", action="f.visit", action_arg=".submit", form_values=values)
+    assert answer[0].form is not None and answer[0].form.preview
+    assert "Siegen-Wittgenstein" in answer[0].form.preview
+    done = await fay.say("", action="f.visit", action_arg=".confirm", form_values={})
+    assert done[0].text == "saved Werkstatt „Pulver“ / Tür"
+    assert RESULTS[0].dishes == ["cake"] and RESULTS[0].catering
+
+
+async def test_a_form_action_that_does_not_fit_a_button_is_refused() -> None:
+    with pytest.raises(ValueError):
+        Form(name="x", action="f." + "x" * 60, model=Visit, fields=[], title="t", finish=_finish)
