@@ -90,7 +90,7 @@ def peak_rss_mib() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
-async def _start(fake: LimitedTelegram, db: Path, rate: float) -> tuple[App, Services]:
+async def _start(fake: FakeTelegram, db: Path, rate: float) -> tuple[App, Services]:
     settings = Settings(  # type: ignore[call-arg]
         _env_file=None,
         db_path=db,

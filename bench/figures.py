@@ -102,6 +102,21 @@ BENCHES: tuple[Bench, ...] = (
         ),
     ),
     Bench(
+        "parts",
+        "bench.parts_bench",
+        "parts.json",
+        "a two-part broadcast (4,000 characters with title and footer) to 1,000 members at"
+        " Telegram's limits (fake Telegram: 30/s, 1/s per chat)",
+        (
+            F("parts_per_s", "1,000 × 2 parts: parts/s"),
+            F("share_of_30_per_s", "1,000 × 2 parts: share of 30/s"),
+            F("recipients_got_a_part_twice", "1,000 × 2 parts: got a part twice", "== 0"),
+            F("parts_missing", "1,000 × 2 parts: parts missing", "== 0"),
+            F("responses_429", "1,000 × 2 parts: 429 answers", "== 0"),
+            F("total_s", "1,000 × 2 parts: total time (s)"),
+        ),
+    ),
+    Bench(
         "scale",
         "bench.scale_bench",
         "scale.json",
