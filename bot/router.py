@@ -67,10 +67,24 @@ class Section(StrEnum):
 class Refusal(Exception):
     """Input a handler cannot use. Raised out of a handler, the core answers it with
     :meth:`reply` and keeps nothing the handler wrote; handlers that re-ask a question
-    catch it themselves. (``handlers.validation.Invalid`` is the one in use.)"""
+    catch it themselves. (:class:`Invalid` is the one in use.)"""
 
     def reply(self, ctx: Context) -> Outgoing:
         raise NotImplementedError
+
+
+@dataclass
+class Invalid(Refusal):
+    """Input was refused; ``key`` and ``params`` make the message. Not caught by the
+    handler, it is answered by the core (and nothing written stays). It lives in the
+    kernel so that kernel parsers (:mod:`bot.parsing`) refuse the way handlers do;
+    capabilities import it from :mod:`handlers.validation`."""
+
+    key: str
+    params: dict[str, object]
+
+    def reply(self, ctx: Context) -> Outgoing:
+        return Outgoing(text=ctx.t(self.key, **self.params))
 
 
 @dataclass

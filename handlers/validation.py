@@ -2,29 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from bot.arguments import number
-from bot.context import Context
-from bot.models import Outgoing
-from bot.router import Refusal
+from bot.router import Invalid  # kernel's refusal of input; capabilities import it here
 
 MAX_NAME = 100
 MAX_COMPANY = 120
 MAX_TAGS = 20
 MAX_TAG_LENGTH = 50
-
-
-@dataclass
-class Invalid(Refusal):
-    """Input was refused; ``key`` and ``params`` make the message. Not caught by the
-    handler, it is answered by the core (and nothing written stays)."""
-
-    key: str
-    params: dict[str, object]
-
-    def reply(self, ctx: Context) -> Outgoing:
-        return Outgoing(text=ctx.t(self.key, **self.params))
 
 
 def single_line(text: str, max_length: int) -> str:
