@@ -124,7 +124,8 @@ _MERIDIEM = r"(?P<ap>[ap])\.?\s?m\.?(?![\w])"
 _AT = re.compile(r"(?:um|at|ab|von|from)\s+")
 _TIME_FORMS = (
     re.compile(
-        rf"(?P<h>[0-9]{{1,2}})[:.](?P<mi>[0-9]{{2}})(?:\s*{_MERIDIEM}|\s*(?P<uhr>uhr){_END_OF_WORD})?"
+        rf"(?P<h>[0-9]{{1,2}})[:.](?P<mi>[0-9]{{2}})(?::(?P<s>[0-9]{{2}}))?"  # seconds: ISO
+        rf"(?:\s*{_MERIDIEM}|\s*(?P<uhr>uhr){_END_OF_WORD})?"
     ),
     re.compile(rf"(?P<h>[0-9]{{1,2}})\s*{_MERIDIEM}"),
     re.compile(
@@ -186,6 +187,7 @@ class _Clock:
     minute: int
     meridiem: str | None  # "a", "p" or None
     uhr: bool
+    second: int = 0
 
 
 # the text --------------------------------------------------------------------------------
@@ -261,6 +263,7 @@ def _clock_at(text: str, pos: int) -> tuple[_Clock, int] | None:
                 int(groups.get("mi") or 0),
                 groups.get("ap"),
                 bool(groups.get("uhr")),
+                int(groups.get("s") or 0),
             )
             return clock, found.end()
     return None
@@ -298,9 +301,9 @@ def _time_of(clock: _Clock, text: str, key: str) -> time:
         if not 1 <= hour <= 12:
             raise _refuse(key, text)
         hour = hour % 12 + (12 if clock.meridiem == "p" else 0)
-    if hour > 23 or clock.minute > 59:
+    if hour > 23 or clock.minute > 59 or clock.second > 59:
         raise _refuse(key, text)
-    return time(hour, clock.minute)
+    return time(hour, clock.minute, clock.second)
 
 
 def _day_of(spec: _Day, at: time | None, now: datetime, zone: ZoneInfo) -> date:

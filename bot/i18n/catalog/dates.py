@@ -28,10 +28,12 @@ MESSAGES = {
         "en": "I cannot read “{value}” as a time. For example: 6 pm, 6:30 pm or 18:30.",
     },
     "dates.bad_end": {
-        "de": "„{value}“ verstehe ich nicht als Ende. So geht es zum Beispiel: 20 Uhr, "
-        "bis 20:00, 2 Stunden, 90 min oder ein Datum mit Uhrzeit wie {ex_datetime}.",
-        "en": "I cannot read “{value}” as an end. For example: 8 pm, until 20:00, 2 hours, "
-        "90 min, or a date and time like {ex_datetime_iso}.",
+        "de": "„{value}“ verstehe ich nicht als Ende. Bitte eine Uhrzeit wie 20 Uhr oder "
+        "bis 20:00, eine Dauer wie 2h, 2 Stunden oder 90 min, oder ein Datum mit Uhrzeit wie "
+        "{ex_datetime}.",
+        "en": "I cannot read “{value}” as an end. Please enter a time like 8 pm or until "
+        "20:00, a duration like 2h, 2 hours or 90 min, or a date and time like "
+        "{ex_datetime_iso}.",
     },
     "dates.bad_duration": {
         "de": "„{value}“ verstehe ich nicht als Dauer. So geht es zum Beispiel: 2 Stunden, "
