@@ -118,6 +118,8 @@ REFUSED = [
     ("tomorrow 13 pm", "dates.bad_datetime"),
     ("1/4 18:00", "dates.bad_datetime"),  # day or month first? not guessed
     ("Mi., 01.04.2027 18:30", "dates.wrong_weekday"),
+    ("01.01.0001 00:30", "dates.no_such_date"),  # no year anyone means
+    ("31.12.9999 23:59", "dates.no_such_date"),
     ("morgen 18 Uhr " + "und " * 50, "dates.bad_datetime"),  # long: refused at once
 ]
 

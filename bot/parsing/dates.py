@@ -54,6 +54,7 @@ MAX_TEXT = 80  # longer than any date anyone types: refused before any matching
 MAX_DURATION = timedelta(days=366)  # beyond this a typed duration is surely a typo
 SHOWN = 40  # how much of the refused text a message quotes
 _YEARS_AHEAD = 8  # enough for the next 29 February
+YEARS = range(1900, 3000)  # a year outside is a typo (and 0001 cannot be moved to UTC)
 
 WEEKDAYS = {
     **dict.fromkeys(("montag", "mo", "monday", "mon"), 0),
@@ -327,6 +328,8 @@ def _day_of(spec: _Day, at: time | None, now: datetime, zone: ZoneInfo) -> date:
     assert spec.day is not None and spec.month is not None
     if spec.year is not None:
         try:
+            if spec.year not in YEARS:
+                raise ValueError(spec.year)
             found = date(spec.year, spec.month, spec.day)
         except ValueError:
             raise _refuse("dates.no_such_date", spec.written) from None
@@ -436,7 +439,8 @@ def parse_end(text: str, start: datetime, zone: ZoneInfo) -> datetime:
     """An end after ``start``: a time on the start's day (``20 Uhr``, ``bis 20:00``), a
     date-time, or a duration (``2 Stunden``, ``90 min``).
 
-    The end may come out at or before the start (``09:00`` for an event at 18:00): the
+    Everything in it counts from the start, not from today: ``2.4. 12 Uhr`` after a
+    start on 1 April is the 2 April after it. The end may come out at or before the start (``09:00`` for an event at 18:00): the
     caller says so in words rather than "cannot read". A bare number is refused: ``20``
     may be 20 minutes or 20 o'clock.
     """
