@@ -264,6 +264,19 @@ BENCHES: tuple[Bench, ...] = (
             )
         ),
     ),
+    Bench(
+        "parsing",
+        "bench.parsing_bench",
+        "parsing.json",
+        "typed dates and ranges read by bot.parsing.dates: 5,000 inputs, German and English",
+        (
+            F("median_ms", "one input, median (ms)"),
+            F("p99_ms", "one input, p99 (ms)", "< 3"),
+            F("max_ms", "one input, slowest (ms)", "< 10"),
+            F("single_run_p99_ms", "one input, p99 of single runs, shared machine (ms)"),
+            F("refused", "inputs refused (nonsense, impossible dates)"),
+        ),
+    ),
 )
 
 BY_NAME = {bench.name: bench for bench in BENCHES}

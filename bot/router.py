@@ -67,7 +67,7 @@ class Section(StrEnum):
 class Refusal(Exception):
     """Input a handler cannot use. Raised out of a handler, the core answers it with
     :meth:`reply` and keeps nothing the handler wrote; handlers that re-ask a question
-    catch it themselves. (``handlers.validation.Invalid`` is the one in use.)"""
+    catch it themselves. (:class:`Invalid` is the one in use.)"""
 
     def reply(self, ctx: Context) -> Outgoing:
         raise NotImplementedError
@@ -77,7 +77,8 @@ class Refusal(Exception):
 class Invalid(Refusal):
     """Input was refused; ``key`` and ``params`` make the message. Not caught by the
     handler, it is answered by the core (and nothing written stays); a form asks its
-    question again with it."""
+    question again with it. It lives in the kernel so that kernel parsers
+    (:mod:`bot.parsing`, :mod:`bot.forms`) refuse the way handlers do."""
 
     key: str
     params: dict[str, object] = field(default_factory=dict)

@@ -15,6 +15,20 @@ EVENT_HOUR = time(18, 0)
 MORNING = time(9, 0)
 MIN_DAYS_AHEAD = 2
 DEADLINE_DAYS_AHEAD = 60
+ENGLISH_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def example_day(zone: ZoneInfo, now: datetime | None = None) -> date:
@@ -47,4 +61,6 @@ def example_texts(zone: ZoneInfo, now: datetime | None = None) -> dict[str, str]
         "ex_date_iso": f"{day:%Y-%m-%d}",
         "ex_deadline": f"{deadline:%d.%m.%Y}",
         "ex_deadline_iso": f"{deadline:%Y-%m-%d}",
+        "ex_day_month": f"{day.day}.{day.month}.",
+        "ex_month_day": f"{ENGLISH_MONTHS[day.month - 1]} {day.day}",
     }

@@ -11,16 +11,9 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.arguments import number
-from bot.calendar.parse import (
-    BadTime,
-    NoSuchDate,
-    SkippedTime,
-    parse_day,
-    parse_duration_text,
-    parse_end,
-    parse_local,
-)
+from bot.calendar.parse import parse_day
 from bot.calendar.recurrence import HORIZON, BadRule, normalize_rule
+from bot.parsing.dates import parse_datetime, parse_duration, parse_end
 from handlers.validation import Invalid
 from storage.events import FORMATS
 
@@ -36,20 +29,10 @@ def read_zone(name: str) -> ZoneInfo:
         raise Invalid("events.bad_timezone", {"zone": name[:60]}) from None
 
 
-def _time_problem(exc: BadTime, text: str, zone: ZoneInfo, fallback: str) -> Invalid:
-    if isinstance(exc, NoSuchDate):
-        return Invalid("events.no_such_date", {"value": exc.day})
-    if isinstance(exc, SkippedTime):
-        return Invalid("events.skipped_time", {"value": text.strip()[:40], "zone": zone.key})
-    return Invalid(fallback, {"value": text.strip()[:40]})
-
-
 def read_start(text: str, zone: ZoneInfo, now: datetime) -> datetime:
-    """A start in the future and within the horizon in which events are listed."""
-    try:
-        start = parse_local(text, zone)
-    except BadTime as exc:
-        raise _time_problem(exc, text, zone, "events.bad_start") from None
+    """A start in the future and within the horizon in which events are listed, as
+    :func:`bot.parsing.dates.parse_datetime` reads it (``1.4. 18 Uhr``, ``morgen 18 Uhr``)."""
+    start = parse_datetime(text, now, zone)
     if start <= now:
         raise Invalid("events.start_past", {})
     if start > now + HORIZON:
@@ -66,20 +49,18 @@ def check_span(start: datetime, end: datetime) -> datetime:
 
 
 def read_end(text: str, start: datetime, zone: ZoneInfo) -> datetime:
-    """A duration (``2h``), a time on the start day (``20:00``) or a date and time."""
-    try:
-        end = parse_end(text, start, zone)
-    except BadTime as exc:
-        raise _time_problem(exc, text, zone, "events.bad_end_input") from None
-    return check_span(start, end)
+    """A duration (``2h``, ``2 Stunden``), a time on the start day (``20 Uhr``, ``bis
+    20:00``) or a date and time."""
+    return check_span(start, parse_end(text, start, zone))
 
 
 def read_duration(text: str, start: datetime) -> datetime:
-    """The end of an event that lasts ``text`` (``2h``, ``90m``)."""
+    """The end of an event that lasts ``text`` (``2h``, ``90m``); refused with the same
+    message as an end typed in the wizard."""
     try:
-        length = parse_duration_text(text)
-    except BadTime:
-        raise Invalid("events.bad_end_input", {"value": text.strip()[:40]}) from None
+        length = parse_duration(text)
+    except Invalid as problem:
+        raise Invalid("dates.bad_end", problem.params) from None
     return check_span(start, start + length)
 
 

@@ -72,16 +72,6 @@ MESSAGES = {
         "en": "I cannot read “{value}” as a date and time. Please write it like "
         "{ex_datetime_iso} or {ex_datetime}.",
     },
-    "events.no_such_date": {
-        "de": "Den {value} gibt es im Kalender nicht. Bitte Tag und Monat prüfen.",
-        "en": "There is no {value} in the calendar. Please check the day and month.",
-    },
-    "events.skipped_time": {
-        "de": "„{value}“ gibt es in der Zeitzone {zone} nicht: In dieser Nacht wird die Uhr "
-        "auf Sommerzeit vorgestellt.",
-        "en": "“{value}” does not exist in the time zone {zone}: the clocks go forward to "
-        "summer time that night.",
-    },
     "events.start_past": {
         "de": "Dieser Zeitpunkt liegt in der Vergangenheit.",
         "en": "That moment is in the past.",
@@ -91,12 +81,6 @@ MESSAGES = {
         "Voraus anlegen, damit sie in allen Listen erscheinen.",
         "en": "That is too far ahead: events can be created at most {days} days in advance, "
         "so that every list shows them.",
-    },
-    "events.bad_end_input": {
-        "de": "„{value}“ passt nicht: bitte eine Dauer wie 2h oder 90m, eine Uhrzeit nach dem "
-        "Beginn wie 20:00 oder ein Datum mit Uhrzeit.",
-        "en": "“{value}” does not fit: please enter a duration like 2h or 90m, a time after the "
-        "start like 20:00, or a date and time.",
     },
     "events.end_before_start": {
         "de": "Das Ende muss nach dem Beginn liegen.",
