@@ -135,11 +135,19 @@ class _Field:
         return self.size
 
     def write(self, value: object) -> str:
+        """The field as text; a value it could not read back is a bug: ValueError."""
         if value is None and self.optional:
             return ""
         if self.kind is bool:
             return "1" if value else "0"
-        return str(value)
+        text = str(value)
+        try:
+            fits = self.read(text) == value
+        except StaleArgument:
+            fits = False
+        if not fits:
+            raise ValueError(f"button field {self.name}: {value!r} is out of its bounds")
+        return text
 
     def read(self, text: str) -> object:
         if text == "" and self.optional:
@@ -222,8 +230,12 @@ class ButtonArgs:
             )
 
     def encode(self) -> str:
-        """The argument as the button carries it (without the action)."""
-        return SEPARATOR.join(f.write(getattr(self, f.name)) for f in self._fields)
+        """The argument as the button carries it (without the action); trailing empty
+        fields that may be missing are left out."""
+        parts = [f.write(getattr(self, f.name)) for f in self._fields]
+        while len(parts) > self._required and parts[-1] == "":
+            parts.pop()
+        return SEPARATOR.join(parts)
 
     @classmethod
     def decode(cls, text: str) -> Self:

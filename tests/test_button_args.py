@@ -31,7 +31,7 @@ class Answer(ButtonArgs, action="test.answer"):
 def test_arguments_round_trip() -> None:
     card = Card(event_id=7, at=1_700_000_000, page=3, topic_id=None)
     assert Card.decode(card.encode()) == card
-    assert card.button("Karte").encode() == "t.card|7:1700000000:3:"
+    assert card.button("Karte").encode() == "t.card|7:1700000000:3"
     answer = Answer(answer="n", again=True, word="später")
     assert Answer.decode(answer.encode()) == answer
 
@@ -63,6 +63,13 @@ def test_an_action_that_could_outgrow_the_limit_is_refused_when_declared() -> No
             second: RecordId
             third: RecordId
             fourth: Annotated[int, Bounds(0, 9)]
+
+
+def test_a_value_out_of_bounds_is_not_encoded() -> None:
+    with pytest.raises(ValueError, match="page"):
+        Card(event_id=7, at=0, page=100).encode()
+    with pytest.raises(ValueError, match="word"):
+        Answer(answer="y", again=False, word="a:b").encode()
 
 
 def test_fields_need_bounds() -> None:
