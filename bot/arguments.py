@@ -6,6 +6,10 @@ here accepts ASCII digits only, within bounds, so nothing downstream (SQLite, da
 sees a value it cannot handle. A handler that cannot use a button's argument raises
 :class:`StaleArgument`; the core answers "this button is no longer valid" and keeps
 nothing the handler may have written.
+
+A button with several values declares them once as a :class:`ButtonArgs` class (its
+action's name, its fields and their bounds); building the button encodes them, and the
+router decodes them before the handler runs, so no handler splits an argument by hand.
 """
 
 from __future__ import annotations
@@ -65,14 +69,6 @@ def button_number(text: str, low: int = 0, high: int = MAX_ID) -> int:
     if parsed is None:
         raise StaleArgument(text[:40])
     return parsed
-
-
-def button_fields(text: str, count: int, separator: str = ":") -> list[str]:
-    """Exactly ``count`` parts of a button argument, else :class:`StaleArgument`."""
-    parts = text.split(separator) if len(text) <= MAX_ARGUMENT else []
-    if len(parts) != count:
-        raise StaleArgument(text[:40])
-    return parts
 
 
 def button_choice(text: str, choices: tuple[str, ...] | list[str]) -> str:
