@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.arguments import ButtonArgs
 from bot.delivery.notify import Notifier
 from bot.i18n import format_date, format_datetime, t
 from bot.models import Button, Incoming, Outgoing
@@ -63,7 +64,11 @@ class Context:
         """A message from one catalog key."""
         return Outgoing(text=self.t(key, **params), buttons=buttons or [], replace=replace)
 
-    def button(self, key: str, action: str, arg: str = "", **params: object) -> Button:
+    def button(self, key: str, action: str | ButtonArgs, arg: str = "", **params: object) -> Button:
+        """A button labelled from one catalog key: for a typed action (``action`` a
+        :class:`ButtonArgs`) its arguments are encoded and checked against the limit."""
+        if isinstance(action, ButtonArgs):
+            return action.button(self.t(key, **params))
         return Button(label=self.t(key, **params), action=action, arg=arg)
 
     # who ------------------------------------------------------------------------------
@@ -90,3 +95,12 @@ class Context:
     async def end_conversation(self) -> None:
         self.conversation = None
         await self.store.conversations.clear(self.platform, self.user_id)
+
+
+@dataclass
+class MemberContext(Context):
+    """The context of a route for members: the router runs such a route only for someone
+    with a member row, so ``member`` is never None there. The core builds one whenever the
+    sender is a member; handlers of member routes declare ``ctx: MemberContext``."""
+
+    member: Member

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from bot.adapters.base import Adapter
 from bot.arguments import StaleArgument
-from bot.context import Context
+from bot.context import Context, MemberContext
 from bot.delivery.notify import Notifier
 from bot.delivery.replies import Reply, send_replies
 from bot.i18n import normalize_language, t
@@ -197,7 +197,9 @@ class Core:
             )
         conversation = loaded.conversation
         keys = [sender.key, *loaded.identity_keys]
-        return Context(
+        # a member's context is a MemberContext, the one member routes are typed with
+        made: type[Context] = Context if member is None else MemberContext
+        return made(
             incoming=incoming,
             store=self.store,
             settings=self.settings,

@@ -25,13 +25,22 @@ import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any, Literal, TypeVar, overload
 
+from bot.arguments import ButtonArgs
 from bot.contact import not_active_text
-from bot.context import Context
+from bot.context import Context, MemberContext
 from bot.models import CALLBACK_LIMIT, Button, ChatKind, Outgoing
 
 HandlerResult = Outgoing | list[Outgoing] | None
 Handler = Callable[[Context, str], Awaitable[HandlerResult]]
+MemberHandler = Callable[[MemberContext, str], Awaitable[HandlerResult]]
+"""A handler of a route for members (``Access.MEMBER``): its context has a member."""
+A = TypeVar("A", bound=ButtonArgs)
+ArgsHandler = Callable[[Context, A], Awaitable[HandlerResult]]
+MemberArgsHandler = Callable[[MemberContext, A], Awaitable[HandlerResult]]
+"""Handlers of typed button actions (:class:`bot.arguments.ButtonArgs`): they receive the
+decoded argument, for members with a :class:`MemberContext`."""
 Gate = Callable[[Context], Awaitable[HandlerResult]]
 """Returns what to answer instead of running the route, or None to let it run."""
 
@@ -89,7 +98,7 @@ class Invalid(Refusal):
 
 @dataclass
 class Route:
-    handler: Handler
+    handler: Callable[[Any, str], Awaitable[HandlerResult]]  # MemberHandler for MEMBER
     access: Access
     in_groups: bool = False
     gated: bool = True
@@ -121,6 +130,38 @@ class Router:
     ungated_flows: set[str] = field(default_factory=set)
     _ordered: list[Command] = field(default_factory=list)
 
+    @overload
+    def command(  # type: ignore[overload-overlap]  # MEMBER first: the narrower handler
+        self,
+        name: str,
+        *aliases: str,
+        access: Literal[Access.MEMBER] = ...,
+        help_key: str | None = ...,
+        in_groups: bool = ...,
+        visible: bool = ...,
+        order: int = ...,
+        gated: bool = ...,
+        also: Permit | None = ...,
+        section: Section = ...,
+        in_private: bool = ...,
+    ) -> Callable[[MemberHandler], MemberHandler]: ...
+
+    @overload
+    def command(
+        self,
+        name: str,
+        *aliases: str,
+        access: Access,
+        help_key: str | None = ...,
+        in_groups: bool = ...,
+        visible: bool = ...,
+        order: int = ...,
+        gated: bool = ...,
+        also: Permit | None = ...,
+        section: Section = ...,
+        in_private: bool = ...,
+    ) -> Callable[[Handler], Handler]: ...
+
     def command(
         self,
         name: str,
@@ -134,8 +175,11 @@ class Router:
         also: Permit | None = None,
         section: Section = Section.MAIN,
         in_private: bool = True,
-    ) -> Callable[[Handler], Handler]:
-        def register(handler: Handler) -> Handler:
+    ) -> Callable[[Any], Any]:
+        """Register a command; a handler for members (the default access) is typed with a
+        :class:`MemberContext`."""
+
+        def register(handler: Any) -> Any:
             cmd = Command(
                 order=order,
                 handler=handler,
@@ -159,19 +203,72 @@ class Router:
 
         return register
 
+    @overload
+    def action(  # type: ignore[overload-overlap]  # MEMBER first: the narrower handler
+        self,
+        name: str,
+        access: Literal[Access.MEMBER] = ...,
+        in_groups: bool = ...,
+        gated: bool = ...,
+        also: Permit | None = ...,
+    ) -> Callable[[MemberHandler], MemberHandler]: ...
+
+    @overload
     def action(
         self,
         name: str,
+        access: Access,
+        in_groups: bool = ...,
+        gated: bool = ...,
+        also: Permit | None = ...,
+    ) -> Callable[[Handler], Handler]: ...
+
+    @overload
+    def action(  # type: ignore[overload-overlap]
+        self,
+        name: type[A],
+        access: Literal[Access.MEMBER] = ...,
+        in_groups: bool = ...,
+        gated: bool = ...,
+        also: Permit | None = ...,
+    ) -> Callable[[MemberArgsHandler[A]], MemberArgsHandler[A]]: ...
+
+    @overload
+    def action(
+        self,
+        name: type[A],
+        access: Access,
+        in_groups: bool = ...,
+        gated: bool = ...,
+        also: Permit | None = ...,
+    ) -> Callable[[ArgsHandler[A]], ArgsHandler[A]]: ...
+
+    def action(
+        self,
+        name: str | type[ButtonArgs],
         access: Access = Access.MEMBER,
         in_groups: bool = False,
         gated: bool = True,
         also: Permit | None = None,
-    ) -> Callable[[Handler], Handler]:
-        def register(handler: Handler) -> Handler:
-            if name in self.actions:
-                raise ValueError(f"action {name} registered twice")
-            self.actions[name] = Route(
-                handler=handler, access=access, in_groups=in_groups, gated=gated, also=also
+    ) -> Callable[[Any], Any]:
+        """Register a button action: by its name (the handler gets the raw argument) or by
+        its :class:`ButtonArgs` class (the handler gets the decoded argument; one that does
+        not decode is answered as a stale button). A handler for members (the default
+        access) is typed with a :class:`MemberContext`."""
+        spec = None if isinstance(name, str) else name
+        action = name if isinstance(name, str) else name.action
+
+        def register(handler: Any) -> Any:
+            if action in self.actions:
+                raise ValueError(f"action {action} registered twice")
+            run = handler
+            if spec is not None:
+
+                async def run(ctx: Context, arg: str) -> HandlerResult:
+                    return await handler(ctx, spec.decode(arg))
+
+            self.actions[action] = Route(
+                handler=run, access=access, in_groups=in_groups, gated=gated, also=also
             )
             return handler
 
@@ -321,6 +418,8 @@ class Router:
         denied = _access_denied(ctx, route)
         if denied is not None:
             return [denied]
+        if route.access == Access.MEMBER and not isinstance(ctx, MemberContext):
+            raise TypeError("a member route needs the MemberContext the core builds")
         return as_list(await route.handler(ctx, args))
 
     async def _gates(self, ctx: Context) -> list[Outgoing] | None:

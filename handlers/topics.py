@@ -6,9 +6,11 @@ made in chat and one made on the command line are checked and recorded the same 
 
 from __future__ import annotations
 
-from bot.arguments import button_number
-from bot.context import Context
-from bot.models import Button, Outgoing
+from typing import Annotated
+
+from bot.arguments import Bounds, ButtonArgs, RecordId
+from bot.context import Context, MemberContext
+from bot.models import Outgoing
 from bot.router import Access, Router
 from handlers.names import find_topic
 from handlers.validation import Invalid, has_letters
@@ -19,6 +21,16 @@ MAX_TOPIC_NAME = 60
 MAX_DESCRIPTION = 500
 _SUBSCRIBE = {"subscribe", "abonnieren", "abo", "sub"}
 _UNSUBSCRIBE = {"unsubscribe", "abbestellen", "kündigen", "unsub"}
+MAX_PAGE = 1000
+
+
+class TopicPage(ButtonArgs, action="topics.page"):
+    page: Annotated[int, Bounds(0, MAX_PAGE)]
+
+
+class ToggleTopic(ButtonArgs, action="topics.toggle"):
+    topic_id: RecordId
+    page: Annotated[int, Bounds(0, MAX_PAGE)] = 0  # buttons from before paging have none
 
 
 async def create_topic(store: Store, name: str, description: str, actor: str | None) -> Topic:
@@ -77,7 +89,7 @@ def _pages(lines: list[str]) -> list[range]:
 
 
 async def topic_list(
-    ctx: Context,
+    ctx: MemberContext,
     notice: str | None = None,
     replace: bool = False,
     page: int = 0,
@@ -87,7 +99,6 @@ async def topic_list(
     more: a long list stays one message, edited in place on every press (``listed``: the
     open topics with the member's marks as the caller already read them, so a button
     press reads the list once)."""
-    assert ctx.member is not None
     if listed is None:
         listed = await ctx.store.topics.list_for_member(ctx.member.id)
     if not listed:
@@ -99,20 +110,14 @@ async def topic_list(
     page = min(max(page, 0), len(pages) - 1)
     shown = pages[page]
     buttons = [
-        [
-            Button(
-                label=f"{_mark(topics[i], subscribed)} {topics[i].name}",
-                action="topics.toggle",
-                arg=f"{topics[i].id}:{page}",
-            )
-        ]
+        [ToggleTopic(topics[i].id, page).button(f"{_mark(topics[i], subscribed)} {topics[i].name}")]
         for i in shown
     ]
     turn = []
     if page > 0:
-        turn.append(Button(label=ctx.t("topics.previous"), action="topics.page", arg=str(page - 1)))
+        turn.append(ctx.button("topics.previous", TopicPage(page - 1)))
     if page + 1 < len(pages):
-        turn.append(Button(label=ctx.t("topics.next"), action="topics.page", arg=str(page + 1)))
+        turn.append(ctx.button("topics.next", TopicPage(page + 1)))
     if turn:
         buttons.append(turn)
     text = ctx.t("topics.intro")
@@ -124,8 +129,7 @@ async def topic_list(
     return Outgoing(title=ctx.t("topics.title"), text=text, buttons=buttons, replace=replace)
 
 
-async def _subscribe_by_name(ctx: Context, name: str, subscribe: bool) -> Outgoing:
-    assert ctx.member is not None
+async def _subscribe_by_name(ctx: MemberContext, name: str, subscribe: bool) -> Outgoing:
     topic = await find_topic(ctx.store, name)
     if topic is None or topic.archived:
         return ctx.reply("topics.unknown", topic=name)
@@ -140,7 +144,7 @@ async def _subscribe_by_name(ctx: Context, name: str, subscribe: bool) -> Outgoi
 
 def register(router: Router) -> None:
     @router.command("topics", "themen", help_key="help.topics", order=10)
-    async def topics(ctx: Context, args: str) -> Outgoing:
+    async def topics(ctx: MemberContext, args: str) -> Outgoing:
         if not args:
             return await topic_list(ctx)
         verb, _, name = args.partition(" ")
@@ -150,19 +154,16 @@ def register(router: Router) -> None:
         return ctx.reply("topics.usage")
 
     @router.action("topics.list")
-    async def list_button(ctx: Context, arg: str) -> Outgoing:
+    async def list_button(ctx: MemberContext, arg: str) -> Outgoing:
         return await topic_list(ctx)
 
-    @router.action("topics.page")
-    async def turn_page(ctx: Context, arg: str) -> Outgoing:
-        return await topic_list(ctx, replace=True, page=button_number(arg, 0, 1000))
+    @router.action(TopicPage)
+    async def turn_page(ctx: MemberContext, pressed: TopicPage) -> Outgoing:
+        return await topic_list(ctx, replace=True, page=pressed.page)
 
-    @router.action("topics.toggle")
-    async def toggle(ctx: Context, arg: str) -> Outgoing:
-        assert ctx.member is not None
-        topic_id, _, on_page = arg.partition(":")  # buttons from before paging: no page
-        page = button_number(on_page, 0, 1000) if on_page else 0
-        wanted = button_number(topic_id, 1)
+    @router.action(ToggleTopic)
+    async def toggle(ctx: MemberContext, pressed: ToggleTopic) -> Outgoing:
+        wanted, page = pressed.topic_id, pressed.page
         listed = await ctx.store.topics.list_for_member(ctx.member.id)  # open topics only
         found = [(topic, on) for topic, on in listed if topic.id == wanted]
         if not found:  # gone or archived
@@ -185,10 +186,7 @@ def register(router: Router) -> None:
         name, _, description = args.partition("|")
         if not name.strip():
             return ctx.reply("topics.new_usage")
-        try:
-            topic = await create_topic(ctx.store, name, description, ctx.actor)
-        except Invalid as problem:
-            return problem.reply(ctx)
+        topic = await create_topic(ctx.store, name, description, ctx.actor)
         return ctx.reply("topics.created", topic=topic.name)
 
     @router.command(
@@ -197,8 +195,5 @@ def register(router: Router) -> None:
     async def archive(ctx: Context, args: str) -> Outgoing:
         if not args.strip():
             return ctx.reply("topics.archive_usage")
-        try:
-            topic = await archive_topic(ctx.store, args.strip(), ctx.actor)
-        except Invalid as problem:
-            return problem.reply(ctx)
+        topic = await archive_topic(ctx.store, args.strip(), ctx.actor)
         return ctx.reply("topics.archived", topic=topic.name)

@@ -98,7 +98,7 @@ async def _world(app: Services) -> World:
             "bind": "Wasserstoff",
             "unbind": "Wasserstoff",
             "cancelevent": "1",
-            "ev.cancel": "1:all:y",  # the confirmation button of /terminabsagen 1
+            "ev.cancel": "1::y",  # the confirmation button of /terminabsagen 1 (every date)
             "attendees": "1",
             "member": "Max",
             "admins": "Max",

@@ -15,6 +15,7 @@ from bot.i18n import t
 from bot.models import CALLBACK_LIMIT, Button, Outgoing
 from bot.settings import Settings
 from handlers.events import render as event_render
+from handlers.events.buttons import ListPage
 from storage.events import Event
 from tests.events_support import add_event
 from tests.fake_telegram import user
@@ -106,13 +107,13 @@ def _worst_case_occurrence() -> Occurrence:
 
 def test_event_buttons_fit_telegram_callback_data_and_slack_values() -> None:
     occ = _worst_case_occurrence()
-    listing = f"1000:{2**31 - 1}"  # the last page of a topic: carried by a card's buttons
+    listing = ListPage(1000, 2**31 - 1)  # the last page of a topic: carried by a card's buttons
     rows = event_render.rsvp_buttons("de", occ, admin=True, listing=listing)
     row = event_render.ListRow(occ, None, None)
     rows.append([event_render.list_button("de", BERLIN, row, listing)])
     data = [button.encode() for row in rows for button in row]
     assert all(len(item.encode()) <= CALLBACK_LIMIT for item in data)
-    assert data[0].startswith("ev.rsvp|2147483647:") and data[0].endswith(f":y:{listing}")
+    assert data[0].startswith("ev.rsvp|2147483647:") and data[0].endswith(f":y:{listing.encode()}")
     assert keyboard(rows) is not None  # would raise over 64 bytes
     [payload] = slack_render(Outgoing(text="x", buttons=rows))
     elements = [e for b in payload["blocks"] if b["type"] == "actions" for e in b["elements"]]

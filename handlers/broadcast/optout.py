@@ -6,7 +6,10 @@ On by default; the choice is stored with its time by
 
 from __future__ import annotations
 
-from bot.context import Context
+from typing import Literal
+
+from bot.arguments import ButtonArgs
+from bot.context import MemberContext
 from bot.models import Outgoing
 from bot.router import Router, Section
 
@@ -14,19 +17,21 @@ _ON = {"on", "an", "ein", "ja", "yes"}
 _OFF = {"off", "aus", "nein", "no"}
 
 
-async def _status(ctx: Context, notice: str | None = None, replace: bool = False) -> Outgoing:
-    assert ctx.member is not None
+class Announcements(ButtonArgs, action="bc.optout"):
+    on: Literal["on", "off"]  # whether the member gets broadcasts
+
+
+async def _status(ctx: MemberContext, notice: str | None = None, replace: bool = False) -> Outgoing:
     enabled = await ctx.store.members.announcements_enabled(ctx.member.id)
     text = ctx.t("broadcast.announcements_on" if enabled else "broadcast.announcements_off")
     if notice:
         text = f"{notice}\n\n{text}"
     key = "broadcast.btn_announcements_off" if enabled else "broadcast.btn_announcements_on"
-    button = ctx.button(key, "bc.optout", "off" if enabled else "on")
+    button = ctx.button(key, Announcements("off" if enabled else "on"))
     return Outgoing(text=text, buttons=[[button]], replace=replace)
 
 
-async def _set(ctx: Context, enabled: bool) -> str:
-    assert ctx.member is not None
+async def _set(ctx: MemberContext, enabled: bool) -> str:
     await ctx.store.members.set_announcements(ctx.member.id, enabled)
     return ctx.t("broadcast.announcements_saved")
 
@@ -39,7 +44,7 @@ def register(router: Router) -> None:
         order=42,
         section=Section.SETTINGS,
     )
-    async def announcements(ctx: Context, args: str) -> Outgoing:
+    async def announcements(ctx: MemberContext, args: str) -> Outgoing:
         word = args.strip().casefold()
         if not word:
             return await _status(ctx)
@@ -47,8 +52,6 @@ def register(router: Router) -> None:
             return ctx.reply("broadcast.announcements_usage")
         return await _status(ctx, await _set(ctx, word in _ON))
 
-    @router.action("bc.optout")
-    async def toggle(ctx: Context, arg: str) -> Outgoing:
-        if arg not in ("on", "off"):
-            return ctx.reply("error.stale_button")
-        return await _status(ctx, await _set(ctx, arg == "on"), replace=True)
+    @router.action(Announcements)
+    async def toggle(ctx: MemberContext, pressed: Announcements) -> Outgoing:
+        return await _status(ctx, await _set(ctx, pressed.on == "on"), replace=True)

@@ -12,6 +12,7 @@ from babel.numbers import format_decimal
 from bot import markup
 from bot.i18n import format_datetime, t
 from bot.models import Button, Outgoing
+from handlers.broadcast.buttons import Unreachable
 from handlers.members.render import region_label
 from storage.broadcasts import Audience, Broadcast, DeliveryCounts
 from storage.groups import Group
@@ -89,11 +90,8 @@ def snippet(text: str) -> str:
 
 
 def unreachable_button(lang: str, broadcast_id: int, count: int) -> Button:
-    return Button(
-        label=t(lang, "broadcast.btn_unreachable", count=number(lang, count)),
-        action="bc.unreach",
-        arg=str(broadcast_id),
-    )
+    label = t(lang, "broadcast.btn_unreachable", count=number(lang, count))
+    return Unreachable(broadcast_id).button(label)
 
 
 def report(

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from bot.arguments import record_id
 from bot.context import Context
-from bot.models import Button, Outgoing
+from bot.models import Outgoing
 from bot.router import Access, Router
+from handlers.broadcast import buttons as buttons_
 from handlers.broadcast import render
 from handlers.broadcast.service import BroadcastService
-from handlers.validation import Invalid
 
 LISTED = 10
 UNREACHABLE_SHOWN = 50
@@ -31,7 +31,7 @@ async def overview(ctx: Context, notice: str | None = None, replace: bool = Fals
         entries.append(render.status_entry(ctx.lang, ctx.zone, b, counts, label))
         row = []
         if b.status in ("scheduled", "sending"):
-            row.append(ctx.button("broadcast.btn_cancel_id", "bc.cancel", str(b.id), id=b.id))
+            row.append(ctx.button("broadcast.btn_cancel_id", buttons_.CancelAsk(b.id), id=b.id))
         if counts.unreachable:
             row.append(render.unreachable_button(ctx.lang, b.id, counts.unreachable))
         if row:
@@ -46,14 +46,15 @@ async def overview(ctx: Context, notice: str | None = None, replace: bool = Fals
 
 
 async def cancel_now(ctx: Context, arg: str) -> Outgoing:
-    """Cancel by number (typed command or the confirmation button)."""
+    """Cancel by the number typed after the command (``12`` or ``#12``)."""
     broadcast_id = record_id(arg.lstrip("#"))
     if broadcast_id is None:
         return ctx.reply("broadcast.usage")
-    try:
-        broadcast, withdrawn = await _service(ctx).cancel(broadcast_id, ctx.actor)
-    except Invalid as problem:
-        return problem.reply(ctx)
+    return await _cancel(ctx, broadcast_id)
+
+
+async def _cancel(ctx: Context, broadcast_id: int) -> Outgoing:
+    broadcast, withdrawn = await _service(ctx).cancel(broadcast_id, ctx.actor)
     counts = (await ctx.store.broadcasts.counts([broadcast.id]))[broadcast.id]
     return ctx.reply(
         "broadcast.cancelled",
@@ -63,10 +64,10 @@ async def cancel_now(ctx: Context, arg: str) -> Outgoing:
     )
 
 
-async def unreachable_list(ctx: Context, arg: str) -> Outgoing:
-    broadcast = await ctx.store.broadcasts.get(wanted) if (wanted := record_id(arg)) else None
+async def unreachable_list(ctx: Context, broadcast_id: int) -> Outgoing:
+    broadcast = await ctx.store.broadcasts.get(broadcast_id)
     if broadcast is None:
-        return ctx.reply("broadcast.unknown_id", id=arg[:20])
+        return ctx.reply("broadcast.unknown_id", id=broadcast_id)
     people = await ctx.store.broadcasts.unreachable(broadcast.id, UNREACHABLE_SHOWN + 1)
     if not people:
         return ctx.reply("broadcast.unreachable_none", id=broadcast.id)
@@ -88,23 +89,24 @@ def register(router: Router) -> None:
     async def refresh(ctx: Context, arg: str) -> Outgoing:
         return await overview(ctx, replace=True)
 
-    @router.action("bc.cancel", access=Access.ADMIN)
-    async def confirm_cancel(ctx: Context, arg: str) -> Outgoing:
-        broadcast = await ctx.store.broadcasts.get(wanted) if (wanted := record_id(arg)) else None
+    @router.action(buttons_.CancelAsk, access=Access.ADMIN)
+    async def confirm_cancel(ctx: Context, pressed: buttons_.CancelAsk) -> Outgoing:
+        wanted = pressed.broadcast_id
+        broadcast = await ctx.store.broadcasts.get(wanted)
         if broadcast is None or broadcast.status not in ("scheduled", "sending"):
-            return await overview(ctx, ctx.t("broadcast.not_open", id=arg[:20]), replace=True)
-        buttons = [
+            return await overview(ctx, ctx.t("broadcast.not_open", id=wanted), replace=True)
+        answers = [
             [
-                Button(label=ctx.t("broadcast.btn_cancel_yes"), action="bc.cancel_yes", arg=arg),
+                ctx.button("broadcast.btn_cancel_yes", buttons_.CancelYes(broadcast.id)),
                 ctx.button("broadcast.btn_keep", "bc.status"),
             ]
         ]
-        return ctx.reply("broadcast.cancel_confirm", id=broadcast.id, buttons=buttons)
+        return ctx.reply("broadcast.cancel_confirm", id=broadcast.id, buttons=answers)
 
-    @router.action("bc.cancel_yes", access=Access.ADMIN)
-    async def cancel(ctx: Context, arg: str) -> Outgoing:
-        return await cancel_now(ctx, arg)
+    @router.action(buttons_.CancelYes, access=Access.ADMIN)
+    async def cancel(ctx: Context, pressed: buttons_.CancelYes) -> Outgoing:
+        return await _cancel(ctx, pressed.broadcast_id)
 
-    @router.action("bc.unreach", access=Access.ADMIN)
-    async def unreachable(ctx: Context, arg: str) -> Outgoing:
-        return await unreachable_list(ctx, arg)
+    @router.action(buttons_.Unreachable, access=Access.ADMIN)
+    async def unreachable(ctx: Context, pressed: buttons_.Unreachable) -> Outgoing:
+        return await unreachable_list(ctx, pressed.broadcast_id)

@@ -3,34 +3,30 @@ request: view, interested, not for me, connect, close, still open, and (admins) 
 
 from __future__ import annotations
 
-from bot.arguments import button_number, number, record_id
-from bot.context import Context
-from bot.models import Button, Outgoing
+from typing import Final
+
+from bot.context import Context, MemberContext
+from bot.models import Outgoing
 from bot.router import Access, Router
-from handlers.cooperation import render
+from handlers.cooperation import buttons, render
 from handlers.cooperation.service import CooperationService
 from handlers.names import find_topic
-from handlers.validation import Invalid
 
 _ALL = {"alle", "all"}
-MEMBER_SCOPE, ADMIN_SCOPE = "m", "a"
+MEMBER_SCOPE: Final = "m"
+ADMIN_SCOPE: Final = "a"
 
 
 def service(ctx: Context) -> CooperationService:
     return CooperationService(ctx.store, ctx.notifier, ctx.settings)
 
 
-def _numbers(arg: str, count: int) -> list[int] | None:
-    parts = [number(p) for p in arg.split(":")]
-    if len(parts) != count or None in parts:
-        return None
-    return [p for p in parts if p is not None]
-
-
 async def show_list(
-    ctx: Context, scope: str = MEMBER_SCOPE, topic_id: int | None = None, offset: int = 0
+    ctx: MemberContext,
+    scope: buttons.Scope = MEMBER_SCOPE,
+    topic_id: int | None = None,
+    offset: int = 0,
 ) -> Outgoing:
-    assert ctx.member is not None
     everything = scope == ADMIN_SCOPE and ctx.is_admin
     scope = ADMIN_SCOPE if everything else MEMBER_SCOPE
     found = await service(ctx).listing(
@@ -57,7 +53,7 @@ async def show_list(
     )
 
 
-async def requests_command(ctx: Context, args: str) -> Outgoing:
+async def requests_command(ctx: MemberContext, args: str) -> Outgoing:
     """No argument: the list; ``alle`` (admins): every region; else a topic's name."""
     word = " ".join(args.split())
     if not word:
@@ -70,8 +66,7 @@ async def requests_command(ctx: Context, args: str) -> Outgoing:
     return await show_list(ctx, topic_id=topic.id)
 
 
-async def view(ctx: Context, request_id: int) -> Outgoing:
-    assert ctx.member is not None
+async def view(ctx: MemberContext, request_id: int) -> Outgoing:
     svc = service(ctx)
     request = await svc.visible_request(request_id, ctx.member, ctx.is_admin)
     if request.author_id == ctx.member.id:
@@ -86,56 +81,29 @@ def register(router: Router) -> None:
         requests_command
     )
 
-    @router.action("coop.list")
-    async def list_button(ctx: Context, arg: str) -> Outgoing:
-        scope, _, rest = arg.partition(":")
-        topic, _, offset = rest.partition(":")
-        start = number(offset)
-        topic_id = record_id(topic) if topic else None
-        if scope not in (MEMBER_SCOPE, ADMIN_SCOPE) or start is None:
-            return ctx.reply("input.stale_button")
-        if topic and topic_id is None:
-            return ctx.reply("input.stale_button")
-        return await show_list(ctx, scope, topic_id, start)
+    @router.action(buttons.ListPage)
+    async def list_button(ctx: MemberContext, page: buttons.ListPage) -> Outgoing:
+        return await show_list(ctx, page.scope, page.topic_id, page.offset)
 
-    @router.action("coop.view")
-    async def view_button(ctx: Context, arg: str) -> Outgoing:
-        wanted = button_number(arg, 1)  # anything else: "no longer valid", rolled back
-        try:
-            return await view(ctx, wanted)
-        except Invalid as problem:
-            return problem.reply(ctx)
+    @router.action(buttons.ViewRequest)
+    async def view_button(ctx: MemberContext, pressed: buttons.ViewRequest) -> Outgoing:
+        return await view(ctx, pressed.request_id)
 
-    @router.action("coop.yes")
-    async def interested(ctx: Context, arg: str) -> Outgoing:
-        assert ctx.member is not None
-        wanted = button_number(arg, 1)  # anything else: "no longer valid", rolled back
-        try:
-            told = await service(ctx).show_interest(wanted, ctx.member)
-        except Invalid as problem:
-            return problem.reply(ctx)
+    @router.action(buttons.Interested)
+    async def interested(ctx: MemberContext, pressed: buttons.Interested) -> Outgoing:
+        told = await service(ctx).show_interest(pressed.request_id, ctx.member)
         return ctx.reply("cooperation.interest_sent" if told else "cooperation.interest_already")
 
-    @router.action("coop.no")
-    async def not_for_me(ctx: Context, arg: str) -> Outgoing:
-        assert ctx.member is not None
-        wanted = button_number(arg, 1)  # anything else: "no longer valid", rolled back
-        try:
-            await service(ctx).decline(wanted, ctx.member)
-        except Invalid as problem:
-            return problem.reply(ctx)
+    @router.action(buttons.NotForMe)
+    async def not_for_me(ctx: MemberContext, pressed: buttons.NotForMe) -> Outgoing:
+        await service(ctx).decline(pressed.request_id, ctx.member)
         return ctx.reply("cooperation.declined", replace=True)
 
-    @router.action("coop.connect")
-    async def connect(ctx: Context, arg: str) -> Outgoing:
-        assert ctx.member is not None
-        numbers = _numbers(arg, 2)
-        if numbers is None:
-            return ctx.reply("error.stale_button")
-        try:
-            done = await service(ctx).connect(numbers[0], ctx.member, numbers[1], ctx.actor)
-        except Invalid as problem:
-            return problem.reply(ctx)
+    @router.action(buttons.Connect)
+    async def connect(ctx: MemberContext, pressed: buttons.Connect) -> Outgoing:
+        done = await service(ctx).connect(
+            pressed.request_id, ctx.member, pressed.member_id, ctx.actor
+        )
         return render.introduction(
             ctx.lang,
             done.request,
@@ -146,51 +114,36 @@ def register(router: Router) -> None:
             again=done.again,
         )
 
-    @router.action("coop.close")
-    async def close(ctx: Context, arg: str) -> Outgoing:
-        assert ctx.member is not None
-        request_id, _, status = arg.partition(":")
-        wanted = button_number(request_id, 1)  # anything else: "no longer valid", rolled back
-        try:
-            request = await service(ctx).close(wanted, ctx.member, status, ctx.actor)
-        except Invalid as problem:
-            return problem.reply(ctx)
-        return render.author_note(ctx.lang, f"cooperation.closed.{status}", request)
+    @router.action(buttons.Close)
+    async def close(ctx: MemberContext, pressed: buttons.Close) -> Outgoing:
+        request = await service(ctx).close(
+            pressed.request_id, ctx.member, pressed.status, ctx.actor
+        )
+        return render.author_note(ctx.lang, f"cooperation.closed.{pressed.status}", request)
 
-    @router.action("coop.still")
-    async def still_open(ctx: Context, arg: str) -> Outgoing:
-        assert ctx.member is not None
-        wanted = button_number(arg, 1)  # anything else: "no longer valid", rolled back
-        try:
-            request = await service(ctx).keep_open(wanted, ctx.member)
-        except Invalid as problem:
-            return problem.reply(ctx)
+    @router.action(buttons.StillOpen)
+    async def still_open(ctx: MemberContext, pressed: buttons.StillOpen) -> Outgoing:
+        request = await service(ctx).keep_open(pressed.request_id, ctx.member)
         return ctx.reply("cooperation.still_open", until=ctx.format_date(request.expires_at))
 
-    @router.action("coop.remove", access=Access.ADMIN)
-    async def remove_ask(ctx: Context, arg: str) -> Outgoing:
-        request = await ctx.store.cooperation.get(wanted) if (wanted := record_id(arg)) else None
+    @router.action(buttons.RemoveAsk, access=Access.ADMIN)
+    async def remove_ask(ctx: Context, pressed: buttons.RemoveAsk) -> Outgoing:
+        request = await ctx.store.cooperation.get(pressed.request_id)
         if request is None:
             return ctx.reply("error.stale_button")
-        buttons = [
+        answers = [
             [
-                Button(
-                    label=ctx.t("cooperation.btn_remove_yes"), action="coop.remove_yes", arg=arg
-                ),
-                Button(label=ctx.t("cooperation.btn_remove_no"), action="coop.remove_no", arg=arg),
+                ctx.button("cooperation.btn_remove_yes", buttons.RemoveYes(request.id)),
+                ctx.button("cooperation.btn_remove_no", "coop.remove_no"),
             ]
         ]
         return ctx.reply(
-            "cooperation.remove_ask", id=request.id, title=request.title, buttons=buttons
+            "cooperation.remove_ask", id=request.id, title=request.title, buttons=answers
         )
 
-    @router.action("coop.remove_yes", access=Access.ADMIN)
-    async def remove(ctx: Context, arg: str) -> Outgoing:
-        wanted = button_number(arg, 1)  # anything else: "no longer valid", rolled back
-        try:
-            request = await service(ctx).remove(wanted, ctx.actor)
-        except Invalid as problem:
-            return problem.reply(ctx)
+    @router.action(buttons.RemoveYes, access=Access.ADMIN)
+    async def remove(ctx: Context, pressed: buttons.RemoveYes) -> Outgoing:
+        request = await service(ctx).remove(pressed.request_id, ctx.actor)
         return ctx.reply("cooperation.removed", id=request.id, replace=True)
 
     @router.action("coop.remove_no", access=Access.ADMIN)

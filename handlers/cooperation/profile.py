@@ -3,10 +3,17 @@ of their own, members listed in the directory get matching requests and others d
 
 from __future__ import annotations
 
-from bot.context import Context
+from typing import Literal
+
+from bot.arguments import ButtonArgs
+from bot.context import Context, MemberContext
 from bot.models import Outgoing
 from bot.router import Router
 from handlers.members.profile import ProfileSection, profile_section, show_profile
+
+
+class Setting(ButtonArgs, action="coop.setting"):
+    on: Literal["on", "off"]  # whether matching requests reach the member
 
 
 @profile_section("cooperation")
@@ -17,18 +24,15 @@ async def requests_setting(ctx: Context) -> ProfileSection:
     key = "cooperation.profile_off" if on else "cooperation.profile_on"
     return ProfileSection(
         [ctx.t("cooperation.profile_line", state=state)],
-        [ctx.button(key, "coop.setting", "off" if on else "on")],
+        [ctx.button(key, Setting("off" if on else "on"))],
     )
 
 
 def register(router: Router) -> None:
-    @router.action("coop.setting")
-    async def toggle(ctx: Context, arg: str) -> Outgoing:
-        assert ctx.member is not None
-        if arg not in ("on", "off"):
-            return ctx.reply("error.stale_button")
-        await ctx.store.cooperation.set_takes_requests(ctx.member.id, arg == "on")
+    @router.action(Setting)
+    async def toggle(ctx: MemberContext, pressed: Setting) -> Outgoing:
+        await ctx.store.cooperation.set_takes_requests(ctx.member.id, pressed.on == "on")
         await ctx.store.audit.record(
-            "cooperation.setting", ctx.actor, member_id=ctx.member.id, on=arg == "on"
+            "cooperation.setting", ctx.actor, member_id=ctx.member.id, on=pressed.on == "on"
         )
         return await show_profile(ctx, ctx.t("profile.saved"))

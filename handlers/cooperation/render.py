@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from bot.i18n import format_date, t
 from bot.models import Button, Contact, Outgoing, without_markers
+from handlers.cooperation import buttons as buttons_
 from handlers.directory.render import reach_line
 from handlers.members.render import region_label
 from storage.cooperation import CooperationRequest, Interested, Response, TopicCount
@@ -82,10 +83,8 @@ def _body(lang: str, zone: ZoneInfo, request: RequestLike, request_id: int | Non
 def answer_buttons(lang: str, request_id: int) -> list[list[Button]]:
     return [
         [
-            Button(
-                label=t(lang, "cooperation.btn_interested"), action="coop.yes", arg=str(request_id)
-            ),
-            Button(label=t(lang, "cooperation.btn_decline"), action="coop.no", arg=str(request_id)),
+            buttons_.Interested(request_id).button(t(lang, "cooperation.btn_interested")),
+            buttons_.NotForMe(request_id).button(t(lang, "cooperation.btn_decline")),
         ]
     ]
 
@@ -127,7 +126,10 @@ def member_card(
         lines += ["", t(lang, "cooperation.notice_privacy")]
         buttons = answer_buttons(lang, request.id)
     if admin:
-        buttons.append([_button(lang, "cooperation.btn_remove", "coop.remove", request.id)])
+        remove = buttons_.RemoveAsk(request.id).button(
+            t(lang, "cooperation.btn_remove", id=request.id)
+        )
+        buttons.append([remove])
     return Outgoing(title=_title(lang, request), text="\n".join(lines), buttons=buttons)
 
 
@@ -150,11 +152,7 @@ def person_lines(lang: str, member: Member | Interested, region: str | None = No
 def interest_notice(lang: str, request: CooperationRequest, member: Member) -> Outgoing:
     """To the author: who is interested, and the button to connect. No contact yet."""
     lines = [*person_lines(lang, member, member.region), "", t(lang, "cooperation.interest_ask")]
-    connect = Button(
-        label=t(lang, "cooperation.btn_connect"),
-        action="coop.connect",
-        arg=f"{request.id}:{member.id}",
-    )
+    connect = buttons_.Connect(request.id, member.id).button(t(lang, "cooperation.btn_connect"))
     return Outgoing(
         title=t(lang, "cooperation.interest_title", title=without_markers(request.title)),
         text="\n".join(lines),
@@ -218,27 +216,17 @@ def author_card(
                 lines.append(t(lang, "cooperation.manage_connected"))
             elif len(buttons) < CONNECT_BUTTONS:  # the others: on each interest notice
                 label = t(lang, "cooperation.btn_connect_named", name=person.name)
-                arg = f"{request.id}:{person.member_id}"
-                buttons.append([Button(label=label[:60], action="coop.connect", arg=arg)])
+                connect = buttons_.Connect(request.id, person.member_id).button(label[:60])
+                buttons.append([connect])
     buttons.append(close_buttons(lang, request.id))
     return Outgoing(title=_title(lang, request), text="\n".join(lines), buttons=buttons)
 
 
 def close_buttons(lang: str, request_id: int) -> list[Button]:
     return [
-        Button(
-            label=t(lang, "cooperation.btn_found"), action="coop.close", arg=f"{request_id}:found"
-        ),
-        Button(
-            label=t(lang, "cooperation.btn_not_needed"),
-            action="coop.close",
-            arg=f"{request_id}:not_needed",
-        ),
+        buttons_.Close(request_id, "found").button(t(lang, "cooperation.btn_found")),
+        buttons_.Close(request_id, "not_needed").button(t(lang, "cooperation.btn_not_needed")),
     ]
-
-
-def _button(lang: str, key: str, action: str, request_id: int) -> Button:
-    return Button(label=t(lang, key, id=request_id), action=action, arg=str(request_id))
 
 
 def own_entry(lang: str, zone: ZoneInfo, request: CooperationRequest, interested: int) -> str:
@@ -275,7 +263,7 @@ def list_page(
     total: int,
     heading: str,
     topics: list[TopicCount],
-    state: tuple[str, int | None],
+    state: tuple[buttons_.Scope, int | None],
     offset: int,
     more: bool,
 ) -> Outgoing:
@@ -286,35 +274,35 @@ def list_page(
     if own:
         entries = [own_entry(lang, zone, request, count) for request, count in own]
         blocks.append("\n".join([t(lang, "cooperation.list_own"), *entries]))
-        buttons += [_button(lang, "cooperation.btn_manage", "coop.view", r.id) for r, _ in own]
+        buttons += [
+            buttons_.ViewRequest(r.id).button(t(lang, "cooperation.btn_manage", id=r.id))
+            for r, _ in own
+        ]
     if others:
         entries = [list_entry(lang, zone, request) for request in others]
         blocks.append("\n".join([heading, *entries]))
-        buttons += [_button(lang, "cooperation.btn_view", "coop.view", r.id) for r in others]
+        buttons += [
+            buttons_.ViewRequest(r.id).button(t(lang, "cooperation.btn_view", id=r.id))
+            for r in others
+        ]
     else:
         blocks.append(t(lang, "cooperation.list_empty") if state[1] is None else heading)
     blocks.append(t(lang, "cooperation.list_hint"))
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
     scope, topic_id = state
     if more:
-        arg = f"{scope}:{topic_id or ''}:{offset + len(others)}"
-        rows.append([Button(label=t(lang, "cooperation.btn_more"), action="coop.list", arg=arg)])
+        more_page = buttons_.ListPage(scope, topic_id, offset + len(others))
+        rows.append([more_page.button(t(lang, "cooperation.btn_more"))])
     filters = [
-        Button(
-            label=t(lang, "cooperation.btn_topic", topic=tc.name[:40], count=tc.count),
-            action="coop.list",
-            arg=f"{scope}:{tc.topic_id}:0",
+        buttons_.ListPage(scope, tc.topic_id, 0).button(
+            t(lang, "cooperation.btn_topic", topic=tc.name[:40], count=tc.count)
         )
         for tc in topics
         if tc.topic_id != topic_id
     ][:6]
     if topic_id is not None:
-        filters.insert(
-            0,
-            Button(
-                label=t(lang, "cooperation.btn_all_topics"), action="coop.list", arg=f"{scope}::0"
-            ),
-        )
+        every_topic = buttons_.ListPage(scope, None, 0)
+        filters.insert(0, every_topic.button(t(lang, "cooperation.btn_all_topics")))
     rows += [filters[i : i + 2] for i in range(0, len(filters), 2)]
     rows.append([Button(label=t(lang, "cooperation.btn_new"), action="coop.new")])
     return Outgoing(title=t(lang, "cooperation.list_title"), text="\n\n".join(blocks), buttons=rows)
@@ -328,9 +316,7 @@ def question(lang: str, request: CooperationRequest, interested: int) -> Outgoin
         title=without_markers(request.title),
         interested=interested_label(lang, interested),
     )
-    still = Button(
-        label=t(lang, "cooperation.btn_still_open"), action="coop.still", arg=str(request.id)
-    )
+    still = buttons_.StillOpen(request.id).button(t(lang, "cooperation.btn_still_open"))
     return Outgoing(text=text, buttons=[[still], close_buttons(lang, request.id)])
 
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from bot.arguments import number, record_id
-from bot.context import Context
+from bot.context import MemberContext
 from bot.models import Outgoing
 from bot.router import Router
 from handlers.directory import render
@@ -18,8 +17,7 @@ from handlers.directory.service import (
 
 def register(router: Router) -> None:
     @router.command("find", "suche", help_key="directory.help_find", order=25)
-    async def find(ctx: Context, args: str) -> Outgoing:
-        assert ctx.member is not None
+    async def find(ctx: MemberContext, args: str) -> Outgoing:
         directory = DirectoryService(ctx.store)
         if not args.strip():
             listed_self = await directory.is_listed(ctx.member.id)
@@ -32,16 +30,12 @@ def register(router: Router) -> None:
             return ctx.reply("directory.rate_limited", seconds=limited.seconds)
         return render.results(ctx.lang, ctx.platform, found)
 
-    @router.action("directory.more")
-    async def more(ctx: Context, arg: str) -> Outgoing:
-        assert ctx.member is not None
-        search_id, _, offset = arg.partition(":")
-        if record_id(search_id) is None or number(offset) is None:
-            return ctx.reply("input.stale_button")
+    @router.action(render.MorePage)
+    async def more(ctx: MemberContext, pressed: render.MorePage) -> Outgoing:
         directory = DirectoryService(ctx.store)
         try:
             found: SearchResult | None = await directory.more(
-                ctx.member.id, int(search_id), int(offset)
+                ctx.member.id, pressed.search_id, pressed.offset
             )
         except RateLimited as limited:
             return ctx.reply("directory.rate_limited", seconds=limited.seconds)

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from bot.context import Context
+from typing import Literal
+
+from bot.arguments import ButtonArgs
+from bot.context import Context, MemberContext
 from bot.models import Outgoing
 from bot.router import Router
 from handlers.directory.service import DirectoryService
 from handlers.members.profile import ProfileSection, profile_section, show_profile
+
+
+class Listed(ButtonArgs, action="directory.toggle"):
+    on: Literal["on", "off"]  # whether the member is listed in the directory
 
 
 @profile_section("directory")
@@ -17,15 +24,12 @@ async def listing(ctx: Context) -> ProfileSection:
     key = "directory.profile_unlist" if listed else "directory.profile_list"
     return ProfileSection(
         [ctx.t("directory.profile_line", state=state)],
-        [ctx.button(key, "directory.toggle", "off" if listed else "on")],
+        [ctx.button(key, Listed("off" if listed else "on"))],
     )
 
 
 def register(router: Router) -> None:
-    @router.action("directory.toggle")
-    async def toggle(ctx: Context, arg: str) -> Outgoing:
-        assert ctx.member is not None
-        if arg not in ("on", "off"):
-            return ctx.reply("error.stale_button")
-        await DirectoryService(ctx.store).set_listed(ctx.member.id, arg == "on", ctx.actor)
+    @router.action(Listed)
+    async def toggle(ctx: MemberContext, pressed: Listed) -> Outgoing:
+        await DirectoryService(ctx.store).set_listed(ctx.member.id, pressed.on == "on", ctx.actor)
         return await show_profile(ctx, ctx.t("profile.saved"))

@@ -4,11 +4,23 @@ Slack mention), or says on which platform they can be reached instead."""
 
 from __future__ import annotations
 
+from typing import Annotated
+
+from bot.arguments import Bounds, ButtonArgs, RecordId
 from bot.i18n import t
-from bot.models import Button, Contact, Outgoing, Platform, contact_marker, without_markers
+from bot.models import Contact, Outgoing, Platform, contact_marker, without_markers
 from handlers.directory.service import PAGE_SIZE, SearchResult
 from handlers.members.render import region_label
 from storage.directory import DirectoryEntry, Overview
+
+MAX_OFFSET = 100_000  # more results than a directory holds
+
+
+class MorePage(ButtonArgs, action="directory.more"):
+    """The next page of an earlier search (logged with ``search_id``)."""
+
+    search_id: RecordId
+    offset: Annotated[int, Bounds(0, MAX_OFFSET)]
 
 
 def _platform(lang: str, platform: str) -> str:
@@ -76,8 +88,8 @@ def results(lang: str, platform: str, found: SearchResult) -> Outgoing:
         blocks.append(entry_text(lang, number, entry, platform, contacts))
     buttons = []
     if page.has_more:
-        arg = f"{found.search_id}:{page.offset + len(page.entries)}"
-        buttons = [[Button(label=t(lang, "directory.more"), action="directory.more", arg=arg)]]
+        more = MorePage(found.search_id, page.offset + len(page.entries))
+        buttons = [[more.button(t(lang, "directory.more"))]]
     return Outgoing(title=title, text="\n\n".join(blocks), buttons=buttons, contacts=contacts)
 
 

@@ -8,20 +8,19 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.arguments import MAX_TIMESTAMP, button_choice, button_fields, button_number, record_id
+from bot.arguments import record_id
 from bot.calendar.parse import parse_day
 from bot.calendar.recurrence import Occurrence, find_occurrence, occurrence_on
 from bot.context import Context
 from bot.i18n import tn
 from bot.models import Button, Outgoing
 from bot.router import Access, Router
+from handlers.events import buttons
 from handlers.events import render as event_render
 from handlers.events.chat import attendee_list, service
 from handlers.events.upcoming import upcoming
 from storage.db import utcnow
 from storage.events import Event
-
-CANCEL_ACTION = "ev.cancel"
 
 
 async def pick_occurrence(
@@ -65,12 +64,12 @@ async def _yes_count(ctx: Context, event: Event, occ: Occurrence | None) -> int:
     )
 
 
-def _buttons(ctx: Context, event_id: int, which: str) -> list[list[Button]]:
-    base = f"{event_id}:{which}"
+def _buttons(ctx: Context, event_id: int, at: int | None) -> list[list[Button]]:
+    """Yes and no to cancelling one date (``at``) or, without one, the whole event."""
     return [
         [
-            ctx.button("events.btn_cancel_yes", CANCEL_ACTION, f"{base}:y"),
-            ctx.button("events.btn_cancel_no", CANCEL_ACTION, f"{base}:n"),
+            ctx.button("events.btn_cancel_yes", buttons.Cancel(event_id, at, "y")),
+            ctx.button("events.btn_cancel_no", buttons.Cancel(event_id, at, "n")),
         ]
     ]
 
@@ -93,7 +92,7 @@ async def ask_cancel(ctx: Context, args: str) -> Outgoing:
             when=event_render.start_text(ctx.lang, ctx.zone, occ),
         )
         count = await _yes_count(ctx, occ.event, occ)
-        buttons = _buttons(ctx, occ.event.id, str(occ.epoch))
+        answers = _buttons(ctx, occ.event.id, occ.epoch)
     else:
         event = await ctx.store.events.get(event_number)
         if event is None:
@@ -108,25 +107,24 @@ async def ask_cancel(ctx: Context, args: str) -> Outgoing:
             when=event_render.start_text(ctx.lang, ctx.zone, first),
         )
         count = await _yes_count(ctx, event, None)
-        buttons = _buttons(ctx, event.id, "all")
+        answers = _buttons(ctx, event.id, None)
     yes = tn(ctx.lang, "events.cancel_confirm_yes", count)
-    return Outgoing(text=f"{question}\n{yes}", buttons=buttons)
+    return Outgoing(text=f"{question}\n{yes}", buttons=answers)
 
 
-async def confirm_cancel(ctx: Context, arg: str) -> Outgoing:
+async def confirm_cancel(ctx: Context, pressed: buttons.Cancel) -> Outgoing:
     """The button: cancel (checked again, it may have changed since the question) or not."""
-    event_text, which, answer = button_fields(arg, 3)
-    event = await ctx.store.events.get(button_number(event_text, 1))
+    event = await ctx.store.events.get(pressed.event_id)
     if event is None:
         return ctx.reply("events.gone", replace=True)
-    if button_choice(answer, ("y", "n")) == "n":
+    if pressed.answer == "n":
         return ctx.reply("events.cancel_kept", replace=True)
-    if which == "all":
+    if pressed.at is None:
         if event.cancelled:
             return ctx.reply("events.already_cancelled", title=event.title, replace=True)
         await service(ctx).cancel(event)
         return ctx.reply("events.cancelled_done", title=event.title, replace=True)
-    key = datetime.fromtimestamp(button_number(which, 0, MAX_TIMESTAMP), tz=UTC)
+    key = datetime.fromtimestamp(pressed.at, tz=UTC)
     occ = find_occurrence(event, await ctx.store.events.overrides(event.id), key)
     if occ is None:
         return ctx.reply("events.gone", replace=True)
@@ -144,7 +142,7 @@ def register(router: Router) -> None:
     async def cancel_event(ctx: Context, args: str) -> Outgoing:
         return await ask_cancel(ctx, args)
 
-    router.action(CANCEL_ACTION, access=Access.ADMIN)(confirm_cancel)
+    router.action(buttons.Cancel, access=Access.ADMIN)(confirm_cancel)
 
     @router.command("attendees", "teilnehmer", access=Access.ADMIN, help_key="help.attendees")
     async def attendees(ctx: Context, args: str) -> Outgoing:

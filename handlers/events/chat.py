@@ -8,14 +8,14 @@ from datetime import timedelta
 
 from babel.units import format_unit
 
-from bot.arguments import button_fields, button_number
 from bot.calendar.ics import MIME_TYPE, event_ics
 from bot.calendar.recurrence import Occurrence
-from bot.context import Context
-from bot.models import Button, Document, Outgoing
+from bot.context import Context, MemberContext
+from bot.models import Document, Outgoing
 from bot.router import Access, Router, Section
+from handlers.events import buttons
 from handlers.events import render as event_render
-from handlers.events.listing import occurrence_from_arg
+from handlers.events.listing import occurrence_from_button
 from handlers.events.reminders import ALL_DAY_REMINDER_HOUR
 from handlers.events.service import EventService
 
@@ -44,9 +44,8 @@ async def attendee_list(ctx: Context, occ: Occurrence) -> Outgoing:
 
 
 async def reminder_settings(
-    ctx: Context, notice: str | None = None, replace: bool = False
+    ctx: MemberContext, notice: str | None = None, replace: bool = False
 ) -> Outgoing:
-    assert ctx.member is not None
     enabled = ctx.member.reminders_enabled
     topics = await ctx.store.rsvps.remind_topics(ctx.member.id)
     offsets = ", ".join(_offset_text(ctx, o) for o in ctx.settings.reminder_offsets)
@@ -59,17 +58,13 @@ async def reminder_settings(
     )
     if notice:
         text = f"{notice}\n\n{text}"
-    buttons = [
-        [ctx.button("events.btn_rem_off" if enabled else "events.btn_rem_on", "ev.rem", "toggle")],
-        [
-            ctx.button(
-                "events.btn_remtopics_off" if topics else "events.btn_remtopics_on",
-                "ev.rem",
-                "topics",
-            )
-        ],
+    reminders_key = "events.btn_rem_off" if enabled else "events.btn_rem_on"
+    topics_key = "events.btn_remtopics_off" if topics else "events.btn_remtopics_on"
+    switches = [
+        [ctx.button(reminders_key, buttons.Reminders("toggle"))],
+        [ctx.button(topics_key, buttons.Reminders("topics"))],
     ]
-    return Outgoing(text=text, buttons=buttons, replace=replace)
+    return Outgoing(text=text, buttons=switches, replace=replace)
 
 
 def _offset_text(ctx: Context, offset: timedelta) -> str:
@@ -81,16 +76,15 @@ def _offset_text(ctx: Context, offset: timedelta) -> str:
     return format_unit(seconds, "duration-second", locale=_LOCALES[ctx.lang])
 
 
-async def set_reminders(ctx: Context, enabled: bool) -> None:
-    assert ctx.member is not None
+async def set_reminders(ctx: MemberContext, enabled: bool) -> None:
     await ctx.store.members.set_reminders(ctx.member.id, enabled)
     ctx.member = ctx.member.model_copy(update={"reminders_enabled": enabled})
 
 
 def register(router: Router) -> None:
-    @router.action(event_render.ICS_ACTION)
-    async def ics_file(ctx: Context, arg: str) -> Outgoing:
-        event = await ctx.store.events.get(button_number(arg, 1))
+    @router.action(buttons.Ics)
+    async def ics_file(ctx: Context, pressed: buttons.Ics) -> Outgoing:
+        event = await ctx.store.events.get(pressed.event_id)
         if event is None:
             return ctx.reply("events.gone")
         content = event_ics(
@@ -104,9 +98,9 @@ def register(router: Router) -> None:
             document=Document(filename=f"{slug}.ics", content=content, mime_type=MIME_TYPE),
         )
 
-    @router.action(event_render.ATTENDEES_ACTION, access=Access.ADMIN)
-    async def attendees_button(ctx: Context, arg: str) -> Outgoing:
-        occ, problem = await occurrence_from_arg(ctx, *button_fields(arg, 2))
+    @router.action(buttons.Attendees, access=Access.ADMIN)
+    async def attendees_button(ctx: Context, pressed: buttons.Attendees) -> Outgoing:
+        occ, problem = await occurrence_from_button(ctx, pressed.event_id, pressed.at)
         if occ is None:
             return problem or ctx.reply("events.gone")
         return await attendee_list(ctx, occ)
@@ -114,8 +108,7 @@ def register(router: Router) -> None:
     @router.command(
         "reminders", "erinnerungen", help_key="help.reminders", section=Section.SETTINGS
     )
-    async def reminders(ctx: Context, args: str) -> Outgoing:
-        assert ctx.member is not None
+    async def reminders(ctx: MemberContext, args: str) -> Outgoing:
         words = args.casefold().split()
         if not words:
             return await reminder_settings(ctx)
@@ -130,10 +123,9 @@ def register(router: Router) -> None:
             return await reminder_settings(ctx, ctx.t(key))
         return ctx.reply("events.reminders_usage")
 
-    @router.action("ev.rem")
-    async def reminder_button(ctx: Context, arg: str) -> Outgoing:
-        assert ctx.member is not None
-        if arg == "topics":
+    @router.action(buttons.Reminders)
+    async def reminder_button(ctx: MemberContext, pressed: buttons.Reminders) -> Outgoing:
+        if pressed.switch == "topics":
             enabled = not await ctx.store.rsvps.remind_topics(ctx.member.id)
             await ctx.store.rsvps.set_remind_topics(ctx.member.id, enabled)
             notice = ctx.t("events.remtopics_on" if enabled else "events.remtopics_off")
@@ -144,8 +136,7 @@ def register(router: Router) -> None:
         return await reminder_settings(ctx, notice, replace=True)
 
     @router.command("calendar", "kalender", help_key="help.calendar", section=Section.SETTINGS)
-    async def calendar(ctx: Context, args: str) -> Outgoing:
-        assert ctx.member is not None
+    async def calendar(ctx: MemberContext, args: str) -> Outgoing:
         if ctx.public_base is None:  # no server, or no address it can be reached at
             text = ctx.t("events.calendar_unavailable")
             if ctx.is_admin:
@@ -156,5 +147,5 @@ def register(router: Router) -> None:
         return Outgoing(
             title=ctx.t("events.calendar_title"),
             text=ctx.t("events.calendar_text", url=url, topics_url=f"{url}?scope=topics"),
-            buttons=[[Button(label=ctx.t("events.btn_list"), action="ev.list")]],
+            buttons=[[ctx.button("events.btn_list", buttons.ListPage())]],
         )

@@ -4,19 +4,19 @@ member's own answer, seats left) with one button per date, and "mehr" for the ne
 A date's button turns the list into the event's card in place (details, Zusage /
 Vielleicht / Absage, .ics, back to the list), and "Zur Liste" turns it back into the same
 page: one message however many dates there are, which is also what Telegram's per-chat
-limit asks for. Button arguments carry the page and topic (``page:topic``, 0 = all).
+limit asks for. Button arguments carry the page and topic (:mod:`handlers.events.buttons`).
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.arguments import MAX_TIMESTAMP, button_fields, button_number
 from bot.calendar.recurrence import Occurrence, find_occurrence
-from bot.context import Context
+from bot.context import Context, MemberContext
 from bot.i18n import tn
 from bot.models import Outgoing
 from bot.router import Router
+from handlers.events import buttons
 from handlers.events import render as event_render
 from handlers.events.service import EventService
 from handlers.events.upcoming import upcoming
@@ -25,19 +25,10 @@ from storage.db import utcnow
 from storage.topics import Topic
 
 PAGE_SIZE = 8
-MAX_PAGE = 1000
 
 
 def service(ctx: Context) -> EventService:
     return EventService(ctx.store, ctx.notifier, ctx.settings, ctx.actor)
-
-
-def listing_arg(page: int, topic_id: int | None) -> str:
-    return f"{page}:{topic_id or 0}"
-
-
-def parse_listing(page_part: str, topic_part: str) -> tuple[int, int | None]:
-    return button_number(page_part, 0, MAX_PAGE), button_number(topic_part) or None
 
 
 async def list_message(
@@ -61,26 +52,24 @@ async def list_message(
         heading = tn(ctx.lang, "events.list_title", len(found))
     member_id = ctx.member.id if ctx.member else None
     rows = await event_render.list_rows(ctx.store, member_id, found)
-    listing = listing_arg(page, topic_id)
+    listing = buttons.ListPage(page, topic_id or 0)
     lines = [event_render.list_line(ctx.lang, ctx.zone, row) for row in rows]
-    buttons = [[event_render.list_button(ctx.lang, ctx.zone, row, listing)] for row in rows]
+    cards = [[event_render.list_button(ctx.lang, ctx.zone, row, listing)] for row in rows]
     paging = []
     if page:
-        arg = listing_arg(page - 1, topic_id)
-        paging.append(ctx.button("events.btn_previous", event_render.LIST_ACTION, arg))
+        paging.append(ctx.button("events.btn_previous", buttons.ListPage(page - 1, listing.topic)))
     if more:
-        arg = listing_arg(page + 1, topic_id)
-        paging.append(ctx.button("events.btn_more", event_render.LIST_ACTION, arg))
+        paging.append(ctx.button("events.btn_more", buttons.ListPage(page + 1, listing.topic)))
     if paging:
-        buttons.append(paging)
+        cards.append(paging)
     text = "\n".join([heading, "", *lines, "", ctx.t("events.list_hint")])
-    return Outgoing(text=text, buttons=buttons, replace=replace)
+    return Outgoing(text=text, buttons=cards, replace=replace)
 
 
 async def card(
     ctx: Context,
     occ: Occurrence,
-    listing: str = "",
+    listing: buttons.ListPage | None = None,
     notice: str | None = None,
     replace: bool = False,
     topics: list[str] | None = None,
@@ -105,35 +94,35 @@ async def card(
     if notice:
         text = f"{notice}\n\n{text}"
     text += "\n" + ctx.t("events.card_number", id=occ.event.id)  # the number of the list
-    buttons = event_render.rsvp_buttons(ctx.lang, occ, admin=ctx.is_admin, listing=listing)
-    if listing:
-        buttons.append([ctx.button("events.btn_to_list", event_render.LIST_ACTION, listing)])
+    rows = event_render.rsvp_buttons(ctx.lang, occ, admin=ctx.is_admin, listing=listing)
+    if listing is not None:
+        rows.append([ctx.button("events.btn_to_list", listing)])
     return Outgoing(
         title=event_render.title(ctx.lang, occ.event, occ),
         text=text,
-        buttons=buttons,
+        buttons=rows,
         replace=replace,
     )
 
 
-async def occurrence_from_arg(
-    ctx: Context, event_part: str, epoch_part: str
+async def occurrence_from_button(
+    ctx: Context, event_id: int, at: int
 ) -> tuple[Occurrence | None, Outgoing | None]:
-    """Decode ``event`` and ``epoch`` from a button; a clear answer when the event is gone."""
-    occ, _topics, problem = await occurrence_for_card(ctx, event_part, epoch_part)
+    """The date a button names (event and epoch); a clear answer when the event is gone."""
+    occ, _topics, problem = await occurrence_for_card(ctx, event_id, at)
     return occ, problem
 
 
 async def occurrence_for_card(
-    ctx: Context, event_part: str, epoch_part: str
+    ctx: Context, event_id: int, at: int
 ) -> tuple[Occurrence | None, list[str], Outgoing | None]:
-    """As :func:`occurrence_from_arg`, with the event's topic names for its card (one
+    """As :func:`occurrence_from_button`, with the event's topic names for its card (one
     query for all of it)."""
-    found = await ctx.store.events.for_card(button_number(event_part, 1))
+    found = await ctx.store.events.for_card(event_id)
     if found is None:
         return None, [], ctx.reply("events.gone")
     event, overrides, topics = found
-    key = datetime.fromtimestamp(button_number(epoch_part, 0, MAX_TIMESTAMP), tz=UTC)
+    key = datetime.fromtimestamp(at, tz=UTC)
     occ = find_occurrence(event, overrides, key)
     if occ is None:
         return None, [], ctx.reply("events.gone")
@@ -155,41 +144,30 @@ def register(router: Router) -> None:
                 return ctx.reply("topics.unknown", topic=name[:60])
         return await list_message(ctx, topic)
 
-    @router.action(event_render.LIST_ACTION)
-    async def list_button(ctx: Context, arg: str) -> Outgoing:
-        if not arg:  # from elsewhere (the calendar message): the list as a new message
+    @router.action(buttons.ListPage)
+    async def list_button(ctx: Context, pressed: buttons.ListPage) -> Outgoing:
+        if pressed.page is None:  # from elsewhere (the calendar message): a new message
             return await list_message(ctx, None)
-        page, topic_id = parse_listing(*button_fields(arg, 2))
-        return await list_message(ctx, await _topic(ctx, topic_id), page, replace=True)
+        topic = await _topic(ctx, pressed.topic_id)
+        return await list_message(ctx, topic, pressed.page, replace=True)
 
-    @router.action(event_render.CARD_ACTION)
-    async def card_button(ctx: Context, arg: str) -> Outgoing:
-        """From the list: the card in its place. ``event:epoch`` alone (the Slack App
-        Home's "Details"): the card as a message of its own."""
-        if arg.count(":") == 1:
-            event_part, epoch_part = button_fields(arg, 2)
-            listing = ""
-        else:
-            event_part, epoch_part, page_part, topic_part = button_fields(arg, 4)
-            listing = listing_arg(*parse_listing(page_part, topic_part))
-        occ, topics, problem = await occurrence_for_card(ctx, event_part, epoch_part)
+    @router.action(buttons.Card)
+    async def card_button(ctx: Context, pressed: buttons.Card) -> Outgoing:
+        """From the list: the card in its place. Without a page (the Slack App Home's
+        "Details"): the card as a message of its own."""
+        listing = buttons.listing_of(pressed)
+        occ, topics, problem = await occurrence_for_card(ctx, pressed.event_id, pressed.at)
         if occ is None:
             return problem or ctx.reply("events.gone")
-        return await card(ctx, occ, listing, replace=bool(listing), topics=topics)
+        return await card(ctx, occ, listing, replace=listing is not None, topics=topics)
 
-    @router.action(event_render.RSVP_ACTION)
-    async def rsvp(ctx: Context, arg: str) -> Outgoing:
-        assert ctx.member is not None
-        parts = arg.split(":")
-        if len(parts) == 5:  # a card opened from the list: page and topic ride along
-            page, topic_id = parse_listing(parts[3], parts[4])
-            listing = listing_arg(page, topic_id)
-        else:
-            parts, listing = button_fields(arg, 3), ""
-        status = event_render.RSVP_CODES.get(parts[2])
-        occ, topics, problem = await occurrence_for_card(ctx, parts[0], parts[1])
-        if problem is not None or occ is None or status is None:
-            return problem or ctx.reply("input.stale_button")
+    @router.action(buttons.Rsvp)
+    async def rsvp(ctx: MemberContext, pressed: buttons.Rsvp) -> Outgoing:
+        listing = buttons.listing_of(pressed)  # a card opened from the list leads back
+        status = event_render.RSVP_CODES[pressed.answer]
+        occ, topics, problem = await occurrence_for_card(ctx, pressed.event_id, pressed.at)
+        if problem is not None or occ is None:
+            return problem or ctx.reply("events.gone")
         if occ.cancelled:
             return ctx.reply("events.cancelled_answer", title=occ.event.title)
         if occ.start <= utcnow():

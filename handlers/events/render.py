@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime as format_pattern
@@ -16,17 +17,14 @@ from babel.dates import format_interval
 from bot.calendar.recurrence import Occurrence
 from bot.i18n import format_datetime, format_day, t, tn
 from bot.models import Button
+from handlers.events import buttons
 from handlers.events.rule_text import describe_rule
 from handlers.events.upcoming import upcoming
 from storage import Store
 from storage.events import Event
 from storage.rsvps import Rsvp
 
-RSVP_ACTION = "ev.rsvp"
-ICS_ACTION = "ev.ics"
-ATTENDEES_ACTION = "ev.att"
-CARD_ACTION = "ev.card"
-LIST_ACTION = "ev.list"
+LIST_ACTION = buttons.ListPage.action
 RSVP_CODES = {"y": "yes", "m": "maybe", "n": "no"}
 _LOCALES = {"de": "de_DE", "en": "en_GB"}
 LABEL_LIMIT = 40  # a date's button in the list: number, day and the start of the title
@@ -124,25 +122,27 @@ def title(lang: str, event: Event, occ: Occurrence | None = None) -> str:
 
 
 def rsvp_buttons(
-    lang: str, occ: Occurrence, admin: bool = False, listing: str = ""
+    lang: str, occ: Occurrence, admin: bool = False, listing: buttons.ListPage | None = None
 ) -> list[list[Button]]:
     """Zusage / Vielleicht / Absage, the .ics file, and for admins the attendee list.
-    ``listing`` (``page:topic``) is carried along by a card opened from the list, so that
+    ``listing`` (the list page) is carried along by a card opened from the list, so that
     after an answer the card still leads back to the same page."""
-    base = f"{occ.event.id}:{occ.epoch}"
-    tail = f":{listing}" if listing else ""
+    event_id, at = occ.event.id, occ.epoch
+    page, topic = (listing.page, listing.topic) if listing else (None, 0)
+    answers: list[tuple[Literal["y", "m", "n"], str]] = [
+        ("y", "events.btn_yes"),
+        ("m", "events.btn_maybe"),
+        ("n", "events.btn_no"),
+    ]
     rows = [
         [
-            Button(label=t(lang, "events.btn_yes"), action=RSVP_ACTION, arg=f"{base}:y{tail}"),
-            Button(label=t(lang, "events.btn_maybe"), action=RSVP_ACTION, arg=f"{base}:m{tail}"),
-            Button(label=t(lang, "events.btn_no"), action=RSVP_ACTION, arg=f"{base}:n{tail}"),
+            buttons.Rsvp(event_id, at, code, page, topic).button(t(lang, key))
+            for code, key in answers
         ],
-        [Button(label=t(lang, "events.btn_ics"), action=ICS_ACTION, arg=str(occ.event.id))],
+        [buttons.Ics(event_id).button(t(lang, "events.btn_ics"))],
     ]
     if admin:
-        rows[1].append(
-            Button(label=t(lang, "events.btn_attendees"), action=ATTENDEES_ACTION, arg=base)
-        )
+        rows[1].append(buttons.Attendees(event_id, at).button(t(lang, "events.btn_attendees")))
     return rows
 
 
@@ -226,7 +226,7 @@ def list_line(lang: str, zone: ZoneInfo, row: ListRow) -> str:
     return line + ("\n     " + " · ".join(notes) if notes else "")
 
 
-def list_button(lang: str, zone: ZoneInfo, row: ListRow, listing: str) -> Button:
+def list_button(lang: str, zone: ZoneInfo, row: ListRow, listing: buttons.ListPage) -> Button:
     """The button that opens a date's card in place of the list, with the event's number
     as in its line."""
     occ = row.occ
@@ -235,10 +235,9 @@ def list_button(lang: str, zone: ZoneInfo, row: ListRow, listing: str) -> Button
     label = f"{event_number(lang, occ.event)} · {day} {occ.event.title}"
     if len(label) > LABEL_LIMIT:
         label = label[: LABEL_LIMIT - 1] + "…"
-    return Button(label=label, action=CARD_ACTION, arg=f"{occ.event.id}:{occ.epoch}:{listing}")
+    return buttons.Card(occ.event.id, occ.epoch, listing.page, listing.topic).button(label)
 
 
 def details_button(lang: str, occ: Occurrence) -> Button:
     """Opens a date's card as a message of its own (the Slack App Home's "Details")."""
-    arg = f"{occ.event.id}:{occ.epoch}"
-    return Button(label=t(lang, "events.btn_details"), action=CARD_ACTION, arg=arg)
+    return buttons.Card(occ.event.id, occ.epoch).button(t(lang, "events.btn_details"))

@@ -3,13 +3,11 @@ or with buttons). The rules and the audit log are in :class:`GroupService`, like
 
 from __future__ import annotations
 
-from bot.arguments import record_id
 from bot.context import Context
 from bot.models import Outgoing
 from bot.router import Access, Router
-from handlers.groups import render
+from handlers.groups import buttons, render
 from handlers.groups.chat import service
-from handlers.validation import Invalid
 from storage.groups import Group
 
 
@@ -25,10 +23,7 @@ def register(router: Router) -> None:
         if not parts[0] or len(parts) > 4:
             return ctx.reply("groups.new_usage")
         name, description, policy, topic = parts + [""] * (4 - len(parts))
-        try:
-            group = await service(ctx).create(name, description, policy or "open", topic or None)
-        except Invalid as problem:
-            return problem.reply(ctx)
+        group = await service(ctx).create(name, description, policy or "open", topic or None)
         policy_text = ctx.t(f"groups.policy_{group.join_policy}")
         return ctx.reply("groups.created", group=group.name, policy=policy_text)
 
@@ -38,10 +33,7 @@ def register(router: Router) -> None:
     async def archive_group(ctx: Context, args: str) -> Outgoing:
         if not args.strip():
             return ctx.reply("groups.archive_usage")
-        try:
-            group, withdrawn = await service(ctx).archive(args)
-        except Invalid as problem:
-            return problem.reply(ctx)
+        group, withdrawn = await service(ctx).archive(args)
         return ctx.reply("groups.archived", group=group.name, withdrawn=withdrawn)
 
     @router.command("moderator", access=Access.ADMIN, help_key="groups.help_moderator")
@@ -50,33 +42,21 @@ def register(router: Router) -> None:
         if not name.strip() or not at or not who.strip():
             return ctx.reply("groups.moderator_usage")
         groups = service(ctx)
-        try:
-            group = await groups.find_active(name)
-            member = await groups.member_by_handle(at + who)
-            changed = await groups.set_moderator(group, member.id)
-        except Invalid as problem:
-            return problem.reply(ctx)
+        group = await groups.find_active(name)
+        member = await groups.member_by_handle(at + who)
+        changed = await groups.set_moderator(group, member.id)
         key = "groups.moderator_named" if changed else "groups.moderator_already"
         return ctx.reply(key, name=member.name, group=group.name)
 
-    @router.action(render.MODERATORS, access=Access.ADMIN)
-    async def moderators(ctx: Context, arg: str) -> Outgoing:
-        try:
-            group = await service(ctx).get_active(record_id(arg) or 0)
-        except Invalid as problem:
-            return problem.reply(ctx)
-        return await _picker(ctx, group)
+    @router.action(buttons.Moderators, access=Access.ADMIN)
+    async def moderators(ctx: Context, pressed: buttons.Moderators) -> Outgoing:
+        return await _picker(ctx, await service(ctx).get_active(pressed.group_id))
 
-    @router.action(render.TOGGLE_MODERATOR, access=Access.ADMIN)
-    async def toggle(ctx: Context, arg: str) -> Outgoing:
-        group_id, _, member_id = arg.partition(":")
+    @router.action(buttons.ToggleModerator, access=Access.ADMIN)
+    async def toggle(ctx: Context, pressed: buttons.ToggleModerator) -> Outgoing:
         groups = service(ctx)
-        try:
-            group = await groups.get_active(record_id(group_id) or 0)
-        except Invalid as problem:
-            return problem.reply(ctx)
-        wanted = record_id(member_id)
-        membership = await ctx.store.groups.membership(group.id, wanted) if wanted else None
+        group = await groups.get_active(pressed.group_id)
+        membership = await ctx.store.groups.membership(group.id, pressed.member_id)
         if membership is None:
             return await _picker(ctx, group, ctx.t("groups.not_member_any"))
         make = not membership.moderator

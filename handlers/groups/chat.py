@@ -4,14 +4,13 @@ notification level, join requests settled by moderators, and withdrawing updates
 from __future__ import annotations
 
 from bot import markup
-from bot.arguments import record_id
-from bot.context import Context
+from bot.context import Context, MemberContext
 from bot.models import Outgoing
 from bot.router import Router
-from handlers.groups import render
+from handlers.groups import buttons, render
 from handlers.groups.service import GroupService
 from handlers.validation import Invalid
-from storage.groups import LEVELS, Group
+from storage.groups import Group
 
 MAX_LISTED = 30
 
@@ -71,20 +70,7 @@ async def group_list(ctx: Context) -> list[Outgoing]:
     return [header, *cards]
 
 
-async def _group_from(ctx: Context, arg: str) -> Group:
-    group_id = record_id(arg.partition(":")[0])
-    if group_id is None:
-        raise Invalid("groups.gone", {})
-    return await service(ctx).get_active(group_id)
-
-
-def _member_arg(arg: str) -> int | None:
-    _, _, member_id = arg.partition(":")
-    return record_id(member_id)
-
-
-async def _join(ctx: Context, group: Group) -> Outgoing:
-    assert ctx.member is not None
+async def _join(ctx: MemberContext, group: Group) -> Outgoing:
     outcome = await service(ctx).join(group, ctx.member)
     state = await state_for(ctx, group)
     if outcome == "requested" and not state.moderated:
@@ -93,14 +79,15 @@ async def _join(ctx: Context, group: Group) -> Outgoing:
     return render.card(ctx.lang, ctx.zone, state, notice, replace=True)
 
 
-async def _decide(ctx: Context, arg: str, approve: bool) -> Outgoing:
-    requester_id = _member_arg(arg)
+async def _decide(
+    ctx: MemberContext, pressed: buttons.Approve | buttons.Decline, approve: bool
+) -> Outgoing:
+    """A moderator settles a join request. A refusal (settled already, group gone) replaces
+    the request's message too, so that its buttons go: the one ``Invalid`` caught here."""
     try:
-        group = await _group_from(ctx, arg)
-        if requester_id is None:
-            raise Invalid("groups.request_settled", {})
+        group = await service(ctx).get_active(pressed.group_id)
         requester = await service(ctx).decide(
-            group, requester_id, approve, ctx.member.id if ctx.member else None, ctx.is_admin
+            group, pressed.member_id, approve, ctx.member.id, ctx.is_admin
         )
     except Invalid as problem:
         return problem.reply(ctx).model_copy(update={"replace": True})
@@ -110,77 +97,50 @@ async def _decide(ctx: Context, arg: str, approve: bool) -> Outgoing:
 
 def register(router: Router) -> None:
     @router.command("groups", "gruppen", help_key="groups.help_groups", order=12)
-    async def groups(ctx: Context, args: str) -> Outgoing | list[Outgoing]:
+    async def groups(ctx: MemberContext, args: str) -> Outgoing | list[Outgoing]:
         if not args.strip():
             return await group_list(ctx)
-        try:
-            group = await service(ctx).find_active(args)
-        except Invalid as problem:
-            return problem.reply(ctx)
-        return await group_view(ctx, group)
+        return await group_view(ctx, await service(ctx).find_active(args))
 
     @router.action(render.LIST)
-    async def list_button(ctx: Context, arg: str) -> list[Outgoing]:
+    async def list_button(ctx: MemberContext, arg: str) -> list[Outgoing]:
         return await group_list(ctx)
 
-    @router.action(render.VIEW)
-    async def view_button(ctx: Context, arg: str) -> Outgoing:
-        try:
-            group = await _group_from(ctx, arg)
-        except Invalid as problem:
-            return problem.reply(ctx)
-        return await group_view(ctx, group)
+    @router.action(buttons.ViewGroup)
+    async def view_button(ctx: MemberContext, pressed: buttons.ViewGroup) -> Outgoing:
+        return await group_view(ctx, await service(ctx).get_active(pressed.group_id))
 
-    @router.action(render.JOIN)
-    async def join_button(ctx: Context, arg: str) -> Outgoing:
-        try:
-            group = await _group_from(ctx, arg)
-        except Invalid as problem:
-            return problem.reply(ctx)
-        return await _join(ctx, group)
+    @router.action(buttons.JoinGroup)
+    async def join_button(ctx: MemberContext, pressed: buttons.JoinGroup) -> Outgoing:
+        return await _join(ctx, await service(ctx).get_active(pressed.group_id))
 
-    @router.action(render.LEAVE)
-    async def leave_button(ctx: Context, arg: str) -> Outgoing:
-        assert ctx.member is not None
-        try:
-            group = await _group_from(ctx, arg)
-        except Invalid as problem:
-            return problem.reply(ctx)
+    @router.action(buttons.LeaveGroup)
+    async def leave_button(ctx: MemberContext, pressed: buttons.LeaveGroup) -> Outgoing:
+        group = await service(ctx).get_active(pressed.group_id)
         left = await service(ctx).leave(group, ctx.member.id)
         notice = ctx.t("groups.left" if left else "groups.not_member", group=group.name)
         return render.card(ctx.lang, ctx.zone, await state_for(ctx, group), notice, replace=True)
 
-    @router.action(render.LEVEL)
-    async def level_button(ctx: Context, arg: str) -> Outgoing:
-        assert ctx.member is not None
-        level = arg.partition(":")[2]
-        try:
-            group = await _group_from(ctx, arg)
-            if level not in LEVELS:
-                raise Invalid("groups.bad_level", {})
-            await service(ctx).set_level(group, ctx.member.id, level)
-        except Invalid as problem:
-            return problem.reply(ctx)
-        notice = ctx.t("groups.level_set", level=ctx.t(f"groups.level_{level}"))
+    @router.action(buttons.SetLevel)
+    async def level_button(ctx: MemberContext, pressed: buttons.SetLevel) -> Outgoing:
+        group = await service(ctx).get_active(pressed.group_id)
+        await service(ctx).set_level(group, ctx.member.id, pressed.level)
+        notice = ctx.t("groups.level_set", level=ctx.t(f"groups.level_{pressed.level}"))
         return await group_view(ctx, group, notice, replace=True)
 
-    @router.action(render.APPROVE)
-    async def approve_button(ctx: Context, arg: str) -> Outgoing:
-        return await _decide(ctx, arg, approve=True)
+    @router.action(buttons.Approve)
+    async def approve_button(ctx: MemberContext, pressed: buttons.Approve) -> Outgoing:
+        return await _decide(ctx, pressed, approve=True)
 
-    @router.action(render.DECLINE)
-    async def decline_button(ctx: Context, arg: str) -> Outgoing:
-        return await _decide(ctx, arg, approve=False)
+    @router.action(buttons.Decline)
+    async def decline_button(ctx: MemberContext, pressed: buttons.Decline) -> Outgoing:
+        return await _decide(ctx, pressed, approve=False)
 
-    @router.action(render.REQUESTS)
-    async def requests_button(ctx: Context, arg: str) -> list[Outgoing]:
-        try:
-            group = await _group_from(ctx, arg)
-            member_id = ctx.member.id if ctx.member else None
-            if not ctx.is_admin and not await service(ctx).is_moderator(group, member_id):
-                raise Invalid("groups.moderators_only", {"group": group.name})
-        except Invalid as problem:
-            return [problem.reply(ctx)]
+    @router.action(buttons.Requests)
+    async def requests_button(ctx: MemberContext, pressed: buttons.Requests) -> list[Outgoing]:
+        group = await service(ctx).get_active(pressed.group_id)
+        if not ctx.is_admin and not await service(ctx).is_moderator(group, ctx.member.id):
+            raise Invalid("groups.moderators_only", {"group": group.name})
         waiting = []
         for requester_id in await ctx.store.groups.requests(group.id):
             requester = await ctx.store.members.get(requester_id)
@@ -188,17 +148,9 @@ def register(router: Router) -> None:
                 waiting.append(render.join_request(ctx.lang, group, requester))
         return waiting or [ctx.reply("groups.no_requests", group=group.name)]
 
-    @router.action(render.WITHDRAW, in_groups=True)
-    async def withdraw_button(ctx: Context, arg: str) -> Outgoing:
-        post_id = record_id(arg)
-        if post_id is None:
-            return ctx.reply("groups.post_gone")
-        try:
-            post, stopped = await service(ctx).withdraw(
-                post_id, ctx.member.id if ctx.member else None, ctx.is_admin
-            )
-        except Invalid as problem:
-            return problem.reply(ctx)
+    @router.action(buttons.Withdraw, in_groups=True)
+    async def withdraw_button(ctx: MemberContext, pressed: buttons.Withdraw) -> Outgoing:
+        post, stopped = await service(ctx).withdraw(pressed.post_id, ctx.member.id, ctx.is_admin)
         return ctx.reply(
             "groups.withdrawn", text=render.excerpt(markup.plain(post.body), 40), stopped=stopped
         )

@@ -15,14 +15,14 @@ from bot.calendar.recurrence import Occurrence
 from bot.i18n import format_date, t
 from bot.models import Button, Outgoing
 from handlers.events import render as event_render
+from handlers.groups import buttons
+from handlers.groups.buttons import LEVEL_CODES
 from storage.group_posts import Post
-from storage.groups import LEVELS, Group, GroupMember, Membership
+from storage.groups import Group, GroupMember, Membership
 from storage.members import Member
 
-JOIN, LEAVE, VIEW, LIST = "grp.join", "grp.leave", "grp.view", "grp.list"
-LEVEL, WITHDRAW, REQUESTS = "grp.lvl", "grp.wd", "grp.reqs"
-APPROVE, DECLINE = "grp.ok", "grp.no"
-MODERATORS, TOGGLE_MODERATOR = "grp.mods", "grp.mod"
+LIST = "grp.list"
+WITHDRAW = buttons.Withdraw.action  # with the post's id
 PICK, CONFIRM = "grp.pick", "grp.post"
 
 EXCERPT = 200
@@ -50,11 +50,11 @@ def author(lang: str, post: Post) -> str:
 
 def update_message(lang: str, group: Group, post: Post, with_buttons: bool = False) -> Outgoing:
     """An update as members and bound chats receive it, attributed to its author."""
-    buttons = [[Button(label=t(lang, "groups.btn_view"), action=VIEW, arg=str(group.id))]]
+    view = buttons.ViewGroup(group.id).button(t(lang, "groups.btn_view"))
     return Outgoing(
         title=t(lang, "groups.update_title", author=author(lang, post), group=group.name),
         text=post.body,
-        buttons=buttons if with_buttons else [],
+        buttons=[[view]] if with_buttons else [],
         markup=True,  # a member's formatting, one rule on every platform (bot/markup.py)
     )
 
@@ -65,15 +65,14 @@ def update_line(lang: str, zone: ZoneInfo, post: Post, limit: int = EXCERPT) -> 
 
 
 def join_request(lang: str, group: Group, member: Member) -> Outgoing:
-    arg = f"{group.id}:{member.id}"
     return Outgoing(
         text=t(
             lang, "groups.request_text", name=member.name, company=member.company, group=group.name
         ),
         buttons=[
             [
-                Button(label=t(lang, "groups.btn_approve"), action=APPROVE, arg=arg),
-                Button(label=t(lang, "groups.btn_decline"), action=DECLINE, arg=arg),
+                buttons.Approve(group.id, member.id).button(t(lang, "groups.btn_approve")),
+                buttons.Decline(group.id, member.id).button(t(lang, "groups.btn_decline")),
             ]
         ],
     )
@@ -124,15 +123,15 @@ def _posts(lang: str, zone: ZoneInfo, posts: Iterable[Post]) -> list[str]:
 
 
 def _membership_buttons(lang: str, state: GroupState, view: bool) -> list[Button]:
-    gid = str(state.group.id)
-    row = [] if view else [Button(label=t(lang, "groups.btn_view"), action=VIEW, arg=gid)]
+    gid = state.group.id
+    row = [] if view else [buttons.ViewGroup(gid).button(t(lang, "groups.btn_view"))]
     if state.membership is not None:
-        row.append(Button(label=t(lang, "groups.btn_leave"), action=LEAVE, arg=gid))
+        row.append(buttons.LeaveGroup(gid).button(t(lang, "groups.btn_leave")))
     elif state.requested:
-        row.append(Button(label=t(lang, "groups.btn_cancel_request"), action=LEAVE, arg=gid))
+        row.append(buttons.LeaveGroup(gid).button(t(lang, "groups.btn_cancel_request")))
     else:
         key = "groups.btn_join" if state.group.join_policy == "open" else "groups.btn_request"
-        row.insert(0, Button(label=t(lang, key), action=JOIN, arg=gid))
+        row.insert(0, buttons.JoinGroup(gid).button(t(lang, key)))
     return row
 
 
@@ -155,7 +154,7 @@ def view(
     lang: str, zone: ZoneInfo, state: GroupState, notice: str | None = None, replace: bool = False
 ) -> Outgoing:
     """A group's own view: moderators, the member's level, withdrawing, moderation."""
-    group, gid = state.group, str(state.group.id)
+    group, gid = state.group, state.group.id
     lines = _facts(lang, state)
     if state.moderators:
         lines.append(t(lang, "groups.moderators_line", names=", ".join(state.moderators)))
@@ -165,25 +164,23 @@ def view(
         lines.append(t(lang, "groups.level_line", level=t(lang, f"groups.level_{level}")))
         rows.append(
             [
-                Button(
-                    label=("✅ " if code == level else LEVEL_ICONS[code] + " ")
-                    + t(lang, f"groups.level_{code}"),
-                    action=LEVEL,
-                    arg=f"{gid}:{code}",
+                buttons.SetLevel(gid, code).button(
+                    ("✅ " if code == level else LEVEL_ICONS[code] + " ")
+                    + t(lang, f"groups.level_{code}")
                 )
-                for code in LEVELS
+                for code in LEVEL_CODES
             ]
         )
     lines += _posts(lang, zone, state.posts)
     for post in state.posts:
         if post.id in state.withdrawable:
             label = t(lang, "groups.btn_withdraw", text=excerpt(markup.plain(post.body), 24))
-            rows.append([Button(label=label, action=WITHDRAW, arg=str(post.id))])
+            rows.append([buttons.Withdraw(post.id).button(label)])
     if state.open_requests:
         label = t(lang, "groups.btn_requests", count=state.open_requests)
-        rows.append([Button(label=label, action=REQUESTS, arg=gid)])
+        rows.append([buttons.Requests(gid).button(label)])
     if state.admin:
-        rows.append([Button(label=t(lang, "groups.btn_moderators"), action=MODERATORS, arg=gid)])
+        rows.append([buttons.Moderators(gid).button(t(lang, "groups.btn_moderators"))])
     rows.append(_membership_buttons(lang, state, view=True))
     if notice:
         lines = [notice, "", *lines]
@@ -196,10 +193,8 @@ def moderator_picker(
     """Admins name moderators with one button per member (⭐ = moderator)."""
     rows = [
         [
-            Button(
-                label=("⭐ " if m.role == "moderator" else "▫️ ") + f"{m.name} ({m.company})",
-                action=TOGGLE_MODERATOR,
-                arg=f"{group.id}:{m.member_id}",
+            buttons.ToggleModerator(group.id, m.member_id).button(
+                ("⭐ " if m.role == "moderator" else "▫️ ") + f"{m.name} ({m.company})"
             )
         ]
         for m in members

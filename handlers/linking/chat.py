@@ -6,8 +6,11 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
+from bot.arguments import ButtonArgs, Short
 from bot.contact import not_active_text
-from bot.context import Context
+from bot.context import Context, MemberContext
 from bot.models import Outgoing
 from bot.router import Access, Router, Section
 from handlers.linking.service import (
@@ -19,6 +22,13 @@ from handlers.linking.service import (
     platform_name,
 )
 from handlers.menu import main_menu
+
+
+class Unlink(ButtonArgs, action="linking.unlink"):
+    """One of the member's accounts, to split off."""
+
+    platform: Annotated[str, Short(8)]
+    user_id: Annotated[str, Short(40)]
 
 
 def service(ctx: Context) -> LinkService:
@@ -84,8 +94,7 @@ def register(router: Router) -> None:
     @router.command(
         "unlink", "trennen", help_key="linking.help_unlink", order=36, section=Section.SETTINGS
     )
-    async def unlink(ctx: Context, args: str) -> Outgoing:
-        assert ctx.member is not None
+    async def unlink(ctx: MemberContext, args: str) -> Outgoing:
         identities = await ctx.store.members.identities(ctx.member.id)
         if len(identities) < 2:
             return ctx.reply("linking.unlink_nothing")
@@ -93,8 +102,7 @@ def register(router: Router) -> None:
             [
                 ctx.button(
                     "linking.unlink_button",
-                    "linking.unlink",
-                    identity.key,
+                    Unlink(identity.platform, identity.user_id),
                     account=account_label(ctx.lang, identity),
                 )
             ]
@@ -102,10 +110,10 @@ def register(router: Router) -> None:
         ]
         return ctx.reply("linking.unlink_choose", buttons=buttons)
 
-    @router.action("linking.unlink")
-    async def unlink_one(ctx: Context, key: str) -> Outgoing:
-        assert ctx.member is not None
+    @router.action(Unlink)
+    async def unlink_one(ctx: MemberContext, pressed: Unlink) -> Outgoing:
         identities = await ctx.store.members.identities(ctx.member.id)
+        key = f"{pressed.platform}:{pressed.user_id}"
         identity = next((i for i in identities if i.key == key), None)
         if identity is None:
             return ctx.reply("error.stale_button")
@@ -113,6 +121,6 @@ def register(router: Router) -> None:
             new_id = await service(ctx).unlink(ctx.member, identity, ctx.actor)
         except LinkProblem as problem:
             return Outgoing(text=ctx.t(problem.key, **problem.params))
-        if identity.key == ctx.actor:
-            ctx.member = await ctx.store.members.get(new_id)
+        if identity.key == ctx.actor:  # the sender is the new member now
+            ctx.member = await ctx.store.members.get(new_id) or ctx.member
         return ctx.reply("linking.unlinked", account=account_label(ctx.lang, identity))

@@ -6,8 +6,11 @@ is the one place that acts on it.
 
 from __future__ import annotations
 
-from bot.context import Context
-from bot.models import Button, Outgoing
+from typing import Annotated
+
+from bot.arguments import ButtonArgs, Short
+from bot.context import Context, MemberContext
+from bot.models import Outgoing
 from bot.router import Router
 from handlers.linking.service import account_label, platform_name
 from handlers.members.profile import ProfileSection, profile_section, show_profile
@@ -15,9 +18,14 @@ from handlers.members.profile import ProfileSection, profile_section, show_profi
 LAST_USED = "last"
 
 
-async def _platforms(ctx: Context) -> list[str]:
-    assert ctx.member is not None
-    identities = await ctx.store.members.identities(ctx.member.id)
+class Prefer(ButtonArgs, action="linking.prefer_set"):
+    """Where notifications go: a platform, or ``last`` (the one used last)."""
+
+    platform: Annotated[str, Short(16)]
+
+
+async def _platforms(ctx: Context, member_id: int) -> list[str]:
+    identities = await ctx.store.members.identities(member_id)
     return list(dict.fromkeys(i.platform for i in identities))
 
 
@@ -30,7 +38,7 @@ async def accounts(ctx: Context) -> ProfileSection:
         return ProfileSection()
     names = ", ".join(account_label(ctx.lang, i) for i in identities)
     lines = [ctx.t("linking.profile_accounts", accounts=names)]
-    if len(await _platforms(ctx)) < 2:
+    if len(await _platforms(ctx, ctx.member.id)) < 2:
         return ProfileSection(lines)
     preferred = await ctx.store.linking.preferred_platform(ctx.member.id)
     target = platform_name(ctx.lang, preferred) if preferred else ctx.t("linking.target_last")
@@ -40,18 +48,18 @@ async def accounts(ctx: Context) -> ProfileSection:
 
 def register(router: Router) -> None:
     @router.action("linking.prefer")
-    async def ask(ctx: Context, arg: str) -> Outgoing:
-        buttons = [[ctx.button("linking.prefer_last", "linking.prefer_set", LAST_USED)]]
+    async def ask(ctx: MemberContext, arg: str) -> Outgoing:
+        buttons = [[ctx.button("linking.prefer_last", Prefer(LAST_USED))]]
         buttons += [
-            [Button(label=platform_name(ctx.lang, p), action="linking.prefer_set", arg=p)]
-            for p in await _platforms(ctx)
+            [Prefer(p).button(platform_name(ctx.lang, p))]
+            for p in await _platforms(ctx, ctx.member.id)
         ]
         return ctx.reply("linking.prefer_ask", buttons=buttons)
 
-    @router.action("linking.prefer_set")
-    async def choose(ctx: Context, arg: str) -> Outgoing:
-        assert ctx.member is not None
-        if arg != LAST_USED and arg not in await _platforms(ctx):
+    @router.action(Prefer)
+    async def choose(ctx: MemberContext, pressed: Prefer) -> Outgoing:
+        arg = pressed.platform
+        if arg != LAST_USED and arg not in await _platforms(ctx, ctx.member.id):
             return ctx.reply("error.stale_button")
         chosen = None if arg == LAST_USED else arg
         await ctx.store.linking.set_preferred_platform(ctx.member.id, chosen)

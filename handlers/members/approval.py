@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
-from bot.arguments import button_number
+from bot.arguments import ButtonArgs, RecordId
 from bot.contact import declined_text
 from bot.context import Context
 from bot.delivery.notify import Notifier
 from bot.i18n import t
-from bot.models import Button, Outgoing
+from bot.models import Outgoing
 from bot.router import Access, Router, Section
 from bot.settings import Settings
 from handlers.members.render import region_label
 from storage import Store
 from storage.members import Member
+
+
+class Approve(ButtonArgs, action="admin.approve"):
+    member_id: RecordId
+
+
+class Reject(ButtonArgs, action="admin.reject"):
+    member_id: RecordId
 
 
 def approval_request(lang: str, member: Member) -> Outgoing:
@@ -26,10 +34,8 @@ def approval_request(lang: str, member: Member) -> Outgoing:
         ),
         buttons=[
             [
-                Button(
-                    label=t(lang, "approval.approve"), action="admin.approve", arg=str(member.id)
-                ),
-                Button(label=t(lang, "approval.reject"), action="admin.reject", arg=str(member.id)),
+                Approve(member.id).button(t(lang, "approval.approve")),
+                Reject(member.id).button(t(lang, "approval.reject")),
             ]
         ],
     )
@@ -85,9 +91,9 @@ async def decide(
     return ("approved" if approve else "rejected"), member
 
 
-async def _decide(ctx: Context, arg: str, approve: bool) -> Outgoing:
+async def _decide(ctx: Context, member_id: int, approve: bool) -> Outgoing:
     outcome, member = await decide(
-        ctx.store, ctx.notifier, ctx.settings, button_number(arg, 1), approve, ctx.actor
+        ctx.store, ctx.notifier, ctx.settings, member_id, approve, ctx.actor
     )
     if member is None:
         return ctx.reply("approval.gone", replace=True)
@@ -110,10 +116,10 @@ def register(router: Router) -> None:
             return [ctx.reply("approval.list_empty")]
         return [approval_request(ctx.lang, member) for member in pending]
 
-    @router.action("admin.approve", access=Access.ADMIN)
-    async def approve(ctx: Context, arg: str) -> Outgoing:
-        return await _decide(ctx, arg, approve=True)
+    @router.action(Approve, access=Access.ADMIN)
+    async def approve(ctx: Context, pressed: Approve) -> Outgoing:
+        return await _decide(ctx, pressed.member_id, approve=True)
 
-    @router.action("admin.reject", access=Access.ADMIN)
-    async def reject(ctx: Context, arg: str) -> Outgoing:
-        return await _decide(ctx, arg, approve=False)
+    @router.action(Reject, access=Access.ADMIN)
+    async def reject(ctx: Context, pressed: Reject) -> Outgoing:
+        return await _decide(ctx, pressed.member_id, approve=False)

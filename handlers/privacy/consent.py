@@ -52,19 +52,18 @@ def changed_prompt(ctx: Context) -> Outgoing:
     )
 
 
-async def _needs_consent(ctx: Context) -> bool:
+async def _needs_consent(ctx: Context, member_id: int) -> bool:
     """As :meth:`PrivacyService.needs_consent`, from the version read with the context
     when it was (the gate runs on every update: no trip to the store of its own)."""
-    assert ctx.member is not None
     if not ctx.privacy_loaded:
-        return await service(ctx).needs_consent(ctx.member.id)
+        return await service(ctx).needs_consent(member_id)
     accepted = ctx.accepted_privacy
     return accepted is not None and accepted != notice_version(ctx.settings)
 
 
 async def consent_gate(ctx: Context) -> HandlerResult:
     """Stop a registered person who has not accepted the current notice."""
-    if ctx.member is None or not await _needs_consent(ctx):
+    if ctx.member is None or not await _needs_consent(ctx, ctx.member.id):
         return None
     if ctx.incoming.chat_kind == ChatKind.GROUP:
         return ctx.reply("privacy.changed_in_group")
@@ -107,7 +106,7 @@ def register(router: Router) -> None:
     async def leave(ctx: Context, arg: str) -> Outgoing:
         if ctx.member is None:
             return ctx.reply("privacy.nothing_stored")
-        return await confirmation(ctx)
+        return await confirmation(ctx, ctx.member)
 
 
 def install(services: Services) -> None:

@@ -10,16 +10,16 @@ from bot.router import Access, Router, Section
 from handlers.privacy.render import erasure_lines
 from handlers.privacy.service import from_context as service
 from handlers.privacy.service import member_ref
+from storage.members import Member
 
 
-async def confirmation(ctx: Context) -> Outgoing:
-    assert ctx.member is not None
+async def confirmation(ctx: Context, member: Member) -> Outgoing:
     return ctx.reply(
         "privacy.erase_confirm",
         network=ctx.settings.network_name,
         author=ctx.t("groups.unknown_author"),  # what a working group shows instead
         buttons=[
-            [ctx.button("privacy.btn_erase", "privacy.erase", member_ref(ctx.member))],
+            [ctx.button("privacy.btn_erase", "privacy.erase", member_ref(member))],
             [ctx.button("privacy.btn_keep", "privacy.erase_keep")],
         ],
     )
@@ -40,7 +40,7 @@ def register(router: Router) -> None:
             if ctx.conversation is not None:  # answers of an unfinished registration
                 await ctx.end_conversation()
             return ctx.reply("privacy.nothing_stored")
-        return await confirmation(ctx)
+        return await confirmation(ctx, ctx.member)
 
     @router.action("privacy.erase", access=Access.ANYONE, gated=False)
     async def erase(ctx: Context, arg: str) -> Outgoing:

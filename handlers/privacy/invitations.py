@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import secrets
 from datetime import datetime, timedelta
+from typing import Annotated
 
-from bot.arguments import number
+from bot.arguments import Bounds, ButtonArgs, number
 from bot.context import Context
 from bot.models import Outgoing
 from bot.router import Access, Router, Section
@@ -28,6 +29,13 @@ MAX_DAYS = 365
 MAX_USES = 1000
 ONE_TIME_DAYS = 7
 MULTI_DAYS = 30
+
+
+class NewInvitation(ButtonArgs, action="inv.new"):
+    uses: Annotated[int, Bounds(0, MAX_USES)]  # 0: any number of times
+    days: Annotated[int, Bounds(1, MAX_DAYS)]
+
+
 _MULTI_WORDS = {"mehrfach", "multi", "unbegrenzt", "unlimited", "viele", "many"}
 
 
@@ -128,16 +136,13 @@ def _parse(args: str) -> tuple[int | None, int]:
 
 
 async def _created(ctx: Context, max_uses: int | None, days: int) -> Outgoing:
-    try:
-        code, expires = await create_invitation(
-            ctx.store,
-            created_by=ctx.member.id if ctx.member else None,
-            max_uses=max_uses,
-            days=days,
-            actor=ctx.actor,
-        )
-    except Invalid as problem:
-        return problem.reply(ctx)
+    code, expires = await create_invitation(
+        ctx.store,
+        created_by=ctx.member.id if ctx.member else None,
+        max_uses=max_uses,
+        days=days,
+        actor=ctx.actor,
+    )
     if max_uses is None:
         uses = ctx.t("privacy.invite_any")
     elif max_uses == 1:
@@ -174,20 +179,12 @@ def register(router: Router) -> None:
             return ctx.reply(
                 "privacy.invite_choose",
                 buttons=[
-                    [ctx.button("privacy.btn_invite_once", "inv.new", f"1:{ONE_TIME_DAYS}")],
-                    [ctx.button("privacy.btn_invite_multi", "inv.new", f"0:{MULTI_DAYS}")],
+                    [ctx.button("privacy.btn_invite_once", NewInvitation(1, ONE_TIME_DAYS))],
+                    [ctx.button("privacy.btn_invite_multi", NewInvitation(0, MULTI_DAYS))],
                 ],
             )
-        try:
-            max_uses, days = _parse(args)
-        except Invalid as problem:
-            return problem.reply(ctx)
-        return await _created(ctx, max_uses, days)
+        return await _created(ctx, *_parse(args))
 
-    @router.action("inv.new", access=Access.ADMIN, also=members_invite)
-    async def new(ctx: Context, arg: str) -> Outgoing:
-        uses, _, days = arg.partition(":")
-        max_uses, valid_days = number(uses), number(days)
-        if max_uses is None or valid_days is None:
-            return ctx.reply("input.stale_button")
-        return await _created(ctx, max_uses or None, valid_days)
+    @router.action(NewInvitation, access=Access.ADMIN, also=members_invite)
+    async def new(ctx: Context, pressed: NewInvitation) -> Outgoing:
+        return await _created(ctx, pressed.uses or None, pressed.days)

@@ -173,10 +173,7 @@ def register(router: Router) -> None:
         member = await member_from_ref(ctx.store, arg)
         if member is None:
             return ctx.reply("privacy.member_gone")
-        try:
-            await promote(ctx.store, ctx.settings, member, ctx.actor)
-        except Invalid as problem:
-            return problem.reply(ctx)
+        await promote(ctx.store, ctx.settings, member, ctx.actor)
         return await admin_list(ctx, ctx.t("privacy.admin_promoted", name=member.name))
 
     @router.action("roles.demote", access=Access.ADMIN)
