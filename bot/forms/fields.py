@@ -79,7 +79,8 @@ Parser = Callable[[Context, str, Draft], Any]
 ChoicesOf = Callable[[Context, Draft], Awaitable[list[Choice]]]
 Shown = Callable[[Context, Any, Draft], str]
 Condition = Callable[[Draft], bool]
-Params = Callable[[Context, Draft], Mapping[str, object]]
+Params = Callable[[Context, Draft], Mapping[str, object] | Awaitable[Mapping[str, object]]]
+"""The prompt's parameters (may be async: a name looked up by an earlier answer)."""
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,13 @@ class Field:
         if callable(self.choices):
             return await self.choices(ctx, draft)
         return list(self.choices)
+
+    async def parameters(self, ctx: Context, draft: Draft) -> dict[str, object]:
+        """The prompt's parameters."""
+        if self.params is None:
+            return {}
+        value = self.params(ctx, draft)
+        return dict(await value if inspect.isawaitable(value) else value)
 
     async def read(self, ctx: Context, text: str, draft: Draft) -> Any:
         """The value of a typed answer, by the field's own parser."""
