@@ -23,7 +23,6 @@ JOIN, LEAVE, VIEW, LIST = "grp.join", "grp.leave", "grp.view", "grp.list"
 LEVEL, WITHDRAW, REQUESTS = "grp.lvl", "grp.wd", "grp.reqs"
 APPROVE, DECLINE = "grp.ok", "grp.no"
 MODERATORS, TOGGLE_MODERATOR = "grp.mods", "grp.mod"
-PICK, CONFIRM = "grp.pick", "grp.post"
 
 EXCERPT = 200
 DIGEST_EXCERPT = 300
