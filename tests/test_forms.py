@@ -97,6 +97,12 @@ FORM = Form(
 class Order(BaseModel):
     parts: list[str]
     note: str
+    labels: list[str] = []
+
+
+def _labels(ctx: Context, text: str, draft: Draft) -> list[str]:
+    typed = [part.strip() for part in text.split(",") if part.strip()]
+    return [*(draft.raw.get("labels") or []), *typed]
 
 
 async def _note_params(ctx: Context, draft: Draft) -> dict[str, object]:
@@ -108,7 +114,11 @@ async def _order_preview(ctx: Context, draft: Draft, listing: str) -> list[Outgo
     return [Outgoing(text="So sieht es aus:"), card]
 
 
+ORDERS: list[Order] = []
+
+
 async def _ordered(ctx: Context, order: Order) -> Outgoing:
+    ORDERS.append(order)
     return Outgoing(text=f"ordered {', '.join(order.parts)}")
 
 
@@ -123,6 +133,15 @@ ORDER = Form(
     fields=[
         Field("parts", Kind.MULTI, "form.skip", "form.skip", choices=REGIONS[:2]),
         Field("note", Kind.TEXT, "form.current", "form.keep", params=_note_params),
+        Field(
+            "labels",
+            Kind.MULTI,
+            "form.next",
+            "form.next",
+            choices=[Choice("eilig", "Eilig")],
+            parse=_labels,
+            optional=True,
+        ),
     ],
 )
 
@@ -288,20 +307,30 @@ async def test_a_preview_of_messages_gets_the_buttons_on_its_last(core: Core) ->
     await hal.say("/order")
     await hal.press("Siegen")
     await hal.press("Weiter")
-    intro, card = await hal.say("Bitte bis Freitag")
+    await hal.say("Bitte bis Freitag")
+    await hal.press("Eilig")
+    intro, card = await hal.say("Müller & Söhne, 1/2")  # typed entries besides the ticked
     assert intro.text == "So sieht es aus:" and not intro.buttons
     assert card.title == "Karte" and card.markup
     assert [b.label for b in card.button_list()][:2] == ["✅ Bestätigen", "✏️ Ändern"]
     await hal.press("Bestätigen")
     assert hal.texts() == "ordered si"
+    assert ORDERS[-1].labels == ["eilig", "Müller & Söhne", "1/2"]
 
 
 async def test_a_native_preview_of_messages_is_one_plain_text(core: Core) -> None:
     ida = Person(core, "ida", "de")
-    await ida.say("/order", form_trigger=True)
-    values: dict[str, Any] = {"parts": ["olpe"], "note": "„Eilig“ / bitte"}
+    [opened] = await ida.say("/order", form_trigger=True)
+    assert opened.form is not None
+    assert [(f.kind, f.choices) for f in opened.form.fields[::2]] == [
+        ("multi", [("olpe", "Kreis Olpe 🌲"), ("si", "Siegen-Wittgenstein")]),
+        ("text", []),  # entries typed besides the choices: one text
+    ]
+    values: dict[str, Any] = {"parts": ["olpe"], "note": "„Eilig“ / bitte", "labels": "a, b"}
     answer = await ida.say("", action="f.order", action_arg=".submit", form_values=values)
     view = answer[0].form
     assert (
         view is not None and view.preview == "So sieht es aus:\n\nKarte\n\nTeile für Müller & Söhne"
     )
+    await ida.say("", action="f.order", action_arg=".confirm", form_values={})
+    assert ORDERS[-1].labels == ["a", "b"]

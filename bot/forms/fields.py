@@ -107,6 +107,12 @@ class Field:
     columns: int = 1  # buttons per row in a chat
     extra: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def typed_entries(self) -> bool:
+        """A multiple choice whose parser also takes typed entries (keywords besides the
+        suggestions): a native form shows it as one text, the entries separated by commas."""
+        return self.kind == Kind.MULTI and self.parse is not None
+
     def applies(self, draft: Draft) -> bool:
         return self.when is None or self.when(draft)
 

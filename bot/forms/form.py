@@ -406,11 +406,11 @@ class Form(Generic[Model]):
         """All fields at once, for a platform that shows forms (a Slack modal)."""
         views = []
         for item in self.fields:
-            options = await item.options(ctx, draft)
+            options = [] if item.typed_entries else await item.options(ctx, draft)
             views.append(
                 FieldView(
                     name=item.name,
-                    kind=item.kind.value,
+                    kind=Kind.TEXT.value if item.typed_entries else item.kind.value,
                     label=ctx.t(item.label),
                     hint=ctx.t(item.prompt, **await item.parameters(ctx, draft)),
                     optional=item.optional or item.when is not None,
@@ -467,6 +467,8 @@ class Form(Generic[Model]):
                 return [] if item.kind == Kind.MULTI else None
             raise Invalid("form.required")
         options = {c.value: c for c in await item.options(ctx, draft)}
+        if item.typed_entries and isinstance(given, str):  # the entries typed, as one text
+            return await item.read(ctx, given, draft.without(item.name))
         if item.kind == Kind.MULTI:
             picked = given if isinstance(given, list) else [given]  # type: ignore[list-item]
             if any(v not in options for v in picked):
@@ -529,5 +531,6 @@ def _initial(item: Field, draft: Draft) -> str | list[str] | None:
     if item.kind == Kind.YES_NO:
         return "yes" if raw else "no"
     if isinstance(raw, list):
-        return [str(v) for v in raw]
+        values = [str(v) for v in raw]
+        return ", ".join(values) if item.typed_entries else values
     return str(raw)
