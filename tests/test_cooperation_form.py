@@ -78,7 +78,12 @@ async def test_keywords_cannot_be_empty_and_typed_ones_tick_suggestions(app: Ser
     await anna.press("Ändern")
     await anna.press("Stichworte")
     assert "Gewählt: Wasserstoff, Edelstahl" in anna.texts()
-    assert "✅ Wasserstoff" in [b.label for b in anna.last[0].button_list()]
+    ticked = [b.label for b in anna.last[0].button_list()]
+    assert ticked[0] == "✅ Wasserstoff" and "✅ Edelstahl" in ticked  # typed: can be unticked
+    await anna.press("✅ Edelstahl")
+    await anna.say("Laser-/Plasmaschneiden")
+    _intro, card, _ask = anna.last
+    assert "Stichworte: Wasserstoff, Laser-/Plasmaschneiden" in card.text
 
 
 async def test_without_a_region_it_is_for_the_network_until_a_typed_day(app: Services) -> None:
@@ -109,11 +114,12 @@ async def test_a_native_form_checks_each_field_and_posts_the_same_request(app: S
         "kind", "title", "description", "tags", "scope", "expiry",
     ]  # fmt: skip
     assert ("region", "Nur meine Region (Kreis Olpe)") in opened.form.fields[4].choices
+    assert opened.form.fields[3].kind == "text"  # keywords: suggestions or any typed
     values: dict[str, Any] = {
         "kind": "seek",
         "title": "Zwei\nZeilen",
         "description": "",
-        "tags": ["Wasserstoff"],
+        "tags": "wasserstoff, Edelstahl / Nirosta",  # typed, as in a chat
         "scope": "region",
         "expiry": "12w",
     }
@@ -127,6 +133,7 @@ async def test_a_native_form_checks_each_field_and_posts_the_same_request(app: S
     assert "Ihr Gesuch Nr. 1 ist veröffentlicht" in done.text
     request = await app.store.cooperation.get(1)
     assert request is not None and (request.kind, request.region) == ("seek", "Kreis Olpe")
-    assert request.tags == ["Wasserstoff"] and request.description == DESCRIPTION
+    assert request.tags == ["Wasserstoff", "Edelstahl / Nirosta"]
+    assert request.description == DESCRIPTION
     weeks = (request.expires_at - request.created_at).days // 7
     assert weeks == 12

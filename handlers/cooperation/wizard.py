@@ -86,10 +86,12 @@ async def _scopes(ctx: Context, draft: Draft) -> list[Choice]:
 
 
 async def _suggestions(ctx: Context, draft: Draft) -> list[Choice]:
-    """Topic channels and frequent competencies; each keeps its place as it is ticked, so
-    a number typed in the console means the same after every tap."""
+    """Topic channels and frequent competencies, then keywords typed before (to untick
+    them); each keeps its place, so a number typed means the same after every tap."""
     room = CALLBACK_LIMIT - len(f"{ACTION}|9:".encode())
     names = await service(ctx).suggestions()
+    taken = {name.casefold() for name in names}
+    names += [tag for tag in draft.raw.get("tags") or [] if tag.casefold() not in taken]
     return [Choice(name, name) for name in names if len(name.encode()) <= room]
 
 
