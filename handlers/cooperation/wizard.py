@@ -32,7 +32,6 @@ from storage.cooperation import KINDS
 from storage.members import Member
 
 ACTION = "f.coop"
-REGIONAL = "regional"  # set when the form starts: the author has a region to keep it to
 
 
 class RequestForm(BaseModel):
@@ -42,6 +41,7 @@ class RequestForm(BaseModel):
     tags: list[str]
     scope: str | None = None  # "region"; anything else is the whole network
     expiry: str = DEFAULT_EXPIRY  # a preset (``6w``) or the ISO end of a chosen day
+    regional: bool = False  # not asked: whether the author has a region to keep it to
 
 
 def service(ctx: Context) -> CooperationService:
@@ -190,7 +190,7 @@ FORM = Form(
             "cooperation.ask_scope",
             "cooperation.label.scope",
             choices=_scopes,
-            when=lambda draft: bool(draft.raw.get(REGIONAL)),
+            when=lambda draft: bool(draft.raw.get("regional")),
         ),
         Field(
             "expiry",
@@ -207,7 +207,7 @@ FORM = Form(
 
 async def start(ctx: Context, args: str = "") -> list[Outgoing]:
     """The form, after what a request is for (in a chat; a modal says it in its fields)."""
-    begun = await FORM.begin(ctx, {REGIONAL: _author(ctx).region != OTHER_REGION})
+    begun = await FORM.begin(ctx, {"regional": _author(ctx).region != OTHER_REGION})
     return begun if ctx.incoming.form_trigger else [ctx.reply("cooperation.intro"), *begun]
 
 
