@@ -122,20 +122,15 @@ def _request(ctx: Context, data: RequestForm) -> Request:
 
 async def _preview(ctx: Context, draft: Draft, listing: str) -> list[Outgoing]:
     """The request as matching members will see it."""
-    values = {name: draft.raw.get(name) for name in RequestForm.model_fields}
-    data = RequestForm.model_validate({k: v for k, v in values.items() if v is not None})
+    data = RequestForm.model_validate({k: v for k, v in draft.raw.items() if v is not None})
     card = render.preview(ctx.lang, ctx.zone, _request(ctx, data))
     return [ctx.reply("cooperation.preview_intro"), card, ctx.reply("cooperation.preview_ask")]
 
 
 async def _post(ctx: Context, data: RequestForm) -> Outgoing:
     posted = await service(ctx).post(_author(ctx), _request(ctx, data), ctx.actor)
-    if posted.notified == 0:
-        notified = ctx.t("cooperation.notified_none")
-    elif posted.notified == 1:
-        notified = ctx.t("cooperation.notified_one")
-    else:
-        notified = ctx.t("cooperation.notified_many", count=posted.notified)
+    told = {0: "notified_none", 1: "notified_one"}.get(posted.notified, "notified_many")
+    notified = ctx.t(f"cooperation.{told}", count=posted.notified)
     return ctx.reply("cooperation.posted", id=posted.request.id, notified=notified)
 
 
