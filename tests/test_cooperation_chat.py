@@ -62,7 +62,8 @@ async def test_the_wizard_posts_a_request_that_reaches_a_matching_member(
     await anna.press("6 Wochen")
     intro, preview, ask = anna.last
     assert intro.text == "So sehen passende Mitglieder Ihr Gesuch:"
-    assert [b.label for b in ask.button_list()] == ["Veröffentlichen", "Abbrechen"]
+    # the form's preview: post, change one field, or discard
+    assert [b.label for b in ask.button_list()] == ["Veröffentlichen", "✏️ Ändern", "Abbrechen"]
     assert preview.title == "🤝 Passendes Kooperationsgesuch: Partner für Elektrolyseur-Gehäuse"
     assert "Stichworte: Wasserstoff, Druckbehälter" in preview.text
     assert "Für: ganzes Netzwerk · offen bis" in preview.text

@@ -94,11 +94,68 @@ FORM = Form(
 )
 
 
+class Order(BaseModel):
+    parts: list[str]
+    note: str
+    labels: list[str] = []
+
+
+def _labels(ctx: Context, text: str, draft: Draft) -> list[str]:
+    typed = [part.strip() for part in text.split(",") if part.strip()]
+    return [*(draft.raw.get("labels") or []), *typed]
+
+
+async def _note_params(ctx: Context, draft: Draft) -> dict[str, object]:
+    return {"value": ", ".join(draft.raw.get("parts") or [])}  # may look things up
+
+
+async def _order_preview(ctx: Context, draft: Draft, listing: str) -> list[Outgoing]:
+    card = Outgoing(title="Karte", text="*Teile* für Müller & Söhne", markup=True)
+    return [Outgoing(text="So sieht es aus:"), card]
+
+
+ORDERS: list[Order] = []
+
+
+async def _ordered(ctx: Context, order: Order) -> Outgoing:
+    ORDERS.append(order)
+    return Outgoing(text=f"ordered {', '.join(order.parts)}")
+
+
+ORDER = Form(
+    name="order",
+    action="f.order",
+    model=Order,
+    title="form.open",
+    finish=_ordered,
+    access=Access.ANYONE,
+    preview=_order_preview,
+    fields=[
+        Field("parts", Kind.MULTI, "form.skip", "form.skip", choices=REGIONS[:2]),
+        Field("note", Kind.TEXT, "form.current", "form.keep", params=_note_params),
+        Field(
+            "labels",
+            Kind.MULTI,
+            "form.next",
+            "form.next",
+            choices=[Choice("eilig", "Eilig")],
+            parse=_labels,
+            optional=True,
+        ),
+    ],
+)
+
+
 @pytest.fixture
 async def core(settings: Settings) -> AsyncIterator[Core]:
     store = await Store.open(settings.db_path)
     router = Router()
     FORM.install(router)
+    ORDER.install(router)
+
+    @router.command("order", access=Access.ANYONE)
+    async def order(ctx: Context, args: str) -> list[Outgoing]:
+        return await ORDER.begin(ctx)
 
     @router.command("visit", access=Access.ANYONE)
     async def start(ctx: Context, args: str) -> list[Outgoing]:
@@ -227,3 +284,53 @@ async def test_native_form_errors_next_to_fields_then_preview(core: Core) -> Non
 async def test_a_form_action_that_does_not_fit_a_button_is_refused() -> None:
     with pytest.raises(ValueError):
         Form(name="x", action="f." + "x" * 60, model=Visit, fields=[], title="t", finish=_finish)
+
+
+async def test_a_required_multiple_choice_needs_one_ticked(core: Core) -> None:
+    gia = Person(core, "gia", "de")
+    await gia.say("/order")
+    await gia.press("Weiter")
+    assert "Bitte füllen Sie dieses Feld aus" in gia.texts()
+    await gia.say("weiter")
+    assert "Bitte füllen Sie dieses Feld aus" in gia.texts()
+    await gia.press("Kreis Olpe")
+    await gia.press("Kreis Olpe")  # ticked and unticked again: still none
+    await gia.say("fertig")
+    assert "Bitte füllen Sie dieses Feld aus" in gia.texts()
+    await gia.press("Siegen")
+    await gia.press("Weiter")
+    assert "Bisher: si" in gia.texts()  # the prompt's parameters, from an async function
+
+
+async def test_a_preview_of_messages_gets_the_buttons_on_its_last(core: Core) -> None:
+    hal = Person(core, "hal", "de")
+    await hal.say("/order")
+    await hal.press("Siegen")
+    await hal.press("Weiter")
+    await hal.say("Bitte bis Freitag")
+    await hal.press("Eilig")
+    intro, card = await hal.say("Müller & Söhne, 1/2")  # typed entries besides the ticked
+    assert intro.text == "So sieht es aus:" and not intro.buttons
+    assert card.title == "Karte" and card.markup
+    assert [b.label for b in card.button_list()][:2] == ["✅ Bestätigen", "✏️ Ändern"]
+    await hal.press("Bestätigen")
+    assert hal.texts() == "ordered si"
+    assert ORDERS[-1].labels == ["eilig", "Müller & Söhne", "1/2"]
+
+
+async def test_a_native_preview_of_messages_is_one_plain_text(core: Core) -> None:
+    ida = Person(core, "ida", "de")
+    [opened] = await ida.say("/order", form_trigger=True)
+    assert opened.form is not None
+    assert [(f.kind, f.choices) for f in opened.form.fields[::2]] == [
+        ("multi", [("olpe", "Kreis Olpe 🌲"), ("si", "Siegen-Wittgenstein")]),
+        ("text", []),  # entries typed besides the choices: one text
+    ]
+    values: dict[str, Any] = {"parts": ["olpe"], "note": "„Eilig“ / bitte", "labels": "a, b"}
+    answer = await ida.say("", action="f.order", action_arg=".submit", form_values=values)
+    view = answer[0].form
+    assert (
+        view is not None and view.preview == "So sieht es aus:\n\nKarte\n\nTeile für Müller & Söhne"
+    )
+    await ida.say("", action="f.order", action_arg=".confirm", form_values={})
+    assert ORDERS[-1].labels == ["a", "b"]

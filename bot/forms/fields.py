@@ -79,7 +79,8 @@ Parser = Callable[[Context, str, Draft], Any]
 ChoicesOf = Callable[[Context, Draft], Awaitable[list[Choice]]]
 Shown = Callable[[Context, Any, Draft], str]
 Condition = Callable[[Draft], bool]
-Params = Callable[[Context, Draft], Mapping[str, object]]
+Params = Callable[[Context, Draft], Mapping[str, object] | Awaitable[Mapping[str, object]]]
+"""The prompt's parameters (may be async: a name looked up by an earlier answer)."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,12 @@ class Field:
     columns: int = 1  # buttons per row in a chat
     extra: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def typed_entries(self) -> bool:
+        """A multiple choice whose parser also takes typed entries (keywords besides the
+        suggestions): a native form shows it as one text, the entries separated by commas."""
+        return self.kind == Kind.MULTI and self.parse is not None
+
     def applies(self, draft: Draft) -> bool:
         return self.when is None or self.when(draft)
 
@@ -117,6 +124,13 @@ class Field:
         if callable(self.choices):
             return await self.choices(ctx, draft)
         return list(self.choices)
+
+    async def parameters(self, ctx: Context, draft: Draft) -> dict[str, object]:
+        """The prompt's parameters."""
+        if self.params is None:
+            return {}
+        value = self.params(ctx, draft)
+        return dict(await value if inspect.isawaitable(value) else value)
 
     async def read(self, ctx: Context, text: str, draft: Draft) -> Any:
         """The value of a typed answer, by the field's own parser."""

@@ -27,6 +27,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
+from bot import markup
 from bot.arguments import number
 from bot.context import Context
 from bot.forms import words
@@ -37,7 +38,8 @@ from bot.router import Access, HandlerResult, Invalid, Refusal, Router, as_list
 Model = TypeVar("Model", bound=BaseModel)
 PREVIEW = "preview"
 MODAL = "modal"  # the fields are out in a native form; the next thing is its submission
-Preview = Callable[[Context, Draft, str], Awaitable[str]]
+Preview = Callable[[Context, Draft, str], Awaitable[str | list[Outgoing]]]
+"""The preview's text, or its messages (the last one gets the preview's buttons)."""
 
 
 @dataclass
@@ -45,7 +47,8 @@ class Form(Generic[Model]):
     """A form's declaration. ``action`` is the short button action of its buttons
     (``f.ev``); ``title`` and ``confirm`` are catalog keys (the modal's title, the label
     that confirms the preview). ``preview`` may rewrite the preview text (it gets the
-    default list of labels and values). ``language_field``: the answer of that field is
+    default list of labels and values), or return the messages that show it (a card as
+    others will see it). ``language_field``: the answer of that field is
     the language of the questions after it."""
 
     name: str
@@ -91,7 +94,7 @@ class Form(Generic[Model]):
         first = await self._next(ctx, draft, -1, edit)
         if first is None:
             await ctx.set_conversation(self.name, PREVIEW, state)
-            return [await self._preview(ctx, draft)]
+            return await self._preview(ctx, draft)
         await ctx.set_conversation(self.name, first.name, state)
         return [await self._ask(ctx, first, draft, edit)]
 
@@ -138,8 +141,7 @@ class Form(Generic[Model]):
         """One field's question with its buttons (and the current value when there is one)."""
         self._apply_language(ctx, draft)
         index = self._index[asked.name]
-        params = dict(asked.params(ctx, draft)) if asked.params else {}
-        text = ctx.t(asked.prompt, **params)
+        text = ctx.t(asked.prompt, **await asked.parameters(ctx, draft))
         has_value = asked.name in draft.raw and draft.raw[asked.name] not in (None, [], "")
         if has_value and edit:
             text += "\n\n" + ctx.t("form.current", value=await asked.shown(ctx, draft))
@@ -204,7 +206,7 @@ class Form(Generic[Model]):
             if said in words.NO:
                 return False
         if asked.kind == Kind.MULTI and said in words.DONE:
-            return _KEEP if asked.name in draft.raw else []
+            return _chosen(asked, draft)
         options = await asked.options(ctx, draft)
         if asked.kind in (Kind.CHOICE, Kind.YES_NO):
             found = words.match(text, [c.text(ctx) for c in options])
@@ -300,7 +302,7 @@ class Form(Generic[Model]):
         if value == ".skip" and asked.optional:
             return await self._accept(ctx, asked, draft, None)
         if value == ".done" and asked.kind == Kind.MULTI:
-            return await self._accept(ctx, asked, draft, draft.raw.get(asked.name) or [])
+            return await self._accept(ctx, asked, draft, _chosen(asked, draft))
         options = {c.value: c for c in await asked.options(ctx, draft)}
         if value not in options:
             return ctx.reply("form.stale")
@@ -323,13 +325,22 @@ class Form(Generic[Model]):
         ]
         return "\n".join(lines)
 
-    async def _preview_text(self, ctx: Context, draft: Draft) -> str:
+    async def _preview_messages(self, ctx: Context, draft: Draft) -> list[Outgoing]:
         listing = await self._listing(ctx, draft)
-        if self.preview is not None:
-            return await self.preview(ctx, draft, listing)
-        return ctx.t("form.preview", listing=listing)
+        shown = await self.preview(ctx, draft, listing) if self.preview is not None else None
+        if shown is None:
+            return [Outgoing(text=ctx.t("form.preview", listing=listing))]
+        return [Outgoing(text=shown)] if isinstance(shown, str) else shown
 
-    async def _preview(self, ctx: Context, draft: Draft) -> Outgoing:
+    async def _preview_text(self, ctx: Context, draft: Draft) -> str:
+        """The preview as one text (a native form's), its messages' titles and texts."""
+        parts = []
+        for message in await self._preview_messages(ctx, draft):
+            text = markup.plain(message.text) if message.markup else message.text
+            parts += [part for part in (message.title, text) if part]
+        return "\n\n".join(parts)
+
+    async def _preview(self, ctx: Context, draft: Draft) -> list[Outgoing]:
         buttons = [
             [
                 self._button(ctx.t(self.confirm), ".ok"),
@@ -337,7 +348,8 @@ class Form(Generic[Model]):
             ],
             [self._button(ctx.t(self.discard), ".no")],
         ]
-        return Outgoing(text=await self._preview_text(ctx, draft), buttons=buttons)
+        *shown, last = await self._preview_messages(ctx, draft)
+        return [*shown, last.model_copy(update={"buttons": [*last.buttons, *buttons]})]
 
     async def _preview_typed(self, ctx: Context, draft: Draft, text: str) -> HandlerResult:
         said = words.word(text)
@@ -394,15 +406,13 @@ class Form(Generic[Model]):
         """All fields at once, for a platform that shows forms (a Slack modal)."""
         views = []
         for item in self.fields:
-            options = await item.options(ctx, draft)
+            options = [] if item.typed_entries else await item.options(ctx, draft)
             views.append(
                 FieldView(
                     name=item.name,
-                    kind=item.kind.value,
+                    kind=Kind.TEXT.value if item.typed_entries else item.kind.value,
                     label=ctx.t(item.label),
-                    hint=ctx.t(
-                        item.prompt, **(dict(item.params(ctx, draft)) if item.params else {})
-                    ),
+                    hint=ctx.t(item.prompt, **await item.parameters(ctx, draft)),
                     optional=item.optional or item.when is not None,
                     max_length=item.max_length,
                     choices=[(c.value, c.text(ctx)) for c in options],
@@ -457,6 +467,8 @@ class Form(Generic[Model]):
                 return [] if item.kind == Kind.MULTI else None
             raise Invalid("form.required")
         options = {c.value: c for c in await item.options(ctx, draft)}
+        if item.typed_entries and isinstance(given, str):  # the entries typed, as one text
+            return await item.read(ctx, given, draft.without(item.name))
         if item.kind == Kind.MULTI:
             picked = given if isinstance(given, list) else [given]  # type: ignore[list-item]
             if any(v not in options for v in picked):
@@ -489,6 +501,15 @@ class _Ambiguous:
     question: Outgoing
 
 
+def _chosen(asked: Field, draft: Draft) -> Any:
+    """What "next" means for a multiple choice: what is ticked; a required one needs one."""
+    if draft.raw.get(asked.name):
+        return _KEEP
+    if not asked.optional:
+        raise Invalid("form.required")
+    return []
+
+
 def _choice_value(asked: Field, choice: Choice) -> Any:
     if asked.kind == Kind.YES_NO:
         return choice.value == "yes"
@@ -510,5 +531,6 @@ def _initial(item: Field, draft: Draft) -> str | list[str] | None:
     if item.kind == Kind.YES_NO:
         return "yes" if raw else "no"
     if isinstance(raw, list):
-        return [str(v) for v in raw]
+        values = [str(v) for v in raw]
+        return ", ".join(values) if item.typed_entries else values
     return str(raw)

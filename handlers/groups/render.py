@@ -23,7 +23,6 @@ from storage.members import Member
 
 LIST = "grp.list"
 WITHDRAW = buttons.Withdraw.action  # with the post's id
-PICK, CONFIRM = "grp.pick", "grp.post"
 
 EXCERPT = 200
 DIGEST_EXCERPT = 300

@@ -23,6 +23,13 @@ MESSAGES = {
         "en": "I have a project idea",
     },
     # the wizard ------------------------------------------------------------------------
+    "cooperation.form_title": {"de": "Kooperationsgesuch", "en": "Cooperation request"},
+    "cooperation.label.kind": {"de": "Art", "en": "Kind"},
+    "cooperation.label.title": {"de": "Titel", "en": "Title"},
+    "cooperation.label.description": {"de": "Beschreibung", "en": "Description"},
+    "cooperation.label.tags": {"de": "Stichworte", "en": "Keywords"},
+    "cooperation.label.scope": {"de": "Für wen", "en": "For whom"},
+    "cooperation.label.expiry": {"de": "Offen bis", "en": "Open until"},
     "cooperation.intro": {
         "de": "Mit einem Kooperationsgesuch fragen Sie das Netzwerk nach einem Partner. Ich "
         "schicke es den Mitgliedern, deren Kompetenzen oder Themen passen; alle anderen sehen "
@@ -58,13 +65,13 @@ MESSAGES = {
     "cooperation.ask_tags": {
         "de": "Welche Kompetenzen oder Themen betrifft das Gesuch? Schreiben Sie Stichworte, "
         "durch Kommas getrennt, oder tippen Sie auf Vorschläge (✅ = gewählt, nochmals "
-        "tippen entfernt ihn). Danach entscheidet der Abgleich, wer benachrichtigt wird.",
+        "tippen entfernt ihn). Danach entscheidet der Abgleich, wer benachrichtigt wird."
+        "{chosen}",
         "en": "Which competencies or topics does the request concern? Write keywords "
         "separated by commas, or tap suggestions (✅ = chosen, tap again to remove). They "
-        "decide whom I notify.",
+        "decide whom I notify.{chosen}",
     },
     "cooperation.tags_chosen": {"de": "Gewählt: {tags}", "en": "Chosen: {tags}"},
-    "cooperation.tags_done": {"de": "Weiter", "en": "Continue"},
     "cooperation.tags_needed": {
         "de": "Bitte geben Sie mindestens ein Stichwort an.",
         "en": "Please give at least one keyword.",
@@ -107,10 +114,6 @@ MESSAGES = {
     },
     "cooperation.btn_post": {"de": "Veröffentlichen", "en": "Post"},
     "cooperation.btn_cancel": {"de": "Abbrechen", "en": "Cancel"},
-    "cooperation.wizard_stale": {
-        "de": "Dieser Schritt ist nicht mehr aktuell. Mit /gesuch beginnen Sie neu.",
-        "en": "This step is no longer current. Send /request to start again.",
-    },
     "cooperation.posted": {
         "de": "Ihr Gesuch Nr. {id} ist veröffentlicht. {notified} Alle anderen sehen es unter "
         "/gesuche. Sobald jemand Interesse zeigt, sage ich Ihnen Bescheid.",

@@ -172,6 +172,9 @@ MESSAGES = {
         "de": "Sie sind noch in keiner Arbeitsgruppe. Mit /gruppen treten Sie einer bei.",
         "en": "You are not in any working group yet. Send /groups to join one.",
     },
+    "groups.form_title": {"de": "Gruppen-Neuigkeit", "en": "Working-group update"},
+    "groups.label.group": {"de": "Arbeitsgruppe", "en": "Working group"},
+    "groups.label.text": {"de": "Neuigkeit", "en": "Update"},
     "groups.update_ask_group": {
         "de": "In welche Arbeitsgruppe soll die Neuigkeit? (Tippen Sie oder schreiben Sie den "
         "Namen.)",
@@ -197,10 +200,6 @@ MESSAGES = {
     "groups.update_too_long": {
         "de": "Die Neuigkeit hat {length} Zeichen; erlaubt sind höchstens {max}.",
         "en": "The update has {length} characters; at most {max} are allowed.",
-    },
-    "groups.update_stale": {
-        "de": "Diese Neuigkeit ist schon erledigt. Mit /neuigkeit beginnen Sie eine neue.",
-        "en": "This update is already done. Send /update to start a new one.",
     },
     "groups.post_members_only": {
         "de": "Nur Mitglieder von „{group}“ können dort Neuigkeiten senden. Mit /gruppen "
