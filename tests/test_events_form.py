@@ -17,6 +17,7 @@ from handlers.events.inputs import read_capacity, read_repeat
 from handlers.validation import Invalid
 from storage.db import utcnow
 from tests.events_support import add_event, first_card, member
+from tests.groups_support import make_group
 from tests.helpers import Person
 
 DESCRIPTION = (
@@ -189,3 +190,22 @@ def test_the_shared_readers_take_words() -> None:
             read_capacity(bad)
     with pytest.raises(Invalid):
         read_repeat("bei Vollmond")
+
+
+async def test_a_group_archived_before_confirming_is_refused_and_nothing_written(
+    app: Services,
+) -> None:
+    group = await make_group(app.store, app.settings)
+    admin = Person(app.core, "admin")
+    await admin.say("/neuertermin", form_trigger=True)
+    moment = int(local_day(app, 15).timestamp())
+    values: dict[str, Any] = {"title": "H2-Werkstatt", "start": f"@{moment}",
+                              "end": f"@{moment + 3600}", "group": str(group.id),
+                              "format": "workshop", "repeat": "none"}  # fmt: skip
+    [answer] = await admin.say("", action="f.ev", action_arg=".submit", form_values=values)
+    assert answer.form is not None and "👥 Arbeitsgruppe: AG Wasserstoff" in answer.form.preview
+    await app.store.groups.archive(group.id)
+    replies = await admin.say("", action="f.ev", action_arg=".confirm", form_values={})
+    assert "gibt es nicht mehr" in replies[0].text
+    assert await app.store.events.all() == []
+    assert await app.store.conversations.get("console", "admin") is not None  # may change it

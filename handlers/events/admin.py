@@ -14,7 +14,7 @@ from bot.arguments import record_id
 from bot.calendar.recurrence import HORIZON
 from bot.calendar.recurrence import occurrences as expand
 from bot.context import Context
-from bot.forms import Choice, Draft, Field, Form, Kind
+from bot.forms import Choice, Draft, Field, Form, Kind, words
 from bot.models import Outgoing
 from bot.router import Access, Router
 from handlers.events.chat import service
@@ -100,7 +100,7 @@ def _description(ctx: Context, text: str, draft: Draft) -> str:
 
 async def _group(ctx: Context, text: str, draft: Draft) -> str:
     """A group named in other words than its button (``#3``, part of its name)."""
-    if text.strip().casefold() in ("-", "–", "keine", "none"):
+    if words.word(text) in words.SKIP:
         return NO_GROUP
     chosen = pick(text, await ctx.store.groups.list(), "group")
     if chosen is None:
