@@ -1,8 +1,10 @@
-"""What the network team types for an event, read once for the chat wizard and the CLI.
+"""What the network team types for an event, read once for the chat form, the dashboard
+and the CLI.
 
 Each reader returns the value or raises :class:`Invalid` with a catalog key, so
-``/neuertermin`` and ``knotenpunkt event add`` refuse the same input with the same message
-(in the member's language in chat, in English on the command line).
+``/neuertermin`` (its fields' parsers), the dashboard's event page and
+``knotenpunkt event add`` accept the same input and refuse it with the same message (in the
+member's language in chat and on the web, in English on the command line).
 """
 
 from __future__ import annotations
