@@ -141,6 +141,25 @@ async def test_an_event_is_created_checked_like_the_wizard_and_announced(
     assert anna
 
 
+async def test_the_event_page_reads_fields_like_the_chat_form(dash: Dashboard) -> None:
+    """Seats in words and a description typed in a browser (CRLF lines) read as in chat."""
+    day = (utcnow() + timedelta(days=9)).astimezone(dash.services.settings.zone)
+    fields = {
+        "title": "  Müller & Söhne: „Pulverbeschichtung“ ", "start": f"{day:%Y-%m-%d}T18:00",
+        "end": "", "where": "Werk 2 / Halle B", "format": "workshop", "capacity": "30 Plätze",
+        "repeat": "none", "rrule": "", "description": "Programm:\r\n1. Begrüßung 🎉\r\n",
+    }  # fmt: skip
+    async with await dash.signed_in() as client:
+        status, location, _ = await post(client, "/admin/events/new", fields)
+        assert status == 303, location
+        status, location, _ = await post(client, "/admin/events/new", {**fields, "capacity":
+                                         "unbegrenzt", "title": "Zweiter Termin"})  # fmt: skip
+        assert status == 303, location
+    first, second = await dash.services.store.events.all()
+    assert first.title == "Müller & Söhne: „Pulverbeschichtung“" and first.capacity == 30
+    assert first.description == "Programm:\n1. Begrüßung 🎉" and second.capacity is None
+
+
 async def test_an_all_day_event_and_an_edit_that_tells_those_going(dash: Dashboard) -> None:
     store, services = dash.services.store, dash.services
     anna = await add_member(store, "Anna")

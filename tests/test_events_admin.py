@@ -49,12 +49,15 @@ async def test_wizard_creates_a_monthly_event_and_announces_it(
     replies = await admin.say("20")
     assert "Monatlich am 2. Dienstag" in [b.label for b in replies[0].button_list()]
     replies = await admin.press("Monatlich am 2. Dienstag")
+    assert "Beschreibung" in replies[0].text
+    replies = await admin.say("Vortrag „KI im Mittelstand“ & Diskussion.\nAnmeldung bis Freitag.")
     assert "Wiederholung: Monatlich am 2. Dienstag" in replies[0].text
     assert "Di., " in replies[0].text and "18:00 Uhr" in replies[0].text
     create_button = next(b for b in replies[0].button_list() if b.label == "Anlegen")
     replies = await admin.tap(create_button)
     assert "ist angelegt" in replies[0].text
     assert replies[1].title == "KI-Stammtisch" and "Plätze: 20 von 20 frei." in replies[1].text
+    assert "Anmeldung bis Freitag." in replies[1].text
 
     (event,) = await app.store.events.all()
     assert (event.rrule, event.capacity, event.location) == (
@@ -69,7 +72,7 @@ async def test_wizard_creates_a_monthly_event_and_announces_it(
         "Neuer Termin: KI-Stammtisch"
     ]
     assert [s.chat_id for s in fake_adapter.sent if s.chat_kind == "group"] == ["group-ki"]
-    assert "keiner laufenden" in (await admin.tap(create_button))[0].text  # pressed again
+    assert "schon beantwortet" in (await admin.tap(create_button))[0].text  # pressed again
     assert len(await app.store.events.all()) == 1
 
 
@@ -83,10 +86,13 @@ async def test_wizard_takes_a_raw_rrule_and_refuses_a_bad_one(app: Services) -> 
     await admin.say("-")
     await admin.say("Webinar")
     await admin.say("-")
-    replies = await admin.say("jeden zweiten Donnerstag")
-    assert "keine Wiederholungsregel" in replies[0].text
-    replies = await admin.say("FREQ=WEEKLY;INTERVAL=2;BYDAY=TH")
-    assert "Bitte prüfen" in replies[0].text
+    replies = await admin.say("jeden Vollmond")
+    assert "verstehe ich nicht als Wiederholung" in replies[0].text
+    assert "keine Wiederholungsregel" in (await admin.say("FREQ=HOURLY"))[0].text
+    replies = await admin.say("FREQ=WEEKLY;INTERVAL=2;BYDAY=TH")  # typed by hand: still read
+    assert "Beschreibung" in replies[0].text
+    await admin.say("-")  # no description
+    assert "Bitte prüfen" in admin.texts() and "Jeden zweiten Donnerstag" in admin.texts()
     await admin.say("ja")
     (event,) = await app.store.events.all()
     assert event.url == "https://meet.example.org/x" and event.format == "webinar"

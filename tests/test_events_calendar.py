@@ -228,7 +228,8 @@ async def test_the_wizard_speaks_in_words(app: Services) -> None:
     replies = await admin.say("-")  # unlimited seats
     labels = [b.label for b in replies[0].button_list()]
     assert "Einmalig" in labels and any(label.startswith("Monatlich am ") for label in labels)
-    replies = await admin.press("Monatlich am ")
+    await admin.press("Monatlich am ")
+    replies = await admin.say("-")  # no description
     assert "Plätze: unbegrenzt" in replies[0].text
     assert "Wiederholung: Monatlich am " in replies[0].text and "FREQ" not in replies[0].text
     replies = await admin.press("Anlegen")

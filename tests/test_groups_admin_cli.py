@@ -137,8 +137,10 @@ async def test_wizard_asks_for_the_group_when_there_are_groups(
     assert "Welches Format" in (await admin.press("AG Wasserstoff"))[0].text
     await admin.press("Treffen")
     await admin.say("-")
-    replies = await admin.press("Einmalig")
+    await admin.press("Einmalig")
+    replies = await admin.say("-")  # no description
     assert "👥 Arbeitsgruppe: AG Wasserstoff" in replies[0].text
+    assert replies[0].text.index("Arbeitsgruppe") < replies[0].text.index("Anlegen?")
     await admin.press("Anlegen")
     [event] = await app.store.events.all()
     assert event.group_id == group.id

@@ -1,6 +1,7 @@
-"""The event form: what the network team fills in, read by the chat wizard's and the CLI's
-own readers (:mod:`handlers.events.inputs`), so the same input is refused with the same
-message; repetition is chosen in words ("Monatlich am 2. Dienstag") or as an RRULE.
+"""The event form: what the network team fills in, read field by field by the readers of
+``/neuertermin`` and the CLI (:mod:`handlers.events.inputs`), so web, chat and command line
+accept the same input and refuse it with the same message; repetition is chosen in words
+("Monatlich am 2. Dienstag") or, on the web only, as an RRULE.
 """
 
 from __future__ import annotations
@@ -11,20 +12,22 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.arguments import record_id
-from bot.calendar.recurrence import HORIZON, nth_weekday_rule, weekly_rule
+from bot.calendar.recurrence import HORIZON
 from bot.i18n import t
-from handlers import validation
 from handlers.events.inputs import (
     read_capacity,
     read_day,
+    read_description,
     read_duration,
     read_end,
     read_format,
+    read_place,
     read_rule,
     read_start,
+    read_title,
+    repeat_rule,
 )
 from handlers.events.rule_text import describe_rule
-from handlers.events.service import MAX_DESCRIPTION, MAX_LOCATION, MAX_TITLE
 from handlers.validation import Invalid
 from storage.db import utcnow
 from storage.events import FORMATS, Event, EventFields
@@ -86,7 +89,7 @@ class EventForm:
             local_end -= timedelta(days=1)
         repeat, rule = "none", ""
         if event.rrule:
-            presets = {kind: preset_rule(kind, local_start) for kind in REPEATS[1:4]}
+            presets = {kind: repeat_rule(kind, local_start) for kind in REPEATS[1:4]}
             repeat = next((k for k, r in presets.items() if r == event.rrule), "custom")
             rule = event.rrule if repeat == "custom" else ""
         return cls(
@@ -105,16 +108,6 @@ class EventForm:
         )
 
 
-def preset_rule(kind: str, local_start: datetime) -> str | None:
-    if kind == "monthly":
-        return nth_weekday_rule(local_start)
-    if kind == "biweekly":
-        return weekly_rule(local_start, 2)
-    if kind == "weekly":
-        return weekly_rule(local_start)
-    return None
-
-
 def repeat_labels(lang: str, form: EventForm, zone: ZoneInfo) -> dict[str, str]:
     """The choices in words: for the start typed so far ("Monatlich am 2. Dienstag"),
     else in general terms."""
@@ -124,7 +117,7 @@ def repeat_labels(lang: str, form: EventForm, zone: ZoneInfo) -> dict[str, str]:
         local = None
     labels = {}
     for kind in REPEATS:
-        rule = preset_rule(kind, local) if local is not None else None
+        rule = repeat_rule(kind, local) if local is not None else None
         if kind in ("none", "custom") or local is None or rule is None:
             labels[kind] = t(lang, f"dashboard.events.repeat.{kind}")
         else:
@@ -175,15 +168,11 @@ def read_form(
 ) -> EventFields:
     """The form as event fields, each value read like the wizard reads it; raises
     :class:`Invalid`. ``keep`` is the event being edited (its unchanged start stays)."""
-    title = validation.single_line(form.title, MAX_TITLE) if form.title.strip() else ""
-    if len(title) < 2:
-        raise Invalid("events.bad_title", {"max": MAX_TITLE})
-    if len(form.description) > MAX_DESCRIPTION:
-        raise Invalid("error.too_long", {"max": MAX_DESCRIPTION})
+    title = read_title(form.title)
+    description = read_description(form.description)
     zone = ZoneInfo(timezone)
     start, end = _times(form, zone, keep)
-    where = validation.single_line(form.where, MAX_LOCATION) if form.where.strip() else ""
-    is_url = where.startswith(("http://", "https://"))
+    location, url = read_place(form.where)
     if form.format not in FORMATS:
         read_format(form.format, {})
     rule = None
@@ -193,19 +182,19 @@ def read_form(
     elif form.repeat == "custom":
         rule = read_rule(form.rrule)
     elif form.repeat != "none":
-        rule = preset_rule(form.repeat, start.astimezone(zone))
+        rule = repeat_rule(form.repeat, start.astimezone(zone))
     if any(topic_id not in known_topics for topic_id in form.topic_ids):
         raise Invalid("topics.unknown", {"topic": "?"})
     if form.group_id is not None and form.group_id not in known_groups:
         raise Invalid("groups.gone", {})
     return EventFields(
         title=title,
-        description=form.description.strip(),
+        description=description,
         start=start,
         end=end,
         timezone=timezone,
-        location="" if is_url else where,
-        url=where if is_url else None,
+        location=location,
+        url=url,
         format=form.format,
         capacity=read_capacity(form.capacity) if form.capacity.strip() else None,
         rrule=rule,

@@ -1,173 +1,201 @@
-"""The ``/neuertermin`` wizard. Creation goes through :class:`EventService` like the CLI,
-and each answer is read by the same checks as the CLI's (:mod:`handlers.events.inputs`).
-Cancelling and the attendee list are in :mod:`handlers.events.cancelling`."""
+"""``/neuertermin``: a declared form (:mod:`bot.forms`) whose fields are read by the same
+readers as the CLI's and the dashboard's (:mod:`handlers.events.inputs`); creation goes
+through :class:`EventService`. Cancelling and the attendee list are in
+:mod:`handlers.events.cancelling`."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
-from bot.arguments import StaleArgument, button_number, record_id
-from bot.calendar.recurrence import (
-    HORIZON,
-    nth_weekday_rule,
-    weekly_rule,
-)
+from pydantic import BaseModel
+
+from bot.arguments import record_id
+from bot.calendar.recurrence import HORIZON
 from bot.calendar.recurrence import occurrences as expand
 from bot.context import Context
-from bot.models import Button, Outgoing
+from bot.forms import Choice, Draft, Field, Form, Kind, words
+from bot.models import Outgoing
 from bot.router import Access, Router
-from handlers import validation
 from handlers.events.chat import service
 from handlers.events.inputs import (
-    SKIP_WORDS,
+    MAX_DESCRIPTION,
+    REPEATS,
     read_capacity,
+    read_description,
     read_end,
     read_format,
-    read_rule,
+    read_place,
+    read_repeat,
     read_start,
+    read_title,
+    repeat_rule,
 )
 from handlers.events.listing import card
 from handlers.events.rule_text import describe_rule
-from handlers.events.service import MAX_LOCATION, MAX_TITLE, validate
-from handlers.names import find_topic, pick
+from handlers.events.service import check_rule
+from handlers.names import pick
 from handlers.validation import Invalid
 from storage.db import utcnow
 from storage.events import FORMATS, EventFields
 
 FLOW = "newevent"
-_DONE = {"weiter", "fertig", "done", "next", "ok"}
-_PRESETS = ("none", "monthly", "biweekly", "weekly")
+WITH_GROUPS = "with_groups"  # set at the start when there are groups: only then is it asked
+NO_GROUP = "none"
 
 
-def _start(ctx: Context) -> datetime:
-    assert ctx.conversation is not None
-    return datetime.fromisoformat(ctx.conversation.data["start"])
+class NewEvent(BaseModel):
+    """The answers: ``repeat`` is one of :data:`REPEATS` or a rule typed by hand."""
+
+    title: str
+    start: datetime
+    end: datetime
+    where: str | None = None
+    topics: list[int] = []
+    group: str | None = None  # a group's id or NO_GROUP
+    format: str = "meetup"
+    capacity: int | None = None
+    repeat: str = "none"
+    description: str | None = None
 
 
-async def prompt(ctx: Context, step: str) -> Outgoing:
-    """The question for a step of the wizard, with its buttons."""
-    data = ctx.conversation.data if ctx.conversation else {}
-    if step == "start":
-        return ctx.reply("events.ask_start", zone=ctx.settings.timezone)
-    if step == "topics":
-        chosen = set(data.get("topic_ids", []))
-        rows = [
-            [
-                Button(
-                    label=("✅ " if topic.id in chosen else "▫️ ") + topic.name,
-                    action="ev.wt",
-                    arg=str(topic.id),
-                )
-            ]
-            for topic in await ctx.store.topics.list()
-        ]
-        rows.append([ctx.button("events.btn_next", "ev.wt", "done")])
-        return ctx.reply("events.ask_topics", buttons=rows)
-    if step == "group":
-        rows = [
-            [Button(label=group.name, action="ev.wg", arg=str(group.id))]
-            for group in await ctx.store.groups.list()
-        ]
-        rows.append([ctx.button("groups.event_no_group", "ev.wg", "none")])
-        return ctx.reply("groups.event_ask_group", buttons=rows)
-    if step == "format":
-        buttons = [ctx.button(f"events.format.{f}", "ev.wf", f) for f in FORMATS]
-        return ctx.reply("events.ask_format", buttons=[buttons[:3], buttons[3:]])
-    if step == "rrule":
-        local = _start(ctx).astimezone(ctx.settings.zone)
-        rows = [
-            [
-                Button(
-                    label=describe_rule(ctx.lang, _preset_rule(ctx, p), local),
-                    action="ev.wr",
-                    arg=p,
-                )
-            ]
-            for p in _PRESETS
-        ]
-        return ctx.reply("events.ask_rrule", buttons=rows)
-    if step == "confirm":
-        return await _summary(ctx)
-    return ctx.reply(f"events.ask_{step}")
+# readers: the shared ones, given what they need from the context and earlier answers ----
 
 
-def _preset_rule(ctx: Context, preset: str) -> str | None:
-    local = _start(ctx).astimezone(ctx.settings.zone)
-    if preset == "monthly":
-        return nth_weekday_rule(local)
-    if preset == "biweekly":
-        return weekly_rule(local, 2)
-    if preset == "weekly":
-        return weekly_rule(local)
-    return None
+def _start(ctx: Context, text: str, draft: Draft) -> datetime:
+    return read_start(text, ctx.zone, utcnow())
 
 
-def fields_from(ctx: Context, data: dict[str, Any]) -> EventFields:
-    return EventFields(
-        title=data["title"],
-        start=datetime.fromisoformat(data["start"]),
-        end=datetime.fromisoformat(data["end"]),
-        timezone=ctx.settings.timezone,
-        location=data.get("location", ""),
-        url=data.get("url"),
-        format=data.get("format", "meetup"),
-        capacity=data.get("capacity"),
-        rrule=data.get("rrule"),
-        organiser=ctx.member.name if ctx.member else None,
-        topic_ids=list(data.get("topic_ids", [])),
-        group_id=data.get("group_id"),
-    )
+def _end(ctx: Context, text: str, draft: Draft) -> datetime:
+    if "start" not in draft.raw:  # a native form whose start was refused
+        raise Invalid("events.end_needs_start")
+    return read_end(text, draft["start"], ctx.zone)
 
 
-async def _summary(ctx: Context) -> Outgoing:
-    assert ctx.conversation is not None
-    data = ctx.conversation.data
-    fields = fields_from(ctx, data)
-    topics = [t.name for t in await ctx.store.topics.list() if t.id in fields.topic_ids]
-    text = ctx.t(
-        "events.summary",
-        title=fields.title,
-        start=ctx.format_datetime(fields.start),
-        end=ctx.format_datetime(fields.end),
-        where=fields.location or fields.url or "–",
-        topics=", ".join(topics) or "–",
-        format=ctx.t(f"events.format.{fields.format}"),
-        capacity=fields.capacity or ctx.t("events.unlimited"),
-        rule=describe_rule(ctx.lang, fields.rrule, fields.start.astimezone(ctx.settings.zone)),
-    )
-    group = await ctx.store.groups.get(fields.group_id) if fields.group_id else None
-    if group is not None:
-        text += "\n" + ctx.t("groups.event_group", group=group.name)
-    buttons = [
-        [
-            ctx.button("events.btn_create", "ev.wc", "yes"),
-            ctx.button("events.btn_discard", "ev.wc", "no"),
-        ]
+def _where(ctx: Context, text: str, draft: Draft) -> str:
+    location, url = read_place(text)
+    return url or location
+
+
+def _format(ctx: Context, text: str, draft: Draft) -> str:
+    return read_format(text, {f: ctx.t(f"events.format.{f}") for f in FORMATS})
+
+
+def _capacity(ctx: Context, text: str, draft: Draft) -> int | None:
+    return read_capacity(text)
+
+
+def _repeat(ctx: Context, text: str, draft: Draft) -> str:
+    """Words the buttons do not name (``wöchentlich``), or a rule typed by hand, which
+    must give the series a first date."""
+    value = read_repeat(text)
+    if value not in REPEATS and "start" in draft.raw and "end" in draft.raw:
+        check_rule(value, draft["start"], draft["end"], ctx.settings.timezone)
+    return value
+
+
+def _description(ctx: Context, text: str, draft: Draft) -> str:
+    return read_description(text)
+
+
+async def _group(ctx: Context, text: str, draft: Draft) -> str:
+    """A group named in other words than its button (``#3``, part of its name)."""
+    if words.word(text) in words.SKIP:
+        return NO_GROUP
+    chosen = pick(text, await ctx.store.groups.list(), "group")
+    if chosen is None:
+        raise Invalid("groups.unknown", {"group": text.strip()[:60]})
+    return str(chosen.id)
+
+
+# choices and how values read -------------------------------------------------------------
+
+
+async def _topic_choices(ctx: Context, draft: Draft) -> list[Choice]:
+    return [Choice(str(topic.id), topic.name) for topic in await ctx.store.topics.list()]
+
+
+async def _group_choices(ctx: Context, draft: Draft) -> list[Choice]:
+    groups = [Choice(str(group.id), group.name) for group in await ctx.store.groups.list()]
+    return [*groups, Choice(NO_GROUP, key="groups.event_no_group")]
+
+
+def _local_start(ctx: Context, draft: Draft) -> datetime | None:
+    return draft["start"].astimezone(ctx.settings.zone) if "start" in draft.raw else None
+
+
+def _rule(ctx: Context, repeat: str, start: datetime) -> str | None:
+    if repeat not in REPEATS:
+        return repeat
+    return repeat_rule(repeat, start.astimezone(ctx.settings.zone))
+
+
+async def _repeat_choices(ctx: Context, draft: Draft) -> list[Choice]:
+    """In words for the start given ("Monatlich am 2. Dienstag"), in general before it."""
+    local = _local_start(ctx, draft)
+    if local is None:
+        return [Choice(kind, key=f"events.repeat.{kind}") for kind in REPEATS]
+    return [
+        Choice(kind, describe_rule(ctx.lang, repeat_rule(kind, local), local)) for kind in REPEATS
     ]
-    return Outgoing(text=text, buttons=buttons)
 
 
-async def _advance(ctx: Context, step: str, **values: object) -> Outgoing:
-    assert ctx.conversation is not None
-    data = {**ctx.conversation.data, **values}
-    await ctx.set_conversation(FLOW, step, data)
-    return await prompt(ctx, step)
+def _repeat_shown(ctx: Context, value: Any, draft: Draft) -> str:
+    local = _local_start(ctx, draft)
+    if local is None:
+        return str(value)
+    return describe_rule(ctx.lang, _rule(ctx, str(value), local), local)
 
 
-async def _after_topics(ctx: Context, **values: object) -> Outgoing:
-    """The working-group step comes only when there are groups to choose from."""
-    step = "group" if await ctx.store.groups.list() else "format"
-    return await _advance(ctx, step, **values)
+async def _preview(ctx: Context, draft: Draft, listing: str) -> str:
+    """The answers, with unlimited seats in words and the group as its messages show it."""
+    lines = []
+    for item in FORM.fields:
+        if not item.applies(draft):
+            continue
+        value = await item.shown(ctx, draft)
+        if item.name == "capacity" and draft.raw.get("capacity") is None:
+            value = ctx.t("events.unlimited")
+        if item.name == "group":  # as the event's messages will say it
+            lines.append(ctx.t("groups.event_group", group=value))
+        else:
+            lines.append(f"{ctx.t(item.label)}: {value}")
+    return ctx.t("events.preview", listing="\n".join(lines))
 
 
-async def _create(ctx: Context) -> list[Outgoing]:
-    assert ctx.conversation is not None
-    try:
-        event = await service(ctx).create(fields_from(ctx, ctx.conversation.data))
-    except Invalid as problem:
-        return [problem.reply(ctx), await prompt(ctx, "confirm")]
-    await ctx.end_conversation()
+# creating --------------------------------------------------------------------------------
+
+
+async def _create(ctx: Context, data: NewEvent) -> list[Outgoing]:
+    """The event as answered; a group or topic gone meanwhile, or a start that has passed
+    while the preview waited, is refused (and the preview stays)."""
+    if data.start <= utcnow():
+        raise Invalid("events.start_past")
+    group_id = record_id(data.group or "")
+    if group_id is not None:
+        group = await ctx.store.groups.get(group_id)
+        if group is None or not group.active:
+            raise Invalid("groups.gone")
+    open_topics = {topic.id for topic in await ctx.store.topics.list()}
+    if any(topic_id not in open_topics for topic_id in data.topics):
+        raise Invalid("form.choice_gone")
+    location, url = read_place(data.where or "")
+    fields = EventFields(
+        title=data.title,
+        description=data.description or "",
+        start=data.start,
+        end=data.end,
+        timezone=ctx.settings.timezone,
+        location=location,
+        url=url,
+        format=data.format,
+        capacity=data.capacity,
+        rrule=_rule(ctx, data.repeat, data.start),
+        organiser=ctx.member.name if ctx.member else None,
+        topic_ids=data.topics,
+        group_id=group_id,
+    )
+    event = await service(ctx).create(fields)
     overrides = await ctx.store.events.overrides(event.id)
     first = expand(event, overrides, event.start, event.end + HORIZON)[:1]
     done = ctx.reply("events.created", title=event.title, id=event.id)
@@ -176,135 +204,51 @@ async def _create(ctx: Context) -> list[Outgoing]:
     return [done] + [await card(ctx, occ) for occ in first]
 
 
-def _in_wizard(ctx: Context, step: str) -> bool:
-    c = ctx.conversation
-    return c is not None and c.flow == FLOW and c.step == step
+def _asked(name: str, kind: Kind, **options: Any) -> Field:
+    """A field whose catalog keys follow its name: ``events.ask_…`` and ``events.label_…``."""
+    return Field(name, kind, f"events.ask_{name}", f"events.label_{name}", **options)
 
 
-async def answer(ctx: Context, text: str) -> Outgoing | list[Outgoing]:
-    """Free text at each step; a bad answer gets a clear message and the step repeats."""
-    assert ctx.conversation is not None
-    step, value, word = ctx.conversation.step, text.strip(), text.strip().casefold()
-    zone = ctx.settings.zone
-    try:
-        if step == "title":
-            title = validation.single_line(value, MAX_TITLE) if value else ""
-            if len(title) < 2:
-                raise Invalid("events.bad_title", {"max": MAX_TITLE})
-            return await _advance(ctx, "start", title=title)
-        if step == "start":
-            start = read_start(value, zone, utcnow())
-            return await _advance(ctx, "end", start=start.isoformat())
-        if step == "end":
-            end = read_end(value, _start(ctx), zone)
-            return await _advance(ctx, "location", end=end.isoformat())
-        if step == "location":
-            where = "" if word in SKIP_WORDS else validation.single_line(value, MAX_LOCATION)
-            is_url = where.startswith(("http://", "https://"))
-            return await _advance(
-                ctx, "topics", location="" if is_url else where, url=where if is_url else None
-            )
-        if step == "topics":
-            return await _topics_text(ctx, value, word)
-        if step == "group":
-            if word in SKIP_WORDS:
-                return await _advance(ctx, "format", group_id=None)
-            groups = await ctx.store.groups.list()
-            choice = validation.match_choice(value, [g.name for g in groups])
-            chosen = next((g for g in groups if g.name == choice), None)
-            chosen = chosen or pick(value, groups, "group")
-            if chosen is None:
-                return [ctx.reply("groups.unknown", group=value[:60]), await prompt(ctx, step)]
-            return await _advance(ctx, "format", group_id=chosen.id)
-        if step == "format":
-            labels = {f: ctx.t(f"events.format.{f}") for f in FORMATS}
-            return await _advance(ctx, "capacity", format=read_format(value, labels))
-        if step == "capacity":
-            return await _advance(ctx, "rrule", capacity=read_capacity(value))
-        if step == "rrule":
-            rule = read_rule(value)
-            validate(fields_from(ctx, {**ctx.conversation.data, "rrule": rule}))  # a first date
-            return await _advance(ctx, "confirm", rrule=rule)
-        if step == "confirm":
-            if word in {"ja", "yes", "j", "y", "anlegen", "create"}:
-                return await _create(ctx)
-            if word in {"nein", "no", "n", "verwerfen", "discard"}:
-                await ctx.end_conversation()
-                return ctx.reply("cancel.done")
-            return await prompt(ctx, step)
-    except Invalid as problem:
-        return [problem.reply(ctx), await prompt(ctx, step)]
-    return await prompt(ctx, step)
+def _with_groups(draft: Draft) -> bool:
+    return bool(draft.raw.get(WITH_GROUPS))
 
 
-async def _topics_text(ctx: Context, value: str, word: str) -> Outgoing | list[Outgoing]:
-    assert ctx.conversation is not None
-    if word in SKIP_WORDS | _DONE:
-        return await _after_topics(ctx)
-    ids = []
-    for name in value.split(","):
-        topic = await find_topic(ctx.store, name.strip())
-        if topic is None or topic.archived:
-            return [
-                ctx.reply("topics.unknown", topic=name.strip()[:60]),
-                await prompt(ctx, "topics"),
-            ]
-        ids.append(topic.id)
-    return await _after_topics(ctx, topic_ids=ids)
+_FORMATS = [Choice(f, key=f"events.format.{f}") for f in FORMATS]
+FORM: Form[NewEvent] = Form(
+    name=FLOW,
+    action="f.ev",
+    model=NewEvent,
+    title="events.form_title",
+    finish=_create,
+    access=Access.ADMIN,
+    confirm="events.btn_create",
+    discard="events.btn_discard",
+    preview=_preview,
+    fields=[
+        _asked("title", Kind.TEXT, parse=lambda ctx, text, draft: read_title(text)),
+        _asked("start", Kind.DATETIME, parse=_start, params=lambda ctx, d: {"zone": ctx.zone.key}),
+        _asked("end", Kind.DATETIME, parse=_end),
+        _asked("where", Kind.TEXT, parse=_where, optional=True),
+        _asked("topics", Kind.MULTI, choices=_topic_choices, optional=True),
+        _asked("group", Kind.CHOICE, parse=_group, choices=_group_choices, when=_with_groups),
+        _asked("format", Kind.CHOICE, parse=_format, choices=_FORMATS, columns=3),
+        _asked("capacity", Kind.NUMBER, parse=_capacity, optional=True),
+        _asked("repeat", Kind.CHOICE, parse=_repeat, choices=_repeat_choices, show=_repeat_shown),
+        _asked(
+            "description",
+            Kind.LONG_TEXT,
+            parse=_description,
+            optional=True,
+            max_length=MAX_DESCRIPTION,
+        ),
+    ],
+)
 
 
 def register(router: Router) -> None:
+    FORM.install(router)
+
     @router.command("newevent", "neuertermin", access=Access.ADMIN, help_key="help.newevent")
-    async def new_event(ctx: Context, args: str) -> Outgoing:
-        await ctx.set_conversation(FLOW, "title", {})
-        return ctx.reply("events.ask_title")
-
-    router.flow(FLOW)(answer)
-
-    @router.action("ev.wt", access=Access.ADMIN)
-    async def topic_button(ctx: Context, arg: str) -> Outgoing | list[Outgoing]:
-        if not _in_wizard(ctx, "topics"):
-            return ctx.reply("events.wizard_stale")
-        assert ctx.conversation is not None
-        if arg == "done":
-            return await _after_topics(ctx)
-        chosen = list(ctx.conversation.data.get("topic_ids", []))
-        topic_id = button_number(arg, 1)
-        if topic_id not in chosen and await ctx.store.topics.get(topic_id) is None:
-            raise StaleArgument(arg)
-        if topic_id in chosen:
-            chosen.remove(topic_id)
-        else:
-            chosen.append(topic_id)
-        prompt_message = await _advance(ctx, "topics", topic_ids=chosen)
-        return prompt_message.model_copy(update={"replace": True})
-
-    @router.action("ev.wg", access=Access.ADMIN)
-    async def group_button(ctx: Context, arg: str) -> Outgoing:
-        if not _in_wizard(ctx, "group"):
-            return ctx.reply("events.wizard_stale")
-        group = await ctx.store.groups.get(group_id) if (group_id := record_id(arg)) else None
-        if arg != "none" and (group is None or not group.active):
-            return await prompt(ctx, "group")
-        return await _advance(ctx, "format", group_id=group.id if group else None)
-
-    @router.action("ev.wf", access=Access.ADMIN)
-    async def format_button(ctx: Context, arg: str) -> Outgoing:
-        if not _in_wizard(ctx, "format") or arg not in FORMATS:
-            return ctx.reply("events.wizard_stale")
-        return await _advance(ctx, "capacity", format=arg)
-
-    @router.action("ev.wr", access=Access.ADMIN)
-    async def rule_button(ctx: Context, arg: str) -> Outgoing:
-        if not _in_wizard(ctx, "rrule") or arg not in _PRESETS:
-            return ctx.reply("events.wizard_stale")
-        return await _advance(ctx, "confirm", rrule=_preset_rule(ctx, arg))
-
-    @router.action("ev.wc", access=Access.ADMIN)
-    async def confirm_button(ctx: Context, arg: str) -> Outgoing | list[Outgoing]:
-        if not _in_wizard(ctx, "confirm"):
-            return ctx.reply("events.wizard_stale")
-        if arg == "yes":
-            return await _create(ctx)
-        await ctx.end_conversation()
-        return ctx.reply("cancel.done")
+    async def new_event(ctx: Context, args: str) -> list[Outgoing]:
+        initial = {WITH_GROUPS: True} if await ctx.store.groups.list() else {}
+        return await FORM.begin(ctx, initial)

@@ -18,7 +18,7 @@ from bot.models import Outgoing
 from bot.router import Router
 from handlers.events import buttons
 from handlers.events import render as event_render
-from handlers.events.service import EventService
+from handlers.events.service import EventService, recurs
 from handlers.events.upcoming import upcoming
 from handlers.names import find_topic
 from storage.db import utcnow
@@ -87,6 +87,8 @@ async def card(
         if waiting:
             seats += " " + ctx.t("events.seats_waiting", count=waiting)
     text = event_render.details(ctx.lang, ctx.zone, occ, topics, seats)
+    if recurs(occ.event):  # answers are per date (rsvps are keyed by the occurrence)
+        text += "\n\n" + ctx.t("events.card_series_answer")
     if ctx.member is not None:
         mine = await event_render.answer_line(ctx.store, ctx.lang, occ, ctx.member.id)
         if mine:

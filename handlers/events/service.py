@@ -29,16 +29,18 @@ from bot.models import Outgoing
 from bot.settings import Settings
 from handlers.events import render as event_render
 from handlers.events.dates import refresh as refresh_dates
-from handlers.events.inputs import check_capacity, check_span
+from handlers.events.inputs import (
+    MAX_DESCRIPTION,
+    MAX_LOCATION,
+    MAX_TITLE,
+    check_capacity,
+    check_span,
+)
 from handlers.events.upcoming import upcoming
 from handlers.validation import Invalid
 from storage import Store
 from storage.db import utcnow
 from storage.events import FORMATS, Event, EventFields
-
-MAX_TITLE = 120
-MAX_DESCRIPTION = 2000
-MAX_LOCATION = 200
 
 ZoneRender = Callable[[str, ZoneInfo], Outgoing]
 
@@ -106,7 +108,14 @@ def _align_to_rule(fields: EventFields, zone: ZoneInfo) -> dict[str, object]:
     return {"start": first[0], "end": first[0] + (fields.end - fields.start)}
 
 
-def _recurs(event: Event | EventFields) -> bool:
+def check_rule(rule: str, start: datetime, end: datetime, timezone: str) -> None:
+    """A rule typed by hand must give the series a first date (one that ends before it
+    starts gives none); checked while asking, before the whole event is."""
+    probe = EventFields(title="-", start=start, end=end, timezone=timezone, rrule=rule)
+    _align_to_rule(probe, ZoneInfo(timezone))
+
+
+def recurs(event: Event | EventFields) -> bool:
     """More than one date: a rule, or an imported series (extra or changed dates)."""
     return bool(event.rrule) or bool(event.ical and is_series(event.ical))
 
@@ -150,7 +159,7 @@ class EventService:
         if reopen or not event.cancelled:
             changes["status"] = "changed"
         async with self.store.transaction():
-            if not _recurs(event) and not _recurs(fields) and fields.start != event.start:
+            if not recurs(event) and not recurs(fields) and fields.start != event.start:
                 await self.store.rsvps.move_occurrence(event.id, event.start, fields.start)
             await self.store.events.update(event.id, **changes)
             await self.store.events.set_topics(event.id, fields.topic_ids)

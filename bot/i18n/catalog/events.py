@@ -41,6 +41,10 @@ MESSAGES = {
         "en": "On the waiting list: {count}.",
     },
     "events.number": {"de": "Nr. {id}", "en": "No. {id}"},
+    "events.card_series_answer": {
+        "de": "🔁 Eine Zusage gilt nur für diesen Termin der Reihe, nicht für die weiteren.",
+        "en": "🔁 An answer counts for this date of the series only, not for the others.",
+    },
     "events.card_number": {"de": "Termin Nr. {id}", "en": "Event no. {id}"},
     "events.format.meetup": {"de": "Treffen", "en": "Meet-up"},
     "events.format.webinar": {"de": "Webinar", "en": "Webinar"},

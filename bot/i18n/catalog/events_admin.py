@@ -16,7 +16,7 @@ MESSAGES = {
         "de": "Wie lange dauert er, oder wann endet er? Zum Beispiel 2h, 90m oder 20:00.",
         "en": "How long does it last, or when does it end? For example 2h, 90m or 20:00.",
     },
-    "events.ask_location": {
+    "events.ask_where": {
         "de": "Wo findet er statt? Ort oder Online-Link, oder „-“ für keine Angabe.",
         "en": "Where does it take place? A place or an online link, or “-” for none.",
     },
@@ -30,27 +30,50 @@ MESSAGES = {
     },
     "events.ask_format": {"de": "Welches Format?", "en": "Which format?"},
     "events.ask_capacity": {
-        "de": "Wie viele Plätze gibt es? Eine Zahl, oder „-“ für unbegrenzt.",
-        "en": "How many seats are there? A number, or “-” for unlimited.",
+        "de": "Wie viele Plätze gibt es? Eine Zahl wie 30, oder „unbegrenzt“.",
+        "en": "How many seats are there? A number like 30, or “unlimited”.",
     },
-    "events.ask_rrule": {
-        "de": "Wiederholt sich der Termin? Wählen Sie eine Vorlage oder schreiben Sie eine "
-        "RRULE (z. B. FREQ=MONTHLY;BYDAY=2TU).",
-        "de_du": "Wiederholt sich der Termin? Wähle eine Vorlage oder schreibe eine RRULE "
-        "(z. B. FREQ=MONTHLY;BYDAY=2TU).",
-        "en": "Does the event repeat? Pick a preset or type an RRULE "
-        "(e.g. FREQ=MONTHLY;BYDAY=2TU).",
+    "events.ask_repeat": {
+        "de": "Wiederholt sich der Termin?",
+        "en": "Does the event repeat?",
     },
-    "events.btn_next": {"de": "Weiter ➡️", "en": "Next ➡️"},
+    "events.ask_description": {
+        "de": "Möchten Sie eine Beschreibung hinzufügen, etwa Programm, Anmeldung oder "
+        "Anfahrt? Schreiben Sie sie (gern mehrere Zeilen), oder „-“ für keine.",
+        "de_du": "Möchtest du eine Beschreibung hinzufügen, etwa Programm, Anmeldung oder "
+        "Anfahrt? Schreib sie (gern mehrere Zeilen), oder „-“ für keine.",
+        "en": "Would you like to add a description, such as the programme, how to register "
+        "or how to get there? Write it (several lines are fine), or “-” for none.",
+    },
+    "events.ask_group": {
+        "de": "Gehört der Termin zu einer Arbeitsgruppe? Ihre Mitglieder werden dann "
+        "benachrichtigt.",
+        "en": "Does the event belong to a working group? Its members are then notified.",
+    },
+    "events.form_title": {"de": "Neuer Termin", "en": "New event"},
+    "events.label_title": {"de": "Titel", "en": "Title"},
+    "events.label_start": {"de": "Beginn", "en": "Start"},
+    "events.label_end": {"de": "Ende", "en": "End"},
+    "events.label_where": {"de": "Ort", "en": "Where"},
+    "events.label_topics": {"de": "Themen", "en": "Topics"},
+    "events.label_group": {"de": "Arbeitsgruppe", "en": "Working group"},
+    "events.label_format": {"de": "Format", "en": "Format"},
+    "events.label_capacity": {"de": "Plätze", "en": "Seats"},
+    "events.label_repeat": {"de": "Wiederholung", "en": "Repeats"},
+    "events.label_description": {"de": "Beschreibung", "en": "Description"},
+    "events.repeat.none": {"de": "Einmalig", "en": "Once"},
+    "events.repeat.monthly": {
+        "de": "Monatlich (am selben Wochentag)",
+        "en": "Monthly (on the same weekday)",
+    },
+    "events.repeat.biweekly": {"de": "Alle zwei Wochen", "en": "Every two weeks"},
+    "events.repeat.weekly": {"de": "Wöchentlich", "en": "Weekly"},
     "events.btn_create": {"de": "Anlegen", "en": "Create"},
     "events.btn_discard": {"de": "Verwerfen", "en": "Discard"},
     "events.unlimited": {"de": "unbegrenzt", "en": "unlimited"},
-    "events.summary": {
-        "de": "Bitte prüfen:\n\nTitel: {title}\nBeginn: {start}\nEnde: {end}\nOrt: {where}\n"
-        "Themen: {topics}\nFormat: {format}\nPlätze: {capacity}\nWiederholung: {rule}\n\n"
-        "Anlegen?",
-        "en": "Please check:\n\nTitle: {title}\nStart: {start}\nEnd: {end}\nWhere: {where}\n"
-        "Topics: {topics}\nFormat: {format}\nSeats: {capacity}\nRepeats: {rule}\n\nCreate?",
+    "events.preview": {
+        "de": "Bitte prüfen:\n\n{listing}\n\nAnlegen?",
+        "en": "Please check:\n\n{listing}\n\nCreate?",
     },
     "events.created": {
         "de": "Der Termin „{title}“ ist angelegt (Nr. {id}).",
@@ -59,11 +82,6 @@ MESSAGES = {
     "events.created_notify": {
         "de": "Wer die Themen abonniert hat, wird benachrichtigt.",
         "en": "Topic subscribers are being notified.",
-    },
-    "events.wizard_stale": {
-        "de": "Diese Auswahl gehört zu keiner laufenden Termin-Eingabe. Neu beginnen mit "
-        "/neuertermin.",
-        "en": "This choice belongs to no event input in progress. Start with /newevent.",
     },
     # checks (shared by the wizard and the CLI) ---------------------------------------
     "events.bad_start": {
@@ -107,8 +125,18 @@ MESSAGES = {
         "en": "Unknown format. Possible: {formats}.",
     },
     "events.bad_capacity": {
-        "de": "Bitte eine ganze Zahl von 1 bis {max} oder „-“ für unbegrenzt.",
-        "en": "Please enter a whole number from 1 to {max}, or “-” for unlimited.",
+        "de": "Bitte eine ganze Zahl von 1 bis {max} oder „unbegrenzt“.",
+        "en": "Please enter a whole number from 1 to {max}, or “unlimited”.",
+    },
+    "events.bad_repeat": {
+        "de": "„{value}“ verstehe ich nicht als Wiederholung. Möglich: einmalig, monatlich, "
+        "alle zwei Wochen oder wöchentlich.",
+        "en": "I cannot read “{value}” as a repetition. Possible: once, monthly, every two "
+        "weeks or weekly.",
+    },
+    "events.end_needs_start": {
+        "de": "Bitte zuerst den Beginn angeben.",
+        "en": "Please give the start first.",
     },
     "events.bad_timezone": {"de": "Unbekannte Zeitzone {zone}.", "en": "Unknown time zone {zone}."},
     "events.bad_rrule": {

@@ -384,11 +384,6 @@ MESSAGES = {
         "en": "This chat is not bound to “{group}”.",
     },
     # events of a group ----------------------------------------------------------------
-    "groups.event_ask_group": {
-        "de": "Gehört der Termin zu einer Arbeitsgruppe? Ihre Mitglieder werden dann "
-        "benachrichtigt.",
-        "en": "Does the event belong to a working group? Its members are then notified.",
-    },
     "groups.event_no_group": {"de": "Keine Arbeitsgruppe", "en": "No working group"},
     "groups.event_group": {"de": "👥 Arbeitsgruppe: {group}", "en": "👥 Working group: {group}"},
 }
