@@ -104,6 +104,8 @@ class Field:
     show: Shown | None = None
     params: Params | None = None
     max_length: int = 200
+    hint: str | None = None  # catalog key: the line under the field in a native form (a
+    # chat prompt speaks of chat things, "/abbrechen", "tippen Sie", so it is not used there)
     columns: int = 1  # buttons per row in a chat
     extra: dict[str, Any] = field(default_factory=dict)
 

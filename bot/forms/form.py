@@ -412,7 +412,7 @@ class Form(Generic[Model]):
                     name=item.name,
                     kind=Kind.TEXT.value if item.typed_entries else item.kind.value,
                     label=ctx.t(item.label),
-                    hint=ctx.t(item.prompt, **await item.parameters(ctx, draft)),
+                    hint=ctx.t(item.hint, **await item.parameters(ctx, draft)) if item.hint else "",
                     optional=item.optional or item.when is not None,
                     max_length=item.max_length,
                     choices=[(c.value, c.text(ctx)) for c in options],
