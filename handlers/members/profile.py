@@ -19,8 +19,6 @@ from bot.router import HandlerResult, Router, Section
 from handlers.members.fields import COMPANY, COMPETENCIES, NAME, REGION, region_name, region_value
 from handlers.members.render import profile_body
 
-EDITED = ("name", "company", "region", "competencies")
-
 
 class ProfileEdit(BaseModel):
     name: str
@@ -72,43 +70,26 @@ async def show_profile(ctx: Context, notice: str | None = None) -> Outgoing:
 
 async def _saved(ctx: Context, edit: ProfileEdit) -> Outgoing:
     """Store what changed; the profile shown after it is the check."""
-    member = ctx.member
-    if member is None:  # the form is for members: the router lets no one else in
-        return ctx.reply("error.not_registered")
-    values = {
-        "name": edit.name,
-        "company": edit.company,
-        "region": region_name(ctx, edit.region),
-        "competencies": edit.competencies or [],
-    }
-    for name, value in values.items():
-        if value != getattr(member, name):
-            await ctx.store.members.update_field(member.id, name, value)
+    changed = edit.model_dump() | {"region": region_name(ctx, edit.region)}
+    changed["competencies"] = edit.competencies or []
+    for name, value in changed.items():
+        if ctx.member is not None and value != getattr(ctx.member, name):
+            await ctx.store.members.update_field(ctx.member.id, name, value)
     return await show_profile(ctx, ctx.t("profile.saved"))
 
 
 FORM = Form(
-    name="profile",
-    action="f.prof",
-    model=ProfileEdit,
+    name="profile", action="f.prof", model=ProfileEdit, title="profile.title", finish=_saved,
     fields=[NAME, COMPANY, REGION, COMPETENCIES],
-    title="profile.title",
-    finish=_saved,
-)
+)  # fmt: skip
 
 
 async def edit_profile(ctx: Context, asked: str) -> list[Outgoing]:
-    """One field of the profile, with its current value kept on skip (a native form shows
-    them all)."""
-    member = ctx.member
-    if member is None or asked not in EDITED:
+    """One field, its current value shown and kept on skip (a native form shows all)."""
+    if ctx.member is None or asked not in ProfileEdit.model_fields:
         return [ctx.reply("input.stale_button")]
-    current = {
-        "name": member.name,
-        "company": member.company,
-        "region": region_value(ctx, member.region),
-        "competencies": member.competencies,
-    }
+    current = {name: getattr(ctx.member, name) for name in ProfileEdit.model_fields}
+    current["region"] = region_value(ctx, ctx.member.region)
     return await FORM.begin(ctx, current, edit=True, only=asked)
 
 

@@ -1,18 +1,11 @@
-"""Sign-up: a declared form of language, name, company, region and competencies, whose
-preview is the consent question (the privacy notice and the answers to be stored).
+"""Sign-up: a form of language, name, company, region and competencies whose preview is
+the consent question (the privacy notice and the answers to be stored). Nothing is stored
+before the consent; then the member and their identity, in the update's one transaction.
 
-Answers are kept only in the conversation state until the person consents; then the
-member, their identity and the end of the conversation are written in the update's one
-transaction. Without consent nothing is stored. The confirmation asks one button question:
-listed in the competence directory or not (off unless the member says yes).
-
-``/start CODE`` with a link code from ``/link`` joins this chat to an existing member
-instead of signing up again; with an invitation code (``/einladen``) the registration skips
-the approval, and a member still waiting for approval is let in by it. The version of the
-notice accepted is recorded (``handlers/privacy``).
-
-Saying no to the notice discards every answer; only an invitation code is kept (flow
-``invited``, no personal data), so the ``/start`` the bot advises continues with it.
+``/start CODE`` with a link code from ``/link`` joins this chat to an existing member; with
+an invitation code (``/einladen``) the registration skips the approval, and a member still
+waiting for approval is let in by it. Saying no discards every answer; only an invitation
+code is kept (flow ``invited``), so the ``/start`` the bot advises continues with it.
 """
 
 from __future__ import annotations
@@ -46,7 +39,6 @@ from storage.members import Member
 
 FLOW = "register"
 INVITED = "invited"  # consent refused with an invitation: the state holds only its code
-DECLINED = "declined"
 _LANGUAGE_WORDS = {"german": "de", "englisch": "en", "deutsch": "de", "english": "en"}
 
 HandlerOutput = Outgoing | list[Outgoing]
@@ -70,24 +62,16 @@ def _language(ctx: Context, text: str, draft: Draft) -> str:
 
 
 LANGUAGE = Field(
-    "language",
-    Kind.CHOICE,
-    "reg.welcome",
-    "reg.field_language",
-    parse=_language,
+    "language", Kind.CHOICE, "reg.welcome", "reg.field_language", parse=_language,
     choices=[Choice("de", label="Deutsch"), Choice("en", label="English")],
-    params=lambda ctx, draft: {"network": ctx.settings.network_name},
-    columns=2,
-)
+    params=lambda ctx, draft: {"network": ctx.settings.network_name}, columns=2,
+)  # fmt: skip
 
 
 async def _consent_question(ctx: Context, draft: Draft, listing: str) -> Outgoing:
     """The privacy notice, what would be stored, and the question: confirming consents."""
-    parts = [
-        notice_body(ctx),
-        ctx.t("reg.your_answers", listing=listing),
-        ctx.t("privacy.registration_question"),
-    ]
+    answers = ctx.t("reg.your_answers", listing=listing)
+    parts = [notice_body(ctx), answers, ctx.t("privacy.registration_question")]
     title = ctx.t("privacy.notice_title", network=ctx.settings.network_name)
     return Outgoing(title=title, text="\n\n".join(parts))
 
@@ -102,13 +86,10 @@ async def _registered(ctx: Context, answers: Registration) -> list[Outgoing]:
         notes.append(ctx.reply("privacy.invite_gone"))
     approval = ctx.settings.approval_required and not ctx.is_admin and invited is None
     member = await ctx.store.members.create(
-        name=answers.name,
-        company=answers.company,
-        region=region_name(ctx, answers.region),
-        competencies=answers.competencies or [],
-        language=answers.language,
+        name=answers.name, company=answers.company, region=region_name(ctx, answers.region),
+        competencies=answers.competencies or [], language=answers.language,
         status="pending" if approval else "active",
-    )
+    )  # fmt: skip
     if invited is not None:
         await record_use(ctx, member.id, invited)
     await privacy(ctx).accept_notice(member.id, "registration")
@@ -129,25 +110,17 @@ async def _declined(ctx: Context, draft: Draft) -> Outgoing:
     code = draft.raw.get("invitation")
     if not code:
         return ctx.reply("reg.no_consent")
-    await ctx.set_conversation(INVITED, DECLINED, {"invitation": code})
+    await ctx.set_conversation(INVITED, "declined", {"invitation": code})
     return ctx.reply("reg.no_consent_invited")
 
 
+# confirming the preview is the consent ("Ja, einverstanden"); "Nein" discards everything
 FORM = Form(
-    name=FLOW,
-    action="f.reg",
-    model=Registration,
-    fields=[LANGUAGE, NAME, COMPANY, REGION, COMPETENCIES],
-    title="reg.form_title",
-    finish=_registered,
-    access=Access.ANYONE,
-    preview=_consent_question,
-    confirm="reg.consent_yes",  # "Ja, einverstanden": consent
-    discard="reg.consent_no",  # "Nein": nothing is stored
-    unclear="reg.ask_consent_again",
-    discarded=_declined,
-    language_field="language",
-)
+    name=FLOW, action="f.reg", model=Registration, title="reg.form_title", access=Access.ANYONE,
+    fields=[LANGUAGE, NAME, COMPANY, REGION, COMPETENCIES], language_field="language",
+    finish=_registered, preview=_consent_question, unclear="reg.ask_consent_again",
+    confirm="reg.consent_yes", discard="reg.consent_no", discarded=_declined,
+)  # fmt: skip
 
 
 async def start_invited(ctx: Context, code: str) -> list[Outgoing]:
@@ -179,10 +152,6 @@ async def admit_waiting(ctx: Context, member: Member, code: str) -> Outgoing:
     await ctx.store.audit.record("member.approved", ctx.actor, member_id=member.id, by="invitation")
     ctx.member = member.model_copy(update={"status": "active"})
     return await main_menu(ctx, ctx.t("reg.invited_in", network=ctx.settings.network_name))
-
-
-def in_registration(ctx: Context) -> bool:
-    return ctx.conversation is not None and ctx.conversation.flow == FLOW
 
 
 def kept_invitation(ctx: Context) -> str | None:
@@ -228,7 +197,7 @@ def register(router: Router) -> None:
         kept = kept_invitation(ctx)
         if kept is not None:
             return await start_invited(ctx, kept)
-        if in_registration(ctx):
+        if ctx.conversation is not None and ctx.conversation.flow == FLOW:
             return [ctx.reply("reg.resume"), *await FORM.resume(ctx)]
         return await FORM.begin(ctx, extra={"payload": args[:64]} if args else None)
 
