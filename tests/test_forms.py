@@ -146,6 +146,51 @@ ORDER = Form(
 )
 
 
+class Note(BaseModel):
+    ref: int  # not asked: given by begin's initial values
+    text: str
+    mood: str
+
+
+NOTES: list[Note] = []
+
+
+async def _note_finish(ctx: Context, note: Note) -> Outgoing:
+    NOTES.append(note)
+    return Outgoing(text=f"noted {note.text}")
+
+
+async def _note_preview(ctx: Context, draft: Draft, listing: str) -> Outgoing:
+    return Outgoing(title="Notiz", text=f"Vorschau\n{listing}")
+
+
+async def _note_discarded(ctx: Context, draft: Draft) -> Outgoing:
+    return Outgoing(text=f"discarded {draft.raw.get('ref')}")
+
+
+NOTE = Form(
+    name="note",
+    action="f.note",
+    model=Note,
+    title="form.open",
+    finish=_note_finish,
+    access=Access.ANYONE,
+    fields=[
+        Field("text", Kind.TEXT, "form.yes", "form.next", parse=_title),
+        Field(
+            "mood",
+            Kind.CHOICE,
+            "form.no",
+            "form.skip",
+            choices=[Choice("ok", "Gut"), Choice("bad", "Schlecht")],
+        ),
+    ],
+    preview=_note_preview,
+    unclear="form.which_field",
+    discarded=_note_discarded,
+)
+
+
 @pytest.fixture
 async def core(settings: Settings) -> AsyncIterator[Core]:
     store = await Store.open(settings.db_path)
@@ -157,11 +202,27 @@ async def core(settings: Settings) -> AsyncIterator[Core]:
     async def order(ctx: Context, args: str) -> list[Outgoing]:
         return await ORDER.begin(ctx)
 
+    NOTE.install(router)
+
     @router.command("visit", access=Access.ANYONE)
     async def start(ctx: Context, args: str) -> list[Outgoing]:
         return await FORM.begin(ctx)
 
+    @router.command("note", access=Access.ANYONE)
+    async def note(ctx: Context, args: str) -> list[Outgoing]:
+        return await NOTE.begin(ctx, {"ref": 7}, extra={"came_from": args})
+
+    @router.command("noteedit", access=Access.ANYONE)
+    async def note_edit(ctx: Context, args: str) -> list[Outgoing]:
+        current = {"ref": 7, "text": "Alt", "mood": "ok"}
+        return await NOTE.begin(ctx, current, edit=True, only=args)
+
+    @router.command("where", access=Access.ANYONE)
+    async def where(ctx: Context, args: str) -> list[Outgoing]:
+        return await NOTE.resume(ctx)
+
     RESULTS.clear()
+    NOTES.clear()
     yield Core(store, settings, router, Notifier(store, settings.language))
     await store.close()
 
@@ -334,3 +395,53 @@ async def test_a_native_preview_of_messages_is_one_plain_text(core: Core) -> Non
     )
     await ida.say("", action="f.order", action_arg=".confirm", form_values={})
     assert ORDERS[-1].labels == ["a", "b"]
+
+
+async def test_hidden_values_a_titled_preview_and_the_preview_hooks(core: Core) -> None:
+    gus = Person(core, "gus", "de")
+    await gus.say("/note link")
+    await gus.say("Werksbesuch „Halle 3“ / Müller & Söhne GmbH & Co. KG 🏭")
+    [refused] = await gus.say("Mittel")  # no such choice: one message with the buttons
+    assert "keine der Möglichkeiten" in refused.text
+    assert [b.label for b in refused.button_list()] == ["Gut", "Schlecht"]
+    [question] = await gus.say("/where")  # the open question again
+    assert question.text == "Nein" and question.buttons
+    [preview] = await gus.say("gut")
+    assert preview.title == "Notiz" and preview.text.startswith("Vorschau")
+    state = await core.store.conversations.get("console", "gus")
+    assert state is not None and state.data["came_from"] == "link"  # kept beside the answers
+    assert "ref" not in preview.text  # not asked, not listed
+    [unclear, again] = await gus.say("vielleicht")
+    assert unclear.text == "Was möchten Sie ändern?" and again.title == "Notiz"
+    [shown] = await gus.say("/where")
+    assert shown.title == "Notiz"
+    await gus.press("Bestätigen")
+    assert NOTES[0].ref == 7 and NOTES[0].mood == "ok"
+    await gus.say("/note")
+    await gus.say("Kurz")
+    await gus.press("Schlecht")
+    await gus.press("Verwerfen")
+    assert gus.texts() == "discarded 7"
+    assert len(NOTES) == 1 and await core.store.conversations.get("console", "gus") is None
+
+
+async def test_only_one_field_shows_the_current_value_and_finishes_on_its_answer(
+    core: Core,
+) -> None:
+    hal = Person(core, "hal", "de")
+    await hal.say("/noteedit text")
+    assert "Bisher: Alt" in hal.texts()
+    keep = hal.last
+    await hal.say("-")  # kept, and saved without a preview
+    assert hal.texts() == "noted Alt" and NOTES[-1].mood == "ok"
+    hal.last = keep
+    await hal.press("Beibehalten")  # the question is over
+    assert "schon beantwortet" in hal.texts() and len(NOTES) == 1
+    await hal.say("/noteedit mood")
+    await hal.press("Schlecht")
+    assert NOTES[-1] == Note(ref=7, text="Alt", mood="bad")
+    await hal.say("/noteedit text")
+    await hal.say(" ")
+    assert "Da kam nichts an" in hal.texts() and "Bisher: Alt" in hal.texts()
+    await hal.say("Neu: Pulverbeschichtung für Luftfahrt")
+    assert NOTES[-1].text == "Neu: Pulverbeschichtung für Luftfahrt"

@@ -51,3 +51,44 @@ async def test_language_switch(app: Services) -> None:
     assert "auf Deutsch" in anna.texts()
     await anna.say("/sprache fr")
     assert "Diese Sprache kann ich nicht" in anna.texts()
+
+
+async def test_every_edit_shows_the_current_value_and_a_dash_keeps_it(app: Services) -> None:
+    anna = Person(app.core, "anna")
+    await anna.register(
+        company="Müller & Söhne GmbH & Co. KG", competencies="Pulverbeschichtung für Luftfahrt, KI"
+    )
+    await anna.say("/profil")
+    await anna.press("Kompetenzen ändern")
+    assert "Bisher: Pulverbeschichtung für Luftfahrt, KI" in anna.texts()
+    await anna.say("-")  # the prompt says "-" skips: the competencies stay
+    assert "Gespeichert" in anna.texts()
+    assert "Kompetenzen: Pulverbeschichtung für Luftfahrt, KI" in anna.texts()
+    await anna.press("Unternehmen ändern")
+    assert "Bisher: Müller & Söhne GmbH & Co. KG" in anna.texts()
+    await anna.say("-")  # kept, not stored as "-"
+    assert "Unternehmen: Müller & Söhne GmbH & Co. KG" in anna.texts()
+    await anna.press("Name ändern")
+    await anna.press("Beibehalten")
+    assert "Name: Anna Muster" in anna.texts()
+    member = await app.store.members.find_by_identity("console", "anna")
+    assert member is not None and member.company == "Müller & Söhne GmbH & Co. KG"
+    assert member.competencies == ["Pulverbeschichtung für Luftfahrt", "KI"]
+
+
+async def test_region_typed_in_the_profile_and_a_stale_keep_button(app: Services) -> None:
+    anna = Person(app.core, "anna")
+    await anna.register()
+    await anna.say("/profil")
+    await anna.press("Region ändern")
+    assert "Bisher: Kreis Olpe" in anna.texts()
+    question = anna.last
+    await anna.say("Atlantis")
+    assert "„Atlantis“ kenne ich nicht" in anna.texts()
+    await anna.say("siegen")  # a word of "Kreis Siegen-Wittgenstein"
+    assert "Region: Kreis Siegen-Wittgenstein" in anna.texts()
+    anna.last = question
+    await anna.press("Beibehalten")  # that question is over
+    assert "nicht mehr gültig" in anna.texts()
+    member = await app.store.members.find_by_identity("console", "anna")
+    assert member is not None and member.region == "Kreis Siegen-Wittgenstein"

@@ -38,8 +38,10 @@ from bot.router import Access, HandlerResult, Invalid, Refusal, Router, as_list
 Model = TypeVar("Model", bound=BaseModel)
 PREVIEW = "preview"
 MODAL = "modal"  # the fields are out in a native form; the next thing is its submission
-Preview = Callable[[Context, Draft, str], Awaitable[str | list[Outgoing]]]
-"""The preview's text, or its messages (the last one gets the preview's buttons)."""
+Preview = Callable[[Context, Draft, str], Awaitable[str | Outgoing | list[Outgoing]]]
+"""The preview's text, or its message (with a title), or its messages (the last one gets
+the preview's buttons)."""
+Discarded = Callable[[Context, Draft], Awaitable[HandlerResult]]
 
 
 @dataclass
@@ -47,9 +49,15 @@ class Form(Generic[Model]):
     """A form's declaration. ``action`` is the short button action of its buttons
     (``f.ev``); ``title`` and ``confirm`` are catalog keys (the modal's title, the label
     that confirms the preview). ``preview`` may rewrite the preview text (it gets the
-    default list of labels and values), or return the messages that show it (a card as
-    others will see it). ``language_field``: the answer of that field is
-    the language of the questions after it."""
+    default list of labels and values), or return the message or messages that show it (a
+    card as others will see it). ``language_field``: the answer of that field is the
+    language of the questions after it. ``unclear``: the catalog key said before the preview
+    is shown again after a typed answer it does not understand. ``discarded``: what
+    discarding answers (the conversation has ended; it may start another), instead of
+    ``cancel.done``.
+
+    Values in ``initial`` for model fields that are not asked (an invitation code, the id
+    of what is edited) reach ``finish`` unchanged."""
 
     name: str
     action: str
@@ -64,6 +72,8 @@ class Form(Generic[Model]):
     confirm: str = "form.confirm"
     discard: str = "form.discard"
     language_field: str | None = None
+    unclear: str | None = None
+    discarded: Discarded | None = None
     native: bool = True  # may be shown as a native form (a Slack modal)
     _index: dict[str, int] = field(default_factory=dict, init=False, repr=False)
 
@@ -79,24 +89,50 @@ class Form(Generic[Model]):
     # starting ---------------------------------------------------------------------------
 
     async def begin(
-        self, ctx: Context, initial: Mapping[str, Any] | None = None, *, edit: bool = False
+        self,
+        ctx: Context,
+        initial: Mapping[str, Any] | None = None,
+        *,
+        edit: bool = False,
+        only: str | None = None,
+        extra: Mapping[str, Any] | None = None,
     ) -> list[Outgoing]:
         """Start the form: as a native form where the update allows it, else with the
         first question. ``initial`` fills fields in advance; with ``edit`` they are the
-        current values, shown with every question and kept on skip."""
+        current values, shown with every question and kept on skip. ``only`` asks that
+        one field and finishes on its answer, without a preview (a profile's "change the
+        name", where what is shown after saving is the check). ``extra`` is kept in the
+        conversation state beside the answers for as long as the form runs (where the
+        person came from, such as a deep link's payload)."""
         draft = Draft(self.model, {})
         for name, value in (initial or {}).items():
             draft = draft.with_value(name, value)
-        state = {"v": draft.raw, "edit": edit}
-        if self.native and ctx.incoming.form_trigger:
+        state: dict[str, Any] = {**(extra or {}), "v": draft.raw, "edit": edit}
+        if self.native and ctx.incoming.form_trigger:  # all fields at once, "only" or not
             await ctx.set_conversation(self.name, MODAL, state)
             return [await self._native(ctx, draft)]
+        if only is not None:
+            await ctx.set_conversation(self.name, only, {**state, "only": only})
+            return [await self._ask(ctx, self.fields[self._index[only]], draft, edit)]
         first = await self._next(ctx, draft, -1, edit)
         if first is None:
             await ctx.set_conversation(self.name, PREVIEW, state)
             return await self._preview(ctx, draft)
         await ctx.set_conversation(self.name, first.name, state)
         return [await self._ask(ctx, first, draft, edit)]
+
+    async def resume(self, ctx: Context) -> list[Outgoing]:
+        """The open question (or the preview) again, for someone who lost their place."""
+        if not self._active(ctx):
+            return await self.begin(ctx)
+        assert ctx.conversation is not None
+        draft, step = self._draft(ctx), ctx.conversation.step
+        self._apply_language(ctx, draft)
+        if step == PREVIEW:
+            return await self._preview(ctx, draft)
+        if step not in self._index:
+            return await self.begin(ctx, draft.raw, edit=self._editing(ctx))
+        return [await self._ask(ctx, self.fields[self._index[step]], draft, self._editing(ctx))]
 
     def install(self, router: Router) -> None:
         """Register the form's typed answers and buttons with the router."""
@@ -117,8 +153,14 @@ class Form(Generic[Model]):
     def _active(self, ctx: Context) -> bool:
         return ctx.conversation is not None and ctx.conversation.flow == self.name
 
+    def _only(self, ctx: Context) -> str | None:
+        only = ctx.conversation.data.get("only") if ctx.conversation else None
+        return str(only) if only else None
+
     async def _save(self, ctx: Context, step: str, draft: Draft, edit: bool) -> None:
-        await ctx.set_conversation(self.name, step, {"v": draft.raw, "edit": edit})
+        """The answers so far; what ``begin`` kept beside them stays."""
+        kept = ctx.conversation.data if self._active(ctx) and ctx.conversation else {}
+        await ctx.set_conversation(self.name, step, {**kept, "v": draft.raw, "edit": edit})
 
     def _apply_language(self, ctx: Context, draft: Draft) -> None:
         if self.language_field and draft.raw.get(self.language_field) in ("de", "en"):
@@ -187,7 +229,10 @@ class Form(Generic[Model]):
         try:
             value = await self._read_typed(ctx, asked, text, draft)
         except Refusal as problem:
-            return [problem.reply(ctx), await self._ask(ctx, asked, draft, self._editing(ctx))]
+            question = await self._ask(ctx, asked, draft, self._editing(ctx))
+            if asked.kind in (Kind.CHOICE, Kind.YES_NO):  # the refusal says what to pick
+                return problem.reply(ctx).model_copy(update={"buttons": question.buttons})
+            return [problem.reply(ctx), question]
         if isinstance(value, _Ambiguous):
             return value.question
         return await self._accept(ctx, asked, draft, value)
@@ -258,6 +303,8 @@ class Form(Generic[Model]):
         if value is not _KEEP:
             draft = draft.with_value(asked.name, value)
         self._apply_language(ctx, draft)
+        if self._only(ctx) == asked.name:
+            return await self._finish(ctx, draft)
         following = await self._next(ctx, draft, self._index[asked.name], edit)
         if following is None:
             await self._save(ctx, PREVIEW, draft, edit)
@@ -330,7 +377,9 @@ class Form(Generic[Model]):
         shown = await self.preview(ctx, draft, listing) if self.preview is not None else None
         if shown is None:
             return [Outgoing(text=ctx.t("form.preview", listing=listing))]
-        return [Outgoing(text=shown)] if isinstance(shown, str) else shown
+        if isinstance(shown, str):
+            return [Outgoing(text=shown)]
+        return [shown] if isinstance(shown, Outgoing) else shown
 
     async def _preview_text(self, ctx: Context, draft: Draft) -> str:
         """The preview as one text (a native form's), its messages' titles and texts."""
@@ -356,19 +405,21 @@ class Form(Generic[Model]):
         if said in words.YES or words.fold(text) == words.fold(ctx.t(self.confirm)):
             return await self._finish(ctx, draft)
         if said in words.NO or words.fold(text) == words.fold(ctx.t(self.discard)):
-            return await self._discard(ctx)
+            return await self._discard(ctx, draft)
         applying = [f for f in self.fields if f.applies(draft)]
         found = words.match(text, [ctx.t(f.label) for f in applying])
         if len(found) == 1:  # "Titel" or "Ort": change that field
             await self._save(ctx, applying[found[0]].name, draft, True)
             return await self._ask(ctx, applying[found[0]], draft, True)
+        if self.unclear is not None:
+            return [ctx.reply(self.unclear), *await self._preview(ctx, draft)]
         return await self._preview(ctx, draft)
 
     async def _preview_pressed(self, ctx: Context, draft: Draft, arg: str) -> HandlerResult:
         if arg == ".ok":
             return await self._finish(ctx, draft)
         if arg == ".no":
-            return await self._discard(ctx)
+            return await self._discard(ctx, draft)
         if arg == ".edit":
             rows = [
                 [self._button(ctx.t(f.label), f"{self._index[f.name]}:.change")]
@@ -378,8 +429,10 @@ class Form(Generic[Model]):
             return ctx.reply("form.which_field", buttons=rows)
         return ctx.reply("form.stale")
 
-    async def _discard(self, ctx: Context) -> Outgoing:
+    async def _discard(self, ctx: Context, draft: Draft) -> HandlerResult:
         await ctx.end_conversation()
+        if self.discarded is not None:
+            return await self.discarded(ctx, draft)
         return ctx.reply("cancel.done")
 
     async def _finish(self, ctx: Context, draft: Draft) -> HandlerResult:
@@ -393,7 +446,12 @@ class Form(Generic[Model]):
         if missing:  # a field that came to apply by a change: ask it first
             await self._save(ctx, missing[0].name, draft, True)
             return await self._ask(ctx, missing[0], draft, True)
-        values = {f.name: draft.raw.get(f.name) for f in self.fields if f.applies(draft)}
+        values = {
+            name: value
+            for name, value in draft.raw.items()
+            if name in self.model.model_fields and name not in self._index
+        }  # not asked: given by ``initial``
+        values.update({f.name: draft.raw.get(f.name) for f in self.fields if f.applies(draft)})
         data = self.model.model_validate(values)
         await ctx.end_conversation()
         return as_list(await self.finish(ctx, data))

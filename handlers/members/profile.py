@@ -10,21 +10,21 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
-from bot.context import Context
-from bot.models import Button, Outgoing
-from bot.router import Router, Section
-from handlers import validation
-from handlers.members.registration import language_buttons, region_buttons, region_from_button
-from handlers.members.render import profile_body
-from handlers.validation import Invalid
+from pydantic import BaseModel
 
-FLOW = "profile"
-TEXT_FIELDS = {"name": validation.MAX_NAME, "company": validation.MAX_COMPANY}
-_ASK = {
-    "name": "reg.ask_name",
-    "company": "reg.ask_company",
-    "competencies": "reg.ask_competencies",
-}
+from bot.context import Context
+from bot.forms import Form
+from bot.models import Button, Outgoing
+from bot.router import HandlerResult, Router, Section
+from handlers.members.fields import COMPANY, COMPETENCIES, NAME, REGION, region_name, region_value
+from handlers.members.render import profile_body
+
+
+class ProfileEdit(BaseModel):
+    name: str
+    company: str
+    region: str
+    competencies: list[str] | None = None
 
 
 @dataclass
@@ -68,14 +68,45 @@ async def show_profile(ctx: Context, notice: str | None = None) -> Outgoing:
     )
 
 
+async def _saved(ctx: Context, edit: ProfileEdit) -> Outgoing:
+    """Store what changed; the profile shown after it is the check."""
+    changed = edit.model_dump() | {"region": region_name(ctx, edit.region)}
+    changed["competencies"] = edit.competencies or []
+    for name, value in changed.items():
+        if ctx.member is not None and value != getattr(ctx.member, name):
+            await ctx.store.members.update_field(ctx.member.id, name, value)
+    return await show_profile(ctx, ctx.t("profile.saved"))
+
+
+FORM = Form(
+    name="profile", action="f.prof", model=ProfileEdit, title="profile.title", finish=_saved,
+    fields=[NAME, COMPANY, REGION, COMPETENCIES],
+)  # fmt: skip
+
+
+async def edit_profile(ctx: Context, asked: str) -> list[Outgoing]:
+    """One field, its current value shown and kept on skip (a native form shows all)."""
+    if ctx.member is None or asked not in ProfileEdit.model_fields:
+        return [ctx.reply("input.stale_button")]
+    current = {name: getattr(ctx.member, name) for name in ProfileEdit.model_fields}
+    current["region"] = region_value(ctx, ctx.member.region)
+    return await FORM.begin(ctx, current, edit=True, only=asked)
+
+
+def _language_buttons(ctx: Context) -> list[list[Button]]:
+    return [[ctx.button(f"lang.{lang}", "language.set", lang) for lang in ("de", "en")]]
+
+
 async def set_language(ctx: Context, lang: str) -> Outgoing:
-    assert ctx.member is not None
-    await ctx.store.members.update_field(ctx.member.id, "language", lang)
+    if ctx.member is not None:  # a member route: always so
+        await ctx.store.members.update_field(ctx.member.id, "language", lang)
     ctx.lang = lang
     return ctx.reply("language.set")
 
 
 def register(router: Router) -> None:
+    FORM.install(router)
+
     @router.command(
         "profile", "profil", help_key="help.profile", order=30, section=Section.SETTINGS
     )
@@ -87,48 +118,17 @@ def register(router: Router) -> None:
         return await show_profile(ctx)
 
     @router.action("profile.edit")
-    async def edit(ctx: Context, field: str) -> Outgoing:
-        if field == "region":
-            return ctx.reply("reg.ask_region", buttons=region_buttons(ctx, "profile.region"))
-        if field == "language":
-            return ctx.reply("language.ask", buttons=language_buttons("language.set"))
-        if field not in _ASK:
-            return ctx.reply("input.stale_button")
-        await ctx.set_conversation(FLOW, field, {})
-        return ctx.reply(_ASK[field])
-
-    @router.flow(FLOW)
-    async def edit_answer(ctx: Context, text: str) -> Outgoing | list[Outgoing]:
-        assert ctx.member is not None and ctx.conversation is not None
-        field = ctx.conversation.step
-        try:
-            if field == "name":
-                value: object = validation.person_name(text)
-            elif field in TEXT_FIELDS:
-                value = validation.single_line(text, TEXT_FIELDS[field])
-            else:
-                value = validation.competencies(text)
-        except Invalid as problem:
-            return [problem.reply(ctx), ctx.reply(_ASK[field])]
-        await ctx.store.members.update_field(ctx.member.id, field, value)
-        await ctx.end_conversation()
-        return await show_profile(ctx, ctx.t("profile.saved"))
-
-    @router.action("profile.region")
-    async def region(ctx: Context, arg: str) -> Outgoing:
-        assert ctx.member is not None
-        value = region_from_button(ctx, arg)
-        if value is None:
-            return ctx.reply("input.stale_button")
-        await ctx.store.members.update_field(ctx.member.id, "region", value)
-        return await show_profile(ctx, ctx.t("profile.saved"))
+    async def edit(ctx: Context, asked: str) -> HandlerResult:
+        if asked == "language":
+            return ctx.reply("language.ask", buttons=_language_buttons(ctx))
+        return await edit_profile(ctx, asked)
 
     @router.command(
         "language", "sprache", help_key="help.language", order=31, section=Section.SETTINGS
     )
     async def language(ctx: Context, args: str) -> Outgoing:
         if not args:
-            return ctx.reply("language.ask", buttons=language_buttons("language.set"))
+            return ctx.reply("language.ask", buttons=_language_buttons(ctx))
         choice = args.strip().casefold()[:2]
         if choice not in ("de", "en"):
             return ctx.reply("language.unknown")

@@ -26,12 +26,12 @@ MESSAGES = {
         "en": "What would you like to change?",
     },
     "form.stale": {
-        "de": "Diese Frage ist schon beantwortet oder abgelaufen. Senden Sie /start für das "
-        "Hauptmenü.",
-        "de_du": "Diese Frage ist schon beantwortet oder abgelaufen. Sende /start für das "
-        "Hauptmenü.",
-        "en": "This question has been answered already or has expired. Send /start for the "
-        "main menu.",
+        "de": "Diese Frage ist schon beantwortet oder nicht mehr gültig. Senden Sie /start "
+        "für das Hauptmenü.",
+        "de_du": "Diese Frage ist schon beantwortet oder nicht mehr gültig. Sende /start für "
+        "das Hauptmenü.",
+        "en": "This question has been answered already or is no longer valid. Send /start "
+        "for the main menu.",
     },
     "form.no_such_choice": {
         "de": "„{answer}“ ist keine der Möglichkeiten. Bitte wählen Sie: {choices}",

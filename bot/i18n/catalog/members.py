@@ -34,6 +34,25 @@ MESSAGES = {
         "en": "I don't know the region “{region}”. Please choose one from the list.",
     },
     "reg.region_other": {"de": "Andere Region", "en": "Other region"},
+    "reg.company_needed": {
+        "de": "Das Unternehmen lässt sich nicht überspringen. Bitte nennen Sie Ihr Unternehmen "
+        "oder Ihre Einrichtung, z. B. „Müller & Söhne GmbH & Co. KG“ oder „freiberuflich“.",
+        "de_du": "Das Unternehmen lässt sich nicht überspringen. Bitte nenne dein Unternehmen "
+        "oder deine Einrichtung, z. B. „Müller & Söhne GmbH & Co. KG“ oder „freiberuflich“.",
+        "en": "The company cannot be skipped. Please name your company or organisation, e.g. "
+        "“Müller & Söhne GmbH & Co. KG” or “freelance”.",
+    },
+    "reg.field_language": {"de": "Sprache", "en": "Language"},
+    "reg.field_name": {"de": "Name", "en": "Name"},
+    "reg.field_company": {"de": "Unternehmen", "en": "Company"},
+    "reg.field_region": {"de": "Region", "en": "Region"},
+    "reg.field_competencies": {"de": "Kompetenzen", "en": "Competencies"},
+    "reg.form_title": {"de": "Anmeldung", "en": "Sign-up"},
+    "reg.your_answers": {
+        "de": "Das würde ich über Sie speichern:\n{listing}",
+        "de_du": "Das würde ich über dich speichern:\n{listing}",
+        "en": "This is what I would store about you:\n{listing}",
+    },
     "reg.ask_competencies": {
         "de": "Was sind Ihre Kompetenzen oder Themen? Bitte durch Kommas getrennt, "
         "z. B. „Additive Fertigung, KI, Förderanträge“. Mit „-“ überspringen Sie das.",
