@@ -29,7 +29,7 @@ from pydantic import BaseModel
 
 from bot import markup
 from bot.arguments import number
-from bot.context import Context
+from bot.context import Context, MemberContext
 from bot.forms import words
 from bot.forms.fields import Choice, Draft, Field, Kind
 from bot.models import CALLBACK_LIMIT, Button, FieldView, FormView, Outgoing
@@ -64,7 +64,8 @@ class Form(Generic[Model]):
     model: type[Model]
     fields: list[Field]
     title: str
-    finish: Callable[[Context, Model], Awaitable[HandlerResult]]
+    # (ctx, data): a MemberContext for a form of members (Access.MEMBER), else a Context
+    finish: Callable[[Any, Model], Awaitable[HandlerResult]]
     access: Access = Access.MEMBER
     gated: bool = True
     also: Callable[[Context], bool] | None = None
@@ -454,6 +455,8 @@ class Form(Generic[Model]):
         values.update({f.name: draft.raw.get(f.name) for f in self.fields if f.applies(draft)})
         data = self.model.model_validate(values)
         await ctx.end_conversation()
+        if self.access == Access.MEMBER and not isinstance(ctx, MemberContext):
+            raise Invalid("error.not_registered")  # the router lets only members in
         return as_list(await self.finish(ctx, data))
 
     # native forms -----------------------------------------------------------------------

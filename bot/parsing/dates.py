@@ -396,12 +396,14 @@ def parse_datetime(text: str, now: datetime, zone: ZoneInfo) -> datetime:
     return _moment(datetime.combine(_day_of(spec, at, now, zone), at), zone, text)
 
 
-def parse_duration(text: str) -> timedelta:
-    """``2 Stunden``, ``90 min``, ``2h``, ``1h30``, ``1,5 h``, ``1:30`` or plain minutes.
+def parse_duration(text: str, refusal: str = "dates.bad_duration") -> timedelta:
+    """``2 Stunden``, ``90 min``, ``2h``, ``1h30``, ``1,5 h``, ``1:30`` or plain minutes;
+    anything else is refused with the catalog key ``refusal`` (an event's length is refused
+    as an end, the way the form asks for it).
 
     Zero is read as zero: whether a length is acceptable is for the caller to say.
     """
-    value = _checked(text, "dates.bad_duration")
+    value = _checked(text, refusal)
     length = _duration(value)
     if length is None:
         if _PLAIN_MINUTES.fullmatch(value):
@@ -409,9 +411,9 @@ def parse_duration(text: str) -> timedelta:
         elif clock := _CLOCK_DURATION.fullmatch(value):
             length = timedelta(hours=int(clock["h"]), minutes=int(clock["mi"]))
         else:
-            raise _refuse("dates.bad_duration", text)
+            raise _refuse(refusal, text)
     if length > MAX_DURATION:
-        raise _refuse("dates.bad_duration", text)
+        raise _refuse(refusal, text)
     return length
 
 

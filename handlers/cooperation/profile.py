@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Literal
 
 from bot.arguments import ButtonArgs
-from bot.context import Context, MemberContext
+from bot.context import MemberContext
 from bot.models import Outgoing
 from bot.router import Router
 from handlers.members.profile import ProfileSection, profile_section, show_profile
@@ -17,8 +17,7 @@ class Setting(ButtonArgs, action="coop.setting"):
 
 
 @profile_section("cooperation")
-async def requests_setting(ctx: Context) -> ProfileSection:
-    assert ctx.member is not None
+async def requests_setting(ctx: MemberContext) -> ProfileSection:
     on = await ctx.store.cooperation.takes_requests(ctx.member.id)
     state = ctx.t("cooperation.yes" if on else "cooperation.no")
     key = "cooperation.profile_off" if on else "cooperation.profile_on"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from bot.arguments import ButtonArgs
-from bot.context import Context, MemberContext
+from bot.context import MemberContext
 from bot.models import Outgoing
 from bot.router import Router
 from handlers.directory.service import DirectoryService
@@ -17,8 +17,7 @@ class Listed(ButtonArgs, action="directory.toggle"):
 
 
 @profile_section("directory")
-async def listing(ctx: Context) -> ProfileSection:
-    assert ctx.member is not None
+async def listing(ctx: MemberContext) -> ProfileSection:
     listed = await DirectoryService(ctx.store).is_listed(ctx.member.id)
     state = ctx.t("directory.yes" if listed else "directory.no")
     key = "directory.profile_unlist" if listed else "directory.profile_list"

@@ -86,11 +86,7 @@ def read_end(text: str, start: datetime, zone: ZoneInfo) -> datetime:
 def read_duration(text: str, start: datetime) -> datetime:
     """The end of an event that lasts ``text`` (``2h``, ``90m``); refused with the same
     message as an end typed in the wizard."""
-    try:
-        length = parse_duration(text)
-    except Invalid as problem:
-        raise Invalid("dates.bad_end", problem.params) from None
-    return check_span(start, start + length)
+    return check_span(start, start + parse_duration(text, "dates.bad_end"))
 
 
 def read_capacity(text: str) -> int | None:

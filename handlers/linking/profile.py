@@ -30,9 +30,8 @@ async def _platforms(ctx: Context, member_id: int) -> list[str]:
 
 
 @profile_section("linking")
-async def accounts(ctx: Context) -> ProfileSection:
+async def accounts(ctx: MemberContext) -> ProfileSection:
     """With several accounts: which they are and where notifications go."""
-    assert ctx.member is not None
     identities = await ctx.store.members.identities(ctx.member.id)
     if len(identities) < 2:
         return ProfileSection()

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
-from bot.context import Context
+from bot.context import Context, MemberContext
 from bot.forms import Form
 from bot.models import Button, Outgoing
 from bot.router import HandlerResult, Router, Section
@@ -35,7 +35,7 @@ class ProfileSection:
     buttons: list[Button] = field(default_factory=list)
 
 
-SectionBuilder = Callable[[Context], Awaitable[ProfileSection]]
+SectionBuilder = Callable[[MemberContext], Awaitable[ProfileSection]]
 _SECTIONS: dict[str, SectionBuilder] = {}
 
 
@@ -49,8 +49,8 @@ def profile_section(name: str) -> Callable[[SectionBuilder], SectionBuilder]:
     return add
 
 
-async def show_profile(ctx: Context, notice: str | None = None) -> Outgoing:
-    member = await ctx.store.members.get(ctx.member.id)  # type: ignore[union-attr]
+async def show_profile(ctx: MemberContext, notice: str | None = None) -> Outgoing:
+    member = await ctx.store.members.get(ctx.member.id)
     assert member is not None
     ctx.member = member
     body = profile_body(ctx.lang, ctx.zone, member)
@@ -68,12 +68,12 @@ async def show_profile(ctx: Context, notice: str | None = None) -> Outgoing:
     )
 
 
-async def _saved(ctx: Context, edit: ProfileEdit) -> Outgoing:
+async def _saved(ctx: MemberContext, edit: ProfileEdit) -> Outgoing:
     """Store what changed; the profile shown after it is the check."""
     changed = edit.model_dump() | {"region": region_name(ctx, edit.region)}
     changed["competencies"] = edit.competencies or []
     for name, value in changed.items():
-        if ctx.member is not None and value != getattr(ctx.member, name):
+        if value != getattr(ctx.member, name):
             await ctx.store.members.update_field(ctx.member.id, name, value)
     return await show_profile(ctx, ctx.t("profile.saved"))
 
@@ -84,9 +84,9 @@ FORM = Form(
 )  # fmt: skip
 
 
-async def edit_profile(ctx: Context, asked: str) -> list[Outgoing]:
+async def edit_profile(ctx: MemberContext, asked: str) -> list[Outgoing]:
     """One field, its current value shown and kept on skip (a native form shows all)."""
-    if ctx.member is None or asked not in ProfileEdit.model_fields:
+    if asked not in ProfileEdit.model_fields:
         return [ctx.reply("input.stale_button")]
     current = {name: getattr(ctx.member, name) for name in ProfileEdit.model_fields}
     current["region"] = region_value(ctx, ctx.member.region)
@@ -97,9 +97,8 @@ def _language_buttons(ctx: Context) -> list[list[Button]]:
     return [[ctx.button(f"lang.{lang}", "language.set", lang) for lang in ("de", "en")]]
 
 
-async def set_language(ctx: Context, lang: str) -> Outgoing:
-    if ctx.member is not None:  # a member route: always so
-        await ctx.store.members.update_field(ctx.member.id, "language", lang)
+async def set_language(ctx: MemberContext, lang: str) -> Outgoing:
+    await ctx.store.members.update_field(ctx.member.id, "language", lang)
     ctx.lang = lang
     return ctx.reply("language.set")
 
@@ -110,15 +109,15 @@ def register(router: Router) -> None:
     @router.command(
         "profile", "profil", help_key="help.profile", order=30, section=Section.SETTINGS
     )
-    async def profile(ctx: Context, args: str) -> Outgoing:
+    async def profile(ctx: MemberContext, args: str) -> Outgoing:
         return await show_profile(ctx)
 
     @router.action("profile.show")
-    async def profile_button(ctx: Context, arg: str) -> Outgoing:
+    async def profile_button(ctx: MemberContext, arg: str) -> Outgoing:
         return await show_profile(ctx)
 
     @router.action("profile.edit")
-    async def edit(ctx: Context, asked: str) -> HandlerResult:
+    async def edit(ctx: MemberContext, asked: str) -> HandlerResult:
         if asked == "language":
             return ctx.reply("language.ask", buttons=_language_buttons(ctx))
         return await edit_profile(ctx, asked)
@@ -126,7 +125,7 @@ def register(router: Router) -> None:
     @router.command(
         "language", "sprache", help_key="help.language", order=31, section=Section.SETTINGS
     )
-    async def language(ctx: Context, args: str) -> Outgoing:
+    async def language(ctx: MemberContext, args: str) -> Outgoing:
         if not args:
             return ctx.reply("language.ask", buttons=_language_buttons(ctx))
         choice = args.strip().casefold()[:2]
@@ -135,7 +134,7 @@ def register(router: Router) -> None:
         return await set_language(ctx, choice)
 
     @router.action("language.set")
-    async def language_button(ctx: Context, arg: str) -> Outgoing:
+    async def language_button(ctx: MemberContext, arg: str) -> Outgoing:
         if arg not in ("de", "en"):
             return ctx.reply("input.stale_button")
         return await set_language(ctx, arg)
