@@ -29,6 +29,7 @@ from telegram.ext import Application, ApplicationBuilder
 
 from bot.adapters.parts import OnPart
 from bot.adapters.telegram_errors import translate
+from bot.adapters.telegram_http import AiohttpRequest
 from bot.adapters.telegram_incoming import Reading, edited_message, read_update
 from bot.adapters.telegram_menu import admin_chat_ids, publish_menus
 from bot.adapters.telegram_receive import Poller, chat_key
@@ -104,6 +105,7 @@ class TelegramAdapter:
         base_url, base_file_url = api_urls(settings.telegram_api_url or DEFAULT_API_URL)
         builder = ApplicationBuilder().token(settings.telegram_token).job_queue(None)
         builder = builder.base_url(base_url).base_file_url(base_file_url).updater(None)
+        builder = builder.request(AiohttpRequest())  # cheaper per send than httpx
         self.application: Application[Any, Any, Any, Any, Any, Any] = builder.build()
         self.bot = self.application.bot
         self.inbox = InboxRunner(services.store, self.platform.value, self._on_row)
