@@ -230,9 +230,10 @@ class TelegramAdapter:
             self.updates_processed += 1
         return added
 
-    async def _on_row(self, row: InboxRow) -> None:
+    async def _on_row(self, row: InboxRow) -> bool:
         """One stored update, read completely first; one that cannot be read is skipped
-        with one short line (no message text in the log)."""
+        with one short line (no message text in the log). True when the core marked it
+        done in the inbox (the runner then does not)."""
         try:
             update = Update.de_json(json.loads(row.payload), self.bot)
             reading = read_update(update, self.bot.username)
@@ -243,12 +244,13 @@ class TelegramAdapter:
                 type(exc).__name__,
             )
             self.updates_processed += 1
-            return
-        await self._on_update(update, reading)
+            return False
+        return await self._on_update(update, reading)
 
-    async def _on_update(self, update: Update, reading: Reading) -> None:
+    async def _on_update(self, update: Update, reading: Reading) -> bool:
+        marked = False
         try:
-            await self._process(update, reading)
+            marked = await self._process(update, reading)
         except StoreUnavailable:  # nothing was kept: the inbox runner tries it again later
             await self._apologise_once_for_store(update)
             raise
@@ -256,8 +258,11 @@ class TelegramAdapter:
             log.exception("telegram: processing update %s failed", update.update_id)
             await self._apologise(update)
         self.updates_processed += 1
+        return marked
 
-    async def _process(self, update: Update, reading: Reading) -> None:
+    async def _process(self, update: Update, reading: Reading) -> bool:
+        """Hand the update to the core; True when the core marked it done (it does with an
+        update id, see :meth:`Core.handle`)."""
         core = self.services.core
         if reading.left_chat is not None:
             await core.removed_from_chat("telegram", reading.left_chat)
@@ -275,8 +280,10 @@ class TelegramAdapter:
                     "telegram: answering callback of update %s failed: %s", update.update_id, exc
                 )
         incoming = reading.incoming
-        if incoming is not None:  # answered through the outbox's fast path (self.send)
-            await core.handle(incoming, via=self)
+        if incoming is None:
+            return False
+        await core.handle(incoming, via=self)  # answered through the outbox's fast path
+        return incoming.update_id is not None
 
     async def _apologise(self, update: Update, key: str = "error.internal") -> None:
         chat, user = update.effective_chat, update.effective_user
