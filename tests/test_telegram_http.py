@@ -25,11 +25,11 @@ async def test_sends_texts_and_uploads_through_ptb() -> None:
     bot = await _bot(fake.url, fake.token)
     try:
         async with bot:
-            message = await bot.send_message(42, "<b>Hallo</b>", parse_mode="HTML")
+            message = await bot.send_message(42, "<b>Grüße</b> &amp; mehr", parse_mode="HTML")
             await bot.send_document(42, b"a,b\n1,2\n", filename="daten.csv", caption="Ihre Daten")
     finally:
         await fake.stop()
-    assert message.chat.id == 42 and message.text == "Hallo"
+    assert message.chat.id == 42 and message.text == "Grüße & mehr"
     document = fake.calls_to("sendDocument")[0]
     assert document.params["caption"] == "Ihre Daten"
     assert document.files["document"] == ("daten.csv", b"a,b\n1,2\n")

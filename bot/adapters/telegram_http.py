@@ -23,6 +23,7 @@ READ_TIMEOUT = 5.0
 WRITE_TIMEOUT = 5.0
 POOL_TIMEOUT = 1.0
 MEDIA_WRITE_TIMEOUT = 20.0  # uploads (a member's data export) may take longer
+_URL_ENCODED = {"Content-Type": "application/x-www-form-urlencoded"}
 
 
 def _seconds(value: object, default: float | None) -> float | None:
@@ -69,13 +70,14 @@ class AiohttpRequest(BaseRequest):
         session = self._session
         if session is None or session.closed:
             raise RuntimeError("AiohttpRequest is not initialized")
-        data: aiohttp.FormData | dict[str, str] | None = None
-        uploading = False
-        if request_data is not None:
-            data = request_data.json_parameters
-            if request_data.contains_files:
-                uploading = True
-                data = _form(data, request_data.multipart_data)
+        data: aiohttp.FormData | bytes | None = None
+        headers = None
+        uploading = request_data is not None and request_data.contains_files
+        if request_data is not None and uploading:
+            data = _form(request_data.json_parameters, request_data.multipart_data)
+        elif request_data is not None:  # encoded here: aiohttp would build a FormData first
+            data = request_data.url_encoded_parameters().encode()
+            headers = _URL_ENCODED
         connect = _seconds(connect_timeout, CONNECT_TIMEOUT)
         pool = _seconds(pool_timeout, POOL_TIMEOUT)
         write = _seconds(write_timeout, MEDIA_WRITE_TIMEOUT if uploading else WRITE_TIMEOUT)
@@ -89,7 +91,9 @@ class AiohttpRequest(BaseRequest):
             else read + (write or 0.0),
         )
         try:
-            async with session.request(method, url, data=data, timeout=timeout) as response:
+            async with session.request(
+                method, url, data=data, headers=headers, timeout=timeout
+            ) as response:
                 return response.status, await response.read()
         except TimeoutError as exc:
             raise TimedOut from exc
