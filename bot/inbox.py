@@ -63,6 +63,18 @@ class InboxRunner:
             self._queue(InboxRow(self.platform, update_id, chat_key, payload))
         return added
 
+    async def accept_many(self, rows: list[InboxRow]) -> list[InboxRow]:
+        """Store several updates durably in one trip and queue them in order; those
+        stored before (re-deliveries) are left out of what is returned."""
+        added = await self.store.updates.add_many(rows)
+        fresh = []
+        for row in rows:
+            if (row.platform, row.update_id) in added:
+                added.discard((row.platform, row.update_id))  # twice in one batch: once
+                self._queue(row)
+                fresh.append(row)
+        return fresh
+
     async def resume(self) -> int:
         """Queue every row a previous run stored but did not finish, oldest first."""
         rows = await self.store.updates.unfinished(self.platform)

@@ -17,7 +17,7 @@ from bot.settings import Settings
 from storage.updates import InboxRow
 from tests.events_support import add_event
 from tests.fake_telegram import user
-from tests.fake_telegram_harness import running_bot
+from tests.fake_telegram_harness import running_bot, wait_for
 from tests.helpers import FakeAdapter, Person
 
 MAX_TRIPS = 6
@@ -173,3 +173,22 @@ async def test_through_the_telegram_inbox_the_mark_is_the_handlers_alone(
             assert len(marks) == 1, (text, trips)
             assert len(trips) <= MAX_TRIPS, (text, len(trips), trips)
             assert await bot.services.store.updates.is_done("telegram", row.update_id), n
+
+
+async def test_a_fetched_batch_of_updates_is_stored_in_one_trip(
+    make_settings: Callable[..., Settings],
+) -> None:
+    """Long polling commits what one getUpdates brought in one statement, not one trip per
+    update (a burst of members writing at once arrives in batches of up to 100)."""
+    async with running_bot(make_settings) as bot:
+        people = [user(5000 + n, f"P {n}") for n in range(20)]
+        counter = watch(bot.services)
+        counter.task = bot.adapter.poller._task  # the trips the poller makes
+        done = bot.adapter.updates_processed
+        for person in people:  # all there when the waiting getUpdates returns
+            bot.fake.push(bot.fake.message_update(person, "/hilfe"))
+        await wait_for(lambda: bot.adapter.updates_processed >= done + len(people))
+        counter.task = None
+        assert len(counter.trips) <= 2, counter.trips  # the batch (and maybe a straggler)
+        answered = {int(c.params["chat_id"]) for c in bot.fake.calls_to("sendMessage")}
+        assert {person["id"] for person in people} <= answered

@@ -112,7 +112,7 @@ class TelegramAdapter:
         self.poller = Poller(
             base_url,
             settings.telegram_token,
-            self._accept,
+            self._accept_batch,
             timeout=poll_timeout,
             interval=poll_interval,
             allowed_updates=ALLOWED_UPDATES,
@@ -229,6 +229,22 @@ class TelegramAdapter:
             log.info("telegram: update %s received twice; skipped", update_id)
             self.updates_processed += 1
         return added
+
+    async def _accept_batch(self, entries: list[tuple[str, str, str]]) -> None:
+        """Commit a fetched batch to the inbox in one trip (as :meth:`_accept` one update):
+        a full or busy store raises, the batch stays with Telegram (the offset is kept) and
+        each sender hears once why the answer waits."""
+        rows = [InboxRow(self.platform.value, *entry) for entry in entries]
+        try:
+            fresh = await self.inbox.accept_many(rows)
+        except StoreUnavailable:
+            for row in rows:
+                await self._apologise_for_payload(row.payload)
+            raise
+        skipped = len(rows) - len(fresh)
+        if skipped:
+            log.info("telegram: %d update(s) received twice; skipped", skipped)
+            self.updates_processed += skipped
 
     async def _on_row(self, row: InboxRow) -> bool:
         """One stored update, read completely first; one that cannot be read is skipped
