@@ -70,12 +70,19 @@ class Core:
         With ``via`` (the adapter the update came from) the answers are written to the
         outbox in the handler's transaction and sent through ``via`` right after the commit
         (the fast path); a crash in between leaves them for the worker, which sends them
-        once after the restart. Without it the caller delivers what is returned (tests)."""
+        once after the restart. Without it the caller delivers what is returned (tests).
+
+        With ``via`` and an ``update_id``, the update is marked done in the inbox once this
+        returns: in the handler's transaction, or with the apology after a rollback (the
+        inbox runner then needs no trip of its own to mark it)."""
         replies, written = await self._handle(incoming, via)
         if via is None or not replies:
             return replies
         if written is None:  # answered after a rollback (an apology): written on its own
-            async with self.store.transaction():
+            update_id = incoming.update_id
+            async with self.store.transaction(begins_with_write=update_id is not None):
+                if update_id is not None:  # the handler's mark rolled back with it
+                    await self.store.updates.first_time(incoming.sender.platform.value, update_id)
                 written = await self._write(incoming, replies)
         rows, now = written
         if now:

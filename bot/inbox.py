@@ -5,8 +5,9 @@ acknowledge it to the platform; it returns once the row is committed. The runner
 hands payloads to the adapter's ``process`` callback: one task per chat with work, at
 most ``concurrency`` of them running at once. A chat that waits (a 429 on its reply, a
 slow API) holds only its own turn. ``process`` normally ends in :meth:`Core.handle`, which
-marks the row done in the handler's transaction; rows it never reaches (an update that
-is not for the bot, one that cannot be read) are marked done here afterwards. At start,
+marks the row done in the handler's transaction, and then returns True; rows it never
+reaches (an update that is not for the bot, one that cannot be read) are marked done here
+afterwards. At start,
 :meth:`InboxRunner.resume` runs the rows left unfinished by a crash, before new ones.
 
 When the store is full or busy (:class:`StoreUnavailable`, nothing of the try was kept)
@@ -29,7 +30,8 @@ from storage.updates import InboxRow
 
 log = logging.getLogger(__name__)
 
-Process = Callable[[InboxRow], Awaitable[None]]
+Process = Callable[[InboxRow], Awaitable[bool | None]]
+"""Handles a row; True when it marked the row done itself (in the handler's transaction)."""
 _APOLOGIES_REMEMBERED = 10_000  # updates whose sender was told the store is unavailable
 
 
@@ -60,6 +62,18 @@ class InboxRunner:
         if added:
             self._queue(InboxRow(self.platform, update_id, chat_key, payload))
         return added
+
+    async def accept_many(self, rows: list[InboxRow]) -> list[InboxRow]:
+        """Store several updates durably in one trip and queue them in order; those
+        stored before (re-deliveries) are left out of what is returned."""
+        added = await self.store.updates.add_many(rows)
+        fresh = []
+        for row in rows:
+            if (row.platform, row.update_id) in added:
+                added.discard((row.platform, row.update_id))  # twice in one batch: once
+                self._queue(row)
+                fresh.append(row)
+        return fresh
 
     async def resume(self) -> int:
         """Queue every row a previous run stored but did not finish, oldest first."""
@@ -113,7 +127,8 @@ class InboxRunner:
         """Process the row and mark it done; False when the store was full or busy: the
         row stays unfinished (nothing of the try was kept) for another try."""
         try:
-            await self.process(row)
+            if await self.process(row):
+                return True  # marked done with its handling: no trip of its own
         except StoreUnavailable as exc:
             self._log_waiting(row, exc, first_try)
             return False

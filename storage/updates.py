@@ -34,6 +34,21 @@ class Inbox:
         )
         return cursor.rowcount > 0
 
+    async def add_many(self, rows: list[InboxRow]) -> set[tuple[str, str]]:
+        """Store several updates as they arrived (a getUpdates batch) in one statement, one
+        trip to the store; the (platform, update id) of those not stored before."""
+        if not rows:
+            return set()
+        now = to_db_time(utcnow())
+        values = ", ".join(["(?, ?, ?, ?, ?)"] * len(rows))
+        params = [v for r in rows for v in (r.platform, r.update_id, r.chat_key, r.payload, now)]
+        added = await self.db.execute_returning(
+            "INSERT OR IGNORE INTO inbox (platform, update_id, chat_key, payload, received_at)"
+            f" VALUES {values} RETURNING platform, update_id",
+            params,
+        )
+        return {(row[0], row[1]) for row in added}
+
     async def first_time(self, platform: str, update_id: str) -> bool:
         """Mark the update done (in the caller's transaction); False if it was done before.
 

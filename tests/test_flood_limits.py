@@ -14,7 +14,7 @@ import pytest
 
 from bot.models import ChatKind, Outgoing
 from bot.settings import Settings
-from tests.fake_telegram import FakeTelegram
+from tests.fake_telegram import FakeTelegram, user
 from tests.fake_telegram_harness import Bot, running_bot, wait_for
 
 MEMBERS = 600
@@ -90,3 +90,37 @@ async def test_nothing_goes_out_during_a_429_pause(make_settings: Callable[..., 
         ]
         assert during == [], during
         assert len(calls) == 41
+
+
+async def test_answers_during_a_broadcast_do_not_wait_behind_it(
+    make_settings: Callable[..., Settings],
+) -> None:
+    """Replies come first: members who write while a broadcast fills the overall rate get
+    their answers at once, not one per free place; the broadcast gives way meanwhile."""
+    rate, writers = 2, 6  # before, the sixth answer waited about 3 s for its place
+    fake = FakeTelegram()
+    async with running_bot(make_settings, fake=fake, telegram_rate=rate) as bot:
+        audience = [await bot.member(30_000 + n, f"M {n}") for n in range(40)]
+        people = [user(40_000 + n, f"W {n}", "de") for n in range(writers)]
+        for person in people:
+            await bot.member(person["id"], person["first_name"])
+        notifier = bot.services.notifier
+        await notifier.to_members(audience, lambda lang: Outgoing(text="Rundschreiben"), batch="b")
+        await wait_for(lambda: len(fake.calls_to("sendMessage")) >= 3, within=10)  # under way
+        pushed = time.monotonic()
+        for person in people:
+            fake.push(fake.message_update(person, "/hilfe"))
+
+        def answered() -> list[float]:
+            writer_ids = {str(person["id"]) for person in people}
+            calls = fake.calls_to("sendMessage")
+            return [c.at for c in calls if str(c.params["chat_id"]) in writer_ids]
+
+        await wait_for(lambda: len(answered()) >= writers, within=10)
+        assert max(answered()) - pushed < 1.0, [round(at - pushed, 2) for at in answered()]
+        last_answer = max(answered())
+        broadcast = [
+            c.at for c in fake.calls_to("sendMessage") if int(c.params["chat_id"]) < 40_000
+        ]
+        # the answers fill the window: at most a send claimed before they came goes out
+        assert sum(1 for at in broadcast if last_answer < at < last_answer + 0.9) <= 1

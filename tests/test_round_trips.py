@@ -5,13 +5,19 @@ take at most six, counted from the update's arrival to its answer being settled.
 from __future__ import annotations
 
 import asyncio
+import json
+from collections.abc import Callable
 from typing import Any
 
 from bot.context import Context
 from bot.models import Identity, Incoming, Platform
 from bot.router import Access
 from bot.services import Services
+from bot.settings import Settings
+from storage.updates import InboxRow
 from tests.events_support import add_event
+from tests.fake_telegram import user
+from tests.fake_telegram_harness import running_bot, wait_for
 from tests.helpers import FakeAdapter, Person
 
 MAX_TRIPS = 6
@@ -111,7 +117,8 @@ async def test_a_failing_handler_keeps_nothing_though_the_mark_began_the_transac
     app: Services, fake_adapter: FakeAdapter
 ) -> None:
     """The BEGIN goes with the inbox mark: the handler's writes and the mark still roll
-    back together, and the update is not marked done."""
+    back together; the update is then marked done with its apology (so the inbox runner
+    needs no trip of its own)."""
 
     @app.router.command("explode", access=Access.ANYONE)
     async def explode(ctx: Context, args: str) -> None:
@@ -121,7 +128,7 @@ async def test_a_failing_handler_keeps_nothing_though_the_mark_began_the_transac
     replies = await app.core.handle(incoming("bob", 7, text="/explode"), via=fake_adapter)
     assert replies and "boom" not in replies[0].text
     assert await app.store.topics.find("Half written") is None
-    assert not await app.store.updates.is_done("console", "7")
+    assert await app.store.updates.is_done("console", "7")  # with the apology
     assert not app.store.db.conn.in_transaction
     answer = await app.core.handle(incoming("bob", 8, text="/hilfe"), via=fake_adapter)
     assert answer and await app.store.updates.is_done("console", "8")
@@ -142,3 +149,46 @@ async def test_writing_from_an_older_account_still_makes_it_the_one_notified(
     await Person(app.core, "t1", platform=Platform.TELEGRAM).say("/hilfe")
     [(_lang, after)] = (await app.store.members.delivery_targets([member.id])).values()
     assert after.platform == "telegram"
+
+
+async def test_through_the_telegram_inbox_the_mark_is_the_handlers_alone(
+    make_settings: Callable[..., Settings],
+) -> None:
+    """A stored update is marked done in the handler's transaction; the inbox runner makes
+    no trip of its own to mark it again (also not after an apology)."""
+    async with running_bot(make_settings) as bot:
+        await bot.member(4242, "Anna")
+        await bot.services.store.topics.create("Wasserstoff", "H2 in der Region")
+        counter = watch(bot.services)
+        person = user(4242, "Anna")
+        for n, text in enumerate(["/themen", "/gibtsnicht", "/hilfe"]):
+            update = bot.fake.message_update(person, text)
+            row = InboxRow("telegram", str(update["update_id"]), "chat:4242", json.dumps(update))
+            await bot.services.store.updates.add(row.platform, row.update_id, row.chat_key,
+                                                 row.payload)  # fmt: skip
+            before = len(bot.fake.calls_to("sendMessage"))
+            trips = await counter.count(bot.adapter.inbox._run(row))
+            assert len(bot.fake.calls_to("sendMessage")) == before + 1, text  # answered
+            marks = [trip for trip in trips if "INTO inbox" in trip]
+            assert len(marks) == 1, (text, trips)
+            assert len(trips) <= MAX_TRIPS, (text, len(trips), trips)
+            assert await bot.services.store.updates.is_done("telegram", row.update_id), n
+
+
+async def test_a_fetched_batch_of_updates_is_stored_in_one_trip(
+    make_settings: Callable[..., Settings],
+) -> None:
+    """Long polling commits what one getUpdates brought in one statement, not one trip per
+    update (a burst of members writing at once arrives in batches of up to 100)."""
+    async with running_bot(make_settings) as bot:
+        people = [user(5000 + n, f"P {n}") for n in range(20)]
+        counter = watch(bot.services)
+        counter.task = bot.adapter.poller._task  # the trips the poller makes
+        done = bot.adapter.updates_processed
+        for person in people:  # all there when the waiting getUpdates returns
+            bot.fake.push(bot.fake.message_update(person, "/hilfe"))
+        await wait_for(lambda: bot.adapter.updates_processed >= done + len(people))
+        counter.task = None
+        assert len(counter.trips) <= 2, counter.trips  # the batch (and maybe a straggler)
+        answered = {int(c.params["chat_id"]) for c in bot.fake.calls_to("sendMessage")}
+        assert {person["id"] for person in people} <= answered

@@ -29,6 +29,7 @@ from telegram.ext import Application, ApplicationBuilder
 
 from bot.adapters.parts import OnPart
 from bot.adapters.telegram_errors import translate
+from bot.adapters.telegram_http import AiohttpRequest
 from bot.adapters.telegram_incoming import Reading, edited_message, read_update
 from bot.adapters.telegram_menu import admin_chat_ids, publish_menus
 from bot.adapters.telegram_receive import Poller, chat_key
@@ -104,13 +105,14 @@ class TelegramAdapter:
         base_url, base_file_url = api_urls(settings.telegram_api_url or DEFAULT_API_URL)
         builder = ApplicationBuilder().token(settings.telegram_token).job_queue(None)
         builder = builder.base_url(base_url).base_file_url(base_file_url).updater(None)
+        builder = builder.request(AiohttpRequest())  # cheaper per send than httpx
         self.application: Application[Any, Any, Any, Any, Any, Any] = builder.build()
         self.bot = self.application.bot
         self.inbox = InboxRunner(services.store, self.platform.value, self._on_row)
         self.poller = Poller(
             base_url,
             settings.telegram_token,
-            self._accept,
+            self._accept_batch,
             timeout=poll_timeout,
             interval=poll_interval,
             allowed_updates=ALLOWED_UPDATES,
@@ -228,9 +230,26 @@ class TelegramAdapter:
             self.updates_processed += 1
         return added
 
-    async def _on_row(self, row: InboxRow) -> None:
+    async def _accept_batch(self, entries: list[tuple[str, str, str]]) -> None:
+        """Commit a fetched batch to the inbox in one trip (as :meth:`_accept` one update):
+        a full or busy store raises, the batch stays with Telegram (the offset is kept) and
+        each sender hears once why the answer waits."""
+        rows = [InboxRow(self.platform.value, *entry) for entry in entries]
+        try:
+            fresh = await self.inbox.accept_many(rows)
+        except StoreUnavailable:
+            for row in rows:
+                await self._apologise_for_payload(row.payload)
+            raise
+        skipped = len(rows) - len(fresh)
+        if skipped:
+            log.info("telegram: %d update(s) received twice; skipped", skipped)
+            self.updates_processed += skipped
+
+    async def _on_row(self, row: InboxRow) -> bool:
         """One stored update, read completely first; one that cannot be read is skipped
-        with one short line (no message text in the log)."""
+        with one short line (no message text in the log). True when the core marked it
+        done in the inbox (the runner then does not)."""
         try:
             update = Update.de_json(json.loads(row.payload), self.bot)
             reading = read_update(update, self.bot.username)
@@ -241,12 +260,13 @@ class TelegramAdapter:
                 type(exc).__name__,
             )
             self.updates_processed += 1
-            return
-        await self._on_update(update, reading)
+            return False
+        return await self._on_update(update, reading)
 
-    async def _on_update(self, update: Update, reading: Reading) -> None:
+    async def _on_update(self, update: Update, reading: Reading) -> bool:
+        marked = False
         try:
-            await self._process(update, reading)
+            marked = await self._process(update, reading)
         except StoreUnavailable:  # nothing was kept: the inbox runner tries it again later
             await self._apologise_once_for_store(update)
             raise
@@ -254,8 +274,11 @@ class TelegramAdapter:
             log.exception("telegram: processing update %s failed", update.update_id)
             await self._apologise(update)
         self.updates_processed += 1
+        return marked
 
-    async def _process(self, update: Update, reading: Reading) -> None:
+    async def _process(self, update: Update, reading: Reading) -> bool:
+        """Hand the update to the core; True when the core marked it done (it does with an
+        update id, see :meth:`Core.handle`)."""
         core = self.services.core
         if reading.left_chat is not None:
             await core.removed_from_chat("telegram", reading.left_chat)
@@ -273,8 +296,10 @@ class TelegramAdapter:
                     "telegram: answering callback of update %s failed: %s", update.update_id, exc
                 )
         incoming = reading.incoming
-        if incoming is not None:  # answered through the outbox's fast path (self.send)
-            await core.handle(incoming, via=self)
+        if incoming is None:
+            return False
+        await core.handle(incoming, via=self)  # answered through the outbox's fast path
+        return incoming.update_id is not None
 
     async def _apologise(self, update: Update, key: str = "error.internal") -> None:
         chat, user = update.effective_chat, update.effective_user

@@ -20,7 +20,8 @@ import aiohttp
 
 log = logging.getLogger(__name__)
 
-Accept = Callable[[str, str, str], Awaitable[bool]]
+Accept = Callable[[list[tuple[str, str, str]]], Awaitable[object]]
+"""Commits (update id, chat key, raw JSON) of a fetched batch to the inbox, in one trip."""
 _MAX_BACKOFF = 30.0
 
 
@@ -44,15 +45,19 @@ def _dict(value: object) -> dict[str, Any]:
 
 
 async def store_updates(items: list[Any], accept: Accept) -> int | None:
-    """Commit each fetched update to the inbox; the highest update id stored, if any."""
+    """Commit the fetched updates to the inbox (the batch at once: one trip to the store);
+    the highest update id stored, if any."""
     highest = None
+    entries = []
     for item in items:
         update_id = _dict(item).get("update_id")
         if not isinstance(update_id, int) or isinstance(update_id, bool):
             log.warning("telegram: an entry without update_id was skipped")
             continue
-        await accept(str(update_id), chat_key(item), json.dumps(item))
+        entries.append((str(update_id), chat_key(item), json.dumps(item)))
         highest = update_id if highest is None else max(highest, update_id)
+    if entries:
+        await accept(entries)
     return highest
 
 

@@ -11,7 +11,9 @@ the pause again immediately before they call the platform (:meth:`RateLimiter.pa
 
 On top of the windows, sends to a platform with an overall limit are spaced evenly at a
 little under its rate (:data:`SPACING`): the windows alone would allow 30 at once and then
-nothing for a second. A chat's window that has nothing in it any more is forgotten, so the
+nothing for a second. Replies to members who just wrote come first: they never wait for the
+overall window but count in it, and the outbox's notifications take what they leave
+(:meth:`RateLimiter.direct`). A chat's window that has nothing in it any more is forgotten, so the
 limiter holds state only for chats written to in the last few seconds.
 """
 
@@ -111,8 +113,6 @@ class RateLimiter:
         self._paused_until: dict[str, float] = {}
         self._next_start: dict[str, float] = {}  # even spacing: the next start per platform
         self._overall: dict[str, Limit | None] = {}
-        self._replies_waiting: dict[str, int] = {}
-        self._outbox_active: dict[str, float] = {}  # when the outbox last took or left a place
         self._swept = clock()
 
     def _window(self, limit: Limit) -> _Window:
@@ -137,7 +137,6 @@ class RateLimiter:
             return wait
         for window in pairs:
             window.in_flight += 1
-        self._outbox_active[platform] = now
         if now - self._swept >= _SWEEP_SECONDS:
             self._sweep(now)
         return 0.0
@@ -145,7 +144,6 @@ class RateLimiter:
     def finished(self, platform: str, chat_kind: str, chat_id: str, *, called: bool) -> None:
         """The send is over; ``called`` says whether the platform was called (then it counts)."""
         now = self._clock()
-        self._outbox_active[platform] = now
         for limit in self._rules(platform, chat_kind, chat_id):
             window = self._window(limit)
             window.in_flight = max(0, window.in_flight - 1)
@@ -195,8 +193,8 @@ class RateLimiter:
             return most, 0.0
         now = self._clock()
         window = self._window(limit)
-        free = window.free(limit, now) - self._replies_waiting.get(platform, 0)
-        if free <= 0:  # full, or the free place belongs to a waiting reply
+        free = window.free(limit, now)
+        if free <= 0:  # full (replies count in it: they come first)
             return 0, max(window.wait(limit, now), 1e-3)
         start = max(now, self._next_start.get(platform, now))
         if start > now + LOOKAHEAD:
@@ -209,45 +207,25 @@ class RateLimiter:
     async def direct(self, platform: str, chat_kind: str, chat_id: str) -> AsyncIterator[None]:
         """Around a reply sent at once to someone using the bot (not through the outbox).
 
-        It always counts in the platform's overall window (and the chat's), so the outbox
-        leaves room for members' answers. While the outbox is sending (it had a send in the
-        window), the reply takes the next free place ahead of it: replies and notifications
-        together stay within the platform's limit, and a reply waits at most until one
-        earlier send leaves the window (a few tens of milliseconds at 30/s). Without
-        notifications going out, replies do not wait for each other: the platform's
-        overall limit is one for bulk notifications, and answering a hundred members a
-        second should not queue them (a 429 on a reply is retried in that chat alone)."""
+        Replies come first: one never waits for the platform's overall window, so an answer
+        to a member who just wrote is not queued behind a broadcast (nor behind other
+        answers: the overall limit is one for bulk notifications, and a 429 on a reply is
+        retried in that chat alone). It counts in the overall window and the chat's all the
+        same, in flight and once finished, so the outbox gives way: notifications take only
+        what the replies leave of the platform's rate (:meth:`budget`). The chat's own
+        limits hold for the parts after the first (:meth:`next_part`)."""
         limit = self._overall_limit(platform)
-        if limit is not None:
-            window = self._window(limit)
-            if self._outbox_sending(platform, limit):
-                await self._wait_for_place(platform, limit, window)
-            window.in_flight += 1
+        overall = self._window(limit) if limit is not None else None
+        if overall is not None:
+            overall.in_flight += 1
         try:
             yield
         finally:
             now = self._clock()
+            if overall is not None:
+                overall.in_flight = max(0, overall.in_flight - 1)
             for rule in self._rules(platform, chat_kind, chat_id):
-                window = self._window(rule)
-                if rule.key == platform:
-                    window.in_flight = max(0, window.in_flight - 1)
-                window.finished.append(now)
-
-    def _outbox_sending(self, platform: str, limit: Limit) -> bool:
-        """Whether an outbox send took a place in the platform's window within its length."""
-        return self._clock() - self._outbox_active.get(platform, -math.inf) < limit.window
-
-    async def _wait_for_place(self, platform: str, limit: Limit, window: _Window) -> None:
-        """Until the window has a free place; the outbox leaves it to the waiting reply."""
-        self._replies_waiting[platform] = self._replies_waiting.get(platform, 0) + 1
-        try:
-            for _ in range(_MAX_REPLY_WAITS):  # a place frees as earlier sends age out
-                now = self._clock()
-                if window.free(limit, now) > 0:
-                    break
-                await asyncio.sleep(window.wait(limit, now))
-        finally:
-            self._replies_waiting[platform] -= 1
+                self._window(rule).finished.append(now)
 
     def start_delay(self, platform: str) -> float:
         """Take the platform's next evenly spaced start: seconds from now until it."""
