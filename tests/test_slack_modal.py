@@ -179,6 +179,9 @@ async def test_the_slash_command_opens_the_whole_form_as_a_modal(slack: SlackWor
     view = await _opened(slack)
     [call] = slack.fake.calls_to("views.open")
     assert str(call["trigger_id"]).startswith("trigger.")
+    methods = [c.method for c in slack.fake.calls]
+    before = methods[: methods.index("views.open")]  # nothing slow before the modal opens
+    assert set(before) <= {"auth.test", "users.info", "conversations.open"}
     assert modal_error(view) == []
     assert not slack.fake.messages_in("DUADMIN")  # no chat questionnaire besides
     assert view["callback_id"] == "f.visit|.submit"

@@ -8,6 +8,11 @@ time, one person's requests in order, and a crash before they ran loses nothing.
 Mode is used instead when an app-level token is set: the envelopes arrive over a websocket
 (:mod:`bot.adapters.slack_socket`), go to the same inbox before they are acknowledged, and
 are processed from there exactly as in HTTP mode.
+
+A form started by a slash command or a button opens as a modal with the request's trigger
+(:mod:`bot.adapters.slack_modal`); a modal's submission is the one request handled before
+it is acknowledged, because the acknowledgement carries the answer
+(:mod:`bot.adapters.slack_forms`).
 """
 
 from __future__ import annotations

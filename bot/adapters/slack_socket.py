@@ -88,7 +88,7 @@ class SocketReceiver:
     ) -> None:
         body: dict[str, Any] = request.payload
         if self.answer_now is not None and body.get("type") == "view_submission":
-            await self._answer(client, request)
+            await self._answer(client, request, self.answer_now)
             return
         key = request_key(body, request.envelope_id)
         try:
@@ -100,11 +100,12 @@ class SocketReceiver:
             log.info("slack: request %s received twice; skipped", key)
         await client.send_socket_mode_response(SocketModeResponse(envelope_id=request.envelope_id))
 
-    async def _answer(self, client: AsyncBaseSocketModeClient, request: SocketModeRequest) -> None:
+    async def _answer(
+        self, client: AsyncBaseSocketModeClient, request: SocketModeRequest, answer_now: AnswerNow
+    ) -> None:
         """A request answered in its acknowledgement (a modal's submission)."""
-        assert self.answer_now is not None
         try:
-            payload = await self.answer_now(request.payload)
+            payload = await answer_now(request.payload)
         except Exception:
             log.exception("slack: envelope %s could not be answered", request.envelope_id)
             return
