@@ -85,7 +85,15 @@ FORM = Form(
     finish=_finish,
     access=Access.ADMIN,
     fields=[
-        Field("title", Kind.TEXT, "form.required", "form.yes", parse=_title, max_length=120),
+        Field(
+            "title",
+            Kind.TEXT,
+            "form.required",
+            "form.yes",
+            parse=_title,
+            max_length=120,
+            hint="form.required",
+        ),
         Field("notes", Kind.LONG_TEXT, "form.skip", "form.skip", optional=True, max_length=9000),
         Field(
             "region",
@@ -272,7 +280,7 @@ async def test_a_valid_submission_shows_the_preview_whose_submit_finishes(
     again = await slack.send.submit("UADMIN", preview, {})  # the form is over: stale
     assert again.status == 200 and again.body == ""
     await slack.settle()
-    assert "schon beantwortet oder abgelaufen" in slack.fake.last_in("DUADMIN").text
+    assert "schon beantwortet oder nicht mehr gültig" in slack.fake.last_in("DUADMIN").text
     assert len(RESULTS) == 1
 
 
@@ -289,7 +297,7 @@ async def test_a_forged_submission_gets_a_clear_message(slack: SlackWorld) -> No
     never_opened = await slack.send.submit("U1", view, _valid())
     assert never_opened.body == ""
     await slack.settle()
-    assert "schon beantwortet oder abgelaufen" in slack.fake.last_in("DU1").text
+    assert "schon beantwortet oder nicht mehr gültig" in slack.fake.last_in("DU1").text
 
     await slack.send.submit("U2", view, _valid())  # Bob may not use the form at all
     await slack.settle()
