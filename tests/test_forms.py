@@ -227,3 +227,137 @@ async def test_native_form_errors_next_to_fields_then_preview(core: Core) -> Non
 async def test_a_form_action_that_does_not_fit_a_button_is_refused() -> None:
     with pytest.raises(ValueError):
         Form(name="x", action="f." + "x" * 60, model=Visit, fields=[], title="t", finish=_finish)
+
+
+# what a form can add: a sample before the preview, a confirm label by the answers, a value
+# the preview remembers, async prompt params, choices that run out or go -----------------
+
+
+class Order(BaseModel):
+    shop: str
+    item: str
+    shown: int | None = None  # what the preview showed, remembered for finish
+
+
+ITEMS = [Choice("pretzel", "Brezel"), Choice("strudel", "Apfelstrudel")]
+ORDERS: list[Order] = []
+
+
+async def _items(ctx: Context, draft: Draft) -> list[Choice]:
+    return [] if draft.raw.get("shop") == "empty" else list(ITEMS)
+
+
+async def _item_params(ctx: Context, draft: Draft) -> dict[str, object]:
+    return {"value": f"„{draft['shop']}“ / Müller & Söhne"}
+
+
+async def _strudel_gone(ctx: Context, value: str, draft: Draft) -> None:
+    if value == "strudel":
+        raise Invalid("form.required")
+
+
+async def _sample(ctx: Context, draft: Draft) -> list[Outgoing]:
+    return [Outgoing(text=f"Muster: {draft['item']}")]
+
+
+async def _order_preview(ctx: Context, draft: Draft, listing: str) -> str:
+    await ORDER.remember(ctx, "shown", len(ITEMS))
+    return listing
+
+
+async def _order_finish(ctx: Context, order: Order) -> Outgoing:
+    ORDERS.append(order)
+    return Outgoing(text=f"bestellt {order.item}")
+
+
+ORDER = Form(
+    name="order",
+    action="f.order",
+    model=Order,
+    title="form.open",
+    finish=_order_finish,
+    access=Access.ANYONE,
+    fields=[
+        Field(
+            "shop",
+            Kind.CHOICE,
+            "form.yes",
+            "form.yes",
+            choices=[Choice("bakery", "Bäckerei"), Choice("empty", "Leerladen")],
+        ),
+        Field(
+            "item",
+            Kind.CHOICE,
+            "form.current",
+            "form.no",
+            choices=_items,
+            params=_item_params,
+            empty="form.choice_gone",
+            gone=_strudel_gone,
+        ),
+    ],
+    sample=_sample,
+    preview=_order_preview,
+    confirm=lambda draft: "form.keep" if draft.raw.get("item") == "pretzel" else "form.confirm",
+    stale="form.required",
+)
+
+
+@pytest.fixture
+async def order_core(settings: Settings) -> AsyncIterator[Core]:
+    store = await Store.open(settings.db_path)
+    router = Router()
+    ORDER.install(router)
+
+    @router.command("order", access=Access.ANYONE)
+    async def start(ctx: Context, args: str) -> list[Outgoing]:
+        return await ORDER.begin(ctx)
+
+    ORDERS.clear()
+    ITEMS[:] = [Choice("pretzel", "Brezel"), Choice("strudel", "Apfelstrudel")]
+    yield Core(store, settings, router, Notifier(store, settings.language))
+    await store.close()
+
+
+async def test_a_choice_with_nothing_to_offer_asks_the_field_before_again(
+    order_core: Core,
+) -> None:
+    gül = Person(order_core, "gül", "de")
+    await gül.say("/order")
+    await gül.press("Leerladen")
+    assert "Diese Auswahl gibt es nicht mehr" in gül.texts()  # the field's `empty` text
+    assert [b.label for b in gül.last[-1].button_list()] == ["Bäckerei", "Leerladen"]
+    await gül.press("Bäckerei")
+    assert "Bisher: „bakery“ / Müller & Söhne" in gül.texts()  # async params
+
+
+async def test_a_pressed_choice_that_went_says_why_and_asks_again(order_core: Core) -> None:
+    hans = Person(order_core, "hans", "de")
+    await hans.say("/order")
+    await hans.say("Bäckerei")
+    question = hans.last
+    ITEMS.pop()  # the strudel is sold out since the buttons were shown
+    await hans.press("Apfelstrudel")
+    assert "Bitte füllen Sie" in hans.texts()  # the field's `gone` reason
+    assert [b.label for b in hans.last[-1].button_list()] == ["Brezel"]
+    ITEMS.pop()
+    hans.last = question
+    await hans.press("Brezel")  # gone too, with no reason of its own: the kernel's
+    assert "Diese Auswahl gibt es nicht mehr" in hans.texts()
+
+
+async def test_sample_confirm_by_answer_remember_and_stale_key(order_core: Core) -> None:
+    ida = Person(order_core, "ida", "de")
+    await ida.say("/order")
+    await ida.press("Bäckerei")
+    await ida.press("Brezel")
+    sample, preview = ida.last
+    assert sample.text == "Muster: pretzel" and "Nein: Brezel" in preview.text
+    assert preview.button_list()[0].label == "Beibehalten"  # the confirm key of a pretzel
+    ITEMS.append(Choice("bun", "Brötchen"))  # the preview showed 2; finish gets that number
+    await ida.press("Beibehalten")
+    assert ida.texts() == "bestellt pretzel" and ORDERS[0].shown == 2
+    await ida.tap(preview.button_list()[0])
+    assert ida.texts() == "Bitte füllen Sie dieses Feld aus."  # the form's stale key
+    with pytest.raises(ValueError):
+        await ORDER.remember(None, "item", "x")  # type: ignore[arg-type]

@@ -79,7 +79,8 @@ Parser = Callable[[Context, str, Draft], Any]
 ChoicesOf = Callable[[Context, Draft], Awaitable[list[Choice]]]
 Shown = Callable[[Context, Any, Draft], str]
 Condition = Callable[[Draft], bool]
-Params = Callable[[Context, Draft], Mapping[str, object]]
+Params = Callable[[Context, Draft], Mapping[str, object] | Awaitable[Mapping[str, object]]]
+Gone = Callable[[Context, str, Draft], Awaitable[None]]
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,10 @@ class Field:
     ``prompt`` and ``label`` are catalog keys: the question in a chat, and the short name in
     the preview, the list of fields to change and a modal. ``optional`` fields can be
     skipped (``-`` or the button); ``when`` asks a field only if earlier answers call for
-    it; ``choices`` is a fixed list or an async function of the draft.
+    it; ``choices`` is a fixed list or an async function of the draft. ``params`` fill the
+    prompt (may be async). A required choice field with nothing to offer is not asked: the
+    kernel says ``empty`` (a catalog key) and asks the field before it again. ``gone`` says
+    why a pressed choice is no longer offered (it raises the Refusal to show).
     """
 
     name: str
@@ -102,6 +106,8 @@ class Field:
     when: Condition | None = None
     show: Shown | None = None
     params: Params | None = None
+    empty: str | None = None
+    gone: Gone | None = None
     max_length: int = 200
     columns: int = 1  # buttons per row in a chat
     extra: dict[str, Any] = field(default_factory=dict)
@@ -117,6 +123,12 @@ class Field:
         if callable(self.choices):
             return await self.choices(ctx, draft)
         return list(self.choices)
+
+    async def prompt_params(self, ctx: Context, draft: Draft) -> dict[str, object]:
+        if self.params is None:
+            return {}
+        params = self.params(ctx, draft)
+        return dict(await params if inspect.isawaitable(params) else params)
 
     async def read(self, ctx: Context, text: str, draft: Draft) -> Any:
         """The value of a typed answer, by the field's own parser."""

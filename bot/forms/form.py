@@ -38,6 +38,7 @@ Model = TypeVar("Model", bound=BaseModel)
 PREVIEW = "preview"
 MODAL = "modal"  # the fields are out in a native form; the next thing is its submission
 Preview = Callable[[Context, Draft, str], Awaitable[str]]
+Sample = Callable[[Context, Draft], Awaitable[list[Outgoing]]]
 
 
 @dataclass
@@ -45,8 +46,11 @@ class Form(Generic[Model]):
     """A form's declaration. ``action`` is the short button action of its buttons
     (``f.ev``); ``title`` and ``confirm`` are catalog keys (the modal's title, the label
     that confirms the preview). ``preview`` may rewrite the preview text (it gets the
-    default list of labels and values). ``language_field``: the answer of that field is
-    the language of the questions after it."""
+    default list of labels and values) and may :meth:`remember` what it showed; ``sample``
+    gives the messages shown before the preview in a chat (the result as its readers will
+    get it). ``confirm`` may depend on the answers (a function of the draft giving the
+    key). ``stale`` answers buttons of a form that is over. ``language_field``: the answer
+    of that field is the language of the questions after it."""
 
     name: str
     action: str
@@ -58,7 +62,9 @@ class Form(Generic[Model]):
     gated: bool = True
     also: Callable[[Context], bool] | None = None
     preview: Preview | None = None
-    confirm: str = "form.confirm"
+    sample: Sample | None = None
+    confirm: str | Callable[[Draft], str] = "form.confirm"
+    stale: str = "form.stale"
     discard: str = "form.discard"
     language_field: str | None = None
     native: bool = True  # may be shown as a native form (a Slack modal)
@@ -91,9 +97,9 @@ class Form(Generic[Model]):
         first = await self._next(ctx, draft, -1, edit)
         if first is None:
             await ctx.set_conversation(self.name, PREVIEW, state)
-            return [await self._preview(ctx, draft)]
+            return await self._preview(ctx, draft)
         await ctx.set_conversation(self.name, first.name, state)
-        return [await self._ask(ctx, first, draft, edit)]
+        return await self._question(ctx, first, draft, edit)
 
     def install(self, router: Router) -> None:
         """Register the form's typed answers and buttons with the router."""
@@ -117,6 +123,21 @@ class Form(Generic[Model]):
     async def _save(self, ctx: Context, step: str, draft: Draft, edit: bool) -> None:
         await ctx.set_conversation(self.name, step, {"v": draft.raw, "edit": edit})
 
+    async def remember(self, ctx: Context, name: str, value: Any) -> None:
+        """Keep a value beside the answers, e.g. the count a preview showed: ``finish``
+        gets it in the model (``name`` is a field of the model that no question asks), so
+        it can check that it still holds."""
+        if name in self._index or name not in self.model.model_fields:
+            raise ValueError(f"form {self.name}: {name!r} is not a model-only field")
+        if not self._active(ctx):
+            return
+        assert ctx.conversation is not None
+        draft = self._draft(ctx).with_value(name, value)
+        await self._save(ctx, ctx.conversation.step, draft, self._editing(ctx))
+
+    def _confirm(self, draft: Draft) -> str:
+        return self.confirm(draft) if callable(self.confirm) else self.confirm
+
     def _apply_language(self, ctx: Context, draft: Draft) -> None:
         if self.language_field and draft.raw.get(self.language_field) in ("de", "en"):
             ctx.lang = str(draft.raw[self.language_field])
@@ -138,8 +159,7 @@ class Form(Generic[Model]):
         """One field's question with its buttons (and the current value when there is one)."""
         self._apply_language(ctx, draft)
         index = self._index[asked.name]
-        params = dict(asked.params(ctx, draft)) if asked.params else {}
-        text = ctx.t(asked.prompt, **params)
+        text = ctx.t(asked.prompt, **await asked.prompt_params(ctx, draft))
         has_value = asked.name in draft.raw and draft.raw[asked.name] not in (None, [], "")
         if has_value and edit:
             text += "\n\n" + ctx.t("form.current", value=await asked.shown(ctx, draft))
@@ -167,6 +187,20 @@ class Form(Generic[Model]):
             rows.append(extra)
         return Outgoing(text=text, buttons=rows)
 
+    async def _question(
+        self, ctx: Context, asked: Field, draft: Draft, edit: bool
+    ) -> list[Outgoing]:
+        """Ask ``asked``; a required choice with nothing to offer is not asked: the person
+        is told so and asked the field before it again (its answer led here)."""
+        nothing = asked.kind in (Kind.CHOICE, Kind.MULTI) and not asked.optional
+        if nothing and not await asked.options(ctx, draft):
+            before = [f for f in self.fields[: self._index[asked.name]] if f.applies(draft)]
+            if before:
+                await self._save(ctx, before[-1].name, draft, edit)
+                empty = ctx.reply(asked.empty or "form.nothing_to_choose")
+                return [empty, await self._ask(ctx, before[-1], draft, edit)]
+        return [await self._ask(ctx, asked, draft, edit)]
+
     def _button(self, label: str, arg: str) -> Button:
         return Button(label=label, action=self.action, arg=arg)
 
@@ -185,7 +219,10 @@ class Form(Generic[Model]):
         try:
             value = await self._read_typed(ctx, asked, text, draft)
         except Refusal as problem:
-            return [problem.reply(ctx), await self._ask(ctx, asked, draft, self._editing(ctx))]
+            return [
+                problem.reply(ctx),
+                *await self._question(ctx, asked, draft, self._editing(ctx)),
+            ]
         if isinstance(value, _Ambiguous):
             return value.question
         return await self._accept(ctx, asked, draft, value)
@@ -261,35 +298,35 @@ class Form(Generic[Model]):
             await self._save(ctx, PREVIEW, draft, edit)
             return await self._preview(ctx, draft)
         await self._save(ctx, following.name, draft, edit)
-        return await self._ask(ctx, following, draft, edit)
+        return await self._question(ctx, following, draft, edit)
 
     async def _pressed(self, ctx: Context, arg: str) -> HandlerResult:
         """A button of this form: an answer, or one of the preview's."""
         if arg == ".open":  # a native form again (the first one could not be opened)
             if not self._active(ctx):
-                return ctx.reply("form.stale")
+                return ctx.reply(self.stale)
             return await self.begin(ctx, self._draft(ctx).raw, edit=self._editing(ctx))
         if arg in (".submit", ".confirm") and ctx.incoming.form_values is not None:
             return await self._submitted(ctx, arg)
         if not self._active(ctx):
-            return ctx.reply("form.stale")
+            return ctx.reply(self.stale)
         assert ctx.conversation is not None
         draft, step = self._draft(ctx), ctx.conversation.step
         self._apply_language(ctx, draft)
         if arg.startswith("."):
             if step != PREVIEW:
-                return ctx.reply("form.stale")
+                return ctx.reply(self.stale)
             return await self._preview_pressed(ctx, draft, arg)
         head, _, value = arg.partition(":")
         index = number(head, 0, len(self.fields) - 1)
         if index is None:
-            return ctx.reply("form.stale")
+            return ctx.reply(self.stale)
         asked = self.fields[index]
         if value == ".change" and step == PREVIEW:
             await self._save(ctx, asked.name, draft, True)
             return await self._ask(ctx, asked, draft, True)
         if step != asked.name:
-            return ctx.reply("form.stale")
+            return ctx.reply(self.stale)
         return await self._button_answer(ctx, asked, draft, value)
 
     async def _button_answer(
@@ -302,8 +339,12 @@ class Form(Generic[Model]):
         if value == ".done" and asked.kind == Kind.MULTI:
             return await self._accept(ctx, asked, draft, draft.raw.get(asked.name) or [])
         options = {c.value: c for c in await asked.options(ctx, draft)}
-        if value not in options:
-            return ctx.reply("form.stale")
+        if value not in options and asked.kind == Kind.YES_NO:
+            return ctx.reply(self.stale)
+        if value not in options:  # gone since the buttons were shown: say so, ask again
+            problem = await self._gone(ctx, asked, value, draft)
+            again = await self._question(ctx, asked, draft, self._editing(ctx))
+            return [problem.reply(ctx), *again]
         if asked.kind == Kind.MULTI:  # toggle, and show the question again in place
             chosen = [str(v) for v in draft.raw.get(asked.name) or []]
             chosen = [v for v in chosen if v != value] if value in chosen else [*chosen, value]
@@ -312,6 +353,15 @@ class Form(Generic[Model]):
             question = await self._ask(ctx, asked, draft, self._editing(ctx))
             return question.model_copy(update={"replace": True})
         return await self._accept(ctx, asked, draft, _choice_value(asked, options[value]))
+
+    async def _gone(self, ctx: Context, asked: Field, value: str, draft: Draft) -> Refusal:
+        """Why a pressed choice is not offered any more: the field's own reason, if any."""
+        try:
+            if asked.gone is not None:
+                await asked.gone(ctx, value, draft)
+        except Refusal as problem:
+            return problem
+        return Invalid("form.choice_gone")
 
     # the preview ------------------------------------------------------------------------
 
@@ -329,19 +379,20 @@ class Form(Generic[Model]):
             return await self.preview(ctx, draft, listing)
         return ctx.t("form.preview", listing=listing)
 
-    async def _preview(self, ctx: Context, draft: Draft) -> Outgoing:
+    async def _preview(self, ctx: Context, draft: Draft) -> list[Outgoing]:
+        shown = await self.sample(ctx, draft) if self.sample is not None else []
         buttons = [
             [
-                self._button(ctx.t(self.confirm), ".ok"),
+                self._button(ctx.t(self._confirm(draft)), ".ok"),
                 self._button(ctx.t("form.change"), ".edit"),
             ],
             [self._button(ctx.t(self.discard), ".no")],
         ]
-        return Outgoing(text=await self._preview_text(ctx, draft), buttons=buttons)
+        return [*shown, Outgoing(text=await self._preview_text(ctx, draft), buttons=buttons)]
 
     async def _preview_typed(self, ctx: Context, draft: Draft, text: str) -> HandlerResult:
         said = words.word(text)
-        if said in words.YES or words.fold(text) == words.fold(ctx.t(self.confirm)):
+        if said in words.YES or words.fold(text) == words.fold(ctx.t(self._confirm(draft))):
             return await self._finish(ctx, draft)
         if said in words.NO or words.fold(text) == words.fold(ctx.t(self.discard)):
             return await self._discard(ctx)
@@ -364,7 +415,7 @@ class Form(Generic[Model]):
                 if f.applies(draft)
             ]
             return ctx.reply("form.which_field", buttons=rows)
-        return ctx.reply("form.stale")
+        return ctx.reply(self.stale)
 
     async def _discard(self, ctx: Context) -> Outgoing:
         await ctx.end_conversation()
@@ -382,6 +433,8 @@ class Form(Generic[Model]):
             await self._save(ctx, missing[0].name, draft, True)
             return await self._ask(ctx, missing[0], draft, True)
         values = {f.name: draft.raw.get(f.name) for f in self.fields if f.applies(draft)}
+        kept = {k: v for k, v in draft.raw.items() if k not in self._index}  # remembered
+        values.update({k: v for k, v in kept.items() if k in self.model.model_fields})
         data = self.model.model_validate(values)
         await ctx.end_conversation()
         return as_list(await self.finish(ctx, data))
@@ -400,9 +453,7 @@ class Form(Generic[Model]):
                     name=item.name,
                     kind=item.kind.value,
                     label=ctx.t(item.label),
-                    hint=ctx.t(
-                        item.prompt, **(dict(item.params(ctx, draft)) if item.params else {})
-                    ),
+                    hint=ctx.t(item.prompt, **await item.prompt_params(ctx, draft)),
                     optional=item.optional or item.when is not None,
                     max_length=item.max_length,
                     choices=[(c.value, c.text(ctx)) for c in options],
@@ -423,7 +474,7 @@ class Form(Generic[Model]):
         """A native form's submission: its fields (errors next to them, or the preview),
         or the preview confirmed."""
         if not self._active(ctx):
-            return ctx.reply("form.stale")
+            return ctx.reply(self.stale)
         if arg == ".confirm":
             return await self._finish(ctx, self._draft(ctx))
         raw = ctx.incoming.form_values or {}
@@ -442,7 +493,10 @@ class Form(Generic[Model]):
         await self._save(ctx, PREVIEW, draft, self._editing(ctx))
         preview = await self._preview_text(ctx, draft)
         view = FormView(
-            action=self.action, title=ctx.t(self.title), submit=ctx.t(self.confirm), preview=preview
+            action=self.action,
+            title=ctx.t(self.title),
+            submit=ctx.t(self._confirm(draft)),
+            preview=preview,
         )
         return Outgoing(text=preview, form=view)
 
