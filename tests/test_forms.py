@@ -236,6 +236,7 @@ async def test_a_form_action_that_does_not_fit_a_button_is_refused() -> None:
 class Order(BaseModel):
     shop: str
     item: str
+    wish: str | None = None
     shown: int | None = None  # what the preview showed, remembered for finish
 
 
@@ -248,7 +249,7 @@ async def _items(ctx: Context, draft: Draft) -> list[Choice]:
 
 
 async def _item_params(ctx: Context, draft: Draft) -> dict[str, object]:
-    return {"value": f"„{draft['shop']}“ / Müller & Söhne"}
+    return {"value": f"„{draft.get('shop', '–')}“ / Müller & Söhne"}
 
 
 async def _strudel_gone(ctx: Context, value: str, draft: Draft) -> None:
@@ -294,6 +295,13 @@ ORDER = Form(
             params=_item_params,
             empty="form.choice_gone",
             gone=_strudel_gone,
+        ),
+        Field(
+            "wish",
+            Kind.TEXT,
+            "form.skip",
+            "form.skip",
+            when=lambda d: d.raw.get("item") == "strudel",
         ),
     ],
     sample=_sample,
@@ -361,3 +369,15 @@ async def test_sample_confirm_by_answer_remember_and_stale_key(order_core: Core)
     assert ida.texts() == "Bitte füllen Sie dieses Feld aus."  # the form's stale key
     with pytest.raises(ValueError):
         await ORDER.remember(None, "item", "x")  # type: ignore[arg-type]
+
+
+async def test_a_native_form_requires_a_conditional_field_that_applies(order_core: Core) -> None:
+    jan = Person(order_core, "jan", "de")
+    opened = await jan.say("/order", form_trigger=True)
+    assert opened[0].form is not None and opened[0].form.fields[2].optional  # in the modal
+    values: dict[str, Any] = {"shop": "bakery", "item": "strudel", "wish": ""}
+    answer = await jan.say("", action="f.order", action_arg=".submit", form_values=values)
+    assert answer[0].form is not None and set(answer[0].form.errors) == {"wish"}
+    values = {"shop": "bakery", "item": "pretzel", "wish": ""}  # not asked for a pretzel
+    answer = await jan.say("", action="f.order", action_arg=".submit", form_values=values)
+    assert answer[0].form is not None and answer[0].form.preview

@@ -507,7 +507,7 @@ class Form(Generic[Model]):
         choices must still be offered."""
         empty = given is None or given == "" or given == []
         if empty:
-            if item.optional or item.when is not None:
+            if item.optional:  # a `when` field is read here only when it applies
                 return [] if item.kind == Kind.MULTI else None
             raise Invalid("form.required")
         options = {c.value: c for c in await item.options(ctx, draft)}
