@@ -125,9 +125,11 @@ async def _region_name(ctx: Context, token: str | None) -> str | None:
 
 
 async def _audience(ctx: Context, draft: Draft) -> Audience:
-    """The audience of the answers so far, unchecked (for the prompts and the preview)."""
-    region = await _region_name(ctx, draft.raw.get("region"))
-    return Audience(topic_id=draft.get("topic"), region=region, group_id=draft.get("group"))
+    """The audience of the answers so far, unchecked (for the prompts and the preview):
+    only those that apply to the kind (a group chosen before the kind changed does not)."""
+    given = {f.name: draft.get(f.name) for f in FIELDS if f.applies(draft)}
+    region = await _region_name(ctx, given.get("region"))
+    return Audience(topic_id=given.get("topic"), region=region, group_id=given.get("group"))
 
 
 # preview and finish --------------------------------------------------------------------
@@ -232,7 +234,8 @@ async def start(ctx: Context, args: str) -> list[Outgoing]:
         return [await status.cancel_now(ctx, rest.strip())]
     if word:
         return [ctx.reply("broadcast.usage")]
-    return [ctx.reply("broadcast.intro"), *await FORM.begin(ctx)]
+    intro = [] if ctx.incoming.form_trigger else [ctx.reply("broadcast.intro")]  # a modal
+    return [*intro, *await FORM.begin(ctx)]
 
 
 def register(router: Router) -> None:
