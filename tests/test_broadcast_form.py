@@ -98,6 +98,7 @@ async def test_the_form_at_once_refuses_field_by_field_then_sends_as_the_chat_do
     opened = await admin.say("/rundschreiben", form_trigger=True)
     [message] = opened  # no chat intro before a modal
     assert message.form is not None
+    assert message.form.fields[4].hint.startswith("Empfänger: wie oben gewählt.")
     assert [f.name for f in message.form.fields] == [
         "kind", "topic", "region", "group", "text", "when", "send_at"
     ]  # fmt: skip

@@ -22,13 +22,7 @@ from bot.forms import Choice, Draft, Field, Form, Kind
 from bot.models import Outgoing
 from bot.router import Access, HandlerResult, Invalid, Router, Section
 from handlers.broadcast import markup, render, status
-from handlers.broadcast.service import (
-    KINDS,
-    MAX_TEXT,
-    BroadcastService,
-    CountChanged,
-    Sender,
-)
+from handlers.broadcast.service import KINDS, MAX_TEXT, BroadcastService, CountChanged, Sender
 from handlers.members.render import region_label
 from handlers.names import find_topic
 from storage.broadcasts import Audience
@@ -115,7 +109,11 @@ def _send_at(ctx: Context, text: str, draft: Draft) -> datetime:
 
 
 async def _text_params(ctx: Context, draft: Draft) -> dict[str, object]:
-    label = await service(ctx).describe(ctx.lang, await _audience(ctx, draft))
+    """The audience so far; in a modal, whatever is chosen above it."""
+    if "kind" not in draft:
+        label = ctx.t("broadcast.audience.above")
+    else:
+        label = await service(ctx).describe(ctx.lang, await _audience(ctx, draft))
     return {"audience": label, "max": render.number(ctx.lang, MAX_TEXT)}
 
 

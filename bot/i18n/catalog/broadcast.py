@@ -30,6 +30,7 @@ MESSAGES = {
         "de": "Mitglieder der Arbeitsgruppe „{group}“",
         "en": "members of the working group “{group}”",
     },
+    "broadcast.audience.above": {"de": "wie oben gewählt", "en": "as chosen above"},
     "broadcast.platform.telegram": {"de": "Telegram", "en": "Telegram"},
     "broadcast.platform.slack": {"de": "Slack", "en": "Slack"},
     "broadcast.platform.console": {"de": "Konsole", "en": "console"},
