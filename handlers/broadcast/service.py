@@ -19,7 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
+from zoneinfo import ZoneInfo
 
+from bot.calendar.parse import BadTime, parse_local
 from bot.delivery.notify import Notifier, Render
 from bot.settings import Settings
 from handlers.broadcast import render
@@ -35,6 +37,7 @@ log = logging.getLogger(__name__)
 MAX_TEXT = 4000
 LATE_AFTER = timedelta(minutes=2)  # later than this and the admin is told it went late
 MAX_AHEAD = timedelta(days=366)
+KINDS = ("all", "topic", "region", "group", "both")
 
 
 @dataclass(frozen=True)
@@ -129,6 +132,37 @@ class BroadcastService:
             region = matches[0]
         return Audience(topic_id=topic_id, region=region)
 
+    async def chosen_audience(
+        self,
+        kind: str,
+        topic_id: int | None = None,
+        region: str | None = None,
+        group_id: int | None = None,
+    ) -> Audience:
+        """An audience as picked in a form (the chat's, a Slack modal, the dashboard): the
+        kind, then the topic and group by id and the region by name; raises
+        :class:`Invalid` for one that is missing, archived or unknown."""
+        if kind not in KINDS:
+            raise Invalid("broadcast.audience_incomplete", {})
+        if kind == "group":
+            group = await self.store.groups.get(group_id) if group_id else None
+            if group is None:
+                raise Invalid("broadcast.audience_incomplete", {})
+            if not group.active:
+                raise Invalid("broadcast.group_archived", {"group": group.name})
+            return Audience(group_id=group.id)
+        topic = None
+        if kind in ("topic", "both"):
+            found = await self.store.topics.get(topic_id) if topic_id else None
+            if found is None or found.archived:
+                raise Invalid("topics.unknown", {"topic": found.name if found else "?"})
+            topic = found.id
+        if kind not in ("region", "both"):
+            return Audience(topic_id=topic)
+        if not (region or "").strip():
+            raise Invalid("broadcast.unknown_region", {"region": "?", "regions": ""})
+        return Audience(topic_id=topic, region=(await self.audience(region=region)).region)
+
     async def names(self, audience: Audience) -> render.AudienceNames:
         """The names of the topic and group an audience refers to (archived ones too)."""
         topic = await self.store.topics.get(audience.topic_id) if audience.topic_id else None
@@ -149,6 +183,23 @@ class BroadcastService:
         if len(text) > MAX_TEXT:
             raise Invalid("broadcast.text_too_long", {"max": MAX_TEXT, "length": len(text)})
         return text
+
+    def read_send_at(self, text: str, zone: ZoneInfo) -> datetime:
+        """When to send, as typed in the network's or the admin's zone; raises
+        :class:`Invalid` for what is no moment, lies in the past or too far ahead."""
+        try:
+            when = parse_local(text, zone)
+        except BadTime:
+            raise Invalid("broadcast.bad_time", {"value": text.strip()[:40]}) from None
+        self.check_send_at(when)
+        return when
+
+    def check_send_at(self, when: datetime) -> None:
+        now = self.clock()
+        if when <= now:
+            raise Invalid("broadcast.time_past", {})
+        if when - now > MAX_AHEAD:
+            raise Invalid("broadcast.time_far", {})
 
     async def preview(self, audience: Audience) -> Preview:
         return Preview(await self.store.broadcasts.count_by_platform(audience))
@@ -194,11 +245,7 @@ class BroadcastService:
     ) -> tuple[Broadcast, Preview]:
         """Store a broadcast to be sent at ``when``; the audience is resolved then."""
         text = self.check_text(text)
-        now = self.clock()
-        if when <= now:
-            raise Invalid("broadcast.time_past", {})
-        if when - now > MAX_AHEAD:
-            raise Invalid("broadcast.time_far", {})
+        self.check_send_at(when)
         async with self.store.transaction():
             preview = await self.preview(audience)
             broadcast = await self._create(audience, text, sender, when)
