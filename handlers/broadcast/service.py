@@ -21,9 +21,10 @@ from datetime import datetime, timedelta
 from functools import partial
 
 from bot.delivery.notify import Notifier, Render
+from bot.parsing.names import rank
 from bot.settings import Settings
 from handlers.broadcast import render
-from handlers.names import find_group, find_topic
+from handlers.names import find_group, require_topic
 from handlers.validation import Invalid
 from storage import Store
 from storage.broadcasts import Audience, Broadcast, DeliveryCounts, audience_json
@@ -113,15 +114,11 @@ class BroadcastService:
             return Audience(group_id=(await self.group(group)).id)
         topic_id = None
         if topic is not None:
-            found = await find_topic(self.store, topic)
-            if found is None or found.archived:
-                raise Invalid("topics.unknown", {"topic": topic[:60]})
-            topic_id = found.id
+            topic_id = (await require_topic(self.store, topic)).id
         if region is not None:
             regions = await self.regions()
-            wanted = " ".join(region.casefold().split())
-            matches = [r for r in regions if r.casefold() == wanted]
-            if not matches:
+            matches = [regions[i] for i in rank(region, regions)]
+            if len(matches) != 1:
                 raise Invalid(
                     "broadcast.unknown_region",
                     {"region": region[:60], "regions": ", ".join(regions)},
