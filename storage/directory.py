@@ -107,6 +107,13 @@ def fts_query(term: str, whole_below: int = 0) -> str | None:
     return either[0] if either else None
 
 
+def _preferred(spelling: tuple[str, int]) -> tuple[int, bool, bool, str]:
+    """Which of a tag's spellings the overview shows: the most frequent, then one that is
+    neither all capitals nor all lower case, then one with its umlauts."""
+    tag, count = spelling
+    return (-count, tag.isupper() or tag.islower(), tag.isascii(), tag)
+
+
 class DirectoryEntry(BaseModel):
     """A listed member as a search shows them; ``reach`` maps platform -> user id."""
 
@@ -236,7 +243,10 @@ class DirectoryRepository:
         counted: dict[str, list[tuple[str, int]]] = {}
         for tag, count in tags:
             counted.setdefault(same(tag) or tag, []).append((tag, count))
-        merged = [(spellings[0][0], sum(n for _, n in spellings)) for spellings in counted.values()]
+        merged = [
+            (min(spellings, key=_preferred)[0], sum(n for _, n in spellings))
+            for spellings in counted.values()
+        ]
         merged.sort(key=lambda item: (-item[1], item[0]))
         return Overview(
             listed=sum(r[1] for r in regions),

@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 
 from bot.forms import words
-from bot.parsing.names import fold, rank, words_match
+from bot.parsing.names import fold, rank, spelling, words_match
 from bot.services import Services
 from bot.settings import Settings
 from storage.db import utcnow
@@ -59,6 +59,8 @@ def test_the_rules_find_a_unique_word_or_beginning() -> None:
     assert words_match("gross", "Jürgen Groß", "Groß & Söhne")
     assert words_match("oezlem yilm", "Özlem Yılmaz", "")
     assert not words_match("weiss", "Jürgen Groß", "")
+    assert spelling("FRÄSEN") == spelling("fraesen") == spelling("Fräsen") == "frasen"
+    assert spelling("3D-Druck") == spelling("3D Druck") and spelling("C++") != spelling("C#")
 
 
 async def _admin(app: Services) -> Person:

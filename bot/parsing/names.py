@@ -2,7 +2,7 @@
 labels of choices, used by chat commands, form steps, the CLI and the dashboard.
 
 Folding (:func:`fold`) ignores case, emoji, symbols and punctuation, and reads ä/ae/a,
-ö/oe/o, ü/ue/u, ß/ss, ı/i and compatibility forms (``H₂`` is ``H2``, NFKC) alike, so
+ö/oe/o, ü/ue/u, ß/ss, ı/i and compatibility forms (``H₂`` is ``H2``, NFKD) alike, so
 "Olpe" finds "Kreis Olpe 🌲" and "muenchen" finds "München". Both sides are folded the
 same way, so a fold that merges two spellings ("Michael" and "Michal") only ever adds a
 candidate, never loses one.
@@ -25,6 +25,7 @@ from functools import lru_cache
 _LETTERS = str.maketrans({"ß": "ss", "ẞ": "ss", "ı": "i", "ø": "o", "æ": "ae", "œ": "oe"})
 _TWO_LETTER = (("ae", "a"), ("oe", "o"), ("ue", "u"))
 _NOT_WORD = re.compile(r"[\W_]+")
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 
 
 @lru_cache(maxsize=8192)
@@ -32,11 +33,27 @@ def fold(text: str) -> str:
     """``text`` reduced to what a reader means: lower-case letters without accents and
     digits, words separated by one space (``"Oberflächen & Beschichtung 🎨"`` →
     ``"oberflachen beschichtung"``, ``"Wasserstoff (H₂)"`` → ``"wasserstoff h2"``)."""
-    value = unicodedata.normalize("NFKC", text).casefold().translate(_LETTERS)
-    value = "".join(c for c in unicodedata.normalize("NFKD", value) if not unicodedata.combining(c))
+    return " ".join(_NOT_WORD.sub(" ", _letters(text)).split())
+
+
+def _letters(text: str) -> str:
+    """Case, accents, compatibility forms and the two-letter umlauts folded away (NFKD:
+    ``H₂`` is ``H2``, ``ﬁ`` is ``fi``)."""
+    value = unicodedata.normalize("NFKD", text.casefold().translate(_LETTERS))
+    value = _COMBINING.sub("", value)
     for pair, single in _TWO_LETTER:
         value = value.replace(pair, single)
-    return " ".join(_NOT_WORD.sub(" ", value).split())
+    return value
+
+
+_DASHES = re.compile(r"[\s\-‐‑‒–—_/]+")
+
+
+def spelling(text: str) -> str:
+    """One key for the spellings of a tag that mean the same: case, ä/ae/a, ß/ss, ı/i and
+    dashes aside, but symbols kept (``"FRÄSEN"``, ``"fraesen"`` → ``"frasen"``;
+    ``"C++"`` and ``"C#"`` stay two)."""
+    return " ".join(_DASHES.sub(" ", _letters(text)).split())
 
 
 def _whole(query: str, name: str) -> bool:
