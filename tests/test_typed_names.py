@@ -12,7 +12,11 @@ from bot.forms import words
 from bot.parsing.names import fold, rank, spelling, words_match
 from bot.services import Services
 from bot.settings import Settings
+from handlers.validation import Invalid
+from storage import Store
 from storage.db import utcnow
+from tests.broadcast_support import add_member as broadcast_member
+from tests.broadcast_support import service as broadcast_service
 from tests.groups_support import make_group
 from tests.helpers import Person
 from tests.test_cli_events import cli
@@ -200,3 +204,23 @@ async def test_the_cli_takes_names_as_typed(
     code = await cli(settings, "add", "--title", "X", "--start", start, "--topic", "Stammtisch")
     assert code != 0
     assert f"there is no topic “Stammtisch”; the topics: {SURFACES}" in capsys.readouterr().err
+
+
+async def test_a_broadcast_region_as_typed(store: Store, settings: Settings) -> None:
+    await broadcast_member(store, "Otto", region="other")
+    await broadcast_member(store, "Kai", region="Kreis Olpe")
+    svc = broadcast_service(store, settings)
+    for typed in ("andere", "Andere Region", "other", "Other region"):
+        assert (await svc.audience(region=typed)).region == "other", typed
+    assert (await svc.audience(region="olpe")).region == "Kreis Olpe"
+    with pytest.raises(Invalid) as refused:
+        await svc.audience(region="Atlantis")
+    assert "Andere Region" in str(refused.value.params["regions"])
+    assert "other" not in str(refused.value.params["regions"])
+
+
+async def test_admins_finds_a_candidate_as_typed(app: Services) -> None:
+    await _people(app)
+    admin = await _admin(app)
+    [offer] = await admin.say("/admins weiss")
+    assert [b.label for b in offer.button_list()] == ["Zum Admin machen: Jörg Weiß (Weiß & Co. KG)"]

@@ -21,9 +21,11 @@ from datetime import datetime, timedelta
 from functools import partial
 
 from bot.delivery.notify import Notifier, Render
+from bot.i18n import LANGUAGES
 from bot.parsing.names import rank
 from bot.settings import Settings
 from handlers.broadcast import render
+from handlers.members.render import OTHER_REGION, region_label
 from handlers.names import find_group, require_topic
 from handlers.validation import Invalid
 from storage import Store
@@ -32,6 +34,14 @@ from storage.db import utcnow
 from storage.groups import Group
 
 log = logging.getLogger(__name__)
+
+
+def _region_words(region: str) -> str:
+    """A region as members name it: "other" also by its label in either language."""
+    if region != OTHER_REGION:
+        return region
+    return " ".join([region, *(region_label(lang, region) for lang in LANGUAGES)])
+
 
 MAX_TEXT = 4000
 LATE_AFTER = timedelta(minutes=2)  # later than this and the admin is told it went late
@@ -117,11 +127,12 @@ class BroadcastService:
             topic_id = (await require_topic(self.store, topic)).id
         if region is not None:
             regions = await self.regions()
-            matches = [regions[i] for i in rank(region, regions)]
+            matches = [regions[i] for i in rank(region, [_region_words(r) for r in regions])]
             if len(matches) != 1:
+                shown = [region_label(self.settings.language, r) for r in regions]
                 raise Invalid(
                     "broadcast.unknown_region",
-                    {"region": region[:60], "regions": ", ".join(regions)},
+                    {"region": region[:60], "regions": ", ".join(shown)},
                 )
             region = matches[0]
         return Audience(topic_id=topic_id, region=region)
