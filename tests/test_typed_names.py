@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 
+from bot.cli import group as group_cli
 from bot.forms import words
 from bot.parsing.names import fold, rank, spelling, words_match
 from bot.services import Services
@@ -20,6 +21,7 @@ from tests.broadcast_support import service as broadcast_service
 from tests.groups_support import make_group
 from tests.helpers import Person
 from tests.test_cli_events import cli
+from tests.test_groups_admin_cli import cli as group_cli_run
 
 SURFACES = "Oberflächen & Beschichtung 🎨"
 HYDROGEN = "Facharbeitskreis Wasserstoff (H₂)"
@@ -119,9 +121,10 @@ async def test_a_group_by_h2_or_a_word(app: Services, typed: str) -> None:
 async def test_an_unknown_group_is_answered_with_the_list(app: Services) -> None:
     await make_group(app.store, app.settings, HYDROGEN)
     admin = await _admin(app)
-    [answer] = await admin.say("/gruppearchivieren Stammtisch")
-    assert "Eine Arbeitsgruppe „Stammtisch“ gibt es nicht" in answer.text
-    assert HYDROGEN in answer.text
+    for command in ("/gruppearchivieren Stammtisch", "/gruppen Stammtisch"):
+        [answer] = await admin.say(command)
+        assert "Eine Arbeitsgruppe „Stammtisch“ gibt es nicht" in answer.text, command
+        assert f"Die Arbeitsgruppen: {HYDROGEN}." in answer.text
 
 
 async def _people(app: Services) -> None:
@@ -224,3 +227,17 @@ async def test_admins_finds_a_candidate_as_typed(app: Services) -> None:
     admin = await _admin(app)
     [offer] = await admin.say("/admins weiss")
     assert [b.label for b in offer.button_list()] == ["Zum Admin machen: Jörg Weiß (Weiß & Co. KG)"]
+
+
+async def test_the_group_cli_takes_groups_and_members_as_typed(
+    app: Services, settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    await make_group(app.store, app.settings, HYDROGEN)
+    await _people(app)
+    assert await group_cli_run(settings, group_cli, "group", "moderator", "h2", "yilmaz") == 0
+    assert f"Özlem Yılmaz is moderator of {HYDROGEN}" in capsys.readouterr().out
+    assert await group_cli_run(settings, group_cli, "group", "members", "wasserstoff") == 0
+    assert "Özlem Yılmaz, Yılmaz Lasertechnik  [moderator" in capsys.readouterr().out
+    assert await group_cli_run(settings, group_cli, "group", "members", "Stammtisch") == 1
+    err = capsys.readouterr().err
+    assert f"there is no working group “Stammtisch”; the working groups: {HYDROGEN}" in err
