@@ -1,4 +1,5 @@
-"""Finding a topic or a working group by what people type, the same way in every command.
+"""Finding a topic, a working group or a member by what people type, the same way in every
+command.
 
 People type "KI" for "KI in der Industrie", "Schweissen" for "Facharbeitskreis
 Schweißen" and "H2" for "Facharbeitskreis Wasserstoff (H₂)". The exact name wins, else the
@@ -30,8 +31,8 @@ from storage.members import Member
 from storage.topics import Topic
 
 MAX_OFFERED = 8  # buttons for an ambiguous name; more and the person should type more
-_REFERENCE = re.compile(r"#([0-9]{1,19})")
 MAX_LISTED = 30  # names listed when nothing matched
+_REFERENCE = re.compile(r"#([0-9]{1,19})")
 
 
 class Named(Protocol):
