@@ -139,6 +139,11 @@ class MemberRepository:
     async def count(self) -> int:
         return int(await self.db.fetchval("SELECT COUNT(*) FROM members"))
 
+    async def everyone(self) -> list[Member]:
+        """Every member by name, for matching names as typed (see handlers/names.py)."""
+        rows = await self.db.fetchall("SELECT * FROM members ORDER BY name COLLATE NOCASE, id")
+        return [_member(r) for r in rows]
+
     async def list_by_status(self, status: str) -> list[Member]:
         rows = await self.db.fetchall(
             "SELECT * FROM members WHERE status = ? ORDER BY id", (status,)

@@ -130,7 +130,7 @@ async def test_text_and_names_are_checked(store: Store, settings: Settings) -> N
     with pytest.raises(Invalid, match=r"broadcast\.empty_text"):
         svc.check_text("  \n ")
     assert svc.check_text(" " + "x" * 4000 + "\n") == "x" * 4000
-    with pytest.raises(Invalid, match=r"topics\.unknown"):
+    with pytest.raises(Invalid, match=r"names\.unknown_topic"):
         await svc.audience(topic="Gibt es nicht")
     with pytest.raises(Invalid, match=r"broadcast\.unknown_region"):
         await svc.audience(region="Atlantis")

@@ -27,7 +27,7 @@ from handlers.events.inputs import (
 )
 from handlers.events.rule_text import describe_rule
 from handlers.events.service import EventService
-from handlers.names import find_group, find_topic
+from handlers.names import require_group, require_topic
 from handlers.validation import Invalid
 from storage import Store
 from storage.db import utcnow
@@ -96,17 +96,10 @@ async def add_event(args: argparse.Namespace, settings: Settings) -> int:
         group_id = None
         try:
             for name in args.topic:
-                topic = await find_topic(store, name)
-                if topic is None or topic.archived:
-                    return fail("event", f"unknown topic {name!r} (see: knotenpunkt topic list)")
-                topic_ids.append(topic.id)
+                topic_ids.append((await require_topic(store, name)).id)
             if args.group:
-                group = await find_group(store, args.group)
-                if group is None or not group.active:
-                    missing = f"unknown group {args.group!r} (see: knotenpunkt group list)"
-                    return fail("event", missing)
-                group_id = group.id
-        except Invalid as problem:  # a name that fits several
+                group_id = (await require_group(store, args.group)).id
+        except Invalid as problem:  # a name that fits several or none
             return refused("event", problem)
         fields = EventFields(
             title=args.title,

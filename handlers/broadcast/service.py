@@ -23,9 +23,12 @@ from zoneinfo import ZoneInfo
 
 from bot.calendar.parse import BadTime, parse_local
 from bot.delivery.notify import Notifier, Render
+from bot.i18n import LANGUAGES
+from bot.parsing.names import rank
 from bot.settings import Settings
 from handlers.broadcast import render
-from handlers.names import find_group, find_topic
+from handlers.members.render import OTHER_REGION, region_label
+from handlers.names import find_group, require_topic
 from handlers.validation import Invalid
 from storage import Store
 from storage.broadcasts import Audience, Broadcast, DeliveryCounts, audience_json
@@ -33,6 +36,14 @@ from storage.db import utcnow
 from storage.groups import Group
 
 log = logging.getLogger(__name__)
+
+
+def _region_words(region: str) -> str:
+    """A region as members name it: "other" also by its label in either language."""
+    if region != OTHER_REGION:
+        return region
+    return " ".join([region, *(region_label(lang, region) for lang in LANGUAGES)])
+
 
 MAX_TEXT = 4000
 LATE_AFTER = timedelta(minutes=2)  # later than this and the admin is told it went late
@@ -116,18 +127,15 @@ class BroadcastService:
             return Audience(group_id=(await self.group(group)).id)
         topic_id = None
         if topic is not None:
-            found = await find_topic(self.store, topic)
-            if found is None or found.archived:
-                raise Invalid("topics.unknown", {"topic": topic[:60]})
-            topic_id = found.id
+            topic_id = (await require_topic(self.store, topic)).id
         if region is not None:
             regions = await self.regions()
-            wanted = " ".join(region.casefold().split())
-            matches = [r for r in regions if r.casefold() == wanted]
-            if not matches:
+            matches = [regions[i] for i in rank(region, [_region_words(r) for r in regions])]
+            if len(matches) != 1:
+                shown = [region_label(self.settings.language, r) for r in regions]
                 raise Invalid(
                     "broadcast.unknown_region",
-                    {"region": region[:60], "regions": ", ".join(regions)},
+                    {"region": region[:60], "regions": ", ".join(shown)},
                 )
             region = matches[0]
         return Audience(topic_id=topic_id, region=region)

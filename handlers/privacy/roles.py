@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.arguments import member_number
 from bot.context import Context
 from bot.models import Button, Outgoing
 from bot.router import Access, Router, Section
 from bot.settings import Settings
+from handlers.names import find_members
 from handlers.privacy.render import platform_label
 from handlers.privacy.service import member_from_ref, member_ref
 from handlers.validation import Invalid
@@ -139,9 +139,7 @@ async def candidates(ctx: Context, query: str) -> Outgoing:
     admins = {e.member.id for e in await admin_entries(ctx.store, ctx.settings) if e.member}
     found = [
         m
-        for m in await ctx.store.privacy.find_members(
-            query, CANDIDATES + len(admins), member_number(query)
-        )
+        for m in await find_members(ctx.store, query, CANDIDATES + len(admins))
         if m.id not in admins and m.status == "active"
     ][:CANDIDATES]
     if not found:
