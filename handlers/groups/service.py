@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 
 from bot.arguments import number
 from bot.delivery.notify import Notifier
+from bot.forms.words import fold, match
 from bot.i18n import t
 from bot.models import Outgoing
 from bot.settings import Settings
@@ -48,6 +49,12 @@ POLICY_WORDS = {
 def post_batch(post_id: int) -> str:
     """The outbox batch of one update: withdrawing it withdraws exactly these rows."""
     return f"group-post:{post_id}"
+
+
+def match_name(text: str, names: list[str]) -> list[int]:
+    """The indexes of the names ``text`` means, folded ("juergen" finds "Jürgen"); a
+    number is a member id here, never a position in the list."""
+    return match(text, names) if fold(text) and number(text) is None else []
 
 
 @dataclass
@@ -84,6 +91,9 @@ class GroupService:
         mention = _MENTION.match(text)
         text = mention.group(1) if mention else text.removeprefix("@").strip()
         found = await self.store.groups.find_members(text, number(text)) if text else []
+        if not found and text:  # a name as people type it: "Jürgen", "juergen", "Weiss"
+            active = await self.store.members.list_by_status("active")
+            found = [active[i].id for i in match_name(text, [m.name for m in active])]
         if len(found) > 1:
             raise Invalid("groups.member_ambiguous", {"who": text[:60]})
         member = await self.store.members.get(found[0]) if found else None
