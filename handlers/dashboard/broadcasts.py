@@ -63,13 +63,15 @@ async def audience_of(request: web.Request, draft: Draft) -> Audience:
     """The audience through the service's own checks (archived topic, unknown region)."""
     topic_name = None
     if draft.kind in ("topic", "both"):
-        topic = await request.app[SERVICES].store.topics.get(draft.topic_id or 0)
+        if draft.topic_id is None:
+            raise Invalid("dashboard.required.topic", {})
+        topic = await request.app[SERVICES].store.topics.get(draft.topic_id)
         if topic is None:
-            raise Invalid("topics.unknown", {"topic": "?"})
+            raise Invalid("topics.gone", {})
         topic_name = topic.name
     region = draft.region if draft.kind in ("region", "both") else None
     if region is not None and not region.strip():
-        raise Invalid("broadcast.unknown_region", {"region": "?", "regions": ""})
+        raise Invalid("dashboard.required.region", {})
     return await service(request).audience(topic_name, region)
 
 
