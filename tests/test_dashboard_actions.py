@@ -127,7 +127,7 @@ async def test_an_event_is_created_checked_like_the_wizard_and_announced(
         assert status == 400 and t("de", "events.start_past") in body
         assert 'value="KI-Stammtisch"' in body  # the form keeps what was typed
         status, _, body = await post(client, "/admin/events/new", {**fields, "capacity": "0"})
-        assert status == 400 and t("de", "events.bad_capacity", max=100_000) in body
+        assert status == 400 and t("de", "events.bad_capacity.web", max=100_000) in body
         status, location, _ = await post(client, "/admin/events/new", fields)
         assert status == 303 and location.endswith("?notice=created")
     event_id = int(location.split("/")[-1].split("?")[0])

@@ -60,7 +60,14 @@ def service(request: web.Request) -> BroadcastService:
 
 async def audience_of(request: web.Request, draft: Draft) -> Audience:
     """The audience through the reader the chat form and a Slack modal use (archived
-    topic, unknown region)."""
+    topic, unknown region), after the web's own words for a field left empty."""
+    if draft.kind in ("topic", "both"):
+        if draft.topic_id is None:
+            raise Invalid("dashboard.required.topic", {})
+        if await request.app[SERVICES].store.topics.get(draft.topic_id) is None:
+            raise Invalid("topics.gone", {})
+    if draft.kind in ("region", "both") and not (draft.region or "").strip():
+        raise Invalid("dashboard.required.region", {})
     return await service(request).chosen_audience(draft.kind, draft.topic_id, draft.region)
 
 

@@ -163,7 +163,10 @@ async def moderators(request: web.Request) -> web.Response:
             changed = await service.set_moderator(group, member.id, moderator=False)
             notice = "moderator_removed" if changed else "unchanged"
         else:
-            member = await service.member_by_handle(_field(request, "member", 200))
+            handle = _field(request, "member", 200)
+            if not handle.strip().removeprefix("@").strip():
+                raise Invalid("dashboard.required.member", {})
+            member = await service.member_by_handle(handle)
             changed = await service.set_moderator(group, member.id)
             notice = "moderator_named" if changed else "unchanged"
     except Invalid as problem:
