@@ -238,3 +238,148 @@ async def test_approving_a_pending_member_tells_them_in_chat(
             await page.goto(bot.settings.public_url + path)
             await photo(page, shots, name)
         await page.context.close()
+
+
+# accessibility -----------------------------------------------------------------------------
+
+AXE = ROOT / ".venv" / "axe.min.js"  # `make test` unpacks it from the npm registry (Makefile)
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WIDTHS = (1100, 360)
+
+
+async def axe_violations(page: Page) -> list[str]:
+    """axe-core's WCAG 2.1 A and AA findings on the page as it is, one line each.
+
+    Injected through the DevTools protocol (``evaluate``), which the page's strict CSP does
+    not govern: no inline script is allowed into the page itself."""
+    assert AXE.exists(), f"{AXE} is missing: `make test` (or `make .venv/.axe-*`) fetches it"
+    if not await page.evaluate("typeof window.axe !== 'undefined'"):
+        await page.evaluate(AXE.read_text(encoding="utf-8"))
+    found = await page.evaluate(
+        """tags => axe.run(document, {runOnly: {type: "tag", values: tags}})
+            .then(result => result.violations.map(v => v.id + " (" + v.impact + "): "
+                + v.help + " at " + v.nodes.map(n => n.target.join(" ")).join(", ")))""",
+        WCAG_TAGS,
+    )
+    return list(found)
+
+
+async def assert_accessible(page: Page, folder: Path, name: str) -> None:
+    """No axe violation at a desktop's and a phone's width; a photo at each."""
+    for width in WIDTHS:
+        await page.set_viewport_size({"width": width, "height": 760})
+        found = await axe_violations(page)
+        assert not found, f"{name} at {width}px:\n" + "\n".join(found)
+        await photo(page, folder, f"a11y-{name}-{width}")
+    await page.set_viewport_size({"width": WIDTHS[0], "height": 760})
+
+
+async def test_every_page_passes_axe_at_desktop_and_phone_width(
+    browser: Browser, make_settings: Callable[..., Settings], shots: Path
+) -> None:
+    async with dashboard_bot(make_settings, approval_required=True) as bot:
+        store = bot.services.store
+        base = bot.settings.public_url
+        topic = await store.topics.create("Wasserstoff", "H2 in der Region")
+        await store.topics.create("Robotik", "")
+        member_id = await bot.member(501, "Anna Muster")
+        await store.topics.subscribe(member_id, topic.id)
+        pending = await store.members.create(
+            name="Bernd Neu", company="Neu AG", region="Hagen", competencies=["Robotik"],
+            language="de", status="pending",
+        )  # fmt: skip
+        await store.members.add_identity(pending.id, "telegram", "530", "530")
+        group = await store.groups.create("AG Robotik", "Roboter im Mittelstand", "open", None, "t")
+        await store.groups.join(group.id, member_id)
+        event = await add_event(bot.services, title="Wasserstoff-Tag", capacity=2)
+        occ = next_occurrence(event, {}, utcnow())
+        assert occ is not None
+        await events_service(bot.services).answer(occ, member_id, "yes")
+        page, link = await sign_in(bot, browser)
+        # a broadcast, sent as staff send it
+        await page.goto(f"{base}/admin/broadcasts/new")
+        await page.fill("#text", "Einladung zum *Wasserstoff-Tag*")
+        await assert_accessible(page, shots, "broadcast-compose")
+        await page.click("#preview-button")
+        await assert_accessible(page, shots, "broadcast-preview")
+        await page.click("#send-now")
+        await page.wait_for_url(re.compile(r".*/admin/broadcasts/\d+\?notice=sent"))
+        await assert_accessible(page, shots, "broadcast")
+        pages = {
+            "overview": "/admin/",
+            "members": "/admin/members",
+            "members-pending": "/admin/members?status=pending",
+            "events": "/admin/events?all=1",
+            "event": f"/admin/events/{event.id}",
+            "event-new": "/admin/events/new",
+            "event-edit": f"/admin/events/{event.id}/edit",
+            "event-import": "/admin/events/import",
+            "attendees": f"/admin/events/{event.id}/attendees",
+            "event-cancel": f"/admin/events/{event.id}/cancel?date=all",
+            "broadcasts": "/admin/broadcasts",
+            "topics": "/admin/topics",
+            "group": f"/admin/groups/{group.id}",
+            "audit": "/admin/audit",
+            "unknown": "/admin/gibt-es-nicht",
+            "unknown-event": "/admin/events/999",
+        }
+        for name, path in pages.items():
+            await page.goto(base + path)
+            await assert_accessible(page, shots, name)
+        # an unknown page: a German page with the navigation, status 404
+        answer = await page.goto(f"{base}/admin/gibt-es-nicht")
+        assert answer is not None and answer.status == 404
+        assert await page.inner_text("h1") == t("de", "dashboard.error.not_found_title")
+        assert await page.locator("header nav a").count() == 6
+        # at a phone's width the members are cards: status and actions on the screen
+        await page.goto(f"{base}/admin/members?status=pending")
+        await page.set_viewport_size({"width": 360, "height": 760})
+        for selector in (f"#member-{pending.id} button.primary",
+                         f"#member-{pending.id} form[action$=decline] button",
+                         f"#member-{pending.id} .badge"):  # fmt: skip
+            box = await page.locator(selector).bounding_box()
+            assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 360, selector
+        await photo(page, shots, "members-phone")
+        await page.set_viewport_size({"width": 1100, "height": 760})
+        # the error states: refused forms
+        await page.goto(f"{base}/admin/events/new")
+        await page.fill("#title", "")
+        await page.eval_on_selector("#title", "field => field.removeAttribute('required')")
+        await page.click("#event-form button[type=submit]")
+        await page.wait_for_selector("#problem")
+        # the summary has the focus and links to the field, which says it is wrong
+        assert await page.evaluate("document.activeElement.id") == "problem"
+        assert await page.get_attribute("#problem a", "href") == "#title"
+        assert await page.get_attribute("#title", "aria-invalid") == "true"
+        assert await page.get_attribute("#title", "aria-describedby") == "title-error"
+        message = await page.inner_text("#title-error")
+        assert message and message == await page.inner_text("#problem a")
+        await assert_accessible(page, shots, "event-new-refused")
+        await page.goto(f"{base}/admin/broadcasts/new")
+        await page.fill("#text", "")
+        await page.click("#preview-button")
+        await page.wait_for_selector("#problem")
+        await assert_accessible(page, shots, "broadcast-compose-refused")
+        await page.goto(f"{base}/admin/topics")
+        await page.fill("#topic-name", "Wasserstoff")
+        await page.click("#topic-name ~ button, form[action='/admin/topics/new'] button")
+        await page.wait_for_selector("#problem")
+        await assert_accessible(page, shots, "topics-refused")
+        await page.goto(f"{base}/admin/groups/{group.id}")
+        await page.fill("#moderator", "Niemand Bekanntes")
+        await page.click("form[action$='/moderators'] button.primary")
+        await page.wait_for_selector("#problem")
+        await assert_accessible(page, shots, "group-refused")
+        await page.goto(f"{base}/admin/events/import")
+        await page.click("form[action='/admin/events/import'] button.primary")
+        await page.wait_for_selector("#problem")
+        await assert_accessible(page, shots, "event-import-refused")
+        await page.context.close()
+        # signed out: the sign-in hint, a sign-in link, a used one
+        other = await browser.new_context(locale="de-DE")
+        anonymous = await other.new_page()
+        await anonymous.goto(f"{base}/admin/signin")
+        await assert_accessible(anonymous, shots, "signin")
+        await anonymous.goto(link)
+        await assert_accessible(anonymous, shots, "login-used")
+        await other.close()
