@@ -383,3 +383,82 @@ async def test_every_page_passes_axe_at_desktop_and_phone_width(
         await anonymous.goto(link)
         await assert_accessible(anonymous, shots, "login-used")
         await other.close()
+
+
+async def tab_to(page: Page, selector: str, presses: int = 60) -> None:
+    """Press Tab until the focus is on ``selector``, as a keyboard user would."""
+    for _ in range(presses):
+        await page.keyboard.press("Tab")
+        if await page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"{selector} not reached with {presses} presses of Tab")
+
+
+async def test_creating_an_event_and_sending_a_broadcast_by_keyboard_on_a_phone(
+    browser: Browser, make_settings: Callable[..., Settings], shots: Path
+) -> None:
+    async with dashboard_bot(make_settings) as bot:
+        await bot.member(501, "Anna Muster")
+        await bot.services.store.topics.create("Wasserstoff", "")
+        page, _ = await sign_in(bot, browser)
+        await page.set_viewport_size({"width": 360, "height": 760})
+        # the first stop skips the navigation: the next one is in the content
+        await page.keyboard.press("Tab")
+        assert await page.evaluate("document.activeElement.className") == "skip"
+        await photo(page, shots, "keyboard-1-skip-link")
+        await page.keyboard.press("Enter")
+        assert await page.evaluate("document.activeElement.id") == "content"
+        # a new event; a title too short first
+        await tab_to(page, "nav a[href='/admin/events']")
+        await page.keyboard.press("Enter")
+        await page.wait_for_url("**/admin/events")
+        await tab_to(page, "a[href='/admin/events/new']")
+        await page.keyboard.press("Enter")
+        await page.wait_for_url("**/admin/events/new")
+        await tab_to(page, "#title")
+        await page.keyboard.type("K")
+        await tab_to(page, "#where")
+        await page.keyboard.type("Siegen, Technologiezentrum")
+        await tab_to(page, "#topics input[type=checkbox]")
+        await page.keyboard.press("Space")
+        await photo(page, shots, "keyboard-2-event-form")
+        await tab_to(page, "#event-form button[type=submit]")
+        await page.keyboard.press("Enter")
+        await page.wait_for_selector("#problem")
+        assert await page.evaluate("document.activeElement.id") == "problem"
+        await photo(page, shots, "keyboard-3-event-refused")
+        await page.keyboard.press("Tab")  # the summary's link to the field
+        await page.keyboard.press("Enter")
+        assert await page.evaluate("document.activeElement.id") == "title"
+        await page.keyboard.press("Control+A")
+        await page.keyboard.type("KI-Stammtisch")
+        await tab_to(page, "#event-form button[type=submit]")
+        await page.keyboard.press("Enter")
+        await page.wait_for_url(re.compile(r".*/admin/events/\d+\?notice=created"))
+        assert "KI-Stammtisch" in await page.inner_text("h1")
+        await photo(page, shots, "keyboard-4-event")
+        event = (await bot.services.store.events.all())[0]
+        assert event.title == "KI-Stammtisch" and event.location == "Siegen, Technologiezentrum"
+        assert await bot.services.store.events.topic_ids(event.id)
+        # a broadcast to everyone
+        await tab_to(page, "nav a[href='/admin/broadcasts']")
+        await page.keyboard.press("Enter")
+        await page.wait_for_url("**/admin/broadcasts")
+        await tab_to(page, "a[href='/admin/broadcasts/new']")
+        await page.keyboard.press("Enter")
+        await page.wait_for_url("**/admin/broadcasts/new")
+        await tab_to(page, "#text")
+        await page.keyboard.type("Einladung zum KI-Stammtisch in Siegen")
+        await photo(page, shots, "keyboard-5-broadcast-compose")
+        await tab_to(page, "#preview-button")
+        await page.keyboard.press("Enter")
+        await page.wait_for_selector("#send-now")
+        await photo(page, shots, "keyboard-6-broadcast-preview")
+        await tab_to(page, "#send-now")
+        await page.keyboard.press("Enter")
+        await page.wait_for_url(re.compile(r".*/admin/broadcasts/\d+\?notice=sent"))
+        await photo(page, shots, "keyboard-7-broadcast-sent")
+        broadcast_id = int(page.url.split("/")[-1].split("?")[0])
+        await bot.outbox_report(f"broadcast:{broadcast_id}", {"sent": 2}, within=10)
+        assert any(m.chat_id == 501 and "KI-Stammtisch" in m.text for m in bot.fake.sent)
+        await page.context.close()
