@@ -275,8 +275,11 @@ async def assert_accessible(page: Page, folder: Path, name: str) -> None:
 
 
 async def test_every_page_passes_axe_at_desktop_and_phone_width(
-    browser: Browser, make_settings: Callable[..., Settings], shots: Path
+    browser: Browser, make_settings: Callable[..., Settings], tmp_path: Path
 ) -> None:
+    """Every page and refused form, photographed at both widths into pytest's temporary
+    folder (kept for the last runs), never into the README's screenshots."""
+    shots = tmp_path
     async with dashboard_bot(make_settings, approval_required=True) as bot:
         store = bot.services.store
         base = bot.settings.public_url
@@ -397,6 +400,10 @@ async def tab_to(page: Page, selector: str, presses: int = 60) -> None:
 async def test_creating_an_event_and_sending_a_broadcast_by_keyboard_on_a_phone(
     browser: Browser, make_settings: Callable[..., Settings], shots: Path
 ) -> None:
+    """Tab, Enter, Space and typing only, at 360 pixels; each step photographed into
+    ``keyboard/`` of the screenshot folder."""
+    shots = shots / "keyboard"
+    shots.mkdir(exist_ok=True)
     async with dashboard_bot(make_settings) as bot:
         await bot.member(501, "Anna Muster")
         await bot.services.store.topics.create("Wasserstoff", "")
