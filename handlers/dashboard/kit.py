@@ -13,8 +13,9 @@ Two middlewares guard every route:
   a session whose admin role ended gets 403 (and is revoked); a POST without the right
   CSRF token gets 403.
 
-An unknown page, or a record that does not exist, answers a German (the admin's language)
-page with the navigation and status 404, never aiohttp's bare "404: Not Found".
+An unknown page, or a record that does not exist, answers status 404 with a page in the
+admin's language (German by default) and the navigation, never aiohttp's bare
+"404: Not Found".
 """
 
 from __future__ import annotations
