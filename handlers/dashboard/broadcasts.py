@@ -20,6 +20,7 @@ from handlers.broadcast import markup as draft_markup
 from handlers.broadcast import render as broadcast_render
 from handlers.broadcast.service import BroadcastService, CountChanged, Preview, Sender
 from handlers.dashboard.kit import ADMIN, SERVICES, form, page_tools, render, see_other
+from handlers.dashboard.problems import BROADCAST_FIELDS, problem_of
 from handlers.validation import Invalid
 from storage.broadcasts import OPEN_STATUSES, Audience
 
@@ -93,7 +94,7 @@ async def _compose(
         kinds=KINDS,
         topics=await store.topics.list(),
         regions=await service(request).regions(),
-        problem=tools.t(problem.key, **problem.params) if problem else None,
+        problem=problem_of(tools, problem, BROADCAST_FIELDS) if problem else None,
         preview=preview,
     )
 
