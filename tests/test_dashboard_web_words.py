@@ -30,8 +30,8 @@ def chat_words(text: str) -> list[str]:
 
 
 def problem_of(body: str) -> str:
-    """The error the page shows (its text, tags aside)."""
-    found = re.search(r'class="problem"[^>]*>(.*?)</p>', body, re.S)
+    """The error the page shows in its summary (its text, tags and heading aside)."""
+    found = re.search(r'class="problem"[^>]*>.*?<p>(.*?)</p>', body, re.S)
     assert found, body[:2000]
     return re.sub(r"<[^>]+>", "", found.group(1)).strip()
 
