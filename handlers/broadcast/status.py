@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from bot.arguments import record_id
+from bot.arguments import numbered
 from bot.context import Context
 from bot.models import Outgoing
 from bot.router import Access, Router
@@ -46,9 +46,9 @@ async def overview(ctx: Context, notice: str | None = None, replace: bool = Fals
 
 
 async def cancel_now(ctx: Context, arg: str) -> Outgoing:
-    """Cancel by the number typed after the command (``12`` or ``#12``)."""
-    broadcast_id = record_id(arg.lstrip("#"))
-    if broadcast_id is None:
+    """Cancel by the number typed after the command (``12``, ``#12`` or ``Nr. 12``)."""
+    broadcast_id, rest = numbered(arg)
+    if broadcast_id is None or rest:
         return ctx.reply("broadcast.usage")
     return await _cancel(ctx, broadcast_id)
 

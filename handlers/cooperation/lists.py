@@ -62,6 +62,8 @@ async def requests_command(ctx: MemberContext, args: str) -> Outgoing:
         return await show_list(ctx, ADMIN_SCOPE)
     topic = await find_topic(ctx.store, word)
     if topic is None or topic.archived:
+        if word.casefold() in _ALL:  # not a topic: the team's list of every region
+            return ctx.reply("cooperation.all_for_team")
         return ctx.reply("topics.unknown", topic=word[:60])
     return await show_list(ctx, topic_id=topic.id)
 

@@ -3,7 +3,6 @@ and the reminder settings. The list of dates and the event card are in ``listing
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 
 from babel.units import format_unit
@@ -92,10 +91,13 @@ def register(router: Router) -> None:
             await ctx.store.events.overrides(event.id),
             await service(ctx).topic_names(event.id),
         )
-        slug = re.sub(r"[^A-Za-z0-9]+", "-", event.title).strip("-")[:40] or "termin"
         return Outgoing(
             text=ctx.t("events.ics_caption", title=event.title),
-            document=Document(filename=f"{slug}.ics", content=content, mime_type=MIME_TYPE),
+            document=Document(
+                filename=event_render.ics_file_name(event.title),
+                content=content,
+                mime_type=MIME_TYPE,
+            ),
         )
 
     @router.action(buttons.Attendees, access=Access.ADMIN)

@@ -272,6 +272,14 @@ MESSAGES = {
         "de": "Offene Gesuche zum Thema „{topic}“ ({total}):",
         "en": "Open requests on “{topic}” ({total}):",
     },
+    "cooperation.all_for_team": {
+        "de": "Die Gesuche aus allen Regionen („/gesuche alle“) sieht nur das Netzwerk-Team. "
+        "Die Gesuche für Sie zeigt /gesuche.",
+        "de_du": "Die Gesuche aus allen Regionen („/gesuche alle“) sieht nur das Netzwerk-Team. "
+        "Die Gesuche für dich zeigt /gesuche.",
+        "en": "The requests from every region (“/requests all”) are for the network team "
+        "only. /requests shows the ones for you.",
+    },
     "cooperation.list_open_all": {
         "de": "Alle offenen Gesuche, alle Regionen ({total}):",
         "en": "All open requests, all regions ({total}):",

@@ -298,9 +298,10 @@ MESSAGES = {
         "en": "For several people, valid 30 days",
     },
     "privacy.invite_usage": {
-        "de": "So geht es: /einladen [ANZAHL|mehrfach] [TAGE], höchstens {uses} Personen und "
-        "{days} Tage.",
-        "en": "Usage: /invite [USES|multi] [DAYS], at most {uses} people and {days} days.",
+        "de": "So geht es: /einladen [ANZAHL|mehrfach] [TAGE], z. B. /einladen 5 Tage oder "
+        "/einladen 3 Personen 2 Wochen; höchstens {uses} Personen und {days} Tage.",
+        "en": "Usage: /invite [USES|multi] [DAYS], e.g. /invite 5 days or /invite 3 people "
+        "2 weeks; at most {uses} people and {days} days.",
     },
     "privacy.invite_once": {"de": "für eine Person", "en": "for one person"},
     "privacy.invite_times": {
