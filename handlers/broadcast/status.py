@@ -10,6 +10,7 @@ from bot.router import Access, Router
 from handlers.broadcast import buttons as buttons_
 from handlers.broadcast import render
 from handlers.broadcast.service import BroadcastService
+from handlers.members.render import with_company
 
 LISTED = 10
 UNREACHABLE_SHOWN = 50
@@ -72,7 +73,7 @@ async def unreachable_list(ctx: Context, broadcast_id: int) -> Outgoing:
     if not people:
         return ctx.reply("broadcast.unreachable_none", id=broadcast.id)
     lines = [
-        f"• {p.name} ({p.company}, {ctx.t(f'broadcast.platform.{p.platform}')})"
+        "• " + with_company(p.name, p.company, ctx.t(f"broadcast.platform.{p.platform}"))
         for p in people[:UNREACHABLE_SHOWN]
     ]
     if len(people) > UNREACHABLE_SHOWN:

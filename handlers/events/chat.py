@@ -17,6 +17,7 @@ from handlers.events import render as event_render
 from handlers.events.listing import occurrence_from_button
 from handlers.events.reminders import ALL_DAY_REMINDER_HOUR
 from handlers.events.service import EventService
+from handlers.members.render import with_company
 
 _LOCALES = {"de": "de_DE", "en": "en_GB"}
 _ON = {"on", "an", "ein", "ja", "yes"}
@@ -33,7 +34,7 @@ async def attendee_list(ctx: Context, occ: Occurrence) -> Outgoing:
     groups: dict[str, list[str]] = {"yes": [], "waitlist": [], "maybe": [], "no": []}
     for a in attendees:
         group = "waitlist" if a.waitlisted else a.status
-        groups[group].append(f"• {a.name} ({a.company})")
+        groups[group].append(f"• {with_company(a.name, a.company)}")
     lines = [event_render.occurrence_when(ctx.lang, ctx.zone, occ)]
     for group, names in groups.items():
         lines.append("")

@@ -197,8 +197,8 @@ MESSAGES = {
         "en": "🙋 Interest in your request “{title}”",
     },
     "cooperation.person": {
-        "de": "{name} – {company}, {region}",
-        "en": "{name} – {company}, {region}",
+        "de": "{name} – {details}",
+        "en": "{name} – {details}",
     },
     "cooperation.person_competencies": {
         "de": "Kompetenzen: {competencies}",
