@@ -1,6 +1,7 @@
-"""A company skipped with "-" (issue 32, item 4): what was stored so is cleared by a
-migration, and an empty company is left out wherever a member is named, never shown as
-"Anna Müller – -" or "Anna Müller ()"."""
+"""Skipped answers (issue 32, item 4): a company stored as "-" is cleared by a migration,
+and an empty company is left out wherever a member is named, never shown as
+"Anna Müller – -" or "Anna Müller ()"; every skip word of the forms skips the
+competencies."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from handlers.members.render import with_company
 from storage import Store
 from storage.db import Database, to_db_time, utcnow
 from tests.events_support import add_event, member
+from tests.helpers import Person
 
 
 async def test_a_company_stored_as_the_skip_word_is_cleared_by_the_migration(
@@ -80,3 +82,20 @@ async def test_no_skipped_company_shows_where_members_are_named(app: Services, s
     assert anna_row is not None
     assert person_lines("de", anna_row, "Kreis Olpe")[0] == "Anna Müller – Kreis Olpe"
     assert person_lines("de", anna_row)[0] == "Anna Müller"
+
+
+@pytest.mark.parametrize("skipped", ["-", "—", " – ", "keine", "Überspringen", "skip"])
+async def test_every_skip_word_skips_the_competencies(app: Services, skipped: str) -> None:
+    bob = Person(app.core, "bob")
+    await bob.register(name="Bob Builder", competencies=skipped)
+    found = await app.store.members.find_by_identity("console", "bob")
+    assert found is not None and found.competencies == []
+    await bob.say("/profil")
+    assert "Kompetenzen: keine" in bob.texts()
+
+
+async def test_a_stray_dash_between_commas_is_no_competency(app: Services) -> None:
+    bob = Person(app.core, "bob")
+    await bob.register(name="Bob Builder", competencies="KI, -, C++, …")
+    found = await app.store.members.find_by_identity("console", "bob")
+    assert found is not None and found.competencies == ["KI", "C++"]
