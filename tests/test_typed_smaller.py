@@ -11,7 +11,7 @@ import pytest
 
 from bot.arguments import member_number, numbered
 from bot.cli import main
-from bot.i18n import t
+from bot.i18n import quoted, t
 from bot.services import Services
 from handlers.events.render import ics_file_name
 from storage.db import from_db_time, utcnow
@@ -153,3 +153,17 @@ async def test_a_members_requests_all_is_told_it_is_for_the_team(app: Services) 
     admin = await member(app, "admin", "Clara Chef")
     [listing] = await admin.say("/gesuche alle")
     assert "nur das Netzwerk-Team" not in listing.text
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "shown"),
+    [
+        ("KI-Stammtisch", "de", "„KI-Stammtisch“"),
+        ("KI-Stammtisch", "en", "“KI-Stammtisch”"),
+        (QUOTED_TITLE, "de", QUOTED_TITLE),
+        ("„Save the date“: Sommerfest", "en", "„Save the date“: Sommerfest"),
+    ],
+)
+def test_quotes_made_in_code_follow_the_same_rule(value: str, lang: str, shown: str) -> None:
+    """Broadcast snippets in /rundschreiben status and import reports quote in code."""
+    assert quoted(value, lang) == shown

@@ -97,6 +97,14 @@ QUOTES = frozenset('„“”"«»')  # double quotation marks, in German, Engli
 _QUOTED = re.compile(r"[„“\"«](\{(\w+)\})[“”\"»]")
 
 
+def quoted(value: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``value`` in the language's quotation marks, unless it carries its own (a title
+    such as „KI-Stammtisch“ – Frühjahr): never a second pair, as in the catalog's texts."""
+    if any(c in QUOTES for c in value):
+        return value
+    return f"“{value}”" if lang == "en" else f"„{value}“"
+
+
 def _unquote_quoted(text: str, params: dict[str, object]) -> str:
     """``text`` without the quotation marks around a placeholder whose value has its own,
     so that „{title}“ never reads „„KI-Stammtisch“ – Frühjahr“."""
