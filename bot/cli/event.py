@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from bot.calendar.recurrence import next_occurrence
 from bot.cli import event_io
-from bot.cli.common import CLI_ACTOR, fail, open_store, refused
+from bot.cli.common import CLI_ACTOR, fail, open_store, record_number, refused
 from bot.delivery.notify import Notifier
 from bot.i18n import examples
 from bot.settings import Settings
@@ -62,7 +62,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     listing.set_defaults(func=list_events)
     event_io.add_attendees_parser(ev)
     cancel = ev.add_parser("cancel", help="cancel an event or one date of a series")
-    cancel.add_argument("event_id", type=int, help="the event's number (see: event list)")
+    cancel.add_argument("event_id", type=record_number, help="the event's number (see: event list)")
     cancel.add_argument("--date", help=f"the date of the occurrence, e.g. {ex['ex_date_iso']}")
     cancel.set_defaults(func=cancel_event)
 

@@ -292,17 +292,28 @@ class Form(Generic[Model]):
         if asked.kind == Kind.MULTI and said in words.DONE:
             return _chosen(asked, draft)
         options = await asked.options(ctx, draft)
+        if asked.kind in (Kind.CHOICE, Kind.YES_NO) and asked.parse is not None:
+            # a field that also reads typed values (a date, a name): a label typed exactly
+            # or its number picks it, then the parser; a loose match only if that refuses
+            labels = [c.text(ctx) for c in options]
+            exact = words.exact(text, labels)
+            if exact is not None:
+                return _choice_value(asked, options[exact])
+            try:
+                return await asked.read(ctx, text, draft)
+            except Refusal:
+                found = words.match(text, labels)
+                if len(found) == 1:
+                    return _choice_value(asked, options[found[0]])
+                raise
         if asked.kind in (Kind.CHOICE, Kind.YES_NO):
             found = words.match(text, [c.text(ctx) for c in options])
             if len(found) == 1:
                 return _choice_value(asked, options[found[0]])
-            if len(found) > 1 and asked.parse is None:
+            if len(found) > 1:
                 return self._ambiguous(ctx, asked, [options[i] for i in found], text)
-            if asked.parse is None:
-                labels = ", ".join(c.text(ctx) for c in options)
-                raise Invalid(
-                    "form.no_such_choice", {"answer": text.strip()[:60], "choices": labels}
-                )
+            shown = ", ".join(c.text(ctx) for c in options)
+            raise Invalid("form.no_such_choice", {"answer": text.strip()[:60], "choices": shown})
         if asked.kind == Kind.MULTI and asked.parse is None:
             return self._many(ctx, text, options)
         if not text.strip() and not asked.optional:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from bot.arguments import number
 from bot.parsing.names import fold, rank
 
-__all__ = ["DONE", "NO", "SKIP", "YES", "fold", "match", "word"]
+__all__ = ["DONE", "NO", "SKIP", "YES", "exact", "fold", "match", "word"]
 
 YES = frozenset({"ja", "j", "yes", "y", "ok", "einverstanden", "jawohl", "gerne", "sure"})
 NO = frozenset({"nein", "n", "no", "nö", "nope"})
@@ -34,3 +34,13 @@ def match(text: str, labels: Sequence[str]) -> list[int]:
     if index is not None:
         return [index - 1]
     return rank(text, labels)
+
+
+def exact(text: str, labels: Sequence[str]) -> int | None:
+    """The index of the label ``text`` names exactly (folded) or by its 1-based number."""
+    index = number(text.strip().rstrip("."), 1, len(labels))
+    if index is not None:
+        return index - 1
+    wanted = fold(text)
+    hits = [i for i, label in enumerate(labels) if wanted and fold(label) == wanted]
+    return hits[0] if len(hits) == 1 else None
