@@ -470,3 +470,12 @@ async def test_the_chart_counts_deliveries_per_day(dash: Dashboard) -> None:
         body = await get(client, "/admin/")
     assert t("de", "dashboard.overview.chart_title", count=1) in body
     assert body.count('<rect class="col"') == 30
+
+
+async def test_pasted_text_is_cleaned_on_the_web_as_in_the_chat(dash: Dashboard) -> None:
+    """A soft hyphen and a zero-width space pasted into a form do not reach the store."""
+    async with await dash.signed_in() as client:
+        name = "Pulver\u00adbeschichtung\u200b"
+        status, _, _ = await post(client, "/admin/topics/new", {"name": name})
+        assert status == 303
+    assert await dash.services.store.topics.find("Pulverbeschichtung") is not None

@@ -74,6 +74,10 @@ async def test_no_skipped_company_shows_where_members_are_named(app: Services, s
     seen += await admin.say("/admins Anna")
     seen += await admin.say(f"/teilnehmer {event.id}")
     seen += await anna.say("/profil")
+    await app.store.directory.set_listed(anna_row.id, True)
+    found = await admin.say("/suche Anna")
+    assert "Anna Müller – Kreis Olpe" in "\n".join(m.text for m in found)  # the directory
+    seen += found
     texts = "\n".join([m.text for m in seen] + [b.label for m in seen for b in m.button_list()])
     assert "Anna Müller" in texts and "Unternehmen: keine Angabe" in texts
     for wrong in ("Anna Müller ()", "Anna Müller (-)", "Anna Müller – -", ": -\n"):

@@ -27,8 +27,9 @@ from typing import TYPE_CHECKING, Any
 import aiohttp_jinja2
 from aiohttp import web
 from aiohttp.web_urldispatcher import MatchInfoError
-from multidict import MultiDictProxy
+from multidict import MultiDict, MultiDictProxy
 
+from bot.parsing.text import readable
 from handlers.dashboard import auth
 from handlers.dashboard.tools import ADMIN, FORM, NONCE, SERVICES, PageTools, tools_for
 
@@ -115,7 +116,9 @@ async def signed_in(request: web.Request, handler: Handler) -> web.StreamRespons
         sent = form.get("csrf")
         if not isinstance(sent, str) or not auth.csrf_matches(admin, sent):
             return await error_page(request, 403, "dashboard.error.csrf")
-        request[FORM] = form
+        # what was typed or pasted, cleaned as the chat cleans it (NFC, no invisible marks)
+        cleaned = MultiDict((k, readable(v) if isinstance(v, str) else v) for k, v in form.items())
+        request[FORM] = MultiDictProxy(cleaned)
     try:
         return await handler(request)
     except web.HTTPNotFound:
