@@ -133,3 +133,20 @@ async def test_the_request_modal_refuses_an_empty_title_next_to_it(slack: SlackW
     assert answer["response_action"] == "errors"
     assert "title" in answer["errors"]
     assert await slack.services.store.cooperation.get(1) is None
+
+
+async def test_the_broadcast_modal_refuses_an_empty_text_next_to_it(slack: SlackWorld) -> None:
+    view = await _open(slack, "rundschreiben")
+    assert {"kind", "text", "when"} <= set(_blocks(view))
+    values = {"kind": "all", "text": "", "when": "now"}
+    answer = json.loads((await slack.send.submit("UADMIN", view, values)).body)
+    assert answer["response_action"] == "errors" and set(answer["errors"]) == {"text"}
+    values["text"] = "Sommerfest bei Müller & Söhne GmbH & Co. KG: „Grillen“ ab 18 Uhr 🎉"
+    answer = json.loads((await slack.send.submit("UADMIN", view, values)).body)
+    assert answer["response_action"] == "update", answer
+    assert await slack.services.store.broadcasts.recent() == []  # only after the preview
+    done = await slack.send.submit("UADMIN", answer["view"], {})
+    assert done.body == ""
+    await slack.settle()
+    [sent] = await slack.services.store.broadcasts.recent()
+    assert sent.text.startswith("Sommerfest bei Müller & Söhne")
