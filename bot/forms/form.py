@@ -239,7 +239,7 @@ class Form(Generic[Model]):
         """Ask ``asked``; a required choice with nothing to offer is not asked: the person
         is told so and asked the field before it again (its answer led here)."""
         nothing = asked.kind in (Kind.CHOICE, Kind.MULTI) and not asked.optional
-        nothing = nothing and asked.parse is None  # a parser takes typed answers instead
+        nothing = nothing and not asked.typed_entries  # typed entries need no choices
         if nothing and not await asked.options(ctx, draft):
             before = [f for f in self.fields[: self._index[asked.name]] if f.applies(draft)]
             if before:
