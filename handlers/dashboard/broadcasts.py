@@ -20,12 +20,23 @@ from bot.calendar.parse import BadTime, parse_local
 from handlers.broadcast import markup as draft_markup
 from handlers.broadcast import render as broadcast_render
 from handlers.broadcast.service import BroadcastService, CountChanged, Preview, Sender
-from handlers.dashboard.kit import ADMIN, SERVICES, form, page_tools, render, see_other
+from handlers.dashboard.kit import (
+    ADMIN,
+    RESUBMITTED,
+    SERVICES,
+    form,
+    notice_of,
+    once,
+    page_tools,
+    render,
+    see_other,
+    tell,
+)
 from handlers.validation import Invalid
 from storage.broadcasts import OPEN_STATUSES, Audience
 
 KINDS = ("all", "topic", "region", "both")
-NOTICES = {"sent", "scheduled", "cancelled"}
+NOTICES = {"sent", "scheduled", "cancelled", RESUBMITTED}
 
 
 @dataclass
@@ -143,14 +154,16 @@ async def compose(request: web.Request) -> web.Response:
                 broadcast, _ = await brs.send_now(audience, draft.text, sender(request), expected)
             except CountChanged as changed:
                 return await _preview(request, draft, changed.preview, changed=True)
-            return see_other(f"/admin/broadcasts/{broadcast.id}?notice=sent")
+            await tell(request, "sent")
+            return see_other(f"/admin/broadcasts/{broadcast.id}")
         if step == "schedule":
             try:
                 when = parse_local(draft.send_at.replace("T", " "), page_tools(request).zone)
             except BadTime:
                 raise Invalid("broadcast.bad_time", {"value": draft.send_at[:40]}) from None
             broadcast, _ = await brs.schedule(audience, draft.text, sender(request), when)
-            return see_other(f"/admin/broadcasts/{broadcast.id}?notice=scheduled")
+            await tell(request, "scheduled")
+            return see_other(f"/admin/broadcasts/{broadcast.id}")
         return await _preview(request, draft, await brs.preview(audience))
     except Invalid as problem:
         return await _compose(request, draft, problem)
@@ -182,7 +195,7 @@ async def broadcast_page(request: web.Request) -> web.Response:
     store = request.app[SERVICES].store
     tools = page_tools(request)
     audience = await service(request).describe(tools.lang, progress.broadcast.audience)
-    notice = request.query.get("notice")
+    notice, _name = await notice_of(request, NOTICES)
     return render(
         request,
         "broadcast.html",
@@ -190,7 +203,7 @@ async def broadcast_page(request: web.Request) -> web.Response:
         audience=audience,
         unreachable=await store.broadcasts.unreachable(broadcast_id),
         cancellable=progress.broadcast.status in OPEN_STATUSES,
-        notice=notice if notice in NOTICES else None,
+        notice=notice,
     )
 
 
@@ -200,13 +213,14 @@ async def cancel(request: web.Request) -> web.Response:
         await service(request).cancel(broadcast_id, request[ADMIN].identity)
     except Invalid:
         return see_other(f"/admin/broadcasts/{broadcast_id}")
-    return see_other(f"/admin/broadcasts/{broadcast_id}?notice=cancelled")
+    await tell(request, "cancelled")
+    return see_other(f"/admin/broadcasts/{broadcast_id}")
 
 
 def add_routes(router: web.UrlDispatcher) -> None:
     router.add_get("/broadcasts", broadcast_list)
     router.add_get("/broadcasts/new", compose_page)
-    router.add_post("/broadcasts/new", compose)
+    router.add_post("/broadcasts/new", once(compose))
     router.add_get("/broadcasts/count", count)
     router.add_get("/broadcasts/{broadcast_id}", broadcast_page)
-    router.add_post("/broadcasts/{broadcast_id}/cancel", cancel)
+    router.add_post("/broadcasts/{broadcast_id}/cancel", once(cancel))

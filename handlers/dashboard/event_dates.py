@@ -5,7 +5,7 @@ CLI's sync: idempotent by UID)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 
 from aiohttp import web
@@ -13,7 +13,16 @@ from aiohttp import web
 from bot.arguments import MAX_TIMESTAMP, number
 from bot.calendar.recurrence import Occurrence, find_occurrence
 from handlers.dashboard.events import event_of, event_service
-from handlers.dashboard.kit import SERVICES, form, page_tools, render, see_other
+from handlers.dashboard.kit import (
+    SERVICES,
+    done_at,
+    form,
+    once,
+    page_tools,
+    render,
+    see_other,
+    tell,
+)
 from handlers.events.attendee_csv import attendee_csv
 from handlers.events.importer import (
     UPLOAD_PREFIX,
@@ -92,8 +101,8 @@ async def cancel(request: web.Request) -> web.Response:
     if event.cancelled or (occ is not None and occ.cancelled):
         return see_other(f"/admin/events/{event.id}")
     await event_service(request).cancel(event, occ.key if occ else None)
-    notice = "cancelled_date" if occ else "cancelled"
-    return see_other(f"/admin/events/{event.id}?notice={notice}")
+    await tell(request, "cancelled_date" if occ else "cancelled")
+    return see_other(f"/admin/events/{event.id}")
 
 
 async def attendees(request: web.Request) -> web.Response:
@@ -190,7 +199,6 @@ async def run_import(request: web.Request) -> web.Response:
     every = str(fields.get("every", ""))
     upload = fields.get("file")
     problem: str | None = None
-    report: ImportReport | None = None
     tools = page_tools(request)
     data, source = b"", url
     if isinstance(upload, web.FileField) and upload.filename:
@@ -207,14 +215,28 @@ async def run_import(request: web.Request) -> web.Response:
             problem = tools.t("dashboard.import.fetch_failed", reason=str(exc))
     else:
         problem = tools.t("dashboard.import.nothing")
-    if problem is None:
+    if problem is not None:
+        return await _import_page(request, status=400, problem=problem, source=url)
+    return await once(_sync_import(data, source, url))(request)
+
+
+def _sync_import(
+    data: bytes, source: str, url: str
+) -> Callable[[web.Request], Awaitable[web.Response]]:
+    """The import's change, once per form (the fetching is done before: no network wait
+    inside the transaction)."""
+
+    async def sync(request: web.Request) -> web.Response:
+        tools = page_tools(request)
         try:
             report = await sync_calendar(event_service(request), data, source)
         except ValueError as exc:  # the reason never quotes the content
             problem = tools.t("dashboard.import.not_ics", reason=str(exc)[:200])
-    return await _import_page(
-        request, status=400 if problem else 200, report=report, problem=problem, source=url
-    )
+            return await _import_page(request, status=400, problem=problem, source=url)
+        done_at(request, "/admin/events/import")
+        return await _import_page(request, report=report, source=url)
+
+    return sync
 
 
 async def _subscribe(request: web.Request, url: str, every: str) -> web.Response:
@@ -225,9 +247,16 @@ async def _subscribe(request: web.Request, url: str, every: str) -> web.Response
         message = page_tools(request).t(problem.key, **problem.params)
         return await _import_page(request, status=400, problem=message, source=url)
     service = event_service(request)
-    found = await subscribe(service, address, read_every(every))
-    await sync_subscription(service, found, time_limit=IMPORT_TIMEOUT)
-    return see_other("/admin/events/import#subscriptions")
+    added: list[Subscription] = []
+
+    async def add(request: web.Request) -> web.Response:
+        added.append(await subscribe(service, address, read_every(every)))
+        return see_other("/admin/events/import#subscriptions")
+
+    response = await once(add)(request)
+    for found in added:  # the first sync fetches: outside the form's transaction
+        await sync_subscription(service, found, time_limit=IMPORT_TIMEOUT)
+    return response
 
 
 async def remove_subscription(request: web.Request) -> web.Response:
@@ -242,8 +271,8 @@ async def remove_subscription(request: web.Request) -> web.Response:
 def add_routes(router: web.UrlDispatcher) -> None:
     router.add_get("/events/import", import_form)
     router.add_post("/events/import", run_import)
-    router.add_post("/events/subscriptions/{sub_id}/remove", remove_subscription)
+    router.add_post("/events/subscriptions/{sub_id}/remove", once(remove_subscription))
     router.add_get("/events/{event_id}/cancel", cancel_question)
-    router.add_post("/events/{event_id}/cancel", cancel)
+    router.add_post("/events/{event_id}/cancel", once(cancel))
     router.add_get("/events/{event_id}/attendees", attendees)
     router.add_get("/events/{event_id}/attendees.csv", attendees_csv)

@@ -4,19 +4,26 @@ told in chat), and, where data protection is installed, export and erasure."""
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from aiohttp import web
 
 from bot.arguments import record_id
 from bot.settings import PLATFORMS
 from handlers.dashboard.hooks import HOOKS
-from handlers.dashboard.kit import ADMIN, SERVICES, render, see_other
+from handlers.dashboard.kit import (
+    ADMIN,
+    RESUBMITTED,
+    SERVICES,
+    notice_of,
+    once,
+    render,
+    see_other,
+    tell,
+)
 from handlers.members.approval import decide
 from storage.dashboard_figures import PAGE, MemberFilter
 
 STATUSES = ("active", "pending", "rejected")
-NOTICES = {"approved", "rejected", "already", "gone", "erased"}
+NOTICES = {"approved", "rejected", "already", "gone", "erased", RESUBMITTED}
 
 
 def member_filter(query: web.BaseRequest) -> MemberFilter:
@@ -43,7 +50,7 @@ async def member_list(request: web.Request) -> web.Response:
     wanted = member_filter(request)
     page = max(1, record_id(request.query.get("page", "1")) or 1)
     found, total = await store.dashboard.find_members(wanted, offset=(page - 1) * PAGE)
-    notice = request.query.get("notice")
+    notice, notice_name = await notice_of(request, NOTICES)
     return render(
         request,
         "members.html",
@@ -57,8 +64,8 @@ async def member_list(request: web.Request) -> web.Response:
         groups=await store.groups.list(),
         platforms=PLATFORMS,
         statuses=STATUSES,
-        notice=notice if notice in NOTICES else None,
-        notice_name=request.query.get("name", "")[:100],
+        notice=notice,
+        notice_name=notice_name,
         can_export=HOOKS.export_member is not None,
         can_erase=HOOKS.erase_member is not None,
     )
@@ -74,12 +81,8 @@ async def _decide(request: web.Request, approve: bool) -> web.Response:
         approve,
         request[ADMIN].identity,
     )
-    name = member.name if member else ""
-    return see_other(f"/admin/members?status=pending&notice={outcome}&name={_quote(name)}")
-
-
-def _quote(text: str) -> str:
-    return quote(text, safe="")
+    await tell(request, outcome, member.name if member else "")
+    return see_other("/admin/members?status=pending")
 
 
 async def approve(request: web.Request) -> web.Response:
@@ -116,13 +119,14 @@ async def erase(request: web.Request) -> web.Response:
     if HOOKS.erase_member is None or member is None:
         raise web.HTTPNotFound()
     await HOOKS.erase_member(services, member.id, request[ADMIN].identity)
-    return see_other(f"/admin/members?notice=erased&name={_quote(member.name)}")
+    await tell(request, "erased", member.name)
+    return see_other("/admin/members")
 
 
 def add_routes(router: web.UrlDispatcher) -> None:
     router.add_get("/members", member_list)
-    router.add_post("/members/{member_id}/approve", approve)
-    router.add_post("/members/{member_id}/decline", decline)
+    router.add_post("/members/{member_id}/approve", once(approve))
+    router.add_post("/members/{member_id}/decline", once(decline))
     router.add_get("/members/{member_id}/export", export)
     router.add_get("/members/{member_id}/erase", erase_question)
-    router.add_post("/members/{member_id}/erase", erase)
+    router.add_post("/members/{member_id}/erase", once(erase))

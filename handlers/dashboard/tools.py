@@ -3,6 +3,7 @@ the admin's zone, numbers, and the request's CSRF token and script nonce."""
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -30,6 +31,12 @@ SERVICES: web.AppKey[Services] = web.AppKey("services")
 ADMIN: web.RequestKey[Admin] = web.RequestKey("admin", Admin)
 NONCE: web.RequestKey[str] = web.RequestKey("nonce", str)
 FORM: web.RequestKey[MultiDictProxy[Any]] = web.RequestKey("form")
+ONCE_FIELD = "once"
+
+
+def once_token() -> str:
+    """A fresh one-time token for one form (see :func:`handlers.dashboard.kit.once`)."""
+    return secrets.token_urlsafe(16)
 
 
 @dataclass(frozen=True)
@@ -99,6 +106,7 @@ class PageTools:
             "lang": self.lang,
             "admin": self.admin,
             "csrf_token": self.admin.csrf_token if self.admin else "",
+            "once": once_token,
             "nonce": self.nonce,
             "path": self.request.path,
             "network_name": self.services.settings.network_name,
