@@ -24,7 +24,7 @@ from bot.delivery.notify import Notifier, Render
 from bot.settings import Settings
 from handlers.broadcast import render
 from handlers.names import find_group, find_topic
-from handlers.validation import Invalid
+from handlers.validation import Invalid, line_breaks
 from storage import Store
 from storage.broadcasts import Audience, Broadcast, DeliveryCounts, audience_json
 from storage.db import utcnow
@@ -143,7 +143,7 @@ class BroadcastService:
 
     @staticmethod
     def check_text(text: str) -> str:
-        text = text.strip()
+        text = line_breaks(text).strip()
         if not text:
             raise Invalid("broadcast.empty_text", {})
         if len(text) > MAX_TEXT:

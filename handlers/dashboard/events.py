@@ -124,7 +124,8 @@ async def _form_page(
 
 async def new_event_form(request: web.Request) -> web.Response:
     start = (utcnow() + timedelta(days=14)).astimezone(request.app[SERVICES].settings.zone)
-    values = EventForm(start=f"{start:%Y-%m-%d}T18:00", end=f"{start:%Y-%m-%d}T20:00")
+    end = f"{start:%Y-%m-%d}T20:00"
+    values = EventForm(start=f"{start:%Y-%m-%d}T18:00", end=end, suggested_end=end)
     return await _form_page(request, values)
 
 

@@ -87,6 +87,14 @@ class PageTools:
         return format_decimal(value, locale="de_DE" if self.lang == "de" else "en_GB")
 
     @property
+    def carried_once(self) -> str:
+        """The one-time token this POST came with: a form shown again in answer to it
+        (a preview, a refusal) is the same submission and keeps it, so sending it after
+        going back and posting the draft again acts no more than once."""
+        sent = self.request.get(FORM, {}).get(ONCE_FIELD, "")
+        return sent if isinstance(sent, str) and 0 < len(sent) <= 100 else ""
+
+    @property
     def nonce(self) -> str:
         return self.request.get(NONCE, "")
 
@@ -107,6 +115,7 @@ class PageTools:
             "admin": self.admin,
             "csrf_token": self.admin.csrf_token if self.admin else "",
             "once": once_token,
+            "carried_once": self.carried_once,
             "nonce": self.nonce,
             "path": self.request.path,
             "network_name": self.services.settings.network_name,

@@ -37,7 +37,7 @@ from handlers.events.inputs import (
     check_span,
 )
 from handlers.events.upcoming import upcoming
-from handlers.validation import Invalid
+from handlers.validation import Invalid, line_breaks
 from storage import Store
 from storage.db import utcnow
 from storage.events import FORMATS, Event, EventFields
@@ -78,7 +78,11 @@ def validate(fields: EventFields) -> EventFields:
         zone = ZoneInfo(fields.timezone)
     except (ZoneInfoNotFoundError, ValueError):
         raise Invalid("events.bad_timezone", {"zone": fields.timezone}) from None
-    changes: dict[str, object] = {"title": title, "location": fields.location.strip()}
+    changes: dict[str, object] = {
+        "title": title,
+        "description": line_breaks(fields.description),
+        "location": fields.location.strip(),
+    }
     if fields.rrule and not fields.ical:  # an imported series: its calendar's rules hold
         try:
             rule = normalize_rule(fields.rrule)

@@ -21,7 +21,7 @@ from bot.settings import Settings
 from handlers.broadcast.service import BroadcastService
 from handlers.groups import render
 from handlers.names import find_group, find_topic
-from handlers.validation import Invalid
+from handlers.validation import Invalid, line_breaks, one_line
 from storage import Store
 from storage.group_posts import Post
 from storage.groups import JOIN_POLICIES, LEVELS, DuplicateGroup, Group
@@ -107,8 +107,8 @@ class GroupService:
         topic_name: str | None = None,
     ) -> Group:
         """Validate and create a group; raises :class:`Invalid` with a catalog key."""
-        name = " ".join(name.split())
-        description = description.strip()
+        name = one_line(name)
+        description = line_breaks(description).strip()
         if not 2 <= len(name) <= MAX_NAME or any(c in name for c in _FORBIDDEN_IN_NAME):
             raise Invalid("groups.name_invalid", {"max": MAX_NAME})
         if len(description) > MAX_DESCRIPTION:
