@@ -221,6 +221,8 @@ async def test_an_import_sent_twice_imports_once(dash: Dashboard) -> None:
         first, second = answers
         assert first[0] == 200 and "1 neu" in first[2]
         assert second[0] == 303 and second[1] == "/admin/events/import"
+        page = await get(client, second[1])
+        assert t("de", "dashboard.events.notice.resubmitted") in page
     assert len(await dash.services.store.events.all()) == 1
 
 

@@ -14,9 +14,11 @@ from bot.arguments import MAX_TIMESTAMP, number
 from bot.calendar.recurrence import Occurrence, find_occurrence
 from handlers.dashboard.events import event_of, event_service
 from handlers.dashboard.kit import (
+    RESUBMITTED,
     SERVICES,
     done_at,
     form,
+    notice_of,
     once,
     page_tools,
     render,
@@ -139,6 +141,7 @@ async def _import_page(
     report: ImportReport | None = None,
     problem: str | None = None,
     source: str = "",
+    notice: str | None = None,
 ) -> web.Response:
     store = request.app[SERVICES].store
     tools = page_tools(request)
@@ -162,6 +165,7 @@ async def _import_page(
         source=source,
         every_choices=EVERY_CHOICES,
         subscriptions=subscriptions,
+        notice=notice,
     )
 
 
@@ -188,7 +192,8 @@ def _result_text(t: Callable[..., str], when: Callable[..., str], found: Subscri
 
 
 async def import_form(request: web.Request) -> web.Response:
-    return await _import_page(request)
+    notice, _name = await notice_of(request, {RESUBMITTED})
+    return await _import_page(request, notice=notice)
 
 
 async def run_import(request: web.Request) -> web.Response:
