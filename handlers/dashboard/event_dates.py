@@ -25,6 +25,7 @@ from handlers.dashboard.kit import (
     see_other,
     tell,
 )
+from handlers.dashboard.problems import Problem
 from handlers.events.attendee_csv import attendee_csv
 from handlers.events.importer import (
     UPLOAD_PREFIX,
@@ -142,6 +143,7 @@ async def _import_page(
     problem: str | None = None,
     source: str = "",
     notice: str | None = None,
+    field: str = "url",
 ) -> web.Response:
     store = request.app[SERVICES].store
     tools = page_tools(request)
@@ -161,7 +163,7 @@ async def _import_page(
         "event_import.html",
         status=status,
         report=report,
-        problem=problem,
+        problem=Problem(problem, field) if problem else None,
         source=source,
         every_choices=EVERY_CHOICES,
         subscriptions=subscriptions,
@@ -196,7 +198,7 @@ async def import_form(request: web.Request) -> web.Response:
     return await _import_page(request, notice=notice)
 
 
-async def run_import(request: web.Request) -> web.Response:
+async def run_import(request: web.Request) -> web.StreamResponse:
     """A URL is fetched with the CLI's limits; an uploaded file is synced as the source
     ``upload:NAME``, so uploading a newer export of the same calendar updates its events."""
     fields = form(request)
@@ -204,6 +206,7 @@ async def run_import(request: web.Request) -> web.Response:
     every = str(fields.get("every", ""))
     upload = fields.get("file")
     problem: str | None = None
+    at = "url"  # the field the problem is about
     tools = page_tools(request)
     data, source = b"", url
     if isinstance(upload, web.FileField) and upload.filename:
@@ -211,6 +214,7 @@ async def run_import(request: web.Request) -> web.Response:
         source = f"{UPLOAD_PREFIX}{upload.filename[:100]}"
         if len(data) > UPLOAD_LIMIT:
             problem = tools.t("dashboard.import.too_large", mb=UPLOAD_LIMIT // (1024 * 1024))
+            at = "file"
     elif url.startswith(("http://", "https://", "webcal://")) and every in EVERY_CHOICES:
         return await _subscribe(request, url, every)
     elif url.startswith(("http://", "https://", "webcal://")):
@@ -221,7 +225,7 @@ async def run_import(request: web.Request) -> web.Response:
     else:
         problem = tools.t("dashboard.import.nothing")
     if problem is not None:
-        return await _import_page(request, status=400, problem=problem, source=url)
+        return await _import_page(request, status=400, problem=problem, source=url, field=at)
     return await once(_sync_import(data, source, url))(request)
 
 
@@ -237,14 +241,15 @@ def _sync_import(
             report = await sync_calendar(event_service(request), data, source)
         except ValueError as exc:  # the reason never quotes the content
             problem = tools.t("dashboard.import.not_ics", reason=str(exc)[:200])
-            return await _import_page(request, status=400, problem=problem, source=url)
+            at = "file" if source.startswith(UPLOAD_PREFIX) else "url"
+            return await _import_page(request, status=400, problem=problem, source=url, field=at)
         done_at(request, "/admin/events/import")
         return await _import_page(request, report=report, source=url)
 
     return sync
 
 
-async def _subscribe(request: web.Request, url: str, every: str) -> web.Response:
+async def _subscribe(request: web.Request, url: str, every: str) -> web.StreamResponse:
     """Subscribe and sync once now: the result shows in the list at once."""
     try:
         address = read_url(url)
