@@ -13,7 +13,7 @@ from bot.context import Context, MemberContext
 from bot.models import Outgoing
 from bot.router import Access, Router
 from handlers.names import find_topic, require_topic, unknown
-from handlers.validation import Invalid, has_letters
+from handlers.validation import Invalid, has_letters, line_breaks, one_line
 from storage import Store
 from storage.topics import DuplicateTopic, Topic
 
@@ -35,8 +35,8 @@ class ToggleTopic(ButtonArgs, action="topics.toggle"):
 
 async def create_topic(store: Store, name: str, description: str, actor: str | None) -> Topic:
     """Validate and create a topic; raises :class:`Invalid` with a catalog key."""
-    name = " ".join(name.split())
-    description = description.strip()
+    name = one_line(name)
+    description = line_breaks(description).strip()
     if not 2 <= len(name) <= MAX_TOPIC_NAME or not has_letters(name):
         raise Invalid("topics.name_invalid", {"max": MAX_TOPIC_NAME})
     if len(description) > MAX_DESCRIPTION:

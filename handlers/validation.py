@@ -6,7 +6,15 @@ from bot.arguments import number
 from bot.forms import words
 from bot.router import Invalid
 
-__all__ = ["Invalid", "competencies", "match_choice", "person_name", "single_line"]
+__all__ = [
+    "Invalid",
+    "competencies",
+    "line_breaks",
+    "match_choice",
+    "one_line",
+    "person_name",
+    "single_line",
+]
 
 MAX_NAME = 100
 MAX_COMPANY = 120
@@ -14,14 +22,26 @@ MAX_TAGS = 20
 MAX_TAG_LENGTH = 50
 
 
-def single_line(text: str, max_length: int) -> str:
-    """A non-empty, one-line text of at most ``max_length`` characters, trimmed."""
+def one_line(text: str) -> str:
+    """A name or title is one line: a line break inside is refused, never silently joined
+    (the one rule for event titles, topic and group names); spaces are folded."""
     value = text.strip()
-    if not value:
-        raise Invalid("error.empty", {})
     if "\n" in value or "\r" in value:
         raise Invalid("error.one_line", {})
-    value = " ".join(value.split())
+    return " ".join(value.split())
+
+
+def line_breaks(text: str) -> str:
+    """Text of several lines with one kind of line break, whatever the browser or client
+    sent (a form's ``\r\n``, an old Mac's ``\r``): every text field is stored alike."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def single_line(text: str, max_length: int) -> str:
+    """A non-empty, one-line text of at most ``max_length`` characters, trimmed."""
+    if not text.strip():
+        raise Invalid("error.empty", {})
+    value = one_line(text)
     if len(value) > max_length:
         raise Invalid("error.too_long", {"max": max_length})
     return value

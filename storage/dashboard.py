@@ -8,6 +8,7 @@ once even when two requests race. The read-only figures the pages show are in
 
 from __future__ import annotations
 
+import json
 import secrets
 from datetime import datetime
 
@@ -129,6 +130,43 @@ class DashboardRepository(DashboardFigures):
             [to_db_time(now), *identities],
         )
         return cursor.rowcount
+
+    # one-time form submissions and notices --------------------------------------------
+
+    async def submission_outcome(self, session_hash: str, token: str) -> str | None:
+        """Where the outcome of an earlier submission with this token is shown, if any."""
+        value = await self.db.fetchval(
+            "SELECT outcome FROM dashboard_submissions WHERE session_hash = ? AND token = ?",
+            (session_hash, token),
+        )
+        return None if value is None else str(value)
+
+    async def record_submission(self, session_hash: str, token: str, outcome: str) -> None:
+        """Spend the token (in the caller's transaction, together with the change)."""
+        await self.db.execute(
+            "INSERT INTO dashboard_submissions (session_hash, token, outcome, created_at)"
+            " VALUES (?, ?, ?, ?)",
+            (session_hash, token, outcome, to_db_time(utcnow())),
+        )
+
+    async def set_notice(self, session_hash: str, notice: dict[str, str]) -> None:
+        await self.db.execute(
+            "UPDATE dashboard_sessions SET notice = ? WHERE id_hash = ?",
+            (json.dumps(notice, ensure_ascii=False), session_hash),
+        )
+
+    async def take_notice(self, session_hash: str) -> dict[str, str] | None:
+        """The notice waiting for this session, forgotten once read (shown once)."""
+        value = await self.db.fetchval(
+            "SELECT notice FROM dashboard_sessions WHERE id_hash = ?", (session_hash,)
+        )
+        if value is None:
+            return None
+        await self.db.execute(
+            "UPDATE dashboard_sessions SET notice = NULL WHERE id_hash = ?", (session_hash,)
+        )
+        found = json.loads(value)
+        return {str(k): str(v) for k, v in found.items()} if isinstance(found, dict) else None
 
     async def purge_expired(self, now: datetime) -> int:
         """Forget tokens and sessions that can never be used again."""

@@ -307,6 +307,18 @@ DATA_STEPS: tuple[DataStep, ...] = (
         ),
     ),
     DataStep(
+        "dashboard_submissions",
+        "dashboard forms they sent (when, and which page showed the outcome), kept with"
+        " the session so a form sent twice acts once",
+        "SELECT s.created_at, s.outcome FROM dashboard_submissions s"
+        f" JOIN dashboard_sessions d ON d.id_hash = s.session_hash WHERE d.identity IN {KEYS}"
+        " ORDER BY s.created_at",
+        (
+            "DELETE FROM dashboard_submissions WHERE session_hash IN (SELECT id_hash FROM"
+            f" dashboard_sessions WHERE identity IN {KEYS})",
+        ),
+    ),
+    DataStep(
         "dashboard_sessions",
         "their sign-ins to the staff dashboard (the secrets themselves are not exported)",
         f"SELECT language, created_at, expires_at, last_seen_at, revoked_at"

@@ -116,6 +116,7 @@ async def build(app: Services) -> Network:
     later = utcnow() + timedelta(hours=8)  # he signed in to the staff dashboard once
     await store.dashboard.add_login_token("h" * 64, f"telegram:{TELEGRAM_ID}", "de", later)
     await store.dashboard.add_session("s" * 64, f"telegram:{TELEGRAM_ID}", "de", "c" * 32, later)
+    await store.dashboard.record_submission("s" * 64, "once-token", "/admin/topics")
 
     other = Person(app.core, OTHER_ID)
     await other.answer_until_consent(name=OTHER_NAME, company=OTHER_COMPANY)

@@ -9,6 +9,7 @@ pictures are written there for the README, otherwise to a temporary folder. Skip
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -21,7 +22,8 @@ from typing import Any
 
 import pytest
 import pytest_asyncio
-from playwright.async_api import Browser, Page, async_playwright
+from playwright.async_api import Browser, Page, Request, Route, async_playwright
+from playwright.async_api import Error as PlaywrightError
 
 from bot.calendar.recurrence import next_occurrence
 from bot.i18n import t, tn
@@ -100,6 +102,22 @@ async def sign_in(bot: Bot, browser: Browser) -> tuple[Page, str]:
     return page, found.group(0)
 
 
+async def resend_after_going_back(page: Page, sent: Request) -> None:
+    """Back to the preview and send it again: Chromium keeps no copy of a POST's page
+    (``no-store``), so going back asks to resubmit (ERR_CACHE_MISS headless), and
+    confirming posts the very same form again; that POST is made here as a navigation."""
+    with contextlib.suppress(PlaywrightError):
+        await page.go_back()
+
+    async def as_sent(route: Route) -> None:
+        headers = {**route.request.headers, "content-type": "application/x-www-form-urlencoded"}
+        await route.continue_(method="POST", post_data=sent.post_data, headers=headers)
+
+    await page.route(sent.url, as_sent)
+    await page.goto(sent.url)
+    await page.unroute(sent.url, as_sent)
+
+
 async def photo(page: Page, folder: Path, name: str) -> None:
     path = folder / f"{name}.png"
     await page.screenshot(path=str(path), full_page=True)
@@ -146,13 +164,37 @@ async def test_an_event_made_in_the_browser_is_in_a_members_termine(
         await page.select_option("#repeat", "monthly")
         await photo(page, shots, "event-form")
         await page.click("#event-form button[type=submit]")
-        await page.wait_for_url(re.compile(r".*/admin/events/\d+\?notice=created"))
+        await page.wait_for_url(re.compile(r".*/admin/events/\d+$"))
+        assert await page.inner_text("#notice") == t("de", "dashboard.events.notice.created")
         assert "KI-Stammtisch <Siegen>" in await page.inner_text("h1")
         await photo(page, shots, "event")
         await page.goto(f"{bot.settings.public_url}/admin/events")
         await photo(page, shots, "events")
         listing = await bot.say(ANNA, "/termine")
         assert any("KI-Stammtisch <Siegen>" in m.text for m in listing)
+        await page.context.close()
+
+
+async def test_a_new_event_with_only_its_start_changed_ends_two_hours_later(
+    browser: Browser, make_settings: Callable[..., Settings], shots: Path
+) -> None:
+    """The form fills in Beginn and Ende; moving only Beginn to another day is not refused
+    ("Das Ende muss nach dem Beginn liegen"): the untouched end follows the start."""
+    async with dashboard_bot(make_settings) as bot:
+        page, _ = await sign_in(bot, browser)
+        await page.goto(f"{bot.settings.public_url}/admin/events/new")
+        suggested_end = await page.input_value("#end")
+        day = (utcnow() + timedelta(days=30)).astimezone(bot.settings.zone)
+        await page.fill("#title", "Werkstattgespräch")
+        await page.fill("#start", f"{day:%Y-%m-%d}T10:00")
+        await page.click("#event-form button[type=submit]")
+        await page.wait_for_url(re.compile(r".*/admin/events/\d+$"))
+        assert await page.inner_text("#notice") == t("de", "dashboard.events.notice.created")
+        [event] = await bot.services.store.events.all()
+        start = event.start.astimezone(bot.settings.zone)
+        assert f"{start:%Y-%m-%dT%H:%M}" == f"{day:%Y-%m-%d}T10:00"
+        assert not suggested_end.startswith(f"{day:%Y-%m-%d}")  # the end was another day
+        assert event.end - event.start == timedelta(hours=2)
         await page.context.close()
 
 
@@ -186,13 +228,23 @@ async def test_a_broadcast_to_a_topic_previews_its_subscribers(
         assert await page.get_attribute("#message a", "href") == "https://example.org"
         assert await page.inner_text("#message em") == "Wasserstoff-Tag"
         await photo(page, shots, "broadcast-preview")
-        await page.click("#send-now")
-        await page.wait_for_url(re.compile(r".*/admin/broadcasts/\d+\?notice=sent"))
-        broadcast_id = int(page.url.split("/")[-1].split("?")[0])
+        async with page.expect_request(lambda r: r.method == "POST") as sending:
+            await page.click("#send-now")
+        await page.wait_for_url(re.compile(r".*/admin/broadcasts/\d+$"))
+        assert await page.inner_text("#notice") == t("de", "dashboard.broadcasts.notice.sent")
+        broadcast_id = int(page.url.split("/")[-1])
         await bot.outbox_report(f"broadcast:{broadcast_id}", {"sent": 3}, within=10)
-        # the subscribers; the admin's delivery report (which quotes the start) may follow
-        received = {m.chat_id for m in bot.fake.sent if "Einladung" in m.text}
-        assert received - {ADMIN["id"]} == {510, 511, 512}
+        # back to the preview and "Jetzt senden" again: the first broadcast's report
+        await resend_after_going_back(page, await sending.value)
+        await page.wait_for_url(re.compile(rf".*/admin/broadcasts/{broadcast_id}$"))
+        again = t("de", "dashboard.broadcasts.notice.resubmitted")
+        assert await page.inner_text("#notice") == again
+        assert [b.id for b in await store.broadcasts.recent()] == [broadcast_id]
+        # the subscribers, once each; the admin's delivery report (which quotes the start)
+        # may follow
+        received = [m.chat_id for m in bot.fake.sent if "Einladung" in m.text]
+        assert sorted(set(received) - {ADMIN["id"]}) == [510, 511, 512]
+        assert len([c for c in received if c != ADMIN["id"]]) == 3
         await page.reload()
         await photo(page, shots, "broadcast")
         await page.goto(f"{bot.settings.public_url}/admin/broadcasts")
@@ -227,7 +279,7 @@ async def test_approving_a_pending_member_tells_them_in_chat(
         await page.goto(f"{bot.settings.public_url}/admin/members?status=pending")
         await photo(page, shots, "members")
         await page.click(f"#member-{pending.id} button.primary")
-        await page.wait_for_url(re.compile(r".*notice=approved.*"))
+        await page.wait_for_selector("#notice")
         assert "Bernd Neu" in await page.inner_text("#notice")
         welcome = t("de", "approval.welcome")
         await wait_for(lambda: any(m.chat_id == 530 and m.text == welcome for m in bot.fake.sent))
@@ -306,7 +358,7 @@ async def test_every_page_passes_axe_at_desktop_and_phone_width(
         await page.click("#preview-button")
         await assert_accessible(page, shots, "broadcast-preview")
         await page.click("#send-now")
-        await page.wait_for_url(re.compile(r".*/admin/broadcasts/\d+\?notice=sent"))
+        await page.wait_for_url(re.compile(r".*/admin/broadcasts/\d+$"))
         await assert_accessible(page, shots, "broadcast")
         pages = {
             "overview": "/admin/",
@@ -441,7 +493,7 @@ async def test_creating_an_event_and_sending_a_broadcast_by_keyboard_on_a_phone(
         await page.keyboard.type("KI-Stammtisch")
         await tab_to(page, "#event-form button[type=submit]")
         await page.keyboard.press("Enter")
-        await page.wait_for_url(re.compile(r".*/admin/events/\d+\?notice=created"))
+        await page.wait_for_url(re.compile(r".*/admin/events/\d+$"))
         assert "KI-Stammtisch" in await page.inner_text("h1")
         await photo(page, shots, "keyboard-4-event")
         event = (await bot.services.store.events.all())[0]
@@ -463,7 +515,7 @@ async def test_creating_an_event_and_sending_a_broadcast_by_keyboard_on_a_phone(
         await photo(page, shots, "keyboard-6-broadcast-preview")
         await tab_to(page, "#send-now")
         await page.keyboard.press("Enter")
-        await page.wait_for_url(re.compile(r".*/admin/broadcasts/\d+\?notice=sent"))
+        await page.wait_for_url(re.compile(r".*/admin/broadcasts/\d+$"))
         await photo(page, shots, "keyboard-7-broadcast-sent")
         broadcast_id = int(page.url.split("/")[-1].split("?")[0])
         await bot.outbox_report(f"broadcast:{broadcast_id}", {"sent": 2}, within=10)

@@ -29,7 +29,7 @@ from bot.settings import Settings
 from handlers.broadcast import render
 from handlers.members.render import OTHER_REGION, region_label
 from handlers.names import find_group, require_topic
-from handlers.validation import Invalid
+from handlers.validation import Invalid, line_breaks
 from storage import Store
 from storage.broadcasts import Audience, Broadcast, DeliveryCounts, audience_json
 from storage.db import utcnow
@@ -185,7 +185,7 @@ class BroadcastService:
 
     @staticmethod
     def check_text(text: str) -> str:
-        text = text.strip()
+        text = line_breaks(text).strip()
         if not text:
             raise Invalid("broadcast.empty_text", {})
         if len(text) > MAX_TEXT:

@@ -19,13 +19,24 @@ from bot.arguments import number, record_id
 from handlers.broadcast import markup as draft_markup
 from handlers.broadcast import render as broadcast_render
 from handlers.broadcast.service import BroadcastService, CountChanged, Preview, Sender
-from handlers.dashboard.kit import ADMIN, SERVICES, form, page_tools, render, see_other
+from handlers.dashboard.kit import (
+    ADMIN,
+    RESUBMITTED,
+    SERVICES,
+    form,
+    notice_of,
+    once,
+    page_tools,
+    render,
+    see_other,
+    tell,
+)
 from handlers.dashboard.problems import BROADCAST_FIELDS, problem_of
 from handlers.validation import Invalid
 from storage.broadcasts import OPEN_STATUSES, Audience
 
 KINDS = ("all", "topic", "region", "both")
-NOTICES = {"sent", "scheduled", "cancelled"}
+NOTICES = {"sent", "scheduled", "cancelled", RESUBMITTED}
 
 
 @dataclass
@@ -151,7 +162,8 @@ async def _send(request: web.Request, draft: Draft) -> web.Response:
         made, _ = await service(request).send_now(audience, draft.text, sender(request), expected)
     except CountChanged as changed:
         return await _preview(request, draft, changed.preview, changed=True)
-    return see_other(f"/admin/broadcasts/{made.id}?notice=sent")
+    await tell(request, "sent")
+    return see_other(f"/admin/broadcasts/{made.id}")
 
 
 async def _schedule(request: web.Request, draft: Draft) -> web.Response:
@@ -160,7 +172,8 @@ async def _schedule(request: web.Request, draft: Draft) -> web.Response:
     text = brs.check_text(draft.text)
     when = brs.read_send_at(draft.send_at.replace("T", " "), page_tools(request).zone)
     made, _ = await brs.schedule(audience, text, sender(request), when)
-    return see_other(f"/admin/broadcasts/{made.id}?notice=scheduled")
+    await tell(request, "scheduled")
+    return see_other(f"/admin/broadcasts/{made.id}")
 
 
 STEPS = {
@@ -209,7 +222,7 @@ async def broadcast_page(request: web.Request) -> web.Response:
     store = request.app[SERVICES].store
     tools = page_tools(request)
     audience = await service(request).describe(tools.lang, progress.broadcast.audience)
-    notice = request.query.get("notice")
+    notice, _name = await notice_of(request, NOTICES)
     return render(
         request,
         "broadcast.html",
@@ -217,7 +230,7 @@ async def broadcast_page(request: web.Request) -> web.Response:
         audience=audience,
         unreachable=await store.broadcasts.unreachable(broadcast_id),
         cancellable=progress.broadcast.status in OPEN_STATUSES,
-        notice=notice if notice in NOTICES else None,
+        notice=notice,
     )
 
 
@@ -227,13 +240,14 @@ async def cancel(request: web.Request) -> web.Response:
         await service(request).cancel(broadcast_id, request[ADMIN].identity)
     except Invalid:
         return see_other(f"/admin/broadcasts/{broadcast_id}")
-    return see_other(f"/admin/broadcasts/{broadcast_id}?notice=cancelled")
+    await tell(request, "cancelled")
+    return see_other(f"/admin/broadcasts/{broadcast_id}")
 
 
 def add_routes(router: web.UrlDispatcher) -> None:
     router.add_get("/broadcasts", broadcast_list)
     router.add_get("/broadcasts/new", compose_page)
-    router.add_post("/broadcasts/new", compose)
+    router.add_post("/broadcasts/new", once(compose))
     router.add_get("/broadcasts/count", count)
     router.add_get("/broadcasts/{broadcast_id}", broadcast_page)
-    router.add_post("/broadcasts/{broadcast_id}/cancel", cancel)
+    router.add_post("/broadcasts/{broadcast_id}/cancel", once(cancel))

@@ -5,7 +5,7 @@ CLI's sync: idempotent by UID)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 
 from aiohttp import web
@@ -13,7 +13,18 @@ from aiohttp import web
 from bot.arguments import MAX_TIMESTAMP, number
 from bot.calendar.recurrence import Occurrence, find_occurrence
 from handlers.dashboard.events import event_of, event_service
-from handlers.dashboard.kit import SERVICES, form, page_tools, render, see_other
+from handlers.dashboard.kit import (
+    RESUBMITTED,
+    SERVICES,
+    done_at,
+    form,
+    notice_of,
+    once,
+    page_tools,
+    render,
+    see_other,
+    tell,
+)
 from handlers.dashboard.problems import Problem
 from handlers.events.attendee_csv import attendee_csv
 from handlers.events.importer import (
@@ -93,8 +104,8 @@ async def cancel(request: web.Request) -> web.Response:
     if event.cancelled or (occ is not None and occ.cancelled):
         return see_other(f"/admin/events/{event.id}")
     await event_service(request).cancel(event, occ.key if occ else None)
-    notice = "cancelled_date" if occ else "cancelled"
-    return see_other(f"/admin/events/{event.id}?notice={notice}")
+    await tell(request, "cancelled_date" if occ else "cancelled")
+    return see_other(f"/admin/events/{event.id}")
 
 
 async def attendees(request: web.Request) -> web.Response:
@@ -131,6 +142,7 @@ async def _import_page(
     report: ImportReport | None = None,
     problem: str | None = None,
     source: str = "",
+    notice: str | None = None,
     field: str = "url",
 ) -> web.Response:
     store = request.app[SERVICES].store
@@ -155,6 +167,7 @@ async def _import_page(
         source=source,
         every_choices=EVERY_CHOICES,
         subscriptions=subscriptions,
+        notice=notice,
     )
 
 
@@ -181,10 +194,11 @@ def _result_text(t: Callable[..., str], when: Callable[..., str], found: Subscri
 
 
 async def import_form(request: web.Request) -> web.Response:
-    return await _import_page(request)
+    notice, _name = await notice_of(request, {RESUBMITTED})
+    return await _import_page(request, notice=notice)
 
 
-async def run_import(request: web.Request) -> web.Response:
+async def run_import(request: web.Request) -> web.StreamResponse:
     """A URL is fetched with the CLI's limits; an uploaded file is synced as the source
     ``upload:NAME``, so uploading a newer export of the same calendar updates its events."""
     fields = form(request)
@@ -193,7 +207,6 @@ async def run_import(request: web.Request) -> web.Response:
     upload = fields.get("file")
     problem: str | None = None
     at = "url"  # the field the problem is about
-    report: ImportReport | None = None
     tools = page_tools(request)
     data, source = b"", url
     if isinstance(upload, web.FileField) and upload.filename:
@@ -211,19 +224,32 @@ async def run_import(request: web.Request) -> web.Response:
             problem = tools.t("dashboard.import.fetch_failed", reason=str(exc))
     else:
         problem = tools.t("dashboard.import.nothing")
-    if problem is None:
+    if problem is not None:
+        return await _import_page(request, status=400, problem=problem, source=url, field=at)
+    return await once(_sync_import(data, source, url))(request)
+
+
+def _sync_import(
+    data: bytes, source: str, url: str
+) -> Callable[[web.Request], Awaitable[web.Response]]:
+    """The import's change, once per form (the fetching is done before: no network wait
+    inside the transaction)."""
+
+    async def sync(request: web.Request) -> web.Response:
+        tools = page_tools(request)
         try:
             report = await sync_calendar(event_service(request), data, source)
         except ValueError as exc:  # the reason never quotes the content
             problem = tools.t("dashboard.import.not_ics", reason=str(exc)[:200])
             at = "file" if source.startswith(UPLOAD_PREFIX) else "url"
-    status = 400 if problem else 200
-    return await _import_page(
-        request, status=status, report=report, problem=problem, source=url, field=at
-    )
+            return await _import_page(request, status=400, problem=problem, source=url, field=at)
+        done_at(request, "/admin/events/import")
+        return await _import_page(request, report=report, source=url)
+
+    return sync
 
 
-async def _subscribe(request: web.Request, url: str, every: str) -> web.Response:
+async def _subscribe(request: web.Request, url: str, every: str) -> web.StreamResponse:
     """Subscribe and sync once now: the result shows in the list at once."""
     try:
         address = read_url(url)
@@ -231,9 +257,16 @@ async def _subscribe(request: web.Request, url: str, every: str) -> web.Response
         message = page_tools(request).t(problem.key, **problem.params)
         return await _import_page(request, status=400, problem=message, source=url)
     service = event_service(request)
-    found = await subscribe(service, address, read_every(every))
-    await sync_subscription(service, found, time_limit=IMPORT_TIMEOUT)
-    return see_other("/admin/events/import#subscriptions")
+    added: list[Subscription] = []
+
+    async def add(request: web.Request) -> web.Response:
+        added.append(await subscribe(service, address, read_every(every)))
+        return see_other("/admin/events/import#subscriptions")
+
+    response = await once(add)(request)
+    for found in added:  # the first sync fetches: outside the form's transaction
+        await sync_subscription(service, found, time_limit=IMPORT_TIMEOUT)
+    return response
 
 
 async def remove_subscription(request: web.Request) -> web.Response:
@@ -248,8 +281,8 @@ async def remove_subscription(request: web.Request) -> web.Response:
 def add_routes(router: web.UrlDispatcher) -> None:
     router.add_get("/events/import", import_form)
     router.add_post("/events/import", run_import)
-    router.add_post("/events/subscriptions/{sub_id}/remove", remove_subscription)
+    router.add_post("/events/subscriptions/{sub_id}/remove", once(remove_subscription))
     router.add_get("/events/{event_id}/cancel", cancel_question)
-    router.add_post("/events/{event_id}/cancel", cancel)
+    router.add_post("/events/{event_id}/cancel", once(cancel))
     router.add_get("/events/{event_id}/attendees", attendees)
     router.add_get("/events/{event_id}/attendees.csv", attendees_csv)

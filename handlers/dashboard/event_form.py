@@ -44,6 +44,9 @@ class EventForm:
     description: str = ""
     start: str = ""  # datetime-local: 2026-12-08T18:00
     end: str = ""
+    # the end the form suggested when it was shown: an end still equal to it was not set
+    # by the person, so it follows a changed start
+    suggested_end: str = ""
     all_day: bool = False
     where: str = ""
     topic_ids: list[int] = field(default_factory=list)
@@ -71,6 +74,7 @@ class EventForm:
             description=text("description"),
             start=text("start", 40),
             end=text("end", 40),
+            suggested_end=text("suggested_end", 40),
             all_day=bool(data.get("all_day")),
             where=text("where", 1000),
             topic_ids=topic_ids,
@@ -97,6 +101,7 @@ class EventForm:
             description=event.description,
             start=f"{local_start:%Y-%m-%dT%H:%M}",
             end=f"{local_end:%Y-%m-%dT%H:%M}",
+            suggested_end=f"{local_end:%Y-%m-%dT%H:%M}",
             all_day=event.all_day,
             where=event.url or event.location,
             topic_ids=topic_ids,
@@ -133,9 +138,14 @@ def _times(form: EventForm, zone: ZoneInfo, keep: Event | None) -> tuple[datetim
     now = utcnow()
     if not form.start.strip():
         raise Invalid("dashboard.required.start", {})
+    empty = not form.end.strip()
+    follows = bool(form.suggested_end) and form.end == form.suggested_end
     if form.all_day:
         first = read_day(form.start[:10])
-        last = read_day(form.end[:10]) if form.end.strip() else first
+        if empty or follows:  # as many days as the edited event had; one when empty or new
+            last = first if empty else first + _extra_days(keep, zone)
+        else:
+            last = read_day(form.end[:10])
         start = datetime.combine(first, time.min, tzinfo=zone)
         end = datetime.combine(last + timedelta(days=1), time.min, tzinfo=zone)
         unchanged = keep is not None and keep.all_day and start == keep.start
@@ -153,9 +163,19 @@ def _times(form: EventForm, zone: ZoneInfo, keep: Event | None) -> tuple[datetim
         start = keep.start  # a series that began long ago keeps its first date
     else:
         start = read_start(text, zone, now)
-    if form.end.strip():
+    if not (empty or follows):
         return start, read_end(_local_text(form.end), start, zone)
+    if follows and keep is not None and not keep.all_day:
+        return start, start + keep.duration  # an edit keeps the event's length
     return start, read_duration(DEFAULT_LENGTH, start)
+
+
+def _extra_days(keep: Event | None, zone: ZoneInfo) -> timedelta:
+    """The days an all-day event being edited lasts beyond its first."""
+    if keep is None or not keep.all_day:
+        return timedelta(0)
+    days = (keep.end.astimezone(zone).date() - keep.start.astimezone(zone).date()).days
+    return timedelta(days=max(days - 1, 0))
 
 
 def read_form(

@@ -13,7 +13,18 @@ from bot.arguments import record_id
 from bot.calendar.recurrence import HORIZON, next_occurrence, occurrences
 from handlers.dashboard.auth import Admin
 from handlers.dashboard.event_form import REPEATS, EventForm, read_form, repeat_labels
-from handlers.dashboard.kit import ADMIN, SERVICES, form, page_tools, render, see_other
+from handlers.dashboard.kit import (
+    ADMIN,
+    RESUBMITTED,
+    SERVICES,
+    form,
+    notice_of,
+    once,
+    page_tools,
+    render,
+    see_other,
+    tell,
+)
 from handlers.dashboard.problems import EVENT_FIELDS, Problem, problem_of
 from handlers.events.service import EventService
 from handlers.validation import Invalid
@@ -23,7 +34,7 @@ from storage.events import FORMATS, Event
 from storage.groups import Group
 
 DATES_SHOWN = 12
-NOTICES = {"created", "changed", "cancelled", "cancelled_date"}
+NOTICES = {"created", "changed", "unchanged", "cancelled", "cancelled_date", RESUBMITTED}
 
 
 def event_service(request: web.Request) -> EventService:
@@ -74,7 +85,7 @@ async def event_page(request: web.Request) -> web.Response:
         if (topic := await store.topics.get(topic_id)) is not None
     ]
     group = await store.groups.get(event.group_id) if event.group_id else None
-    notice = request.query.get("notice")
+    notice, _name = await notice_of(request, NOTICES)
     return render(
         request,
         "event.html",
@@ -82,7 +93,7 @@ async def event_page(request: web.Request) -> web.Response:
         dates=dates,
         topics=topics,
         group=group,
-        notice=notice if notice in NOTICES else None,
+        notice=notice,
     )
 
 
@@ -113,7 +124,8 @@ async def _form_page(
 
 async def new_event_form(request: web.Request) -> web.Response:
     start = (utcnow() + timedelta(days=14)).astimezone(request.app[SERVICES].settings.zone)
-    values = EventForm(start=f"{start:%Y-%m-%d}T18:00", end=f"{start:%Y-%m-%d}T20:00")
+    end = f"{start:%Y-%m-%d}T20:00"
+    values = EventForm(start=f"{start:%Y-%m-%d}T18:00", end=end, suggested_end=end)
     return await _form_page(request, values)
 
 
@@ -149,7 +161,8 @@ async def create_event(request: web.Request) -> web.Response:
     except Invalid as refused:
         problem = problem_of(page_tools(request), refused, EVENT_FIELDS, "title")
         return await _form_page(request, values, problem=problem)
-    return see_other(f"/admin/events/{event.id}?notice=created")
+    await tell(request, "created")
+    return see_other(f"/admin/events/{event.id}")
 
 
 async def edit_event_form(request: web.Request) -> web.Response:
@@ -165,17 +178,21 @@ async def change_event(request: web.Request) -> web.Response:
         fields = read_form(
             values, event.timezone, event.organiser, *await _known(request, event), keep=event
         )
-        await event_service(request).update(event, fields)
+        service = event_service(request)
+        changing = await service.would_change(event, fields)
+        if changing:
+            await service.update(event, fields)
     except Invalid as refused:
         problem = problem_of(page_tools(request), refused, EVENT_FIELDS, "title")
         return await _form_page(request, values, event, problem=problem)
-    return see_other(f"/admin/events/{event.id}?notice=changed")
+    await tell(request, "changed" if changing else "unchanged")
+    return see_other(f"/admin/events/{event.id}")
 
 
 def add_routes(router: web.UrlDispatcher) -> None:
     router.add_get("/events", event_list)
     router.add_get("/events/new", new_event_form)
-    router.add_post("/events/new", create_event)
+    router.add_post("/events/new", once(create_event))
     router.add_get("/events/{event_id}", event_page)
     router.add_get("/events/{event_id}/edit", edit_event_form)
-    router.add_post("/events/{event_id}/edit", change_event)
+    router.add_post("/events/{event_id}/edit", once(change_event))

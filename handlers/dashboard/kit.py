@@ -13,6 +13,11 @@ Two middlewares guard every route:
   a session whose admin role ended gets 403 (and is revoked); a POST without the right
   CSRF token gets 403.
 
+Every form that changes something acts once (:func:`once`): it carries a one-time token,
+spent in the same transaction as the change; the same token again leads to the first
+outcome with the notice "already done". Notices are kept with the session
+(:func:`tell`, :func:`notice_of`), never read from the query string.
+
 An unknown page, or a record that does not exist, answers status 404 with a page in the
 admin's language (German by default) and the navigation, never aiohttp's bare
 "404: Not Found".
@@ -20,8 +25,9 @@ admin's language (German by default) and the navigation, never aiohttp's bare
 
 from __future__ import annotations
 
+import functools
 import secrets
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from typing import TYPE_CHECKING, Any
 
 import aiohttp_jinja2
@@ -31,7 +37,15 @@ from multidict import MultiDict, MultiDictProxy
 
 from bot.parsing.text import readable
 from handlers.dashboard import auth
-from handlers.dashboard.tools import ADMIN, FORM, NONCE, SERVICES, PageTools, tools_for
+from handlers.dashboard.tools import (
+    ADMIN,
+    FORM,
+    NONCE,
+    ONCE_FIELD,
+    SERVICES,
+    PageTools,
+    tools_for,
+)
 
 if TYPE_CHECKING:
     pass
@@ -173,3 +187,59 @@ def form(request: web.Request) -> MultiDictProxy[Any]:
 
 def page_tools(request: web.Request) -> PageTools:
     return tools_for(request.app[SERVICES], request.get(ADMIN), request)
+
+
+# one-time submissions and notices -------------------------------------------------------
+
+RESUBMITTED = "resubmitted"  # the notice on the first outcome when a form comes again
+DONE: web.RequestKey[str] = web.RequestKey("done", str)
+
+
+def done_at(request: web.Request, location: str) -> None:
+    """A handler that answers a change with a page (not a redirect) names where its
+    outcome is shown again, so the same form sent twice spends its token."""
+    request[DONE] = location
+
+
+def once(handler: Handler) -> Handler:
+    """The route changes something: one transaction holds the change and the spending of
+    the form's one-time token; a token already spent acts no more and leads to the first
+    outcome. A refusal (no redirect) spends nothing, so the corrected form can be sent.
+    A POST without a token (an old page, a script) acts as before."""
+
+    @functools.wraps(handler)
+    async def guarded(request: web.Request) -> web.StreamResponse:
+        token = form(request).get(ONCE_FIELD)
+        if not isinstance(token, str) or not token or len(token) > 100:
+            return await handler(request)
+        store = request.app[SERVICES].store
+        session = request[ADMIN].session.id_hash
+        async with store.transaction():
+            earlier = await store.dashboard.submission_outcome(session, token)
+            if earlier is not None:
+                await tell(request, RESUBMITTED)
+                return see_other(earlier)
+            response = await handler(request)
+            outcome = request.get(DONE)
+            if outcome is None and response.status == 303:
+                outcome = response.headers.get("Location")
+            if outcome:
+                await store.dashboard.record_submission(session, token, outcome)
+            return response
+
+    return guarded
+
+
+async def tell(request: web.Request, code: str, name: str = "") -> None:
+    """The notice the next page of this session shows (in the caller's transaction)."""
+    store = request.app[SERVICES].store
+    await store.dashboard.set_notice(request[ADMIN].session.id_hash, {"code": code, "name": name})
+
+
+async def notice_of(request: web.Request, codes: Collection[str]) -> tuple[str | None, str]:
+    """The session's waiting notice (code, name), shown once, if this page knows it."""
+    store = request.app[SERVICES].store
+    found = await store.dashboard.take_notice(request[ADMIN].session.id_hash)
+    if found is None or found.get("code") not in codes:
+        return None, ""
+    return found["code"], found.get("name", "")[:100]

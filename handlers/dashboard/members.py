@@ -5,7 +5,6 @@ told in chat), and, where data protection is installed, export and erasure."""
 from __future__ import annotations
 
 from functools import lru_cache
-from urllib.parse import quote
 
 from aiohttp import web
 
@@ -13,12 +12,21 @@ from bot.arguments import record_id
 from bot.forms.words import fold
 from bot.settings import PLATFORMS
 from handlers.dashboard.hooks import HOOKS
-from handlers.dashboard.kit import ADMIN, SERVICES, render, see_other
+from handlers.dashboard.kit import (
+    ADMIN,
+    RESUBMITTED,
+    SERVICES,
+    notice_of,
+    once,
+    render,
+    see_other,
+    tell,
+)
 from handlers.members.approval import decide
 from storage.dashboard_figures import PAGE, MemberFilter, TextMatch
 
 STATUSES = ("active", "pending", "rejected")
-NOTICES = {"approved", "rejected", "already", "gone", "erased"}
+NOTICES = {"approved", "rejected", "already", "gone", "erased", RESUBMITTED}
 
 
 def member_filter(query: web.BaseRequest) -> MemberFilter:
@@ -71,7 +79,7 @@ async def member_list(request: web.Request) -> web.Response:
     found, total = await store.dashboard.find_members(
         wanted, offset=(page - 1) * PAGE, matches=text_match(wanted.text)
     )
-    notice = request.query.get("notice")
+    notice, notice_name = await notice_of(request, NOTICES)
     return render(
         request,
         "members.html",
@@ -85,8 +93,8 @@ async def member_list(request: web.Request) -> web.Response:
         groups=await store.groups.list(),
         platforms=PLATFORMS,
         statuses=STATUSES,
-        notice=notice if notice in NOTICES else None,
-        notice_name=request.query.get("name", "")[:100],
+        notice=notice,
+        notice_name=notice_name,
         can_export=HOOKS.export_member is not None,
         can_erase=HOOKS.erase_member is not None,
     )
@@ -102,12 +110,8 @@ async def _decide(request: web.Request, approve: bool) -> web.Response:
         approve,
         request[ADMIN].identity,
     )
-    name = member.name if member else ""
-    return see_other(f"/admin/members?status=pending&notice={outcome}&name={_quote(name)}")
-
-
-def _quote(text: str) -> str:
-    return quote(text, safe="")
+    await tell(request, outcome, member.name if member else "")
+    return see_other("/admin/members?status=pending")
 
 
 async def approve(request: web.Request) -> web.Response:
@@ -144,13 +148,14 @@ async def erase(request: web.Request) -> web.Response:
     if HOOKS.erase_member is None or member is None:
         raise web.HTTPNotFound()
     await HOOKS.erase_member(services, member.id, request[ADMIN].identity)
-    return see_other(f"/admin/members?notice=erased&name={_quote(member.name)}")
+    await tell(request, "erased", member.name)
+    return see_other("/admin/members")
 
 
 def add_routes(router: web.UrlDispatcher) -> None:
     router.add_get("/members", member_list)
-    router.add_post("/members/{member_id}/approve", approve)
-    router.add_post("/members/{member_id}/decline", decline)
+    router.add_post("/members/{member_id}/approve", once(approve))
+    router.add_post("/members/{member_id}/decline", once(decline))
     router.add_get("/members/{member_id}/export", export)
     router.add_get("/members/{member_id}/erase", erase_question)
-    router.add_post("/members/{member_id}/erase", erase)
+    router.add_post("/members/{member_id}/erase", once(erase))

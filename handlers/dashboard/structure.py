@@ -4,12 +4,21 @@ functions as ``/neuesthema``, ``/themaarchivieren``, ``/neuegruppe``, ``/gruppea
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from aiohttp import web
 
 from bot.arguments import record_id
-from handlers.dashboard.kit import ADMIN, SERVICES, form, page_tools, render, see_other
+from handlers.dashboard.kit import (
+    ADMIN,
+    RESUBMITTED,
+    SERVICES,
+    form,
+    notice_of,
+    once,
+    page_tools,
+    render,
+    see_other,
+    tell,
+)
 from handlers.dashboard.problems import GROUP_FIELDS, TOPIC_FIELDS, Problem, problem_of
 from handlers.groups.service import GroupService
 from handlers.topics import archive_topic, create_topic
@@ -18,7 +27,7 @@ from storage.groups import JOIN_POLICIES, Group
 
 NOTICES = {
     "topic_created", "topic_archived", "group_created", "group_archived",
-    "moderator_named", "moderator_removed", "unchanged",
+    "moderator_named", "moderator_removed", "unchanged", RESUBMITTED,
 }  # fmt: skip
 
 
@@ -34,14 +43,13 @@ def _field(request: web.Request, name: str, limit: int = 1000) -> str:
     return value[:limit] if isinstance(value, str) else ""
 
 
-def _notice(request: web.Request) -> tuple[str | None, str]:
-    notice = request.query.get("notice")
-    return (notice if notice in NOTICES else None), request.query.get("name", "")[:100]
+async def _notice(request: web.Request) -> tuple[str | None, str]:
+    return await notice_of(request, NOTICES)
 
 
 async def structure_page(request: web.Request, problem: Problem | None = None) -> web.Response:
     store = request.app[SERVICES].store
-    notice, name = _notice(request)
+    notice, name = await _notice(request) if problem is None else (None, "")
     return render(
         request,
         "topics.html",
@@ -62,8 +70,9 @@ async def topics_page(request: web.Request) -> web.Response:
     return await structure_page(request)
 
 
-def _done(path: str, notice: str, name: str) -> web.Response:
-    return see_other(f"{path}?notice={notice}&name={quote(name, safe='')}")
+async def _done(request: web.Request, path: str, notice: str, name: str) -> web.Response:
+    await tell(request, notice, name)
+    return see_other(path)
 
 
 async def new_topic(request: web.Request) -> web.Response:
@@ -77,7 +86,7 @@ async def new_topic(request: web.Request) -> web.Response:
     except Invalid as refused:
         problem = problem_of(page_tools(request), refused, TOPIC_FIELDS, "topic-name")
         return await structure_page(request, problem)
-    return _done("/admin/topics", "topic_created", topic.name)
+    return await _done(request, "/admin/topics", "topic_created", topic.name)
 
 
 async def archive_topic_route(request: web.Request) -> web.Response:
@@ -90,7 +99,7 @@ async def archive_topic_route(request: web.Request) -> web.Response:
             await archive_topic(store, topic.name, request[ADMIN].identity)
     except Invalid as refused:
         return await structure_page(request, problem_of(page_tools(request), refused, {}))
-    return _done("/admin/topics", "topic_archived", topic.name)
+    return await _done(request, "/admin/topics", "topic_archived", topic.name)
 
 
 async def new_group(request: web.Request) -> web.Response:
@@ -106,7 +115,7 @@ async def new_group(request: web.Request) -> web.Response:
     except Invalid as refused:
         problem = problem_of(page_tools(request), refused, GROUP_FIELDS, "group-name")
         return await structure_page(request, problem)
-    return _done(f"/admin/groups/{group.id}", "group_created", group.name)
+    return await _done(request, f"/admin/groups/{group.id}", "group_created", group.name)
 
 
 async def _group(request: web.Request) -> Group:
@@ -121,7 +130,7 @@ async def _group(request: web.Request) -> Group:
 async def group_page(request: web.Request, problem: Problem | None = None) -> web.Response:
     group = await _group(request)
     store = request.app[SERVICES].store
-    notice, name = _notice(request)
+    notice, name = await _notice(request) if problem is None else (None, "")
     topic = await store.topics.get(group.topic_id) if group.topic_id else None
     return render(
         request,
@@ -146,7 +155,7 @@ async def archive_group(request: web.Request) -> web.Response:
         await groups(request).archive(group.name)
     except Invalid as refused:
         return await group_page(request, problem_of(page_tools(request), refused, {}))
-    return _done(f"/admin/groups/{group.id}", "group_archived", group.name)
+    return await _done(request, f"/admin/groups/{group.id}", "group_archived", group.name)
 
 
 async def moderators(request: web.Request) -> web.Response:
@@ -173,14 +182,14 @@ async def moderators(request: web.Request) -> web.Response:
             notice = "moderator_named" if changed else "unchanged"
     except Invalid as refused:
         return await group_page(request, problem_of(page_tools(request), refused, {}, "moderator"))
-    return _done(f"/admin/groups/{group.id}", notice, member.name)
+    return await _done(request, f"/admin/groups/{group.id}", notice, member.name)
 
 
 def add_routes(router: web.UrlDispatcher) -> None:
     router.add_get("/topics", topics_page)
-    router.add_post("/topics/new", new_topic)
-    router.add_post("/topics/{topic_id}/archive", archive_topic_route)
-    router.add_post("/groups/new", new_group)
+    router.add_post("/topics/new", once(new_topic))
+    router.add_post("/topics/{topic_id}/archive", once(archive_topic_route))
+    router.add_post("/groups/new", once(new_group))
     router.add_get("/groups/{group_id}", show_group)
-    router.add_post("/groups/{group_id}/archive", archive_group)
-    router.add_post("/groups/{group_id}/moderators", moderators)
+    router.add_post("/groups/{group_id}/archive", once(archive_group))
+    router.add_post("/groups/{group_id}/moderators", once(moderators))

@@ -3,6 +3,7 @@ the admin's zone, numbers, and the request's CSRF token and script nonce."""
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -30,6 +31,12 @@ SERVICES: web.AppKey[Services] = web.AppKey("services")
 ADMIN: web.RequestKey[Admin] = web.RequestKey("admin", Admin)
 NONCE: web.RequestKey[str] = web.RequestKey("nonce", str)
 FORM: web.RequestKey[MultiDictProxy[Any]] = web.RequestKey("form")
+ONCE_FIELD = "once"
+
+
+def once_token() -> str:
+    """A fresh one-time token for one form (see :func:`handlers.dashboard.kit.once`)."""
+    return secrets.token_urlsafe(16)
 
 
 WEB = ".web"
@@ -91,6 +98,14 @@ class PageTools:
         return format_decimal(value, locale="de_DE" if self.lang == "de" else "en_GB")
 
     @property
+    def carried_once(self) -> str:
+        """The one-time token this POST came with: a form shown again in answer to it
+        (a preview, a refusal) is the same submission and keeps it, so sending it after
+        going back and posting the draft again acts no more than once."""
+        sent = self.request.get(FORM, {}).get(ONCE_FIELD, "")
+        return sent if isinstance(sent, str) and 0 < len(sent) <= 100 else ""
+
+    @property
     def nonce(self) -> str:
         return self.request.get(NONCE, "")
 
@@ -110,6 +125,8 @@ class PageTools:
             "lang": self.lang,
             "admin": self.admin,
             "csrf_token": self.admin.csrf_token if self.admin else "",
+            "once": once_token,
+            "carried_once": self.carried_once,
             "nonce": self.nonce,
             "path": self.request.path,
             "network_name": self.services.settings.network_name,

@@ -156,7 +156,7 @@ def read_place(text: str) -> tuple[str, str | None]:
 
 def read_description(text: str) -> str:
     """A description of several lines (trailing blanks and blank runs tidied)."""
-    lines = [line.rstrip() for line in text.replace("\r\n", "\n").strip().split("\n")]
+    lines = [line.rstrip() for line in validation.line_breaks(text).strip().split("\n")]
     value = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
     if len(value) > MAX_DESCRIPTION:
         raise Invalid("error.too_long", {"max": MAX_DESCRIPTION})

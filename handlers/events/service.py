@@ -37,7 +37,7 @@ from handlers.events.inputs import (
     check_span,
 )
 from handlers.events.upcoming import upcoming
-from handlers.validation import Invalid
+from handlers.validation import Invalid, line_breaks
 from storage import Store
 from storage.db import utcnow
 from storage.events import FORMATS, Event, EventFields
@@ -78,7 +78,11 @@ def validate(fields: EventFields) -> EventFields:
         zone = ZoneInfo(fields.timezone)
     except (ZoneInfoNotFoundError, ValueError):
         raise Invalid("events.bad_timezone", {"zone": fields.timezone}) from None
-    changes: dict[str, object] = {"title": title, "location": fields.location.strip()}
+    changes: dict[str, object] = {
+        "title": title,
+        "description": line_breaks(fields.description),
+        "location": fields.location.strip(),
+    }
     if fields.rrule and not fields.ical:  # an imported series: its calendar's rules hold
         try:
             rule = normalize_rule(fields.rrule)
@@ -87,6 +91,13 @@ def validate(fields: EventFields) -> EventFields:
         changes["rrule"] = rule
         changes.update(_align_to_rule(fields.model_copy(update={"rrule": rule}), zone))
     return fields.model_copy(update=changes)
+
+
+# what an edit replaces
+CHANGEABLE = (
+    "title", "description", "start", "end", "timezone", "location", "url",
+    "format", "capacity", "rrule", "fingerprint", "all_day", "group_id", "ical",
+)  # fmt: skip
 
 
 def _align_to_rule(fields: EventFields, zone: ZoneInfo) -> dict[str, object]:
@@ -142,6 +153,14 @@ class EventService:
                 await self.announce_new(event)
         return event
 
+    async def would_change(self, event: Event, fields: EventFields) -> bool:
+        """Whether saving ``fields`` changes anything of the event as stored (a form saved
+        unchanged tells nobody and writes no ``event.changed``)."""
+        fields = validate(fields)
+        if any(getattr(fields, name) != getattr(event, name) for name in CHANGEABLE):
+            return True
+        return sorted(fields.topic_ids) != sorted(await self.store.events.topic_ids(event.id))
+
     async def update(
         self, event: Event, fields: EventFields, *, notify: bool = True, reopen: bool = False
     ) -> Event:
@@ -149,13 +168,7 @@ class EventService:
         event moved to another working group is announced to that group (its members on
         "all" who have not heard of it, and its chats), as a new event of the group is."""
         fields = validate(fields)
-        changes = {
-            name: getattr(fields, name)
-            for name in (
-                "title", "description", "start", "end", "timezone", "location", "url",
-                "format", "capacity", "rrule", "fingerprint", "all_day", "group_id", "ical",
-            )
-        }  # fmt: skip
+        changes = {name: getattr(fields, name) for name in CHANGEABLE}
         if reopen or not event.cancelled:
             changes["status"] = "changed"
         async with self.store.transaction():

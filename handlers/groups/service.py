@@ -20,8 +20,14 @@ from bot.models import Outgoing
 from bot.settings import Settings
 from handlers.broadcast.service import BroadcastService
 from handlers.groups import render
-from handlers.names import find_group, pick_member, require_group, require_topic, unknown
-from handlers.validation import Invalid
+from handlers.names import (
+    find_group,
+    pick_member,
+    require_group,
+    require_topic,
+    unknown,
+)
+from handlers.validation import Invalid, line_breaks, one_line
 from storage import Store
 from storage.group_posts import Post
 from storage.groups import JOIN_POLICIES, LEVELS, DuplicateGroup, Group
@@ -107,8 +113,8 @@ class GroupService:
         topic_name: str | None = None,
     ) -> Group:
         """Validate and create a group; raises :class:`Invalid` with a catalog key."""
-        name = " ".join(name.split())
-        description = description.strip()
+        name = one_line(name)
+        description = line_breaks(description).strip()
         if not 2 <= len(name) <= MAX_NAME or any(c in name for c in _FORBIDDEN_IN_NAME):
             raise Invalid("groups.name_invalid", {"max": MAX_NAME})
         if len(description) > MAX_DESCRIPTION:

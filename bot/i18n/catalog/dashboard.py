@@ -201,6 +201,10 @@ MESSAGES = {
         "de": "Über {name} wurde schon entschieden.",
         "en": "{name} was decided on already.",
     },
+    "dashboard.members.notice.resubmitted": {
+        "de": "Dieses Formular wurde bereits gesendet; hier ist das Ergebnis.",
+        "en": "This form was already sent; here is its outcome.",
+    },
     "dashboard.members.notice.gone": {
         "de": "Diese Anmeldung gibt es nicht mehr.",
         "en": "This registration no longer exists.",

@@ -91,6 +91,14 @@ MESSAGES = {
         "de": "Gespeichert; wer zugesagt hat, wird benachrichtigt.",
         "en": "Saved; those who said yes are told.",
     },
+    "dashboard.events.notice.unchanged": {
+        "de": "Nichts geändert: der Termin war schon so gespeichert.",
+        "en": "Nothing changed: the event was already saved like this.",
+    },
+    "dashboard.events.notice.resubmitted": {
+        "de": "Dieses Formular wurde bereits gesendet; hier ist das Ergebnis.",
+        "en": "This form was already sent; here is its outcome.",
+    },
     "dashboard.events.notice.cancelled": {
         "de": "Der Termin ist abgesagt.",
         "en": "The event is cancelled.",
@@ -197,6 +205,10 @@ MESSAGES = {
         "de": "Das Rundschreiben ist geplant.",
         "en": "The broadcast is scheduled.",
     },
+    "dashboard.broadcasts.notice.resubmitted": {
+        "de": "Bereits gesendet: dieses Formular wirkt nur einmal; hier ist der Bericht.",
+        "en": "Already sent: this form acts only once; here is the report.",
+    },
     "dashboard.broadcasts.notice.cancelled": {
         "de": "Abgebrochen; was noch nicht gesendet war, ist zurückgezogen.",
         "en": "Cancelled; what was not sent yet is withdrawn.",
@@ -250,6 +262,10 @@ MESSAGES = {
     "dashboard.structure.notice.moderator_removed": {
         "de": "{name} moderiert nicht mehr.",
         "en": "{name} is no longer a moderator.",
+    },
+    "dashboard.structure.notice.resubmitted": {
+        "de": "Dieses Formular wurde bereits gesendet; hier ist das Ergebnis.",
+        "en": "This form was already sent; here is its outcome.",
     },
     "dashboard.structure.notice.unchanged": {
         "de": "Für {name} war das schon so.",

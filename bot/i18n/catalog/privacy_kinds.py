@@ -164,6 +164,12 @@ _KINDS = {
         "{n} dashboard sign-in",
         "{n} dashboard sign-ins",
     ),
+    "dashboard_submissions": (
+        "{n} gesendetes Formular im Dashboard",
+        "{n} gesendete Formulare im Dashboard",
+        "{n} dashboard form sent",
+        "{n} dashboard forms sent",
+    ),
     "dashboard_login_tokens": (
         "{n} Anmeldelink fürs Dashboard",
         "{n} Anmeldelinks fürs Dashboard",
