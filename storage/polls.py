@@ -313,27 +313,3 @@ class PollRepository:
             )
         )
         return found
-
-    async def answers_for_export(self, member_id: int) -> builtins.list[dict[str, object]]:
-        """A member's answers with the poll and the date, for the privacy export."""
-        rows = await self.db.fetchall(
-            "SELECT p.title, o.start, w.answer, w.answered_at FROM poll_answers w"
-            " JOIN polls p ON p.id = w.poll_id JOIN poll_options o"
-            " ON o.poll_id = w.poll_id AND o.position = w.position"
-            " WHERE w.member_id = ? ORDER BY w.poll_id, w.position",
-            (member_id,),
-        )
-        return [{"poll": r[0], "date": r[1], "answer": r[2], "answered_at": r[3]} for r in rows]
-
-    async def erase_member(self, member_id: int) -> int:
-        """A member's answers and places in audiences; polls they organised keep going
-        without an organiser."""
-        async with self.db.transaction():
-            answers = await self.db.execute(
-                "DELETE FROM poll_answers WHERE member_id = ?", (member_id,)
-            )
-            await self.db.execute("DELETE FROM poll_audience WHERE member_id = ?", (member_id,))
-            await self.db.execute(
-                "UPDATE polls SET organiser_id = NULL WHERE organiser_id = ?", (member_id,)
-            )
-        return max(answers.rowcount, 0)

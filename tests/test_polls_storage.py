@@ -67,11 +67,15 @@ async def test_claims_happen_once(store: Store) -> None:
     assert poll is not None and poll.state == "closed" and poll.chosen_option == 1
 
 
-async def test_erasure_removes_answers(store: Store) -> None:
+async def test_linked_accounts_answer_once(store: Store) -> None:
+    """Two registrations of one person joined by linking: one place in the audience and one
+    answer per date (the kept account's where both answered)."""
     anna = await console_member(store, "anna", "Anna")
-    ben = await console_member(store, "ben", "Ben")
-    poll_id = await _poll(store, anna, [anna, ben])
-    await store.polls.answer(poll_id, 1, ben, "n")
-    assert len(await store.polls.answers_for_export(ben)) == 1
-    assert await store.polls.erase_member(ben) == 1
+    twin = await console_member(store, "anna-slack", "Anna")
+    poll_id = await _poll(store, anna, [anna, twin])
+    await store.polls.answer(poll_id, 0, anna, "y")
+    await store.polls.answer(poll_id, 0, twin, "n")
+    await store.polls.answer(poll_id, 1, twin, "m")
+    await store.linking.merge(anna, twin)
     assert await store.polls.audience(poll_id) == [anna]
+    assert await store.polls.answers(poll_id) == {anna: {0: "y", 1: "m"}}

@@ -48,7 +48,7 @@ CREATE TABLE poll_audience (
     poll_id INTEGER NOT NULL REFERENCES polls(id) ON DELETE CASCADE,
     member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
     PRIMARY KEY (poll_id, member_id)
-) WITHOUT ROWID;
+);
 CREATE INDEX poll_audience_member ON poll_audience(member_id);
 
 -- One answer per member per option, whichever identity they answered from.
@@ -59,4 +59,4 @@ CREATE TABLE poll_answers (
     answer TEXT NOT NULL CHECK (answer IN ('y', 'm', 'n')),
     answered_at TEXT NOT NULL,
     PRIMARY KEY (poll_id, member_id, position)
-) WITHOUT ROWID;
+);
