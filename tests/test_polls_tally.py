@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from bot.delivery.notify import Notifier
 from bot.models import Outgoing
+from bot.services import Services
 from bot.settings import Settings
 from handlers.polls.jobs import PollJobs
 from handlers.polls.service import TALLY_EVERY, PollService
@@ -15,6 +16,7 @@ from storage import Store
 from storage.db import utcnow
 from storage.polls import NewPoll
 from tests.groups_support import console_member
+from tests.helpers import Person
 
 
 async def _edits(store: Store) -> list[Outgoing]:
@@ -78,3 +80,14 @@ async def test_the_end_is_told_once_across_restarts(store: Store, settings: Sett
     ended = [Outgoing.model_validate_json(r[0]) for r in rows]
     assert [m.title for m in ended] == ["Abstimmung beendet: Treffen"]
     assert ended[0].button_list()[0].label.startswith("⭐ ")
+
+
+async def test_stats_count_polls_and_answer_rates(app: Services) -> None:
+    poll_id, members = await _poll(app.store, app.settings, 4)
+    await app.store.polls.answer(poll_id, 0, members[0], "y")
+    await app.store.polls.answer(poll_id, 1, members[0], "n")
+    await app.store.polls.answer(poll_id, 0, members[1], "m")
+    admin = Person(app.core, "admin")
+    await admin.say("/stats")
+    await admin.press("Terminabstimmungen")
+    assert "Terminabstimmungen\n1 offen, 0 entschieden; 2 von 4 Gefragten" in admin.texts()

@@ -231,9 +231,11 @@ MESSAGES = {
         "en": "You are down as maybe.",
     },
     "polls.home_title": {"de": "Offene Abstimmungen", "en": "Open polls"},
+    "privacy.stats_btn_polls": {"de": "🗓 Terminabstimmungen", "en": "🗓 Date polls"},
+    "polls.stats_title": {"de": "Terminabstimmungen", "en": "Date polls"},
     "polls.stats": {
-        "de": "Terminabstimmungen: {open} offen, {closed} entschieden; {answered} von {asked} "
-        "Gefragten haben geantwortet",
-        "en": "Date polls: {open} open, {closed} decided; {answered} of {asked} asked answered",
+        "de": "{open} offen, {closed} entschieden; {answered} von {asked} Gefragten haben "
+        "geantwortet",
+        "en": "{open} open, {closed} decided; {answered} of {asked} asked answered",
     },
 }
