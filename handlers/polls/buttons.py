@@ -34,3 +34,9 @@ class Pick(ButtonArgs, action="poll.pick"):
 
     poll_id: RecordId
     option: Position
+
+
+class Ballot(ButtonArgs, action="poll.b"):
+    """A member's ballot, sent again (from an overview such as Slack's App Home)."""
+
+    poll_id: RecordId

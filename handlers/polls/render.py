@@ -138,3 +138,12 @@ def result(lang: str, zone: ZoneInfo, poll: Poll, option: PollOption, mine: str 
     if mine in ("y", "m"):
         text += "\n" + t(lang, f"polls.result_yours.{mine}")
     return Outgoing(title=t(lang, "polls.result_title", title=poll.title), text=text)
+
+
+def open_poll_line(lang: str, zone: ZoneInfo, poll: Poll, answered: bool) -> tuple[str, Button]:
+    """One open poll in an overview: its title, deadline and whether the member answered,
+    with the button that sends their ballot."""
+    state = "polls.home_answered" if answered else "polls.home_waiting"
+    text = t(lang, "polls.home_line", title=poll.title,
+             deadline=format_datetime(poll.deadline, lang, zone), state=t(lang, state))  # fmt: skip
+    return text, buttons.Ballot(poll.id).button(t(lang, "polls.btn_ballot"))

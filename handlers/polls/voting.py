@@ -17,3 +17,9 @@ def register(router: Router) -> None:
         poll = await svc.vote(pressed.poll_id, ctx.member.id, pressed.option, pressed.answer)
         ballot = await svc.ballot_for(poll, ctx.member, ctx.lang, ctx.zone)
         return ballot.model_copy(update={"replace": True})
+
+    @router.action(buttons.Ballot)
+    async def ballot(ctx: MemberContext, pressed: buttons.Ballot) -> Outgoing:
+        svc = PollService(ctx.store, ctx.notifier, ctx.settings, ctx.actor)
+        poll = await svc.open_poll(pressed.poll_id, ctx.member.id)
+        return await svc.ballot_for(poll, ctx.member, ctx.lang, ctx.zone)

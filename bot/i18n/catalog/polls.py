@@ -231,6 +231,13 @@ MESSAGES = {
         "en": "You are down as maybe.",
     },
     "polls.home_title": {"de": "Offene Abstimmungen", "en": "Open polls"},
+    "polls.home_line": {
+        "de": "{title}\nbis {deadline} · {state}",
+        "en": "{title}\nuntil {deadline} · {state}",
+    },
+    "polls.home_answered": {"de": "beantwortet", "en": "answered"},
+    "polls.home_waiting": {"de": "noch nicht beantwortet", "en": "not answered yet"},
+    "polls.btn_ballot": {"de": "Abstimmen", "en": "Vote"},
     "privacy.stats_btn_polls": {"de": "🗓 Terminabstimmungen", "en": "🗓 Date polls"},
     "polls.stats_title": {"de": "Terminabstimmungen", "en": "Date polls"},
     "polls.stats": {
