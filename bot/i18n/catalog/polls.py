@@ -117,11 +117,10 @@ MESSAGES = {
         "en": "As a moderator you can only ask your working group.",
     },
     "polls.sent": {
-        "de": "Die Abstimmung „{title}“ ist an {count} Mitglieder unterwegs. Den "
-        "Zwischenstand sehen Sie hier.",
-        "de_du": "Die Abstimmung „{title}“ ist an {count} Mitglieder unterwegs. Den "
-        "Zwischenstand siehst du hier.",
-        "en": "The poll “{title}” is on its way to {count} members. The tally is shown here.",
+        "de": "Die Abstimmung „{title}“ ist an {count} Mitglieder unterwegs. Den Zwischenstand "
+        "darüber halte ich aktuell.",
+        "en": "The poll “{title}” is on its way to {count} members. I keep the tally above up "
+        "to date.",
     },
     # the ballot -------------------------------------------------------------------------
     "polls.ballot_title": {"de": "Terminabstimmung: {title}", "en": "Date poll: {title}"},
