@@ -16,6 +16,7 @@ from datetime import datetime
 from pydantic import BaseModel
 
 from storage.db import Database, from_db_time, to_db_time, utcnow
+from storage.members import delivery_targets_sql
 
 AUDIENCE_KINDS = ("group", "topic", "members")
 VISIBILITIES = ("all", "organiser")
@@ -151,6 +152,43 @@ class PollRepository:
         )
         return [r[0] for r in rows]
 
+    async def audience_looks(self, poll_id: int, default_zone: str) -> set[tuple[str, str]]:
+        """The (language, time zone) pairs of the audience: one ballot rendering each."""
+        rows = await self.db.fetchall(
+            "SELECT DISTINCT m.language, COALESCE(m.timezone, ?) FROM poll_audience a"
+            " JOIN members m ON m.id = a.member_id WHERE a.poll_id = ?",
+            (default_zone, poll_id),
+        )
+        return {(r[0], r[1]) for r in rows}
+
+    async def queue_ballots(
+        self,
+        poll_id: int,
+        payloads: dict[tuple[str, str], str],
+        default_zone: str,
+        now: datetime,
+    ) -> int:
+        """One outbox row per member asked, in their language and zone, on the identity
+        the delivery rule picks: one statement for thousands (as broadcasts are queued)."""
+        if not payloads:
+            return 0
+        cases = " ".join("WHEN ? THEN ?" for _ in payloads)
+        look = "t.language || '|' || COALESCE(t.member_timezone, ?)"
+        chosen: list[object] = [v for (lang, zone), text in payloads.items()
+                                for v in (f"{lang}|{zone}", text)]  # fmt: skip
+        targets = delivery_targets_sql("SELECT member_id FROM poll_audience WHERE poll_id = ?")
+        stamp = to_db_time(now)
+        cursor = await self.db.execute(
+            "INSERT OR IGNORE INTO outbox (platform, chat_id, chat_kind, member_id, payload,"
+            f" batch, dedupe_key, next_attempt_at, created_at) SELECT * FROM (SELECT"
+            f" t.platform, t.chat_id, 'private', t.member_id, CASE {look} {cases} END AS payload,"
+            f" ?, ? || t.member_id, ?, ? FROM ({targets}) t ORDER BY t.member_id)"
+            " WHERE payload IS NOT NULL",
+            [default_zone, *chosen, f"poll:{poll_id}", f"poll:{poll_id}:ballot:", stamp, stamp,
+             poll_id],
+        )  # fmt: skip
+        return max(cursor.rowcount, 0)
+
     async def in_audience(self, poll_id: int, member_id: int) -> bool:
         found = await self.db.fetchval(
             "SELECT 1 FROM poll_audience WHERE poll_id = ? AND member_id = ?",
@@ -205,6 +243,19 @@ class PollRepository:
         found: dict[int, dict[int, str]] = {}
         for member_id, position, answer in rows:
             found.setdefault(member_id, {})[position] = answer
+        return found
+
+    async def option_counts(self, poll_id: int) -> dict[int, dict[str, int]]:
+        """Per option, how many answered each way (one grouped query, for ballots)."""
+        rows = await self.db.fetchall(
+            "SELECT w.position, w.answer, COUNT(*) FROM poll_answers w JOIN poll_audience a"
+            " ON a.poll_id = w.poll_id AND a.member_id = w.member_id WHERE w.poll_id = ?"
+            " GROUP BY w.position, w.answer",
+            (poll_id,),
+        )
+        found: dict[int, dict[str, int]] = {}
+        for position, answer, count in rows:
+            found.setdefault(position, {})[answer] = count
         return found
 
     async def not_answered(self, poll_id: int) -> builtins.list[int]:

@@ -52,7 +52,7 @@ async def test_poll_from_form_to_event(app: Services, fake_adapter: FakeAdapter)
     ben.last = [ballot]
     [edited] = await ben.press("1 ✅ Ja")
     assert edited.replace and "● 1 ✅ Ja" in [b.label for b in edited.button_list()]
-    assert "1. " + as_shown(first) + ": ✅ Ja" in edited.text
+    assert "1. " + as_shown(first) + ": ✅ Ja\n   (1 Ja, 0 wenn nötig)" in edited.text
     [edited] = await ben.press("2 ❌ Nein")
     [edited] = await ben.press("2 🤔 Wenn nötig")  # changed: the same message again
     assert edited.replace and "2. " + as_shown(second) + ": 🤔 Wenn nötig" in edited.text

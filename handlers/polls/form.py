@@ -201,6 +201,8 @@ async def _send(ctx: MemberContext, data: NewDatePoll) -> list[Outgoing]:
     svc = service(ctx)
     if not await may_organise(ctx.store, ctx.member, ctx.is_admin):
         raise Invalid("polls.not_allowed")
+    if data.remind is not None and data.remind <= utcnow():  # the preview waited too long
+        raise Invalid("polls.remind_past")
     if data.remind is not None and data.remind >= data.deadline:
         raise Invalid("polls.remind_late", {"deadline": ctx.format_datetime(data.deadline)})
     if data.deadline >= min(start for start, _ in data.options):
@@ -219,7 +221,9 @@ async def _send(ctx: MemberContext, data: NewDatePoll) -> list[Outgoing]:
         options=data.options,
     )
     poll = await svc.start(new, audience, ctx.member)
-    target = ctx.incoming.reply_target if ctx.incoming.action else None
+    # the tally can be kept in one message where the confirmation was a press on a message
+    pressed = ctx.incoming.action and ctx.incoming.message_id
+    target = ctx.incoming.reply_target if pressed else None
     await ctx.store.polls.set_tally_target(poll.id, ctx.platform, ctx.incoming.chat_id, target)
     tally = await svc.tally_for(poll, ctx.lang, ctx.zone)
     sent = ctx.reply("polls.sent", title=poll.title, count=len(audience))

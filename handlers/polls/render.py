@@ -4,6 +4,7 @@ rendered for one language and time zone; nothing here reads the store."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import get_args
 from zoneinfo import ZoneInfo
 
 from bot.i18n import format_datetime, t
@@ -11,6 +12,10 @@ from bot.models import Button, Outgoing
 from bot.parsing.dates import format_span
 from handlers.polls import buttons
 from storage.polls import ANSWERS, Poll, PollOption
+
+CODES: tuple[buttons.Answer, ...] = get_args(buttons.Answer)
+if CODES != ANSWERS:  # the buttons' answers and the store's must agree
+    raise ImportError("handlers.polls.buttons.Answer differs from storage.polls.ANSWERS")
 
 SCORES = {"y": 1.0, "m": 0.5, "n": 0.0}
 
@@ -56,12 +61,11 @@ def ballot(
     poll: Poll,
     organiser: str,
     mine: dict[int, str],
-    answers: dict[int, dict[int, str]] | None = None,
+    shown: dict[int, dict[str, int]] | None = None,
     title_key: str = "polls.ballot_title",
 ) -> Outgoing:
     """One member's ballot: a line and a row of three buttons per option, their answers
-    marked; the others' counts too when everyone may see them."""
-    shown = {c.option.position: c for c in counts(poll, answers or {})}
+    marked; with ``shown`` (per option, how many answered each way) everyone's counts."""
     lines = [
         t(lang, "polls.ballot_text", organiser=organiser,
           deadline=format_datetime(poll.deadline, lang, zone)),
@@ -75,9 +79,11 @@ def ballot(
         lines.append(
             t(lang, "polls.ballot_line", n=n, date=option_text(option, lang, zone), answer=answer)
         )
-        if answers is not None and poll.visibility == "all":
-            count = shown[option.position]
-            lines.append(t(lang, "polls.ballot_counts", yes=count.yes, maybe=count.maybe))
+        if shown is not None and poll.visibility == "all":
+            count = shown.get(option.position, {})
+            lines.append(
+                t(lang, "polls.ballot_counts", yes=count.get("y", 0), maybe=count.get("m", 0))
+            )
         if poll.is_open:
             rows.append(
                 [
@@ -85,7 +91,7 @@ def ballot(
                         t(lang, "polls.btn_answer", n=n, answer=t(lang, f"polls.answer.{code}"),
                           mark="● " if given == code else "")
                     )
-                    for code in ANSWERS
+                    for code in CODES
                 ]
             )  # fmt: skip
     return Outgoing(title=t(lang, title_key, title=poll.title), text="\n".join(lines), buttons=rows)

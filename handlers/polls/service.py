@@ -102,23 +102,25 @@ class PollService:
         if new.deadline <= now:
             raise Invalid("polls.deadline_past")
         if any(start <= now for start, _ in new.options):
-            raise Invalid("polls.option_past", {"date": "…"})
+            raise Invalid("polls.option_passed")
         async with self.store.transaction():
             poll = await self.store.polls.create(new, audience)
             await self.store.audit.record(
                 "poll.created", self.actor, poll_id=poll.id, title=poll.title, asked=len(audience)
             )
 
-            def ballot(lang: str, zone: ZoneInfo) -> Outgoing:
-                return render.ballot(lang, zone, poll, organiser.name, {})
-
-            await self.notifier.to_members_zoned(
-                audience,
-                ballot,
-                self.settings.timezone,
-                batch=f"poll:{poll.id}",
-                dedupe=lambda member_id: f"poll:{poll.id}:ballot:{member_id}",
+            looks = await self.store.polls.audience_looks(poll.id, self.settings.timezone)
+            payloads = {
+                (lang, zone): render.ballot(
+                    lang, ZoneInfo(zone), poll, organiser.name, {}
+                ).model_dump_json()
+                for lang, zone in looks
+            }
+            queued = await self.store.polls.queue_ballots(
+                poll.id, payloads, self.settings.timezone, now
             )
+            if queued:
+                self.notifier.on_enqueue()
         return poll
 
     # voting -----------------------------------------------------------------------------
@@ -144,7 +146,9 @@ class PollService:
     async def ballot_for(self, poll: Poll, member: Member, lang: str, zone: ZoneInfo) -> Outgoing:
         """A member's ballot as it is now (their answers; the others' counts if shown)."""
         mine = await self.store.polls.answers_of(poll.id, member.id)
-        everyone = await self.store.polls.answers(poll.id) if poll.visibility == "all" else None
+        everyone = None
+        if poll.visibility == "all":
+            everyone = await self.store.polls.option_counts(poll.id)
         organiser = await self.store.members.get(poll.organiser_id or 0)
         name = organiser.name if organiser else "–"
         return render.ballot(lang, zone, poll, name, mine, everyone)
@@ -253,7 +257,7 @@ class PollService:
         if option is None:
             raise Invalid("error.stale_button")
         if option.start <= utcnow():
-            raise Invalid("polls.option_past", {"date": "…"})
+            raise Invalid("polls.option_passed")
         location, url = read_place(where or "")
         organiser = await self.store.members.get(poll.organiser_id or 0)
         fields = EventFields(

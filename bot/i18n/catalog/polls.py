@@ -77,6 +77,10 @@ MESSAGES = {
         "de": "„{date}“ liegt in der Vergangenheit.",
         "en": "“{date}” is in the past.",
     },
+    "polls.option_passed": {
+        "de": "Ein Terminvorschlag liegt inzwischen in der Vergangenheit.",
+        "en": "One of the dates has passed meanwhile.",
+    },
     "polls.deadline_past": {
         "de": "Das Ende der Abstimmung muss in der Zukunft liegen.",
         "en": "The end of the poll must be in the future.",
