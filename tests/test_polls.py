@@ -89,7 +89,7 @@ async def test_poll_from_form_to_event(app: Services, fake_adapter: FakeAdapter)
     assert "wird ein Termin" in organiser.texts(), organiser.texts()
     preview = organiser.last
     await organiser.press("Termin anlegen")
-    assert "ist angelegt" in organiser.texts() and "1 Zusagen, 0 Vielleicht" in organiser.texts()
+    assert "ist angelegt" in organiser.texts() and "1 Zusage, 0 Vielleicht" in organiser.texts()
     closed = await app.store.polls.get(poll.id)
     assert closed is not None and closed.state == "closed" and closed.event_id is not None
     event = await app.store.events.get(closed.event_id)

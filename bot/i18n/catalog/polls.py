@@ -66,8 +66,9 @@ MESSAGES = {
         "en": "Please give at least two candidate dates.",
     },
     "polls.too_many": {
-        "de": "Das sind {count} Vorschläge; höchstens {max} sind möglich.",
-        "en": "That is {count} dates; at most {max} are possible.",
+        "de": "Das sind {count, plural, one {# Vorschlag} other {# Vorschläge}}; höchstens {max} "
+        "sind möglich.",
+        "en": "That is {count, plural, one {# date} other {# dates}}; at most {max} are possible.",
     },
     "polls.twice": {
         "de": "„{date}“ steht zweimal in der Liste.",
@@ -121,10 +122,10 @@ MESSAGES = {
         "en": "As a moderator you can only ask your working group.",
     },
     "polls.sent": {
-        "de": "Die Abstimmung „{title}“ ist an {count} Mitglieder unterwegs. Den Zwischenstand "
-        "darüber halte ich aktuell.",
-        "en": "The poll “{title}” is on its way to {count} members. I keep the tally above up "
-        "to date.",
+        "de": "Die Abstimmung „{title}“ ist an {count, plural, one {# Mitglied} other "
+        "{# Mitglieder}} unterwegs. Den Zwischenstand darüber halte ich aktuell.",
+        "en": "The poll “{title}” is on its way to {count, plural, one {# member} other "
+        "{# members}}. I keep the tally above up to date.",
     },
     # the ballot -------------------------------------------------------------------------
     "polls.ballot_title": {"de": "Terminabstimmung: {title}", "en": "Date poll: {title}"},
@@ -182,7 +183,6 @@ MESSAGES = {
     },
     "polls.tally_pick": {
         "de": "Welcher Termin soll es werden? Der beste ist markiert (⭐).",
-        "de_du": "Welcher Termin soll es werden? Der beste ist markiert (⭐).",
         "en": "Which date shall it be? The best is marked (⭐).",
     },
     "polls.btn_refresh": {"de": "🔄 Aktualisieren", "en": "🔄 Refresh"},
@@ -215,7 +215,8 @@ MESSAGES = {
     },
     "polls.btn_create": {"de": "📅 Termin anlegen", "en": "📅 Create the event"},
     "polls.created": {
-        "de": "Der Termin „{title}“ ist angelegt (#{id}); {yes} Zusagen, {maybe} Vielleicht.",
+        "de": "Der Termin „{title}“ ist angelegt (#{id}); {yes, plural, one {# Zusage} other "
+        "{# Zusagen}}, {maybe} Vielleicht.",
         "en": "The event “{title}” is created (#{id}); {yes} yes, {maybe} maybe.",
     },
     "polls.result_title": {"de": "Termin steht: {title}", "en": "Date set: {title}"},
