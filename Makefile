@@ -14,6 +14,12 @@ DEV_LOCK := requirements-dev.lock
 # where pyproject.toml still allows them
 LOCK_ARGS ?=
 # one resolution for every platform, for the oldest Python that pyproject.toml allows
+# axe-core, the accessibility rules the dashboard's browser tests run (WCAG 2.1 A and AA),
+# from the npm registry: the tarball is checked against this integrity (from `npm view
+# axe-core@$(AXE_VERSION) dist.integrity`) before its axe.min.js is unpacked into .venv.
+AXE_VERSION := 4.14.1
+AXE_INTEGRITY := sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ==
+AXE_STAMP := $(VENV)/.axe-$(AXE_VERSION)
 UV_COMPILE := $(BIN)/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes \
 	--custom-compile-command "make lock" $(LOCK_ARGS)
 
@@ -35,10 +41,22 @@ $(DEV_STAMP): $(DEV_LOCK) $(LOCK) pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP) $(DEV_STAMP)
 
+$(AXE_STAMP): | $(BIN)/python
+	rm -rf $(VENV)/axe-pack && mkdir -p $(VENV)/axe-pack
+	cd $(VENV)/axe-pack && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null
+	$(BIN)/python -c 'import base64, hashlib, sys; \
+		got = "sha512-" + base64.b64encode(hashlib.sha512(open(sys.argv[1], "rb").read()).digest()).decode(); \
+		sys.exit(0 if got == sys.argv[2] else "axe-core: integrity mismatch, got " + got)' \
+		$(VENV)/axe-pack/axe-core-$(AXE_VERSION).tgz "$(AXE_INTEGRITY)"
+	tar -xzf $(VENV)/axe-pack/axe-core-$(AXE_VERSION).tgz -C $(VENV)/axe-pack package/axe.min.js
+	mv $(VENV)/axe-pack/package/axe.min.js $(VENV)/axe.min.js
+	rm -rf $(VENV)/axe-pack $(VENV)/.axe-*
+	touch $(AXE_STAMP)
+
 run: $(STAMP)
 	$(BIN)/knotenpunkt run
 
-test: $(DEV_STAMP)
+test: $(DEV_STAMP) $(AXE_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
@@ -55,7 +73,7 @@ format: $(DEV_STAMP)
 bench: $(DEV_STAMP)
 	$(BIN)/python -m bench
 
-screenshots: $(DEV_STAMP)
+screenshots: $(DEV_STAMP) $(AXE_STAMP)
 	SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/test_dashboard_browser.py
 
 # Resolves pyproject.toml's dependencies again (needs the network) and writes both locks:

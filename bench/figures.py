@@ -288,6 +288,21 @@ BENCHES: tuple[Bench, ...] = (
             F("refused", "inputs refused (nonsense, impossible dates)"),
         ),
     ),
+    Bench(
+        "names",
+        "bench.names_bench",
+        "names.json",
+        "typed names matched by bot.parsing.names: 5,000 inputs against 60 names",
+        (
+            F("median_ms", "one input, median (ms)"),
+            F("p99_ms", "one input, p99 (ms)", "< 0.5"),
+            F("cold_median_ms", "one input, median, names folded anew (ms)", "< 1"),
+            F("cold_p99_ms", "one input, p99, names folded anew, shared machine (ms)"),
+            F("unique", "inputs naming one name"),
+            F("ambiguous", "inputs fitting several (offered as buttons)"),
+            F("none", "inputs naming nothing"),
+        ),
+    ),
 )
 
 BY_NAME = {bench.name: bench for bench in BENCHES}

@@ -57,10 +57,30 @@ def record_id(text: str) -> int | None:
     return number(text, 1, MAX_ID)
 
 
+# a record's number as people write it, and as the bot itself writes it ("Nr. 3", "no. 3")
+_NUMBERED = re.compile(
+    r"\s*(?:#|(?:nr|no|nummer|number)\.?)?\s*([0-9]+)[.,:]?(?:\s+(.*))?\s*",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def numbered(text: str) -> tuple[int | None, str]:
+    """The record number ``text`` begins with, written ``3``, ``#3``, ``Nr. 3``, ``Nr 3``
+    or ``no. 3`` (the bot shows numbers as ``Nr. 3``, so people copy that), and the rest of
+    the text; (None, text) when it begins with none. The one reader of event, member and
+    broadcast numbers in commands."""
+    found = _NUMBERED.fullmatch(text)
+    if found is None:
+        return None, text
+    value = record_id(found.group(1))
+    return (value, (found.group(2) or "").strip()) if value is not None else (None, text)
+
+
 def member_number(text: str) -> int | None:
-    """A member's number as staff type it, ``12`` or ``#12``; None when it is not one."""
-    value = text.strip()
-    return record_id(value[1:] if value.startswith("#") else value)
+    """A member's number as staff type it, ``12``, ``#12`` or ``Nr. 12``; None when it is
+    not one (or more follows)."""
+    value, rest = numbered(text)
+    return value if not rest else None
 
 
 def button_number(text: str, low: int = 0, high: int = MAX_ID) -> int:

@@ -22,6 +22,7 @@ from bot.i18n import normalize_language, t
 from bot.logs import log_context, update_log_context
 from bot.metrics import Metrics, Stopwatch
 from bot.models import ChatKind, Incoming, Outgoing
+from bot.parsing.text import readable
 from bot.router import Refusal, Router
 from bot.settings import Settings
 from storage import Store, StoreUnavailable
@@ -75,6 +76,7 @@ class Core:
         With ``via`` and an ``update_id``, the update is marked done in the inbox once this
         returns: in the handler's transaction, or with the apology after a rollback (the
         inbox runner then needs no trip of its own to mark it)."""
+        incoming = as_typed(incoming)
         replies, written = await self._handle(incoming, via)
         if via is None or not replies:
             return replies
@@ -250,6 +252,25 @@ class Core:
         that no preview or report counts them and nothing is queued for them in vain."""
         if await self.store.members.set_identity_reachable(platform, user_id, reachable=reachable):
             log.info("%s identity marked %s", platform, "reachable" if reachable else "unreachable")
+
+
+def as_typed(incoming: Incoming) -> Incoming:
+    """What the person typed, as they see it (:func:`bot.parsing.text.readable`): the one
+    place where pasted text is cleaned, before any handler, form or parser reads it."""
+    changes: dict[str, object] = {}
+    if incoming.text is not None and (text := readable(incoming.text)) != incoming.text:
+        changes["text"] = text
+    if incoming.form_values:
+        changes["form_values"] = {
+            name: _readable_value(value) for name, value in incoming.form_values.items()
+        }
+    return incoming.model_copy(update=changes) if changes else incoming
+
+
+def _readable_value(value: str | list[str] | None) -> str | list[str] | None:
+    if isinstance(value, list):
+        return [readable(item) for item in value]
+    return value if value is None else readable(value)
 
 
 def is_staff(settings: Settings, keys: list[str], granted: bool) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bot.context import Context
 from bot.models import Outgoing
 from bot.router import Access, Router
-from handlers.names import find_group, find_topic, pick
+from handlers.names import find_group, find_topic, pick, require_topic, unknown
 from storage.groups import Group
 
 _GROUP_WORDS = {"group", "gruppe", "arbeitsgruppe", "workinggroup"}
@@ -97,11 +97,9 @@ def register(router: Router) -> None:
                 return await _bind_group(ctx, group)
             topic = await ctx.store.topics.find(args.strip())  # a topic called "Gruppe …"?
             if topic is None or topic.archived:
-                return ctx.reply("groups.unknown", group=group_name[:60])
+                raise unknown(group_name, await ctx.store.groups.list(), "group")
         else:
-            topic = await find_topic(ctx.store, args.strip())
-        if topic is None or topic.archived:
-            return ctx.reply("topics.unknown", topic=args.strip())
+            topic = await require_topic(ctx.store, args.strip())
         created = await ctx.store.bindings.bind(
             ctx.platform,
             ctx.incoming.chat_id,
@@ -136,7 +134,7 @@ def register(router: Router) -> None:
         if args.strip():
             topic = await find_topic(ctx.store, args.strip())
             if topic is None:
-                return ctx.reply("topics.unknown", topic=args.strip())
+                raise unknown(args, await ctx.store.topics.list(), "topic")
             removed = await ctx.store.bindings.unbind(
                 ctx.platform, ctx.incoming.chat_id, "topic", topic.id
             )

@@ -1,11 +1,12 @@
-"""Finding a topic or a working group by what people type, the same way in every command.
+"""Finding a topic, a working group or a member by what people type, the same way in every
+command.
 
-People type "KI" for "KI in der Industrie" and "Schweissen" for "Facharbeitskreis
-Schweißen". A name is found by, in this order: the exact name, the name folded (case,
-``ß``/``ss``, umlauts spelt out or not, as the directory folds), a unique start of the name
-(whole words first: "KI" is "KI in der Industrie" before "Kinematik"), a unique whole word
-of it. The first rule that finds anything decides: one candidate is the answer, several
-are offered as buttons (:class:`AmbiguousName`), none is the caller's "unknown".
+People type "KI" for "KI in der Industrie", "Schweissen" for "Facharbeitskreis
+Schweißen" and "H2" for "Facharbeitskreis Wasserstoff (H₂)". The exact name wins, else the
+kernel's name matcher (:mod:`bot.parsing.names`) decides: one candidate is the answer,
+several are offered as buttons (:class:`AmbiguousName`), none is the caller's "unknown"
+(or, with :func:`require_topic` and :func:`require_group`, an answer that lists the
+names there are).
 
 A button for one of several candidates sends the person's own text again with the name
 replaced by ``#ID``, which names exactly that candidate (the router's "say" button).
@@ -14,23 +15,24 @@ replaced by ``#ID``, which names exactly that candidate (the router's "say" butt
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
-from bot.arguments import record_id
+from bot.arguments import member_number, record_id
 from bot.context import Context
 from bot.models import CALLBACK_LIMIT, Button, Outgoing
+from bot.parsing.names import fold, rank, words_match
 from bot.router import SAY_ACTION
 from handlers.validation import Invalid
 from storage import Store
 from storage.groups import Group
+from storage.members import Member
 from storage.topics import Topic
 
 MAX_OFFERED = 8  # buttons for an ambiguous name; more and the person should type more
+MAX_LISTED = 30  # names listed when nothing matched
 _REFERENCE = re.compile(r"#([0-9]{1,19})")
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 
 
 class Named(Protocol):
@@ -44,45 +46,10 @@ class Named(Protocol):
 N = TypeVar("N", bound=Named)
 
 
-def folded(text: str) -> tuple[str, str]:
-    """Two foldings of a name: umlauts spelt out (``mueller``) and without diacritics
-    (``muller``); both casefolded (``ß`` -> ``ss``), punctuation as spaces."""
-    base = " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
-    spelt = base.translate(_UMLAUTS)
-    plain = "".join(c for c in unicodedata.normalize("NFKD", base) if not unicodedata.combining(c))
-    return spelt, plain
-
-
-def _exact(query: str, name: str) -> bool:
-    return query == name
-
-
-def _leading_words(query: str, name: str) -> bool:
-    return name.startswith(query + " ")
-
-
-def _prefix(query: str, name: str) -> bool:
-    return name.startswith(query)
-
-
-def _whole_words(query: str, name: str) -> bool:
-    return f" {query} " in f" {name} "
-
-
-_RULES: tuple[Callable[[str, str], bool], ...] = (_exact, _leading_words, _prefix, _whole_words)
-
-
 def matches(query: str, candidates: Sequence[N]) -> list[N]:
-    """The candidates the first rule that finds any names (see the module's doc)."""
-    wanted = folded(query)
-    if not wanted[0]:
-        return []
-    names = [(candidate, folded(candidate.name)) for candidate in candidates]
-    for rule in _RULES:
-        found = [c for c, forms in names if any(map(rule, wanted, forms))]
-        if found:
-            return found
-    return []
+    """The candidates the kernel's name matcher finds for ``query`` (see
+    :mod:`bot.parsing.names`)."""
+    return [candidates[i] for i in rank(query, [c.name for c in candidates])]
 
 
 def reference(text: str) -> int | None:
@@ -125,7 +92,7 @@ def _said_again(ctx: Context, query: str, candidate_id: int) -> str | None:
 
 def pick(query: str, candidates: Sequence[N], kind: str) -> N | None:
     """The one candidate ``query`` names, None for none; several raise
-    :class:`AmbiguousName` (``kind`` is "topic" or "group", for the question)."""
+    :class:`AmbiguousName` (``kind`` is "topic", "group" or "member", for the question)."""
     wanted = reference(query)
     if wanted is not None:
         return next((c for c in candidates if c.id == wanted), None)
@@ -164,3 +131,57 @@ async def find_group(store: Store, text: str) -> Group | None:
     if exact is not None:
         return exact
     return pick(name, await store.groups.list(), "group")
+
+
+def unknown(query: str, candidates: Sequence[Named], kind: str) -> Invalid:
+    """The answer to a name that names nothing: say so, with the names there are
+    (``kind`` is "topic" or "group")."""
+    names = sorted((c.name for c in candidates), key=str.casefold)
+    shown = ", ".join(names[:MAX_LISTED]) + (", …" if len(names) > MAX_LISTED else "")
+    key = f"names.unknown_{kind}" if names else f"names.unknown_{kind}_none"
+    return Invalid(key, {"name": query.strip()[:60], "names": shown})
+
+
+async def require_topic(store: Store, text: str) -> Topic:
+    """An active topic by what was typed; none raises :class:`Invalid` with the list."""
+    topic = await find_topic(store, text)
+    if topic is None or topic.archived:
+        raise unknown(text, await store.topics.list(), "topic")
+    return topic
+
+
+async def require_group(store: Store, text: str) -> Group:
+    """An active working group by what was typed; none raises :class:`Invalid` with the
+    list."""
+    group = await find_group(store, text)
+    if group is None or not group.active:
+        raise unknown(text, await store.groups.list(), "group")
+    return group
+
+
+async def find_members(store: Store, text: str, limit: int) -> list[Member]:
+    """Members (any status) by what staff typed, as forgivingly as ``/suche``: ``#12`` or
+    ``12``, an account (``telegram:12345``), else every member each of whose typed words
+    begins a word of the name or the company, folded (``gross`` finds "Jürgen Groß",
+    ``yilmaz`` "Özlem Yılmaz"), or whose folded name or company contains what was typed."""
+    query = text.strip()
+    number = member_number(query)
+    if number is not None or (":" in query and " " not in query):
+        return await store.privacy.find_members(query, limit, number)
+    wanted = fold(query)
+    if not wanted:
+        return []
+    found = [
+        m
+        for m in await store.members.everyone()
+        if words_match(query, m.name, m.company)
+        or wanted in fold(m.name)
+        or wanted in fold(m.company)
+    ]
+    return found[:limit]
+
+
+def pick_member(text: str, members: Sequence[Member]) -> Member | None:
+    """The one member ``text`` names by the name matcher, None for none; several raise
+    :class:`AmbiguousName` with the candidates as buttons."""
+    return pick(text, members, "member")

@@ -12,7 +12,7 @@ from bot.arguments import Bounds, ButtonArgs, RecordId
 from bot.context import Context, MemberContext
 from bot.models import Outgoing
 from bot.router import Access, Router
-from handlers.names import find_topic
+from handlers.names import find_topic, require_topic, unknown
 from handlers.validation import Invalid, has_letters
 from storage import Store
 from storage.topics import DuplicateTopic, Topic
@@ -52,7 +52,7 @@ async def create_topic(store: Store, name: str, description: str, actor: str | N
 async def archive_topic(store: Store, name: str, actor: str | None) -> Topic:
     topic = await find_topic(store, name)
     if topic is None:
-        raise Invalid("topics.unknown", {"topic": name})
+        raise unknown(name, await store.topics.list(), "topic")
     if topic.archived:
         raise Invalid("topics.already_archived", {"topic": topic.name})
     await store.topics.archive(topic.id)
@@ -130,9 +130,7 @@ async def topic_list(
 
 
 async def _subscribe_by_name(ctx: MemberContext, name: str, subscribe: bool) -> Outgoing:
-    topic = await find_topic(ctx.store, name)
-    if topic is None or topic.archived:
-        return ctx.reply("topics.unknown", topic=name)
+    topic = await require_topic(ctx.store, name)
     if subscribe:
         changed = await ctx.store.topics.subscribe(ctx.member.id, topic.id)
         key = "topics.subscribed" if changed else "topics.already_subscribed"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.arguments import number
+from bot.forms import words
 from bot.router import Invalid
 
 __all__ = ["Invalid", "competencies", "match_choice", "person_name", "single_line"]
@@ -40,13 +41,14 @@ def person_name(text: str, max_length: int = MAX_NAME) -> str:
 
 
 def competencies(text: str) -> list[str]:
-    """Comma-separated tags, de-duplicated ignoring case; ``-`` means none."""
-    if text.strip() in ("-", "–", ""):
+    """Comma-separated tags, de-duplicated ignoring case; a skip word (``-``, ``–``, ``—``,
+    ``keine``, ``überspringen``…: the forms' own set) means none."""
+    if not text.strip() or words.word(text) in words.SKIP:
         return []
     tags: dict[str, str] = {}
     for part in text.replace("\n", ",").replace(";", ",").split(","):
         tag = " ".join(part.split())
-        if tag:
+        if any(c.isalnum() for c in tag):  # a stray "-" or "…" between commas is no tag
             tags.setdefault(tag.casefold(), tag)
     values = list(tags.values())
     if len(values) > MAX_TAGS or any(len(tag) > MAX_TAG_LENGTH for tag in values):

@@ -7,6 +7,7 @@ Kept apart from the sign-in tables in :mod:`storage.dashboard`, which mixes this
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -15,6 +16,9 @@ from pydantic import BaseModel
 from storage.db import Database, from_db_time, to_db_time
 
 PAGE = 50
+
+# Whether a member's texts (name, company, each competence) match a search.
+TextMatch = Callable[[list[str]], bool]
 
 
 class MemberRow(BaseModel):
@@ -81,18 +85,18 @@ class DashboardFigures:
         return [r[0] for r in rows]
 
     async def find_members(
-        self, wanted: MemberFilter, limit: int = PAGE, offset: int = 0
+        self,
+        wanted: MemberFilter,
+        limit: int = PAGE,
+        offset: int = 0,
+        matches: TextMatch | None = None,
     ) -> tuple[list[MemberRow], int]:
         """One page of the members matching ``wanted`` (pending first, then by name), and
-        how many match in all."""
+        how many match in all. The search text is read by ``matches``, given each
+        member's name, company and competencies as stored: the caller folds German
+        spelling both sides the way chat does, which ``LIKE`` cannot."""
         clauses: list[str] = ["1 = 1"]
         params: list[Any] = []
-        if wanted.text.strip():
-            clauses.append(
-                "(m.name LIKE ? ESCAPE '\\' OR m.company LIKE ? ESCAPE '\\'"
-                " OR m.competencies LIKE ? ESCAPE '\\')"
-            )
-            params += [_like(wanted.text.strip())] * 3
         if wanted.region:
             clauses.append("m.region = ?")
             params.append(wanted.region)
@@ -108,6 +112,10 @@ class DashboardFigures:
         if wanted.status:
             clauses.append("m.status = ?")
             params.append(wanted.status)
+        if matches is not None:
+            found_ids = await self._matching_ids(" AND ".join(clauses), params, matches)
+            clauses.append("m.id IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(found_ids))
         where = " AND ".join(clauses)
         total = await self.db.fetchval(f"SELECT COUNT(*) FROM members m WHERE {where}", params)
         rows = await self.db.fetchall(
@@ -133,6 +141,16 @@ class DashboardFigures:
             for r in rows
         ]
         return found, int(total)
+
+    async def _matching_ids(self, where: str, params: list[Any], matches: TextMatch) -> list[int]:
+        rows = await self.db.fetchall(
+            f"SELECT m.id, m.name, m.company, m.competencies FROM members m WHERE {where}", params
+        )
+        return [
+            r["id"]
+            for r in rows
+            if matches([r["name"], r["company"], *json.loads(r["competencies"])])
+        ]
 
     async def deliveries_in(self, windows: list[tuple[datetime, datetime]]) -> list[int]:
         """Messages delivered in each [start, end) window, from the outbox (delivered rows

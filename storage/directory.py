@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from pydantic import BaseModel
@@ -18,37 +19,99 @@ from pydantic import BaseModel
 from storage.db import Database, from_db_time, to_db_time
 
 MAX_QUERY_WORDS = 8
-_SHARP_S = str.maketrans({"ß": "ss", "ẞ": "SS"})
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
-_WORD = re.compile(r"[^\W_]+")
+# What the index view (migration 0019) replaces, in this order: ß and ı as the tokenizer
+# does not fold them, and the names of languages and legal forms that are more than their
+# letters (the tokenizer would make "C++" a "c" that "CNC" and "Co. KG" begin with).
+INDEX_REPLACEMENTS = (
+    ("ß", "ss"), ("ẞ", "SS"), ("ı", "i"), ("İ", "I"),
+    ("C++", " cplusplus "), ("c++", " cplusplus "), ("C#", " csharp "), ("c#", " csharp "),
+    ("F#", " fsharp "), ("f#", " fsharp "),
+    (".NET", " dotnet "), (".Net", " dotnet "), (".net", " dotnet "),
+    ("e.K.", " ek "), ("e. K.", " ek "), ("E.K.", " ek "),
+)  # fmt: skip
+_SPECIAL = {"c++": "cplusplus", "c#": "csharp", "f#": "fsharp", ".net": "dotnet", "e.k.": "ek"}
+_TOKEN = re.compile(r"c\+\+|[cf]#|\.net|e\.\s?k\.|[^\W_]+", re.IGNORECASE)
+_LETTERS = str.maketrans({"ß": "ss", "ẞ": "SS", "ı": "i", "İ": "I"})
+# Words a member writes between the words they mean: they need not appear in a match.
+FILLER_WORDS = frozenset({
+    "und", "u", "für", "fuer", "mit", "der", "die", "das", "den", "dem", "des", "ein", "eine",
+    "einer", "einem", "einen", "im", "in", "am", "an", "auf", "von", "vom", "zu", "zur", "zum",
+    "bei", "aus", "sowie", "bzw", "and", "for", "with", "the", "a", "of", "on", "at", "to",
+    "by", "from",
+})  # fmt: skip
+EITHER_WORDS = frozenset({"oder", "or"})  # between words: either is enough
 
 
 def fold_for_index(text: str) -> str:
     """What the index view makes of a text (mirrors the SQL; a test keeps them equal)."""
-    base = text.translate(_SHARP_S)
+    base = text
+    for old, new in INDEX_REPLACEMENTS:
+        base = base.replace(old, new)
     spelt = base.translate(_UMLAUTS)
     return base if spelt == base else f"{base} {spelt}"
 
 
+def _words(term: str) -> list[tuple[str, bool]]:
+    """The words of a search term, each with whether it must match as a whole word (the
+    indexed names of C++, C#, .NET, e.K.)."""
+    found = []
+    for token in _TOKEN.findall(term):
+        special = _SPECIAL.get(re.sub(r"\s", "", token.casefold()))
+        found.append((special, True) if special else (token.translate(_LETTERS), False))
+    return found
+
+
+def _alternatives(term: str) -> list[list[tuple[str, bool]]]:
+    """The term's words in groups that ``oder``/``or`` separate, filler words left out
+    (unless a group is only filler words: then they are what was meant)."""
+    groups: list[list[tuple[str, bool]]] = [[]]
+    for word, whole in _words(term)[: MAX_QUERY_WORDS * 2]:
+        if word.casefold() in EITHER_WORDS and not whole:
+            groups.append([])
+        else:
+            groups[-1].append((word, whole))
+    meant = []
+    for group in groups:
+        content = [(w, whole) for w, whole in group if whole or w.casefold() not in FILLER_WORDS]
+        if content or group:
+            meant.append((content or group)[:MAX_QUERY_WORDS])
+    return meant
+
+
 def fts_query(term: str, whole_below: int = 0) -> str | None:
-    """A search term as an FTS5 query: every word as a prefix, all words required (``AND``).
+    """A search term as an FTS5 query: every word as a prefix, all words required (``AND``),
+    filler words (``und``, ``für``, ``with``) not required, ``oder``/``or`` between words
+    meaning either.
 
     Words shorter than ``whole_below`` characters must match a whole word (so that a
     matching rule can keep "KI" from finding "Kinematik"). Words are quoted, so nothing a
     member types is read as FTS5 syntax.
     """
-    words = _WORD.findall(term.translate(_SHARP_S))[:MAX_QUERY_WORDS]
-    parts = []
-    for word in words:
-        star = "" if len(word) < whole_below else "*"
-        spelt = word.translate(_UMLAUTS)
-        if spelt == word:
-            parts.append(f'"{word}"{star}')
-        else:
-            parts.append(f'("{word}"{star} OR "{spelt}"{star})')
-    # explicit AND: FTS5 reads implicit AND only between plain phrases, and refuses
-    # ``"anna"* ("müller"* OR "mueller"*)`` with a syntax error
-    return " AND ".join(parts) or None
+    either = []
+    for group in _alternatives(term):
+        parts = []
+        for word, whole in group:
+            star = "" if whole or len(word) < whole_below else "*"
+            spelt = word.translate(_UMLAUTS)
+            if spelt == word:
+                parts.append(f'"{word}"{star}')
+            else:
+                parts.append(f'("{word}"{star} OR "{spelt}"{star})')
+        # explicit AND: FTS5 reads implicit AND only between plain phrases, and refuses
+        # ``"anna"* ("müller"* OR "mueller"*)`` with a syntax error
+        if parts:
+            either.append(" AND ".join(parts))
+    if len(either) > 1:
+        return " OR ".join(f"({part})" for part in either)
+    return either[0] if either else None
+
+
+def _preferred(spelling: tuple[str, int]) -> tuple[int, bool, bool, str]:
+    """Which of a tag's spellings the overview shows: the most frequent, then one that is
+    neither all capitals nor all lower case, then one with its umlauts."""
+    tag, count = spelling
+    return (-count, tag.isupper() or tag.islower(), tag.isascii(), tag)
 
 
 class DirectoryEntry(BaseModel):
@@ -160,8 +223,10 @@ class DirectoryRepository:
             found.setdefault(r["member_id"], {}).setdefault(r["platform"], r["user_id"])
         return found
 
-    async def overview(self, top: int = 10) -> Overview:
-        """How many listed members per region, and the most frequent competencies."""
+    async def overview(self, top: int = 10, same: Callable[[str], str] = str.casefold) -> Overview:
+        """How many listed members per region, and the most frequent competencies: those
+        ``same`` makes equal count as one, under their most frequent spelling (SQLite's
+        ``lower()`` folds ASCII only, so the caller brings the folding)."""
         listed = (
             "FROM members m JOIN member_settings s ON s.member_id = m.id"
             " WHERE s.listed_in_directory = 1 AND m.status = 'active'"
@@ -170,16 +235,23 @@ class DirectoryRepository:
             f"SELECT m.region, COUNT(*) AS n {listed} GROUP BY m.region ORDER BY n DESC, m.region"
         )
         tags = await self.db.fetchall(
-            "SELECT MIN(j.value) AS tag, COUNT(*) AS n FROM members m"
+            "SELECT j.value AS tag, COUNT(*) AS n FROM members m"
             " JOIN member_settings s ON s.member_id = m.id, json_each(m.competencies) j"
             " WHERE s.listed_in_directory = 1 AND m.status = 'active'"
-            " GROUP BY lower(j.value) ORDER BY n DESC, tag LIMIT ?",
-            (top,),
+            " GROUP BY j.value ORDER BY n DESC, tag"
         )
+        counted: dict[str, list[tuple[str, int]]] = {}
+        for tag, count in tags:
+            counted.setdefault(same(tag) or tag, []).append((tag, count))
+        merged = [
+            (min(spellings, key=_preferred)[0], sum(n for _, n in spellings))
+            for spellings in counted.values()
+        ]
+        merged.sort(key=lambda item: (-item[1], item[0]))
         return Overview(
             listed=sum(r[1] for r in regions),
             regions=[(r[0], r[1]) for r in regions],
-            competencies=[(r[0], r[1]) for r in tags],
+            competencies=merged[:top],
         )
 
     # the search log (rate limit, "more") -------------------------------------------------

@@ -99,10 +99,11 @@ class MemberRepository:
         status: str = "active",
     ) -> Member:
         now = to_db_time(utcnow())
+        tags = json.dumps(competencies, ensure_ascii=False)
         cursor = await self.db.execute(
             "INSERT INTO members (name, company, region, competencies, language, status,"
             " consent_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (name, company, region, json.dumps(competencies), language, status, now, now, now),
+            (name, company, region, tags, language, status, now, now, now),
         )
         member = await self.get(int(cursor.lastrowid or 0))
         assert member is not None
@@ -115,7 +116,7 @@ class MemberRepository:
     async def update_field(self, member_id: int, field: str, value: object) -> None:
         if field not in EDITABLE_FIELDS:
             raise ValueError(f"not an editable field: {field}")
-        stored = json.dumps(value) if field == "competencies" else value
+        stored = json.dumps(value, ensure_ascii=False) if field == "competencies" else value
         await self.db.execute(
             f"UPDATE members SET {field} = ?, updated_at = ? WHERE id = ?",
             (stored, to_db_time(utcnow()), member_id),
@@ -138,6 +139,11 @@ class MemberRepository:
 
     async def count(self) -> int:
         return int(await self.db.fetchval("SELECT COUNT(*) FROM members"))
+
+    async def everyone(self) -> list[Member]:
+        """Every member by name, for matching names as typed (see handlers/names.py)."""
+        rows = await self.db.fetchall("SELECT * FROM members ORDER BY name COLLATE NOCASE, id")
+        return [_member(r) for r in rows]
 
     async def list_by_status(self, status: str) -> list[Member]:
         rows = await self.db.fetchall(
@@ -306,6 +312,6 @@ class MemberRepository:
             " JOIN members m ON m.id = i.member_id WHERE m.status = 'active'"
             " AND (i.platform, i.user_id) IN (SELECT substr(k, 1, instr(k, ':') - 1),"
             " substr(k, instr(k, ':') + 1) FROM keys) ORDER BY i.member_id",
-            (json.dumps(configured),),
+            (json.dumps(configured, ensure_ascii=False),),
         )
         return [int(r[0]) for r in rows]

@@ -56,8 +56,8 @@ class StaleIdentity(BaseModel):
 def _params(member_id: int, keys: list[str], chats: list[tuple[str, str]]) -> dict[str, Any]:
     return {
         "member": member_id,
-        "keys": json.dumps(keys),
-        "chats": json.dumps([list(chat) for chat in chats]),
+        "keys": json.dumps(keys, ensure_ascii=False),
+        "chats": json.dumps([list(chat) for chat in chats], ensure_ascii=False),
     }
 
 

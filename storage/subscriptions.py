@@ -109,7 +109,7 @@ class SubscriptionRepository:
         """A fetch that worked: the answer's validators are kept for the next request
         (unchanged when it answered 304), the failures forgotten."""
         keep_report = "last_report" if report is None else "?"
-        params: list[object] = [] if report is None else [json.dumps(report)]
+        params: list[object] = [] if report is None else [json.dumps(report, ensure_ascii=False)]
         await self.db.execute(
             f"UPDATE calendar_subscriptions SET last_status = ?, last_report = {keep_report},"
             " etag = ?, last_modified = ?, failures = 0, last_run_at = ?, last_ok_at = ?,"
@@ -133,7 +133,7 @@ class SubscriptionRepository:
             "UPDATE calendar_subscriptions SET last_status = 'failed', last_report = ?,"
             " failures = failures + 1, last_run_at = ?, next_run_at = ? WHERE id = ?",
             (
-                json.dumps({"reason": reason}),
+                json.dumps({"reason": reason}, ensure_ascii=False),
                 to_db_time(now),
                 to_db_time(next_run_at),
                 subscription_id,

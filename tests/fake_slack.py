@@ -75,6 +75,8 @@ class FakeSlack:
     responses: list[dict[str, Any]] = field(default_factory=list)  # posts to response_url
     uploads: dict[str, bytes] = field(default_factory=dict)
     views: dict[str, dict[str, Any]] = field(default_factory=dict)  # published Home per user
+    modals: list[dict[str, Any]] = field(default_factory=list)  # views.open / views.update
+    triggers: dict[str, float] = field(default_factory=dict)  # trigger id -> issued at
     delays: dict[str, float] = field(default_factory=dict)
     _failures: dict[str, deque[Failure]] = field(default_factory=lambda: defaultdict(deque))
     _ts: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
@@ -267,6 +269,31 @@ class FakeSlack:
         self.views[args["user_id"]] = args["view"]
         return {"ok": True, "view": {"id": "V" + args["user_id"], **args["view"]}}
 
+    def trigger(self) -> str:
+        """A new trigger id, valid for 3 seconds as Slack's are."""
+        trigger_id = f"trigger.{next(self._ts)}"
+        self.triggers[trigger_id] = time.monotonic()
+        return trigger_id
+
+    async def _views_open(self, args: dict[str, Any]) -> dict[str, Any]:
+        """Opens a modal with a trigger issued in the last 3 seconds (unknown triggers, from
+        tests that make their own, count as fresh); refuses views over Slack's limits."""
+        issued = self.triggers.get(str(args.get("trigger_id")))
+        if not args.get("trigger_id") or (issued and time.monotonic() - issued > 3.0):
+            return {"ok": False, "error": "expired_trigger_id"}
+        view = args.get("view") or {}
+        if problem := modal_error(view):
+            return {"ok": False, "error": "invalid_arguments", "response_metadata": problem}
+        self.modals.append(view)
+        return {"ok": True, "view": {"id": f"V{len(self.modals)}", **view}}
+
+    async def _views_update(self, args: dict[str, Any]) -> dict[str, Any]:
+        view = args.get("view") or {}
+        if problem := modal_error(view):
+            return {"ok": False, "error": "invalid_arguments", "response_metadata": problem}
+        self.modals.append(view)
+        return {"ok": True, "view": {"id": args.get("view_id", "V0"), **view}}
+
     async def _files_getUploadURLExternal(self, args: dict[str, Any]) -> dict[str, Any]:
         file_id = f"F{next(self._ts):05d}"
         return {"ok": True, "upload_url": f"{self.url}/upload/{file_id}", "file_id": file_id}
@@ -349,7 +376,7 @@ class FakeSlack:
             "text": text,
             "api_app_id": "A0FAKE",
             "response_url": f"{self.url}/response/{next(self._ts)}",
-            "trigger_id": f"trigger.{next(self._ts)}",
+            "trigger_id": self.trigger(),
         }
         return {
             "envelope_id": envelope_id,
@@ -375,7 +402,7 @@ class FakeSlack:
                 "is_ephemeral": message.user is not None,
             },
             "channel": {"id": message.channel, "name": "directmessage"},
-            "trigger_id": f"trigger.{next(self._ts)}",
+            "trigger_id": self.trigger(),
             "actions": [
                 {
                     "type": "button",
@@ -412,6 +439,58 @@ class FakeSlack:
 
 
 SECTION_LIMIT = 3000  # Slack's documented limit of a section's text
+# Slack's documented limits of a modal (views.open, views.update, response_action update)
+MODAL_TITLE_LIMIT = 24  # title, submit, close
+CALLBACK_ID_LIMIT = 255
+PRIVATE_METADATA_LIMIT = 3000
+MODAL_BLOCKS_LIMIT = 100
+LABEL_LIMIT = 2000  # an input's label and hint
+OPTION_TEXT_LIMIT = 75
+OPTIONS_LIMIT = 100  # static selects
+FEW_OPTIONS_LIMIT = 10  # radio buttons, checkboxes
+INPUT_LENGTH_LIMIT = 3000
+
+
+def modal_error(view: dict[str, Any]) -> list[str]:
+    """What Slack would refuse in a modal view: texts, ids and lists over its limits."""
+    problems = []
+
+    def over(what: str, text: object, limit: int) -> None:
+        if not isinstance(text, str) or not text or len(text) > limit:
+            problems.append(f"{what}: {text!r} (limit {limit})")
+
+    if view.get("type") != "modal":
+        problems.append("type must be modal")
+    over("title", (view.get("title") or {}).get("text"), MODAL_TITLE_LIMIT)
+    for key in ("submit", "close"):
+        if key in view:
+            over(key, view[key].get("text"), MODAL_TITLE_LIMIT)
+    if len(view.get("callback_id") or "") > CALLBACK_ID_LIMIT:
+        problems.append("callback_id too long")
+    if len(view.get("private_metadata") or "") > PRIVATE_METADATA_LIMIT:
+        problems.append("private_metadata too long")
+    blocks = view.get("blocks") or []
+    if not blocks or len(blocks) > MODAL_BLOCKS_LIMIT:
+        problems.append(f"{len(blocks)} blocks")
+    for block in blocks:
+        if block.get("type") == "section":
+            over("section", (block.get("text") or {}).get("text"), SECTION_LIMIT)
+        if block.get("type") != "input":
+            continue
+        over("label", block["label"].get("text"), LABEL_LIMIT)
+        if "hint" in block:
+            over("hint", block["hint"].get("text"), LABEL_LIMIT)
+        element = block["element"]
+        options = element.get("options")
+        if options is not None:
+            few = element["type"] in ("radio_buttons", "checkboxes")
+            if not options or len(options) > (FEW_OPTIONS_LIMIT if few else OPTIONS_LIMIT):
+                problems.append(f"{len(options)} options in {element['type']}")
+            for option in options:
+                over("option", option["text"].get("text"), OPTION_TEXT_LIMIT)
+        if element.get("max_length", 0) > INPUT_LENGTH_LIMIT:
+            problems.append("max_length over 3000")
+    return problems
 
 
 def _blocks_error(args: dict[str, Any]) -> str | None:

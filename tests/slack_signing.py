@@ -111,7 +111,7 @@ class SlackSender:
             "text": slack_escape(text),
             "api_app_id": "A0FAKE",
             "response_url": f"{self.fake.url}/response/{next(_ids)}",
-            "trigger_id": f"trigger.{next(_ids)}",
+            "trigger_id": self.fake.trigger(),
         }
         return await self.post(
             urllib.parse.urlencode(form), "application/x-www-form-urlencoded", **kw
@@ -134,7 +134,7 @@ class SlackSender:
             "token": "legacy-verification-token",
             "team": {"id": TEAM_ID, "domain": "fake"},
             "container": container,
-            "trigger_id": f"trigger.{next(_ids)}",
+            "trigger_id": self.fake.trigger(),
             "actions": [
                 {
                     "type": "button",
@@ -151,6 +151,42 @@ class SlackSender:
         return await self.post(
             form, "application/x-www-form-urlencoded", timestamp=timestamp, secret=secret
         )
+
+    async def submit(
+        self, user: str, view: dict[str, Any], values: dict[str, Any], **kw: Any
+    ) -> Reply:
+        """Submit a modal the bot opened, its fields filled with ``values`` by block id
+        (a choice by its value, several as a list, a date and time as unix seconds, a date
+        as ``YYYY-MM-DD``); the answer is in the HTTP response, as Slack expects."""
+        state = {
+            block["block_id"]: {
+                block["element"]["action_id"]: _state(
+                    block["element"], values.get(block["block_id"])
+                )
+            }
+            for block in view.get("blocks", [])
+            if block.get("type") == "input"
+        }
+        payload = {
+            "type": "view_submission",
+            "team": {"id": TEAM_ID, "domain": "fake"},
+            "user": {"id": user, "username": user.lower(), "team_id": TEAM_ID},
+            "api_app_id": "A0FAKE",
+            "token": "legacy-verification-token",
+            "trigger_id": self.fake.trigger(),
+            "view": {
+                "id": "V1",
+                "team_id": TEAM_ID,
+                "app_id": "A0FAKE",
+                **view,
+                "state": {"values": state},
+                "hash": f"{next(_ids)}.abc",
+            },
+            "response_urls": [],
+            "is_enterprise_install": False,
+        }
+        form = urllib.parse.urlencode({"payload": json.dumps(payload)})
+        return await self.post(form, "application/x-www-form-urlencoded", **kw)
 
     async def click(self, user: str, message: Message, label: str) -> Reply:
         """Press the button whose label contains ``label`` in a message the bot posted."""
@@ -182,6 +218,34 @@ class SlackSender:
             "event_ts": str(time.time()),
         }
         return await self.event(event)
+
+
+def _state(element: dict[str, Any], value: Any) -> dict[str, Any]:
+    """One element's state in a view_submission, as Slack sends it."""
+    kind = element["type"]
+    state: dict[str, Any] = {"type": kind}
+    if kind in ("static_select", "radio_buttons"):
+        chosen = [o for o in element["options"] if o["value"] == value]
+        state["selected_option"] = (
+            chosen[0]
+            if chosen
+            else (
+                {"text": {"type": "plain_text", "text": str(value)}, "value": value}
+                if value is not None
+                else None
+            )
+        )
+    elif kind in ("multi_static_select", "checkboxes"):
+        state["selected_options"] = [
+            {"text": {"type": "plain_text", "text": str(v)}, "value": v} for v in value or []
+        ]
+    elif kind == "datetimepicker":
+        state["selected_date_time"] = value
+    elif kind == "datepicker":
+        state["selected_date"] = value
+    else:
+        state["value"] = value
+    return state
 
 
 def _view_buttons(view: dict[str, Any]) -> list[dict[str, Any]]:

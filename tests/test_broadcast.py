@@ -130,7 +130,7 @@ async def test_text_and_names_are_checked(store: Store, settings: Settings) -> N
     with pytest.raises(Invalid, match=r"broadcast\.empty_text"):
         svc.check_text("  \n ")
     assert svc.check_text(" " + "x" * 4000 + "\n") == "x" * 4000
-    with pytest.raises(Invalid, match=r"topics\.unknown"):
+    with pytest.raises(Invalid, match=r"names\.unknown_topic"):
         await svc.audience(topic="Gibt es nicht")
     with pytest.raises(Invalid, match=r"broadcast\.unknown_region"):
         await svc.audience(region="Atlantis")
@@ -181,11 +181,12 @@ async def test_cancel_withdraws_pending_rows_and_keeps_what_was_sent(
 # the chat -------------------------------------------------------------------------------
 
 
-async def _admin_sends(admin: Person, text: str, audience: list[str]) -> None:
+async def _admin_sends(admin: Person, text: str, audience: list[str], when: str = "Sofort") -> None:
     await admin.say("/rundschreiben")
     for label in audience:
         await admin.press(label)
     await admin.say(text)
+    await admin.press(when)
 
 
 async def test_wizard_previews_exactly_what_members_get_then_sends_and_reports(
@@ -280,11 +281,15 @@ async def test_wizard_checks_each_step(app: Services, person: Callable[..., Pers
     await admin.say("x" * 4001)
     assert "Der Text hat 4001 Zeichen; höchstens 4000 sind möglich." in admin.texts()
     await admin.say("Hallo *Soest und _snake_case")
+    await admin.press("Sofort")
     assert "Empfänger: 1 (Mitglieder in der Region Kreis Soest)" in admin.texts()
     assert "so angezeigt, wie sie dastehen: *Soest" in admin.texts()
-    await admin.press("Text ändern")
+    await admin.press("Ändern")
+    await admin.press("Text")  # change one field from the preview
     await admin.say("Hallo *Soest*")
     assert "Hinweis" not in admin.texts()
+    await admin.press("Ändern")
+    await admin.press("Versand")
     await admin.press("Planen")
     await admin.say("morgen früh")
     assert "„morgen früh“ verstehe ich nicht" in admin.texts()
@@ -292,8 +297,8 @@ async def test_wizard_checks_each_step(app: Services, person: Callable[..., Pers
     assert "in der Vergangenheit" in admin.texts()
     await admin.say("01.12.2099 09:00")
     assert "höchstens ein Jahr im Voraus" in admin.texts()
-    await admin.press("Zurück zur Vorschau")
-    [send] = [b for b in admin.last[-1].button_list() if b.arg == "now"]
+    await admin.say((datetime.now() + timedelta(days=3)).strftime("%d.%m.%Y 09:00"))
+    [send] = [b for b in admin.last[-1].button_list() if "Planen" in b.label]
     await admin.press("Verwerfen")
     assert "Abgebrochen" in admin.texts()
     await admin.tap(send)  # a stale button after the wizard ended
@@ -315,7 +320,7 @@ async def test_members_and_groups_are_refused(app: Services, person: Callable[..
     await admin.say("/rundschreiben", chat_id="group1", chat_kind=ChatKind.GROUP)
     assert admin.texts() == "Das geht nur im privaten Chat mit mir."
     await admin.say("/rundschreiben")
-    [button] = [b for b in admin.last[-1].button_list() if b.arg == "all"]
+    [button] = [b for b in admin.last[-1].button_list() if b.arg.endswith(":all")]
     await anna.tap(button)  # a member replaying an admin's button
     assert anna.texts() == "Dieser Befehl ist dem Netzwerk-Team vorbehalten."
     assert await app.store.db.fetchval("SELECT COUNT(*) FROM broadcasts") == 0
@@ -351,11 +356,11 @@ async def test_status_lists_and_cancels_in_chat(
     admin = person("admin")
     await admin.say("/rundschreiben status")
     assert "Es gibt noch keine Rundschreiben" in admin.texts()
-    await _admin_sends(admin, "Sommerfest am _Freitag_", ["Alle Mitglieder"])
-    await admin.press("Planen")
+    await _admin_sends(admin, "Sommerfest am _Freitag_", ["Alle Mitglieder"], when="Planen")
     at = datetime.now(app.settings.zone).replace(hour=9, minute=0, second=0, microsecond=0)
     at += timedelta(days=7)  # a week ahead, whatever the day the suite runs
     await admin.say(at.strftime("%d.%m.%Y %H:%M"))
+    await admin.press("Planen")  # the preview's confirmation
     shown = format_datetime(at, "de", app.settings.zone)
     assert f"Rundschreiben Nr. 1 ist für {shown} geplant" in admin.texts()
     await admin.press("Stand der Zustellung")

@@ -28,7 +28,8 @@ async def test_broadcast_with_a_blocked_member_reports_it_unreachable(
         await bot.member(103, "Carla Weber", language="en")
         await bot.say(ADMIN, "/rundschreiben")
         await bot.press(ADMIN, "Alle Mitglieder")
-        preview, count = await bot.say(ADMIN, TEXT)
+        await bot.say(ADMIN, TEXT)
+        preview, count = await bot.press(ADMIN, "Sofort")
         assert preview.html.startswith("<b>📣 Mitteilung von Knotenpunkt</b>\n\nEinladung zur ")
         assert "<b>Jahreskonferenz</b> &amp; &lt;Messe&gt;: " in preview.html
         assert '<a href="https://example.org/k?a=1&amp;b=2">Anmeldung</a>' in preview.html
@@ -72,6 +73,8 @@ async def test_broadcast_written_in_slack_reaches_slack_members_as_mrkdwn(
              "ts": "1700000200.000001", "channel_type": "im"}
         )  # fmt: skip
         await slack.settle()
+        await slack.send.click("UADMIN", slack.fake.last_in(admin_dm), "Sofort")
+        await slack.settle()
         preview, count = slack.fake.messages_in(admin_dm)[-2:]
         assert "Empfänger: 2 (alle Mitglieder) – Slack: 2." in count.blocks[0]["text"]["text"]
         await slack.send.click("UADMIN", count, "Jetzt senden")
@@ -100,6 +103,7 @@ async def test_rows_in_flight_when_cancelled_are_not_sent_after_a_429(
         await bot.say(ADMIN, "/rundschreiben")
         await bot.press(ADMIN, "Alle Mitglieder")
         await bot.say(ADMIN, "Sommerfest am Freitag")
+        await bot.press(ADMIN, "Sofort")
         await bot.press(ADMIN, "Jetzt senden")
         await bot.outbox_report("broadcast:1", {"sent": 1, "sending": 3})
         await wait_for(lambda: len(_calls_to(bot, 102, 103, 104)) == 3)

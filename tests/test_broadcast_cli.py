@@ -74,6 +74,16 @@ def test_send_previews_asks_and_queues_the_count_shown(
     assert "broadcast 2 queued for 1 recipient\n" in out and _rows(db, 2) == 1
 
 
+def test_audience_names_as_typed(
+    db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    typed = ["--audience", "topic:Industrie", "--audience", "region:olpe", "--text", "Hallo"]
+    assert _cli(monkeypatch, db, "send", *typed, "--yes") == 0
+    out = capsys.readouterr().out
+    assert "subscribers of “KI in der Industrie” in the region Kreis Olpe" in out
+    assert "queued for 1 recipient\n" in out
+
+
 def test_send_from_a_file_and_refusals(
     db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -84,7 +94,7 @@ def test_send_from_a_file_and_refusals(
     assert "Programm (https://example.org/p)" in out and "queued for 3 recipients" in out
     refusals = {
         ("--audience", "group:Vorstand"): "I don't know the working group “Vorstand”.",
-        ("--audience", "topic:Nope"): "there is no topic “Nope” (knotenpunkt topic list",
+        ("--audience", "topic:Nope"): "there is no topic “Nope”; the topics: KI in der",
         ("--audience", "region:Atlantis"): "I don't know the region “Atlantis”. Regions: ",
         ("--audience", "all", "--audience", "region:Hagen"): "'all' cannot be combined",
         ("--audience", "everyone"): "unknown audience 'everyone'",

@@ -178,6 +178,7 @@ async def test_wizard_sends_to_a_group_by_buttons_and_reports(
     await admin.press("AG Wasserstoff")
     assert f"Empfänger: {GROUP_LABEL}." in admin.texts()
     await admin.say("Treffen am *Freitag*")
+    await admin.press("Sofort")
     _preview, count = admin.last
     assert f"Empfänger: 2 ({GROUP_LABEL}) – Konsole: 2." in count.text
     await admin.press("Jetzt senden")
@@ -208,6 +209,7 @@ async def test_archiving_in_chat_tells_the_admin_who_planned_a_broadcast_to_the_
     await admin.press("Planen")
     when = (datetime.now(app.settings.zone) + timedelta(days=2)).strftime("%d.%m.%Y 09:00")
     await admin.say(when)
+    await admin.press("Planen")
     assert "geplant" in admin.texts(), admin.texts()
     await admin.say("/gruppearchivieren AG Wasserstoff")
     assert "„AG Wasserstoff“ ist archiviert" in admin.texts()
@@ -243,7 +245,12 @@ async def test_wizard_offers_only_active_groups(
     await admin.tap(button)  # archived since the buttons were shown
     assert "„AG Wasserstoff“ ist archiviert" in admin.texts()
     assert "Es gibt keine aktive Arbeitsgruppe mehr." in admin.texts()
-    assert [b.arg for b in admin.last[-1].button_list()] == ["all", "topic", "region", "both"]
+    assert [b.arg for b in admin.last[-1].button_list()] == [
+        "0:all",
+        "0:topic",
+        "0:region",
+        "0:both",
+    ]
     await admin.tap(button)  # not at the group step any more
     assert "gehört zu keinem offenen Rundschreiben" in admin.texts()
 

@@ -77,8 +77,8 @@ async def test_a_broadcast_to_others_is_a_short_note_or_hidden(tmp_path: Path, o
     text = (
         "Einladung zum Sommerfest am Freitag auf dem Gelände der Muster GmbH in Hagen, ab 17 Uhr."
     )
-    # all members, the text, then "Jetzt senden" in the preview
-    script = f"/rundschreiben\n1\n{text}\n1\n"
+    # all members, the text, "Sofort", then "Jetzt senden" in the preview
+    script = f"/rundschreiben\n1\n{text}\n1\n1\n"
     result = await asyncio.to_thread(
         _run,
         db,

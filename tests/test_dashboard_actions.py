@@ -127,7 +127,7 @@ async def test_an_event_is_created_checked_like_the_wizard_and_announced(
         assert status == 400 and t("de", "events.start_past") in body
         assert 'value="KI-Stammtisch"' in body  # the form keeps what was typed
         status, _, body = await post(client, "/admin/events/new", {**fields, "capacity": "0"})
-        assert status == 400 and t("de", "events.bad_capacity", max=100_000) in body
+        assert status == 400 and t("de", "events.bad_capacity.web", max=100_000) in body
         status, location, _ = await post(client, "/admin/events/new", fields)
         assert status == 303 and location.endswith("?notice=created")
     event_id = int(location.split("/")[-1].split("?")[0])
@@ -350,6 +350,31 @@ async def test_a_broadcast_is_scheduled_and_cancelled(dash: Dashboard) -> None:
     assert (await store.broadcasts.get(broadcast_id)).status == "cancelled"  # type: ignore[union-attr]
 
 
+async def test_the_dashboard_reads_a_broadcast_as_the_chat_form_does(dash: Dashboard) -> None:
+    """The same send times and texts are refused with the same words on the web and in the
+    chat: both read them through the broadcast service's readers."""
+    await add_member(dash.services.store, "Anna")
+    zone = dash.services.settings.zone
+    past = (utcnow() - timedelta(hours=2)).astimezone(zone)
+    far = (utcnow() + timedelta(days=400)).astimezone(zone)
+    admin = dash.person("admin")
+    await admin.say("/rundschreiben")
+    await admin.press("Alle Mitglieder")
+    said = (await admin.say("x" * 4001))[0].text
+    async with await dash.signed_in() as client:
+        form = {"kind": "all", "text": "x" * 4001, "step": "preview"}
+        status, _, body = await post(client, "/admin/broadcasts/new", form)
+        assert status == 400 and said in body
+        await admin.say("Sommerfest für „Müller & Söhne“")
+        await admin.press("Planen")
+        for typed in ("morgen früh", f"{past:%d.%m.%Y %H:%M}", f"{far:%Y-%m-%dT%H:%M}"):
+            said = (await admin.say(typed))[0].text
+            form = {"kind": "all", "text": "Sommerfest", "send_at": typed, "step": "schedule"}
+            status, _, body = await post(client, "/admin/broadcasts/new", form)
+            assert status == 400 and said in body, (typed, said)
+    assert await dash.services.store.broadcasts.recent() == []
+
+
 async def test_topics_and_groups_with_moderators(dash: Dashboard) -> None:
     store = dash.services.store
     anna = await add_member(store, "Anna Muster")
@@ -445,3 +470,12 @@ async def test_the_chart_counts_deliveries_per_day(dash: Dashboard) -> None:
         body = await get(client, "/admin/")
     assert t("de", "dashboard.overview.chart_title", count=1) in body
     assert body.count('<rect class="col"') == 30
+
+
+async def test_pasted_text_is_cleaned_on_the_web_as_in_the_chat(dash: Dashboard) -> None:
+    """A soft hyphen and a zero-width space pasted into a form do not reach the store."""
+    async with await dash.signed_in() as client:
+        name = "Pulver\u00adbeschichtung\u200b"
+        status, _, _ = await post(client, "/admin/topics/new", {"name": name})
+        assert status == 303
+    assert await dash.services.store.topics.find("Pulverbeschichtung") is not None

@@ -238,3 +238,234 @@ async def test_approving_a_pending_member_tells_them_in_chat(
             await page.goto(bot.settings.public_url + path)
             await photo(page, shots, name)
         await page.context.close()
+
+
+# accessibility -----------------------------------------------------------------------------
+
+AXE = ROOT / ".venv" / "axe.min.js"  # `make test` unpacks it from the npm registry (Makefile)
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WIDTHS = (1100, 360)
+
+
+async def axe_violations(page: Page) -> list[str]:
+    """axe-core's WCAG 2.1 A and AA findings on the page as it is, one line each.
+
+    Injected through the DevTools protocol (``evaluate``), which the page's strict CSP does
+    not govern: no inline script is allowed into the page itself."""
+    assert AXE.exists(), f"{AXE} is missing: `make test` (or `make .venv/.axe-*`) fetches it"
+    if not await page.evaluate("typeof window.axe !== 'undefined'"):
+        await page.evaluate(AXE.read_text(encoding="utf-8"))
+    found = await page.evaluate(
+        """tags => axe.run(document, {runOnly: {type: "tag", values: tags}})
+            .then(result => result.violations.map(v => v.id + " (" + v.impact + "): "
+                + v.help + " at " + v.nodes.map(n => n.target.join(" ")).join(", ")))""",
+        WCAG_TAGS,
+    )
+    return list(found)
+
+
+async def assert_accessible(page: Page, folder: Path, name: str) -> None:
+    """No axe violation at a desktop's and a phone's width; a photo at each."""
+    for width in WIDTHS:
+        await page.set_viewport_size({"width": width, "height": 760})
+        found = await axe_violations(page)
+        assert not found, f"{name} at {width}px:\n" + "\n".join(found)
+        await photo(page, folder, f"a11y-{name}-{width}")
+    await page.set_viewport_size({"width": WIDTHS[0], "height": 760})
+
+
+async def test_every_page_passes_axe_at_desktop_and_phone_width(
+    browser: Browser, make_settings: Callable[..., Settings], tmp_path: Path
+) -> None:
+    """Every page and refused form, photographed at both widths into pytest's temporary
+    folder (kept for the last runs), never into the README's screenshots."""
+    shots = tmp_path
+    async with dashboard_bot(make_settings, approval_required=True) as bot:
+        store = bot.services.store
+        base = bot.settings.public_url
+        topic = await store.topics.create("Wasserstoff", "H2 in der Region")
+        await store.topics.create("Robotik", "")
+        member_id = await bot.member(501, "Anna Muster")
+        await store.topics.subscribe(member_id, topic.id)
+        pending = await store.members.create(
+            name="Bernd Neu", company="Neu AG", region="Hagen", competencies=["Robotik"],
+            language="de", status="pending",
+        )  # fmt: skip
+        await store.members.add_identity(pending.id, "telegram", "530", "530")
+        group = await store.groups.create("AG Robotik", "Roboter im Mittelstand", "open", None, "t")
+        await store.groups.join(group.id, member_id)
+        event = await add_event(bot.services, title="Wasserstoff-Tag", capacity=2)
+        occ = next_occurrence(event, {}, utcnow())
+        assert occ is not None
+        await events_service(bot.services).answer(occ, member_id, "yes")
+        page, link = await sign_in(bot, browser)
+        # a broadcast, sent as staff send it
+        await page.goto(f"{base}/admin/broadcasts/new")
+        await page.fill("#text", "Einladung zum *Wasserstoff-Tag*")
+        await assert_accessible(page, shots, "broadcast-compose")
+        await page.click("#preview-button")
+        await assert_accessible(page, shots, "broadcast-preview")
+        await page.click("#send-now")
+        await page.wait_for_url(re.compile(r".*/admin/broadcasts/\d+\?notice=sent"))
+        await assert_accessible(page, shots, "broadcast")
+        pages = {
+            "overview": "/admin/",
+            "members": "/admin/members",
+            "members-pending": "/admin/members?status=pending",
+            "events": "/admin/events?all=1",
+            "event": f"/admin/events/{event.id}",
+            "event-new": "/admin/events/new",
+            "event-edit": f"/admin/events/{event.id}/edit",
+            "event-import": "/admin/events/import",
+            "attendees": f"/admin/events/{event.id}/attendees",
+            "event-cancel": f"/admin/events/{event.id}/cancel?date=all",
+            "broadcasts": "/admin/broadcasts",
+            "topics": "/admin/topics",
+            "group": f"/admin/groups/{group.id}",
+            "audit": "/admin/audit",
+            "unknown": "/admin/gibt-es-nicht",
+            "unknown-event": "/admin/events/999",
+        }
+        for name, path in pages.items():
+            await page.goto(base + path)
+            await assert_accessible(page, shots, name)
+        # an unknown page: a German page with the navigation, status 404
+        answer = await page.goto(f"{base}/admin/gibt-es-nicht")
+        assert answer is not None and answer.status == 404
+        assert await page.inner_text("h1") == t("de", "dashboard.error.not_found_title")
+        assert await page.locator("header nav a").count() == 6
+        # at a phone's width the members are cards: status and actions on the screen
+        await page.goto(f"{base}/admin/members?status=pending")
+        await page.set_viewport_size({"width": 360, "height": 760})
+        for selector in (f"#member-{pending.id} button.primary",
+                         f"#member-{pending.id} form[action$=decline] button",
+                         f"#member-{pending.id} .badge"):  # fmt: skip
+            box = await page.locator(selector).bounding_box()
+            assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 360, selector
+        await photo(page, shots, "members-phone")
+        await page.set_viewport_size({"width": 1100, "height": 760})
+        # the error states: refused forms
+        await page.goto(f"{base}/admin/events/new")
+        await page.fill("#title", "")
+        await page.eval_on_selector("#title", "field => field.removeAttribute('required')")
+        await page.click("#event-form button[type=submit]")
+        await page.wait_for_selector("#problem")
+        # the summary has the focus and links to the field, which says it is wrong
+        assert await page.evaluate("document.activeElement.id") == "problem"
+        assert await page.get_attribute("#problem a", "href") == "#title"
+        assert await page.get_attribute("#title", "aria-invalid") == "true"
+        assert await page.get_attribute("#title", "aria-describedby") == "title-error"
+        message = await page.inner_text("#title-error")
+        assert message and message == await page.inner_text("#problem a")
+        await assert_accessible(page, shots, "event-new-refused")
+        await page.goto(f"{base}/admin/broadcasts/new")
+        await page.fill("#text", "")
+        await page.click("#preview-button")
+        await page.wait_for_selector("#problem")
+        await assert_accessible(page, shots, "broadcast-compose-refused")
+        await page.goto(f"{base}/admin/topics")
+        await page.fill("#topic-name", "Wasserstoff")
+        await page.click("#topic-name ~ button, form[action='/admin/topics/new'] button")
+        await page.wait_for_selector("#problem")
+        await assert_accessible(page, shots, "topics-refused")
+        await page.goto(f"{base}/admin/groups/{group.id}")
+        await page.fill("#moderator", "Niemand Bekanntes")
+        await page.click("form[action$='/moderators'] button.primary")
+        await page.wait_for_selector("#problem")
+        await assert_accessible(page, shots, "group-refused")
+        await page.goto(f"{base}/admin/events/import")
+        await page.click("form[action='/admin/events/import'] button.primary")
+        await page.wait_for_selector("#problem")
+        await assert_accessible(page, shots, "event-import-refused")
+        await page.context.close()
+        # signed out: the sign-in hint, a sign-in link, a used one
+        other = await browser.new_context(locale="de-DE")
+        anonymous = await other.new_page()
+        await anonymous.goto(f"{base}/admin/signin")
+        await assert_accessible(anonymous, shots, "signin")
+        await anonymous.goto(link)
+        await assert_accessible(anonymous, shots, "login-used")
+        await other.close()
+
+
+async def tab_to(page: Page, selector: str, presses: int = 60) -> None:
+    """Press Tab until the focus is on ``selector``, as a keyboard user would."""
+    for _ in range(presses):
+        await page.keyboard.press("Tab")
+        if await page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"{selector} not reached with {presses} presses of Tab")
+
+
+async def test_creating_an_event_and_sending_a_broadcast_by_keyboard_on_a_phone(
+    browser: Browser, make_settings: Callable[..., Settings], shots: Path
+) -> None:
+    """Tab, Enter, Space and typing only, at 360 pixels; each step photographed into
+    ``keyboard/`` of the screenshot folder."""
+    shots = shots / "keyboard"
+    shots.mkdir(exist_ok=True)
+    async with dashboard_bot(make_settings) as bot:
+        await bot.member(501, "Anna Muster")
+        await bot.services.store.topics.create("Wasserstoff", "")
+        page, _ = await sign_in(bot, browser)
+        await page.set_viewport_size({"width": 360, "height": 760})
+        # the first stop skips the navigation: the next one is in the content
+        await page.keyboard.press("Tab")
+        assert await page.evaluate("document.activeElement.className") == "skip"
+        await photo(page, shots, "keyboard-1-skip-link")
+        await page.keyboard.press("Enter")
+        assert await page.evaluate("document.activeElement.id") == "content"
+        # a new event; a title too short first
+        await tab_to(page, "nav a[href='/admin/events']")
+        await page.keyboard.press("Enter")
+        await page.wait_for_url("**/admin/events")
+        await tab_to(page, "a[href='/admin/events/new']")
+        await page.keyboard.press("Enter")
+        await page.wait_for_url("**/admin/events/new")
+        await tab_to(page, "#title")
+        await page.keyboard.type("K")
+        await tab_to(page, "#where")
+        await page.keyboard.type("Siegen, Technologiezentrum")
+        await tab_to(page, "#topics input[type=checkbox]")
+        await page.keyboard.press("Space")
+        await photo(page, shots, "keyboard-2-event-form")
+        await tab_to(page, "#event-form button[type=submit]")
+        await page.keyboard.press("Enter")
+        await page.wait_for_selector("#problem")
+        assert await page.evaluate("document.activeElement.id") == "problem"
+        await photo(page, shots, "keyboard-3-event-refused")
+        await page.keyboard.press("Tab")  # the summary's link to the field
+        await page.keyboard.press("Enter")
+        assert await page.evaluate("document.activeElement.id") == "title"
+        await page.keyboard.press("Control+A")
+        await page.keyboard.type("KI-Stammtisch")
+        await tab_to(page, "#event-form button[type=submit]")
+        await page.keyboard.press("Enter")
+        await page.wait_for_url(re.compile(r".*/admin/events/\d+\?notice=created"))
+        assert "KI-Stammtisch" in await page.inner_text("h1")
+        await photo(page, shots, "keyboard-4-event")
+        event = (await bot.services.store.events.all())[0]
+        assert event.title == "KI-Stammtisch" and event.location == "Siegen, Technologiezentrum"
+        assert await bot.services.store.events.topic_ids(event.id)
+        # a broadcast to everyone
+        await tab_to(page, "nav a[href='/admin/broadcasts']")
+        await page.keyboard.press("Enter")
+        await page.wait_for_url("**/admin/broadcasts")
+        await tab_to(page, "a[href='/admin/broadcasts/new']")
+        await page.keyboard.press("Enter")
+        await page.wait_for_url("**/admin/broadcasts/new")
+        await tab_to(page, "#text")
+        await page.keyboard.type("Einladung zum KI-Stammtisch in Siegen")
+        await photo(page, shots, "keyboard-5-broadcast-compose")
+        await tab_to(page, "#preview-button")
+        await page.keyboard.press("Enter")
+        await page.wait_for_selector("#send-now")
+        await photo(page, shots, "keyboard-6-broadcast-preview")
+        await tab_to(page, "#send-now")
+        await page.keyboard.press("Enter")
+        await page.wait_for_url(re.compile(r".*/admin/broadcasts/\d+\?notice=sent"))
+        await photo(page, shots, "keyboard-7-broadcast-sent")
+        broadcast_id = int(page.url.split("/")[-1].split("?")[0])
+        await bot.outbox_report(f"broadcast:{broadcast_id}", {"sent": 2}, within=10)
+        assert any(m.chat_id == 501 and "KI-Stammtisch" in m.text for m in bot.fake.sent)
+        await page.context.close()

@@ -11,6 +11,7 @@ from datetime import date, datetime, time, timedelta
 import pytest
 
 from bot.cli import event as event_cli
+from bot.i18n import format_datetime
 from bot.services import Services
 from bot.settings import Settings
 from storage.db import utcnow
@@ -76,9 +77,11 @@ async def test_a_broadcast_is_scheduled_for_morgen_9_uhr(
     await admin.say("Treffen am Freitag")
     await admin.press("Planen")
     await admin.say("morgen 9 Uhr")
-    assert "geplant" in admin.texts(), admin.texts()
-    (broadcast,) = await app.store.broadcasts.recent()
     expected = at(app.settings, today(app.settings) + timedelta(days=1), 9)
+    assert f"Geplant für {format_datetime(expected, 'de', app.settings.zone)}" in admin.texts()
+    await admin.press("Planen")  # the preview's confirm
+    assert "geplant" in admin.texts().lower(), admin.texts()
+    (broadcast,) = await app.store.broadcasts.recent()
     assert broadcast.send_at == expected
 
 

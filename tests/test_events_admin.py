@@ -122,7 +122,7 @@ async def test_cli_add_list_attendees_cancel(
     assert "I cannot read “morgen” as a date and time" in capsys.readouterr().err
     assert await cli(settings, "add", "--title", "X", "--start", f"{year}-12-03 18:00",
                      "--topic", "Gibt es nicht") == 1  # fmt: skip
-    assert "unknown topic" in capsys.readouterr().err
+    assert "there is no topic “Gibt es nicht”" in capsys.readouterr().err
 
     assert await cli(settings, "list") == 0
     assert f"{year}-12-03 18:00  Demo Day  (scheduled)  capacity 1" in capsys.readouterr().out

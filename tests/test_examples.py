@@ -87,4 +87,5 @@ async def test_typing_the_broadcast_example_schedules_it(app: Services) -> None:
     example = re.search(r"z\. B\. (\d{2}\.\d{2}\.\d{4} \d{2}:\d{2})", admin.texts())
     assert example, admin.texts()
     await admin.say(example.group(1))
+    await admin.press("Planen")  # the preview's confirmation
     assert "geplant" in admin.texts() and "Vergangenheit" not in admin.texts(), admin.texts()

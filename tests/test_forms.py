@@ -445,3 +445,157 @@ async def test_only_one_field_shows_the_current_value_and_finishes_on_its_answer
     assert "Da kam nichts an" in hal.texts() and "Bisher: Alt" in hal.texts()
     await hal.say("Neu: Pulverbeschichtung für Luftfahrt")
     assert NOTES[-1].text == "Neu: Pulverbeschichtung für Luftfahrt"
+
+
+# what a form can add: a sample before the preview, a confirm label by the answers, a value
+# the preview remembers, async prompt params, choices that run out or go -----------------
+
+
+class Purchase(BaseModel):
+    shop: str
+    item: str
+    wish: str | None = None
+    shown: int | None = None  # what the preview showed, remembered for finish
+
+
+ITEMS = [Choice("pretzel", "Brezel"), Choice("strudel", "Apfelstrudel")]
+PURCHASES: list[Purchase] = []
+
+
+async def _items(ctx: Context, draft: Draft) -> list[Choice]:
+    return [] if draft.raw.get("shop") == "empty" else list(ITEMS)
+
+
+async def _item_params(ctx: Context, draft: Draft) -> dict[str, object]:
+    return {"value": f"„{draft.get('shop', '–')}“ / Müller & Söhne"}
+
+
+async def _strudel_gone(ctx: Context, value: str, draft: Draft) -> None:
+    if value == "strudel":
+        raise Invalid("form.required")
+
+
+async def _sample(ctx: Context, draft: Draft) -> list[Outgoing]:
+    return [Outgoing(text=f"Muster: {draft['item']}")]
+
+
+async def _purchase_preview(ctx: Context, draft: Draft, listing: str) -> str:
+    await PURCHASE.remember(ctx, "shown", len(ITEMS))
+    return listing
+
+
+async def _purchase_finish(ctx: Context, order: Purchase) -> Outgoing:
+    PURCHASES.append(order)
+    return Outgoing(text=f"bestellt {order.item}")
+
+
+PURCHASE = Form(
+    name="purchase",
+    action="f.buy",
+    model=Purchase,
+    title="form.open",
+    finish=_purchase_finish,
+    access=Access.ANYONE,
+    fields=[
+        Field(
+            "shop",
+            Kind.CHOICE,
+            "form.yes",
+            "form.yes",
+            choices=[Choice("bakery", "Bäckerei"), Choice("empty", "Leerladen")],
+        ),
+        Field(
+            "item",
+            Kind.CHOICE,
+            "form.current",
+            "form.no",
+            choices=_items,
+            params=_item_params,
+            empty="form.choice_gone",
+            gone=_strudel_gone,
+        ),
+        Field(
+            "wish",
+            Kind.TEXT,
+            "form.skip",
+            "form.skip",
+            when=lambda d: d.raw.get("item") == "strudel",
+        ),
+    ],
+    sample=_sample,
+    preview=_purchase_preview,
+    confirm=lambda draft: "form.keep" if draft.raw.get("item") == "pretzel" else "form.confirm",
+    stale="form.required",
+)
+
+
+@pytest.fixture
+async def purchase_core(settings: Settings) -> AsyncIterator[Core]:
+    store = await Store.open(settings.db_path)
+    router = Router()
+    PURCHASE.install(router)
+
+    @router.command("purchase", access=Access.ANYONE)
+    async def start(ctx: Context, args: str) -> list[Outgoing]:
+        return await PURCHASE.begin(ctx)
+
+    PURCHASES.clear()
+    ITEMS[:] = [Choice("pretzel", "Brezel"), Choice("strudel", "Apfelstrudel")]
+    yield Core(store, settings, router, Notifier(store, settings.language))
+    await store.close()
+
+
+async def test_a_choice_with_nothing_to_offer_asks_the_field_before_again(
+    purchase_core: Core,
+) -> None:
+    gül = Person(purchase_core, "gül", "de")
+    await gül.say("/purchase")
+    await gül.press("Leerladen")
+    assert "Diese Auswahl gibt es nicht mehr" in gül.texts()  # the field's `empty` text
+    assert [b.label for b in gül.last[-1].button_list()] == ["Bäckerei", "Leerladen"]
+    await gül.press("Bäckerei")
+    assert "Bisher: „bakery“ / Müller & Söhne" in gül.texts()  # async params
+
+
+async def test_a_pressed_choice_that_went_says_why_and_asks_again(purchase_core: Core) -> None:
+    hans = Person(purchase_core, "hans", "de")
+    await hans.say("/purchase")
+    await hans.say("Bäckerei")
+    question = hans.last
+    ITEMS.pop()  # the strudel is sold out since the buttons were shown
+    await hans.press("Apfelstrudel")
+    assert "Bitte füllen Sie" in hans.texts()  # the field's `gone` reason
+    assert [b.label for b in hans.last[-1].button_list()] == ["Brezel"]
+    ITEMS.pop()
+    hans.last = question
+    await hans.press("Brezel")  # gone too, with no reason of its own: the kernel's
+    assert "Diese Auswahl gibt es nicht mehr" in hans.texts()
+
+
+async def test_sample_confirm_by_answer_remember_and_stale_key(purchase_core: Core) -> None:
+    ida = Person(purchase_core, "ida", "de")
+    await ida.say("/purchase")
+    await ida.press("Bäckerei")
+    await ida.press("Brezel")
+    sample, preview = ida.last
+    assert sample.text == "Muster: pretzel" and "Nein: Brezel" in preview.text
+    assert preview.button_list()[0].label == "Beibehalten"  # the confirm key of a pretzel
+    ITEMS.append(Choice("bun", "Brötchen"))  # the preview showed 2; finish gets that number
+    await ida.press("Beibehalten")
+    assert ida.texts() == "bestellt pretzel" and PURCHASES[0].shown == 2
+    await ida.tap(preview.button_list()[0])
+    assert ida.texts() == "Bitte füllen Sie dieses Feld aus."  # the form's stale key
+    with pytest.raises(ValueError):
+        await PURCHASE.remember(None, "item", "x")  # type: ignore[arg-type]
+
+
+async def test_a_native_form_requires_a_conditional_field_that_applies(purchase_core: Core) -> None:
+    jan = Person(purchase_core, "jan", "de")
+    opened = await jan.say("/purchase", form_trigger=True)
+    assert opened[0].form is not None and opened[0].form.fields[2].optional  # in the modal
+    values: dict[str, Any] = {"shop": "bakery", "item": "strudel", "wish": ""}
+    answer = await jan.say("", action="f.buy", action_arg=".submit", form_values=values)
+    assert answer[0].form is not None and set(answer[0].form.errors) == {"wish"}
+    values = {"shop": "bakery", "item": "pretzel", "wish": ""}  # not asked for a pretzel
+    answer = await jan.say("", action="f.buy", action_arg=".submit", form_values=values)
+    assert answer[0].form is not None and answer[0].form.preview

@@ -60,6 +60,8 @@ async def test_one_paragraph_newsletter_is_cut_between_words_and_links_on_slack(
              "text": as_slack_types(text), "ts": "1700000200.000001", "channel_type": "im"}
         )  # fmt: skip
         await slack.settle()
+        await slack.send.click("UADMIN", slack.fake.last_in(admin_dm), "Sofort")
+        await slack.settle()
         count = slack.fake.messages_in(admin_dm)[-1]
         await slack.send.click("UADMIN", count, "Jetzt senden")
         await slack.settle()
@@ -110,6 +112,7 @@ async def test_a_telegram_formatted_broadcast_keeps_bold_and_links_on_both_platf
         await world.telegram_deliver(
             world.telegram.message_update(TELEGRAM_ADMIN, FORMATTED, entities=entities)
         )
+        await world.telegram_press(TELEGRAM_ADMIN, "Sofort")
         await world.telegram_press(TELEGRAM_ADMIN, "Jetzt senden")
         await world.settle()
 

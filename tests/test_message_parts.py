@@ -56,6 +56,7 @@ async def test_two_part_broadcast_reaches_each_member_once_per_part_in_order(
         await bot.say(ADMIN, "/rundschreiben")
         await bot.press(ADMIN, "Alle Mitglieder")
         await bot.say(ADMIN, _long_text(4000))  # with title and footer: over 4,096
+        await bot.press(ADMIN, "Sofort")
         await wait_for(lambda: _has_button(fake, 1, "Jetzt senden"), 10)
         preview = [m for m in fake.sent_to(1) if m.text.startswith("📣 Mitteilung von")]
         await bot.press(ADMIN, "Jetzt senden")

@@ -76,6 +76,7 @@ async def test_a_full_disk_keeps_the_update_in_the_inbox_until_space_returns(
         await bot.say(ADMIN, "/rundschreiben")
         await bot.press(ADMIN, "Alle Mitglieder")
         await bot.say(ADMIN, "Sommerfest am Freitag")
+        await bot.press(ADMIN, "Sofort")
         message, data = bot.fake.find_button(1, "Jetzt senden")
 
         await fill_the_disk(store.db)
@@ -211,6 +212,8 @@ async def test_slack_a_request_the_full_disk_refuses_waits_in_the_inbox(
         await slack.send.click("UADMIN", slack.fake.last_in(admin_dm), "Alle Mitglieder")
         await slack.settle()
         await slack.send.dm("UADMIN", "Sommerfest am Freitag")
+        await slack.settle()
+        await slack.send.click("UADMIN", slack.fake.last_in(admin_dm), "Sofort")
         await slack.settle()
         count = slack.fake.last_in(admin_dm)
 

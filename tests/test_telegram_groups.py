@@ -126,7 +126,8 @@ async def test_a_member_who_blocks_the_bot_is_not_counted_until_they_unblock(
             await bot.say(ADMIN, "/abbrechen")
             await bot.say(ADMIN, "/rundschreiben")
             await bot.press(ADMIN, "Alle Mitglieder")
-            return (await bot.say(ADMIN, "Hallo zusammen"))[-1].text
+            await bot.say(ADMIN, "Hallo zusammen")
+            return (await bot.press(ADMIN, "Sofort"))[-1].text
 
         await bot.deliver(
             {"update_id": 6000, "my_chat_member": private_change(bernd, "member", "kicked")}

@@ -8,10 +8,16 @@ time, one person's requests in order, and a crash before they ran loses nothing.
 Mode is used instead when an app-level token is set: the envelopes arrive over a websocket
 (:mod:`bot.adapters.slack_socket`), go to the same inbox before they are acknowledged, and
 are processed from there exactly as in HTTP mode.
+
+A form started by a slash command or a button opens as a modal with the request's trigger
+(:mod:`bot.adapters.slack_modal`); a modal's submission is the one request handled before
+it is acknowledged, because the acknowledgement carries the answer
+(:mod:`bot.adapters.slack_forms`).
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
 import json
 import logging
@@ -29,7 +35,9 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.adapters.parts import OnPart, PartPlan
 from bot.adapters.slack_blocks import USER_REFERENCE, decode_action, incoming_text
 from bot.adapters.slack_errors import to_delivery_error
+from bot.adapters.slack_forms import SubmittedForms
 from bot.adapters.slack_home import build_home_view
+from bot.adapters.slack_modal import fields_view
 from bot.adapters.slack_outbound import ReplyTarget, SlackOutbound, read_target, write_target
 from bot.adapters.slack_receive import UnreadableBody, parse_body, request_key, sender_key
 from bot.adapters.slack_socket import SocketReceiver
@@ -81,6 +89,11 @@ def api_base_url(url: str | None) -> str:
     return url if url.endswith("/") else url + "/"
 
 
+def _answered_now(body: dict[str, Any]) -> bool:
+    """A request whose HTTP response carries the answer: handled before it is acked."""
+    return body.get("type") == "view_submission"
+
+
 def is_dm(channel: str) -> bool:
     return channel.startswith("D")
 
@@ -123,6 +136,7 @@ class SlackAdapter:
         self.mode = "socket" if settings.slack_app_token else "http"
         self.inbox = InboxRunner(services.store, self.platform.value, self._on_row)
         self.socket: SocketReceiver | None = None
+        self.forms = SubmittedForms(services, self.out, self, SLASH_COMMAND + " ")
         self._register_listeners()
         if self.mode == "http":
             if services.http is None:
@@ -141,7 +155,7 @@ class SlackAdapter:
         await self.inbox.resume()  # stored before a crash, not yet handled: first
         if self.mode == "socket":
             self.socket = SocketReceiver(
-                self.settings.slack_app_token or "", self.client, self.inbox
+                self.settings.slack_app_token or "", self.client, self.inbox, self.answer_now
             )
             await self.socket.connect()
             log.info("Slack: Socket Mode connected")
@@ -162,6 +176,7 @@ class SlackAdapter:
             await self.socket.close()
             self.socket = None
         await self.inbox.stop(within=5.0)
+        await self.forms.idle(within=5.0)
 
     async def stop(self) -> None:
         await self.stop_receiving()
@@ -169,6 +184,7 @@ class SlackAdapter:
     async def idle(self, within: float = 10.0) -> None:
         """Wait until every request taken so far has been handled (tests, shutdown)."""
         await self.inbox.idle(within)
+        await self.forms.idle(within)
 
     async def send(
         self,
@@ -195,6 +211,8 @@ class SlackAdapter:
 
         plan = PartPlan(start_part, on_part, pace, gate if direct else None)
         try:
+            if reply_target and await self._opened_as_modal(message, reply_target):
+                return
             if reply_target:
                 target = read_target(reply_target)
                 lang = await self._lang(target.user, None)
@@ -204,8 +222,22 @@ class SlackAdapter:
         except Exception as exc:
             raise to_delivery_error(exc) from exc
 
+    async def _opened_as_modal(self, message: Outgoing, reply_target: str) -> bool:
+        """A form answering a slash command or a click opens as a modal, first thing (the
+        trigger lives 3 seconds). False when it cannot: the message goes out as text,
+        with its button that opens the form with a fresh trigger."""
+        if message.form is None or message.form.preview is not None:
+            return False
+        trigger = read_target(reply_target).trigger_id
+        if not trigger:
+            return False
+        return await self.out.open_modal(trigger, fields_view(message.form))
+
     async def handle_http(self, request: web.Request) -> web.Response:
-        """Events, slash commands and clicks: verify, parse, store, then acknowledge."""
+        """Events, slash commands and clicks: verify, parse, store, then acknowledge.
+        A modal's submission is the exception: its answer is the response (errors next to
+        the fields, the preview), so it is handled before the ack
+        (:mod:`bot.adapters.slack_forms`)."""
         raw = await request.read()
         refusal = await self.verifier.refusal(request.headers, raw)
         if refusal is not None:
@@ -216,7 +248,7 @@ class SlackAdapter:
         except UnreadableBody as exc:
             log.warning("slack: unreadable request body (%s) from %s", exc, request.remote)
             return web.Response(status=400, text="bad request")
-        if body.get("type") in _BOLT_ONLY or body.get("ssl_check"):
+        if body.get("type") in _BOLT_ONLY or body.get("ssl_check") or _answered_now(body):
             return await to_aiohttp_response(await self.app.async_dispatch(_bolt_request(body)))
         key = request_key(body, request.headers.get("X-Slack-Signature", ""))
         try:
@@ -264,6 +296,7 @@ class SlackAdapter:
         app.event("channel_id_changed")(self._on_channel_id_changed)
         app.command(re.compile(r"^/.+"))(self._on_command)
         app.action(re.compile(r".+"))(self._on_action)
+        app.view(re.compile(r".+"))(self.forms)
 
     async def _on_message(self, body: dict[str, Any], event: dict[str, Any], context: Any) -> None:
         if event.get("channel_type") != "im" or _from_bot(event, context.bot_user_id):
@@ -306,6 +339,8 @@ class SlackAdapter:
             ephemeral=group,  # in a channel only the person who typed it sees the answer
         )
         fields["direct"] = True  # an unknown subcommand is ours too: say so
+        target.trigger_id = command.get("trigger_id")
+        fields["form_trigger"] = bool(target.trigger_id)
         if target.kind == ChatKind.GROUP:
             fields["chat_title"] = command.get("channel_name")
         await self._process(fields, target, private_dm=True)
@@ -325,8 +360,22 @@ class SlackAdapter:
             ts = None if container.get("is_ephemeral") else container.get("message_ts")
             kind = ChatKind.GROUP if group else ChatKind.PRIVATE
             target = ReplyTarget(channel, user, kind, message_ts=ts, ephemeral=group)
-        fields = {"action": decoded[0], "action_arg": decoded[1], "message_id": target.message_ts}
+        target.trigger_id = body.get("trigger_id")
+        fields = {
+            "action": decoded[0],
+            "action_arg": decoded[1],
+            "message_id": target.message_ts,
+            "form_trigger": bool(target.trigger_id),
+        }
         await self._process(fields, target, private_dm=target.home)
+
+    async def answer_now(self, body: dict[str, Any]) -> dict[str, Any] | None:
+        """Socket Mode: run a request whose acknowledgement carries the answer; its
+        payload (None: acknowledge empty), or raise when it failed (no ack)."""
+        response = await self.app.async_dispatch(_bolt_request(body))
+        if response.status >= 400:
+            raise RuntimeError(f"slack: request answered {response.status}")
+        return json.loads(response.body) if response.body.startswith("{") else None
 
     async def _on_home_opened(self, event: dict[str, Any]) -> None:
         if event.get("tab") == "home" and event.get("user"):
@@ -361,10 +410,13 @@ class SlackAdapter:
         ``private_dm``: answers for a private chat go to the bot's DM with the person (the
         chat id identities are stored with), wherever the request came from.
         """
+        dm = private_dm and target.kind == ChatKind.PRIVATE
+        # both lookups at once: a modal must open within the trigger's 3 seconds
+        opening = asyncio.ensure_future(self.out.dm_channel(target.user)) if dm else None
         person = await self.out.person(target.user)
         try:
-            if private_dm and target.kind == ChatKind.PRIVATE:
-                target.channel = await self.out.dm_channel(target.user)
+            if opening is not None:
+                target.channel = await opening
             if target.kind == ChatKind.GROUP and not fields.get("chat_title"):
                 fields["chat_title"] = await self.out.channel_name(target.channel)
             if _current_update.get() is not None:  # done in the core's transaction

@@ -55,6 +55,7 @@ class ReplyTarget:
     ephemeral: bool = False  # clicks in shared channels: only the presser sees answers
     home: bool = False  # the click came from the App Home tab
     response_url: str | None = None  # slash commands: used when we may not post
+    trigger_id: str | None = None  # slash commands and clicks: opens a modal (3 s valid)
 
 
 def write_target(target: ReplyTarget) -> str:
@@ -249,6 +250,17 @@ class SlackOutbound:
             filename=document.filename,
             title=document.filename,
         )
+
+    async def open_modal(self, trigger_id: str, view: dict[str, object]) -> bool:
+        """views.open with a request's trigger; False when Slack refuses it (a trigger
+        lives 3 seconds: an answer sent late, e.g. after a restart, cannot open one)."""
+        try:
+            await self.client.views_open(trigger_id=trigger_id, view=view)
+        except SlackApiError as exc:
+            error = exc.response.get("error")
+            log.info("slack: views.open refused (%s); sending the form's message", error)
+            return False
+        return True
 
     async def publish_home(self, user: str, view: dict[str, object]) -> None:
         await self.client.views_publish(user_id=user, view=view)

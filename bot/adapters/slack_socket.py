@@ -6,6 +6,11 @@ The envelope's payload is what Slack would have POSTed in HTTP mode, so the inbo
 the same and the adapter processes it the same way. A payload that cannot be stored is
 not acknowledged: Slack sends an event again, and a slash command or click shows the
 person Slack's own error instead of vanishing.
+
+A modal's submission is the one exception: its acknowledgement carries the answer (errors
+next to the fields, the preview), so it is handled first, by ``answer_now``, and acked with
+the answer; it is not stored (if handling fails there is no ack, and Slack shows the person
+an error in the modal, which they can submit again).
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from slack_sdk.socket_mode.aiohttp import SocketModeClient
@@ -26,12 +32,21 @@ from bot.inbox import InboxRunner
 
 log = logging.getLogger(__name__)
 
+AnswerNow = Callable[[dict[str, Any]], Awaitable[dict[str, Any] | None]]
+
 
 class SocketReceiver:
     """One Socket Mode connection whose envelopes go to the adapter's inbox."""
 
-    def __init__(self, app_token: str, web_client: AsyncWebClient, inbox: InboxRunner) -> None:
+    def __init__(
+        self,
+        app_token: str,
+        web_client: AsyncWebClient,
+        inbox: InboxRunner,
+        answer_now: AnswerNow | None = None,
+    ) -> None:
         self.app_token = app_token
+        self.answer_now = answer_now
         self.web_client = web_client
         self.inbox = inbox
         self.client: SocketModeClient | None = None
@@ -72,6 +87,9 @@ class SocketReceiver:
         self, client: AsyncBaseSocketModeClient, request: SocketModeRequest
     ) -> None:
         body: dict[str, Any] = request.payload
+        if self.answer_now is not None and body.get("type") == "view_submission":
+            await self._answer(client, request, self.answer_now)
+            return
         key = request_key(body, request.envelope_id)
         try:
             added = await self.inbox.accept(key, sender_key(body, key), json.dumps(body))
@@ -81,3 +99,15 @@ class SocketReceiver:
         if not added:
             log.info("slack: request %s received twice; skipped", key)
         await client.send_socket_mode_response(SocketModeResponse(envelope_id=request.envelope_id))
+
+    async def _answer(
+        self, client: AsyncBaseSocketModeClient, request: SocketModeRequest, answer_now: AnswerNow
+    ) -> None:
+        """A request answered in its acknowledgement (a modal's submission)."""
+        try:
+            payload = await answer_now(request.payload)
+        except Exception:
+            log.exception("slack: envelope %s could not be answered", request.envelope_id)
+            return
+        response = SocketModeResponse(envelope_id=request.envelope_id, payload=payload)
+        await client.send_socket_mode_response(response)

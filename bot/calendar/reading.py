@@ -27,6 +27,7 @@ from pydantic import BaseModel, Field
 from bot.calendar.expansion import prop
 from bot.calendar.recurrence import MAX_OCCURRENCES
 from bot.calendar.zones import zone_name
+from bot.i18n import quoted
 
 PRODID = "-//Knotenpunkt//Import//DE"
 _DATE_PROPERTIES = ("DTSTART", "DTEND", "RECURRENCE-ID")
@@ -154,7 +155,7 @@ def _subject(component: icalendar.cal.Component, number: int | None = None) -> s
     """The component as the staff find it in their calendar: title, UID, changed date."""
     title = _text(component, "SUMMARY")[:60]
     uid = _text(component, "UID") or (f"VEVENT {number}" if number else "VEVENT")
-    subject = f"„{title}“ ({uid})" if title else uid
+    subject = f"{quoted(title)} ({uid})" if title else uid
     rid = component.get("RECURRENCE-ID")
     if rid is not None and isinstance(_value(rid), date):
         subject += f", RECURRENCE-ID {_shown(rid.dt)}"

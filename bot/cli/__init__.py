@@ -34,6 +34,7 @@ from bot.cli import (
     topic,
 )
 from bot.i18n import set_german_address, set_network_zone
+from bot.parsing.text import readable
 from bot.settings import ConfigError, load_settings, unknown_settings
 from storage.lock import StoreBusy
 
@@ -110,8 +111,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
+UNTOUCHED = frozenset({"source"})  # a file name or URL, opened as written
+
+
+def as_typed(args: argparse.Namespace) -> argparse.Namespace:
+    """The options as the operator sees them: pasted text cleaned as the core cleans every
+    message (:func:`bot.parsing.text.readable`), so a name or title copied from a web page
+    finds and stores the same as in chat. File paths (``Path`` values) stay as written."""
+    for name, value in vars(args).items():
+        if name in UNTOUCHED:
+            continue
+        if isinstance(value, str):
+            setattr(args, name, readable(value))
+        elif isinstance(value, list) and all(isinstance(item, str) for item in value):
+            setattr(args, name, [readable(item) for item in value])
+    return args
+
+
 def _main(argv: Sequence[str] | None) -> int:
-    args = build_parser().parse_args(argv)
+    args = as_typed(build_parser().parse_args(argv))
     if getattr(args, "raw_settings", False):  # doctor: reads and judges the settings itself
         return asyncio.run(args.func(args, None))
     warn_unknown_settings(_environment())

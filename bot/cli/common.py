@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from bot.arguments import numbered
 from bot.i18n import CLI, format_count, plural_category, t
 from bot.settings import Settings
 from handlers.validation import Invalid
@@ -39,6 +41,14 @@ def refused(command: str, problem: Invalid) -> int:
     """The same check as in chat refused the input: say why, in English and in the
     command line's terms (a key's "cli" text where the chat text gives chat advice)."""
     return fail(command, t(CLI, problem.key, **problem.params))
+
+
+def record_number(text: str) -> int:
+    """An argparse type: a record's number as in chat (``3``, ``#3``, ``Nr. 3``)."""
+    value, rest = numbered(text)
+    if value is None or rest:
+        raise argparse.ArgumentTypeError(f"not a number: {text[:20]!r}")
+    return value
 
 
 def confirm(question: str, assume_yes: bool) -> bool:

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from bot.calendar.recurrence import next_occurrence
 from bot.cli import event_io
-from bot.cli.common import CLI_ACTOR, fail, open_store, refused
+from bot.cli.common import CLI_ACTOR, fail, open_store, record_number, refused
 from bot.delivery.notify import Notifier
 from bot.i18n import examples
 from bot.settings import Settings
@@ -27,7 +27,7 @@ from handlers.events.inputs import (
 )
 from handlers.events.rule_text import describe_rule
 from handlers.events.service import EventService
-from handlers.names import find_group, find_topic
+from handlers.names import require_group, require_topic
 from handlers.validation import Invalid
 from storage import Store
 from storage.db import utcnow
@@ -62,7 +62,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     listing.set_defaults(func=list_events)
     event_io.add_attendees_parser(ev)
     cancel = ev.add_parser("cancel", help="cancel an event or one date of a series")
-    cancel.add_argument("event_id", type=int, help="the event's number (see: event list)")
+    cancel.add_argument("event_id", type=record_number, help="the event's number (see: event list)")
     cancel.add_argument("--date", help=f"the date of the occurrence, e.g. {ex['ex_date_iso']}")
     cancel.set_defaults(func=cancel_event)
 
@@ -96,17 +96,10 @@ async def add_event(args: argparse.Namespace, settings: Settings) -> int:
         group_id = None
         try:
             for name in args.topic:
-                topic = await find_topic(store, name)
-                if topic is None or topic.archived:
-                    return fail("event", f"unknown topic {name!r} (see: knotenpunkt topic list)")
-                topic_ids.append(topic.id)
+                topic_ids.append((await require_topic(store, name)).id)
             if args.group:
-                group = await find_group(store, args.group)
-                if group is None or not group.active:
-                    missing = f"unknown group {args.group!r} (see: knotenpunkt group list)"
-                    return fail("event", missing)
-                group_id = group.id
-        except Invalid as problem:  # a name that fits several
+                group_id = (await require_group(store, args.group)).id
+        except Invalid as problem:  # a name that fits several or none
             return refused("event", problem)
         fields = EventFields(
             title=args.title,

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.calendar.recurrence import Occurrence, occurrence_on
-from bot.cli.common import CLI_ACTOR, fail, open_store, refused
+from bot.cli.common import CLI_ACTOR, fail, open_store, record_number, refused
 from bot.delivery.notify import Notifier
 from bot.i18n import examples
 from bot.settings import Settings
@@ -59,7 +59,7 @@ def add_import_parser(ev: argparse._SubParsersAction) -> None:  # type: ignore[t
 
 def add_attendees_parser(ev: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     att = ev.add_parser("attendees", help="who answered, as a list or CSV")
-    att.add_argument("event_id", type=int, help="the event's number (see: event list)")
+    att.add_argument("event_id", type=record_number, help="the event's number (see: event list)")
     day = examples()["ex_date_iso"]
     att.add_argument("--date", help=f"one date of a series, e.g. {day} (default: all)")
     att.add_argument("--csv", action="store_true", help="CSV for Excel (same as --format excel)")

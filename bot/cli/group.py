@@ -12,7 +12,7 @@ from bot.cli.common import CLI_ACTOR, counted, fail, open_store, refused
 from bot.delivery.notify import Notifier
 from bot.settings import Settings
 from handlers.groups.service import GroupService
-from handlers.names import find_group
+from handlers.names import require_group
 from handlers.validation import Invalid
 from storage import Store
 
@@ -103,11 +103,9 @@ async def name_moderator(args: argparse.Namespace, settings: Settings) -> int:
 async def list_members(args: argparse.Namespace, settings: Settings) -> int:
     async with open_store(settings) as store:
         try:
-            group = await find_group(store, args.name)
-        except Invalid as problem:  # a name that fits several
+            group = await require_group(store, args.name)
+        except Invalid as problem:  # a name that fits several or none
             return refused("group", problem)
-        if group is None:
-            return fail("group", f"no group {args.name!r} (see: knotenpunkt group list)")
         for m in await store.groups.members(group.id):
             print(f"{m.member_id:>5}  {m.name}, {m.company}  [{m.role}, {m.level}]")
     return 0

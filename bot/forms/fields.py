@@ -81,6 +81,7 @@ Shown = Callable[[Context, Any, Draft], str]
 Condition = Callable[[Draft], bool]
 Params = Callable[[Context, Draft], Mapping[str, object] | Awaitable[Mapping[str, object]]]
 """The prompt's parameters (may be async: a name looked up by an earlier answer)."""
+Gone = Callable[[Context, str, Draft], Awaitable[None]]
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,10 @@ class Field:
     ``prompt`` and ``label`` are catalog keys: the question in a chat, and the short name in
     the preview, the list of fields to change and a modal. ``optional`` fields can be
     skipped (``-`` or the button); ``when`` asks a field only if earlier answers call for
-    it; ``choices`` is a fixed list or an async function of the draft.
+    it; ``choices`` is a fixed list or an async function of the draft. ``params`` fill the
+    prompt (may be async). A required choice field with nothing to offer is not asked: the
+    kernel says ``empty`` (a catalog key) and asks the field before it again. ``gone`` says
+    why a pressed choice is no longer offered (it raises the Refusal to show).
     """
 
     name: str
@@ -103,6 +107,8 @@ class Field:
     when: Condition | None = None
     show: Shown | None = None
     params: Params | None = None
+    empty: str | None = None
+    gone: Gone | None = None
     max_length: int = 200
     hint: str | None = None  # catalog key: the line under the field in a native form (a
     # chat prompt speaks of chat things, "/abbrechen", "tippen Sie", so it is not used there)

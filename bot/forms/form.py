@@ -42,6 +42,7 @@ Preview = Callable[[Context, Draft, str], Awaitable[str | Outgoing | list[Outgoi
 """The preview's text, or its message (with a title), or its messages (the last one gets
 the preview's buttons)."""
 Discarded = Callable[[Context, Draft], Awaitable[HandlerResult]]
+Sample = Callable[[Context, Draft], Awaitable[list[Outgoing]]]
 
 
 @dataclass
@@ -50,11 +51,14 @@ class Form(Generic[Model]):
     (``f.ev``); ``title`` and ``confirm`` are catalog keys (the modal's title, the label
     that confirms the preview). ``preview`` may rewrite the preview text (it gets the
     default list of labels and values), or return the message or messages that show it (a
-    card as others will see it). ``language_field``: the answer of that field is the
-    language of the questions after it. ``unclear``: the catalog key said before the preview
-    is shown again after a typed answer it does not understand. ``discarded``: what
-    discarding answers (the conversation has ended; it may start another), instead of
-    ``cancel.done``.
+    card as others will see it), and may :meth:`remember` what it showed; ``sample`` gives
+    the messages shown before the preview in a chat (the result as its readers will get
+    it). ``confirm`` may depend on the answers (a function of the draft giving the key).
+    ``stale`` answers buttons of a form that is over. ``language_field``: the answer of that
+    field is the language of the questions after it. ``unclear``: the catalog key said
+    before the preview is shown again after a typed answer it does not understand.
+    ``discarded``: what discarding answers (the conversation has ended; it may start
+    another), instead of ``cancel.done``.
 
     Values in ``initial`` for model fields that are not asked (an invitation code, the id
     of what is edited) reach ``finish`` unchanged."""
@@ -70,7 +74,9 @@ class Form(Generic[Model]):
     gated: bool = True
     also: Callable[[Context], bool] | None = None
     preview: Preview | None = None
-    confirm: str = "form.confirm"
+    sample: Sample | None = None
+    confirm: str | Callable[[Draft], str] = "form.confirm"
+    stale: str = "form.stale"
     discard: str = "form.discard"
     language_field: str | None = None
     unclear: str | None = None
@@ -120,7 +126,7 @@ class Form(Generic[Model]):
             await ctx.set_conversation(self.name, PREVIEW, state)
             return await self._preview(ctx, draft)
         await ctx.set_conversation(self.name, first.name, state)
-        return [await self._ask(ctx, first, draft, edit)]
+        return await self._question(ctx, first, draft, edit)
 
     async def resume(self, ctx: Context) -> list[Outgoing]:
         """The open question (or the preview) again, for someone who lost their place."""
@@ -162,6 +168,21 @@ class Form(Generic[Model]):
         """The answers so far; what ``begin`` kept beside them stays."""
         kept = ctx.conversation.data if self._active(ctx) and ctx.conversation else {}
         await ctx.set_conversation(self.name, step, {**kept, "v": draft.raw, "edit": edit})
+
+    async def remember(self, ctx: Context, name: str, value: Any) -> None:
+        """Keep a value beside the answers, e.g. the count a preview showed: ``finish``
+        gets it in the model (``name`` is a field of the model that no question asks), so
+        it can check that it still holds."""
+        if name in self._index or name not in self.model.model_fields:
+            raise ValueError(f"form {self.name}: {name!r} is not a model-only field")
+        if not self._active(ctx):
+            return
+        assert ctx.conversation is not None
+        draft = self._draft(ctx).with_value(name, value)
+        await self._save(ctx, ctx.conversation.step, draft, self._editing(ctx))
+
+    def _confirm(self, draft: Draft) -> str:
+        return self.confirm(draft) if callable(self.confirm) else self.confirm
 
     def _apply_language(self, ctx: Context, draft: Draft) -> None:
         if self.language_field and draft.raw.get(self.language_field) in ("de", "en"):
@@ -212,6 +233,21 @@ class Form(Generic[Model]):
             rows.append(extra)
         return Outgoing(text=text, buttons=rows)
 
+    async def _question(
+        self, ctx: Context, asked: Field, draft: Draft, edit: bool
+    ) -> list[Outgoing]:
+        """Ask ``asked``; a required choice with nothing to offer is not asked: the person
+        is told so and asked the field before it again (its answer led here)."""
+        nothing = asked.kind in (Kind.CHOICE, Kind.MULTI) and not asked.optional
+        nothing = nothing and asked.parse is None  # a parser takes typed answers instead
+        if nothing and not await asked.options(ctx, draft):
+            before = [f for f in self.fields[: self._index[asked.name]] if f.applies(draft)]
+            if before:
+                await self._save(ctx, before[-1].name, draft, edit)
+                empty = ctx.reply(asked.empty or "form.nothing_to_choose")
+                return [empty, await self._ask(ctx, before[-1], draft, edit)]
+        return [await self._ask(ctx, asked, draft, edit)]
+
     def _button(self, label: str, arg: str) -> Button:
         return Button(label=label, action=self.action, arg=arg)
 
@@ -230,10 +266,12 @@ class Form(Generic[Model]):
         try:
             value = await self._read_typed(ctx, asked, text, draft)
         except Refusal as problem:
-            question = await self._ask(ctx, asked, draft, self._editing(ctx))
-            if asked.kind in (Kind.CHOICE, Kind.YES_NO):  # the refusal says what to pick
-                return problem.reply(ctx).model_copy(update={"buttons": question.buttons})
-            return [problem.reply(ctx), question]
+            question = await self._question(ctx, asked, draft, self._editing(ctx))
+            if asked.kind in (Kind.CHOICE, Kind.YES_NO) and len(question) == 1:
+                # one message: the refusal, the question again, the choices' buttons
+                text = f"{problem.reply(ctx).text}\n\n{question[0].text}"
+                return question[0].model_copy(update={"text": text})
+            return [problem.reply(ctx), *question]
         if isinstance(value, _Ambiguous):
             return value.question
         return await self._accept(ctx, asked, draft, value)
@@ -254,17 +292,28 @@ class Form(Generic[Model]):
         if asked.kind == Kind.MULTI and said in words.DONE:
             return _chosen(asked, draft)
         options = await asked.options(ctx, draft)
+        if asked.kind in (Kind.CHOICE, Kind.YES_NO) and asked.parse is not None:
+            # a field that also reads typed values (a date, a name): a label typed exactly
+            # or its number picks it, then the parser; a loose match only if that refuses
+            labels = [c.text(ctx) for c in options]
+            exact = words.exact(text, labels)
+            if exact is not None:
+                return _choice_value(asked, options[exact])
+            try:
+                return await asked.read(ctx, text, draft)
+            except Refusal:
+                found = words.match(text, labels)
+                if len(found) == 1:
+                    return _choice_value(asked, options[found[0]])
+                raise
         if asked.kind in (Kind.CHOICE, Kind.YES_NO):
             found = words.match(text, [c.text(ctx) for c in options])
             if len(found) == 1:
                 return _choice_value(asked, options[found[0]])
-            if len(found) > 1 and asked.parse is None:
+            if len(found) > 1:
                 return self._ambiguous(ctx, asked, [options[i] for i in found], text)
-            if asked.parse is None:
-                labels = ", ".join(c.text(ctx) for c in options)
-                raise Invalid(
-                    "form.no_such_choice", {"answer": text.strip()[:60], "choices": labels}
-                )
+            shown = ", ".join(c.text(ctx) for c in options)
+            raise Invalid("form.no_such_choice", {"answer": text.strip()[:60], "choices": shown})
         if asked.kind == Kind.MULTI and asked.parse is None:
             return self._many(ctx, text, options)
         if not text.strip() and not asked.optional:
@@ -311,35 +360,35 @@ class Form(Generic[Model]):
             await self._save(ctx, PREVIEW, draft, edit)
             return await self._preview(ctx, draft)
         await self._save(ctx, following.name, draft, edit)
-        return await self._ask(ctx, following, draft, edit)
+        return await self._question(ctx, following, draft, edit)
 
     async def _pressed(self, ctx: Context, arg: str) -> HandlerResult:
         """A button of this form: an answer, or one of the preview's."""
         if arg == ".open":  # a native form again (the first one could not be opened)
             if not self._active(ctx):
-                return ctx.reply("form.stale")
+                return ctx.reply(self.stale)
             return await self.begin(ctx, self._draft(ctx).raw, edit=self._editing(ctx))
         if arg in (".submit", ".confirm") and ctx.incoming.form_values is not None:
             return await self._submitted(ctx, arg)
         if not self._active(ctx):
-            return ctx.reply("form.stale")
+            return ctx.reply(self.stale)
         assert ctx.conversation is not None
         draft, step = self._draft(ctx), ctx.conversation.step
         self._apply_language(ctx, draft)
         if arg.startswith("."):
             if step != PREVIEW:
-                return ctx.reply("form.stale")
+                return ctx.reply(self.stale)
             return await self._preview_pressed(ctx, draft, arg)
         head, _, value = arg.partition(":")
         index = number(head, 0, len(self.fields) - 1)
         if index is None:
-            return ctx.reply("form.stale")
+            return ctx.reply(self.stale)
         asked = self.fields[index]
         if value == ".change" and step == PREVIEW:
             await self._save(ctx, asked.name, draft, True)
             return await self._ask(ctx, asked, draft, True)
         if step != asked.name:
-            return ctx.reply("form.stale")
+            return ctx.reply(self.stale)
         return await self._button_answer(ctx, asked, draft, value)
 
     async def _button_answer(
@@ -352,8 +401,12 @@ class Form(Generic[Model]):
         if value == ".done" and asked.kind == Kind.MULTI:
             return await self._accept(ctx, asked, draft, _chosen(asked, draft))
         options = {c.value: c for c in await asked.options(ctx, draft)}
-        if value not in options:
-            return ctx.reply("form.stale")
+        if value not in options and asked.kind == Kind.YES_NO:
+            return ctx.reply(self.stale)
+        if value not in options:  # gone since the buttons were shown: say so, ask again
+            problem = await self._gone(ctx, asked, value, draft)
+            again = await self._question(ctx, asked, draft, self._editing(ctx))
+            return [problem.reply(ctx), *again]
         if asked.kind == Kind.MULTI:  # toggle, and show the question again in place
             chosen = [str(v) for v in draft.raw.get(asked.name) or []]
             chosen = [v for v in chosen if v != value] if value in chosen else [*chosen, value]
@@ -362,6 +415,15 @@ class Form(Generic[Model]):
             question = await self._ask(ctx, asked, draft, self._editing(ctx))
             return question.model_copy(update={"replace": True})
         return await self._accept(ctx, asked, draft, _choice_value(asked, options[value]))
+
+    async def _gone(self, ctx: Context, asked: Field, value: str, draft: Draft) -> Refusal:
+        """Why a pressed choice is not offered any more: the field's own reason, if any."""
+        try:
+            if asked.gone is not None:
+                await asked.gone(ctx, value, draft)
+        except Refusal as problem:
+            return problem
+        return Invalid("form.choice_gone")
 
     # the preview ------------------------------------------------------------------------
 
@@ -391,19 +453,21 @@ class Form(Generic[Model]):
         return "\n\n".join(parts)
 
     async def _preview(self, ctx: Context, draft: Draft) -> list[Outgoing]:
+        shown = await self.sample(ctx, draft) if self.sample is not None else []
         buttons = [
             [
-                self._button(ctx.t(self.confirm), ".ok"),
+                self._button(ctx.t(self._confirm(draft)), ".ok"),
                 self._button(ctx.t("form.change"), ".edit"),
             ],
             [self._button(ctx.t(self.discard), ".no")],
         ]
-        *shown, last = await self._preview_messages(ctx, draft)
-        return [*shown, last.model_copy(update={"buttons": [*last.buttons, *buttons]})]
+        *messages, last = await self._preview_messages(ctx, draft)
+        done = last.model_copy(update={"buttons": [*last.buttons, *buttons]})
+        return [*shown, *messages, done]
 
     async def _preview_typed(self, ctx: Context, draft: Draft, text: str) -> HandlerResult:
         said = words.word(text)
-        if said in words.YES or words.fold(text) == words.fold(ctx.t(self.confirm)):
+        if said in words.YES or words.fold(text) == words.fold(ctx.t(self._confirm(draft))):
             return await self._finish(ctx, draft)
         if said in words.NO or words.fold(text) == words.fold(ctx.t(self.discard)):
             return await self._discard(ctx, draft)
@@ -428,7 +492,7 @@ class Form(Generic[Model]):
                 if f.applies(draft)
             ]
             return ctx.reply("form.which_field", buttons=rows)
-        return ctx.reply("form.stale")
+        return ctx.reply(self.stale)
 
     async def _discard(self, ctx: Context, draft: Draft) -> HandlerResult:
         await ctx.end_conversation()
@@ -494,7 +558,7 @@ class Form(Generic[Model]):
         """A native form's submission: its fields (errors next to them, or the preview),
         or the preview confirmed."""
         if not self._active(ctx):
-            return ctx.reply("form.stale")
+            return ctx.reply(self.stale)
         if arg == ".confirm":
             return await self._finish(ctx, self._draft(ctx))
         raw = ctx.incoming.form_values or {}
@@ -513,7 +577,10 @@ class Form(Generic[Model]):
         await self._save(ctx, PREVIEW, draft, self._editing(ctx))
         preview = await self._preview_text(ctx, draft)
         view = FormView(
-            action=self.action, title=ctx.t(self.title), submit=ctx.t(self.confirm), preview=preview
+            action=self.action,
+            title=ctx.t(self.title),
+            submit=ctx.t(self._confirm(draft)),
+            preview=preview,
         )
         return Outgoing(text=preview, form=view)
 
@@ -524,7 +591,7 @@ class Form(Generic[Model]):
         choices must still be offered."""
         empty = given is None or given == "" or given == []
         if empty:
-            if item.optional or item.when is not None:
+            if item.optional:  # a `when` field is read here only when it applies
                 return [] if item.kind == Kind.MULTI else None
             raise Invalid("form.required")
         options = {c.value: c for c in await item.options(ctx, draft)}

@@ -93,11 +93,38 @@ def examples() -> dict[str, str]:
     return example_texts(_zone)
 
 
+QUOTES = frozenset('„“”"«»')  # double quotation marks, in German, English and French use
+_QUOTED = re.compile(r"[„“\"«](\{(\w+)\})[“”\"»]")
+
+
+def quoted(value: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``value`` in the language's quotation marks, unless it carries its own (a title
+    such as „KI-Stammtisch“ – Frühjahr): never a second pair, as in the catalog's texts."""
+    if any(c in QUOTES for c in value):
+        return value
+    return f"“{value}”" if lang == "en" else f"„{value}“"
+
+
+def _unquote_quoted(text: str, params: dict[str, object]) -> str:
+    """``text`` without the quotation marks around a placeholder whose value has its own,
+    so that „{title}“ never reads „„KI-Stammtisch“ – Frühjahr“."""
+    return _QUOTED.sub(
+        lambda m: (
+            m.group(1) if any(c in QUOTES for c in str(params.get(m.group(2), ""))) else m.group(0)
+        ),
+        text,
+    )
+
+
 def _fill(text: str, params: dict[str, object]) -> str:
     """Format ``text``; example dates (``{ex_…}``) come from the current moment."""
     if EXAMPLE_MARK in text:
         params = {**examples(), **params}
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    if any(isinstance(v, str) and any(c in QUOTES for c in v) for v in params.values()):
+        text = _unquote_quoted(text, params)
+    return text.format(**params)
 
 
 def normalize_language(code: str | None, default: str = DEFAULT_LANGUAGE) -> str:

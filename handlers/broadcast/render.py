@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from babel.numbers import format_decimal
 
 from bot import markup
-from bot.i18n import format_datetime, t
+from bot.i18n import format_datetime, quoted, t
 from bot.models import Button, Outgoing
 from handlers.broadcast.buttons import Unreachable
 from handlers.members.render import region_label
@@ -179,7 +179,7 @@ def status_entry(
     lines = [
         t(lang, "broadcast.entry_head", id=broadcast.id, audience=audience),
         f"   {state_line(lang, zone, broadcast, counts)}",
-        f"   „{snippet(broadcast.text)}“" if lang == "de" else f"   “{snippet(broadcast.text)}”",
+        f"   {quoted(snippet(broadcast.text), lang)}",
     ]
     if broadcast.status != "scheduled":
         lines.append(f"   {counts_line(lang, counts)}")

@@ -19,11 +19,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
+from zoneinfo import ZoneInfo
 
+from bot.calendar.parse import BadTime, parse_local
 from bot.delivery.notify import Notifier, Render
+from bot.i18n import LANGUAGES
+from bot.parsing.names import rank
 from bot.settings import Settings
 from handlers.broadcast import render
-from handlers.names import find_group, find_topic
+from handlers.members.render import OTHER_REGION, region_label
+from handlers.names import find_group, require_topic
 from handlers.validation import Invalid
 from storage import Store
 from storage.broadcasts import Audience, Broadcast, DeliveryCounts, audience_json
@@ -32,9 +37,18 @@ from storage.groups import Group
 
 log = logging.getLogger(__name__)
 
+
+def _region_words(region: str) -> str:
+    """A region as members name it: "other" also by its label in either language."""
+    if region != OTHER_REGION:
+        return region
+    return " ".join([region, *(region_label(lang, region) for lang in LANGUAGES)])
+
+
 MAX_TEXT = 4000
 LATE_AFTER = timedelta(minutes=2)  # later than this and the admin is told it went late
 MAX_AHEAD = timedelta(days=366)
+KINDS = ("all", "topic", "region", "group", "both")
 
 
 @dataclass(frozen=True)
@@ -113,21 +127,49 @@ class BroadcastService:
             return Audience(group_id=(await self.group(group)).id)
         topic_id = None
         if topic is not None:
-            found = await find_topic(self.store, topic)
-            if found is None or found.archived:
-                raise Invalid("topics.unknown", {"topic": topic[:60]})
-            topic_id = found.id
+            topic_id = (await require_topic(self.store, topic)).id
         if region is not None:
             regions = await self.regions()
-            wanted = " ".join(region.casefold().split())
-            matches = [r for r in regions if r.casefold() == wanted]
-            if not matches:
+            matches = [regions[i] for i in rank(region, [_region_words(r) for r in regions])]
+            if len(matches) != 1:
+                shown = [region_label(self.settings.language, r) for r in regions]
                 raise Invalid(
                     "broadcast.unknown_region",
-                    {"region": region[:60], "regions": ", ".join(regions)},
+                    {"region": region[:60], "regions": ", ".join(shown)},
                 )
             region = matches[0]
         return Audience(topic_id=topic_id, region=region)
+
+    async def chosen_audience(
+        self,
+        kind: str,
+        topic_id: int | None = None,
+        region: str | None = None,
+        group_id: int | None = None,
+    ) -> Audience:
+        """An audience as picked in a form (the chat's, a Slack modal, the dashboard): the
+        kind, then the topic and group by id and the region by name; raises
+        :class:`Invalid` for one that is missing, archived or unknown."""
+        if kind not in KINDS:
+            raise Invalid("broadcast.audience_incomplete", {})
+        if kind == "group":
+            group = await self.store.groups.get(group_id) if group_id else None
+            if group is None:
+                raise Invalid("broadcast.audience_incomplete", {})
+            if not group.active:
+                raise Invalid("broadcast.group_archived", {"group": group.name})
+            return Audience(group_id=group.id)
+        topic = None
+        if kind in ("topic", "both"):
+            found = await self.store.topics.get(topic_id) if topic_id else None
+            if found is None or found.archived:
+                raise Invalid("topics.unknown", {"topic": found.name if found else "?"})
+            topic = found.id
+        if kind not in ("region", "both"):
+            return Audience(topic_id=topic)
+        if not (region or "").strip():
+            raise Invalid("broadcast.unknown_region", {"region": "?", "regions": ""})
+        return Audience(topic_id=topic, region=(await self.audience(region=region)).region)
 
     async def names(self, audience: Audience) -> render.AudienceNames:
         """The names of the topic and group an audience refers to (archived ones too)."""
@@ -149,6 +191,23 @@ class BroadcastService:
         if len(text) > MAX_TEXT:
             raise Invalid("broadcast.text_too_long", {"max": MAX_TEXT, "length": len(text)})
         return text
+
+    def read_send_at(self, text: str, zone: ZoneInfo) -> datetime:
+        """When to send, as typed in the network's or the admin's zone; raises
+        :class:`Invalid` for what is no moment, lies in the past or too far ahead."""
+        try:
+            when = parse_local(text, zone)
+        except BadTime:
+            raise Invalid("broadcast.bad_time", {"value": text.strip()[:40]}) from None
+        self.check_send_at(when)
+        return when
+
+    def check_send_at(self, when: datetime) -> None:
+        now = self.clock()
+        if when <= now:
+            raise Invalid("broadcast.time_past", {})
+        if when - now > MAX_AHEAD:
+            raise Invalid("broadcast.time_far", {})
 
     async def preview(self, audience: Audience) -> Preview:
         return Preview(await self.store.broadcasts.count_by_platform(audience))
@@ -194,11 +253,7 @@ class BroadcastService:
     ) -> tuple[Broadcast, Preview]:
         """Store a broadcast to be sent at ``when``; the audience is resolved then."""
         text = self.check_text(text)
-        now = self.clock()
-        if when <= now:
-            raise Invalid("broadcast.time_past", {})
-        if when - now > MAX_AHEAD:
-            raise Invalid("broadcast.time_far", {})
+        self.check_send_at(when)
         async with self.store.transaction():
             preview = await self.preview(audience)
             broadcast = await self._create(audience, text, sender, when)

@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
-from bot.arguments import record_id
+from bot.arguments import numbered
 from bot.context import Context
 from bot.models import Outgoing
 from bot.router import Access, Router
 from handlers.broadcast import buttons as buttons_
 from handlers.broadcast import render
 from handlers.broadcast.service import BroadcastService
+from handlers.members.render import with_company
 
 LISTED = 10
 UNREACHABLE_SHOWN = 50
@@ -46,9 +47,9 @@ async def overview(ctx: Context, notice: str | None = None, replace: bool = Fals
 
 
 async def cancel_now(ctx: Context, arg: str) -> Outgoing:
-    """Cancel by the number typed after the command (``12`` or ``#12``)."""
-    broadcast_id = record_id(arg.lstrip("#"))
-    if broadcast_id is None:
+    """Cancel by the number typed after the command (``12``, ``#12`` or ``Nr. 12``)."""
+    broadcast_id, rest = numbered(arg)
+    if broadcast_id is None or rest:
         return ctx.reply("broadcast.usage")
     return await _cancel(ctx, broadcast_id)
 
@@ -72,7 +73,7 @@ async def unreachable_list(ctx: Context, broadcast_id: int) -> Outgoing:
     if not people:
         return ctx.reply("broadcast.unreachable_none", id=broadcast.id)
     lines = [
-        f"• {p.name} ({p.company}, {ctx.t(f'broadcast.platform.{p.platform}')})"
+        "• " + with_company(p.name, p.company, ctx.t(f"broadcast.platform.{p.platform}"))
         for p in people[:UNREACHABLE_SHOWN]
     ]
     if len(people) > UNREACHABLE_SHOWN:

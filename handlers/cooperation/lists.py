@@ -10,7 +10,7 @@ from bot.models import Outgoing
 from bot.router import Access, Router
 from handlers.cooperation import buttons, render
 from handlers.cooperation.service import CooperationService
-from handlers.names import find_topic
+from handlers.names import find_topic, require_topic
 
 _ALL = {"alle", "all"}
 MEMBER_SCOPE: Final = "m"
@@ -61,8 +61,9 @@ async def requests_command(ctx: MemberContext, args: str) -> Outgoing:
     if word.casefold() in _ALL and ctx.is_admin:
         return await show_list(ctx, ADMIN_SCOPE)
     topic = await find_topic(ctx.store, word)
-    if topic is None or topic.archived:
-        return ctx.reply("topics.unknown", topic=word[:60])
+    if (topic is None or topic.archived) and word.casefold() in _ALL:
+        return ctx.reply("cooperation.all_for_team")  # not a topic: the team's list
+    topic = await require_topic(ctx.store, word)
     return await show_list(ctx, topic_id=topic.id)
 
 

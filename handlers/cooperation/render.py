@@ -12,7 +12,7 @@ from bot.i18n import format_date, t
 from bot.models import Button, Contact, Outgoing, without_markers
 from handlers.cooperation import buttons as buttons_
 from handlers.directory.render import reach_line
-from handlers.members.render import region_label
+from handlers.members.render import region_label, shown_company
 from storage.cooperation import CooperationRequest, Interested, Response, TopicCount
 from storage.directory import DirectoryEntry
 from storage.members import Member
@@ -135,14 +135,10 @@ def member_card(
 
 def person_lines(lang: str, member: Member | Interested, region: str | None = None) -> list[str]:
     """Name, company (and region) and competencies: what "interested" shares."""
-    head = t(
-        lang,
-        "cooperation.person",
-        name=without_markers(member.name),
-        company=without_markers(member.company),
-        region=without_markers(region_label(lang, region)) if region else "",
-    ).removesuffix(", ")
-    lines = [head]
+    name = without_markers(member.name)
+    shown = (shown_company(member.company), region_label(lang, region) if region else "")
+    details = without_markers(", ".join(part for part in shown if part))
+    lines = [t(lang, "cooperation.person", name=name, details=details) if details else name]
     if member.competencies:
         tags = without_markers(", ".join(member.competencies))
         lines.append(t(lang, "cooperation.person_competencies", competencies=tags))

@@ -9,6 +9,7 @@ the request is posted."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -134,70 +135,32 @@ async def _post(ctx: Context, data: RequestForm) -> Outgoing:
     return ctx.reply("cooperation.posted", id=posted.request.id, notified=notified)
 
 
+def _asked(name: str, kind: Kind, **options: Any) -> Field:
+    """A field whose catalog keys follow its name: ``cooperation.ask_…``, ``….label.…``."""
+    return Field(name, kind, f"cooperation.ask_{name}", f"cooperation.label.{name}", **options)
+
+
+_KINDS = [Choice(k, key=f"cooperation.kind_button.{k}") for k in KINDS]
 FORM = Form(
-    name="cooperation",
-    action=ACTION,
-    model=RequestForm,
-    title="cooperation.form_title",
-    finish=_post,
-    preview=_preview,
-    confirm="cooperation.btn_post",
+    name="cooperation", action=ACTION, model=RequestForm, title="cooperation.form_title",
+    finish=_post, preview=_preview, confirm="cooperation.btn_post",
     discard="cooperation.btn_cancel",
     fields=[
-        Field(
-            "kind",
-            Kind.CHOICE,
-            "cooperation.ask_kind",
-            "cooperation.label.kind",
-            choices=[Choice(k, key=f"cooperation.kind_button.{k}") for k in KINDS],
-        ),
-        Field(
-            "title",
-            Kind.TEXT,
-            "cooperation.ask_title",
-            "cooperation.label.title",
-            parse=lambda ctx, text, draft: CooperationService.check_title(text),
-            params=lambda ctx, draft: {"max": MAX_TITLE},
-            max_length=MAX_TITLE,
-        ),
-        Field(
-            "description",
-            Kind.LONG_TEXT,
-            "cooperation.ask_description",
-            "cooperation.label.description",
-            parse=lambda ctx, text, draft: CooperationService.check_description(text),
-            params=lambda ctx, draft: {"max": MAX_DESCRIPTION},
-            max_length=MAX_DESCRIPTION,
-        ),
-        Field(
-            "tags",
-            Kind.MULTI,
-            "cooperation.ask_tags",
-            "cooperation.label.tags",
-            parse=_read_tags,
-            choices=_suggestions,
-            params=_chosen_tags,
-            columns=2,
-        ),
-        Field(
-            "scope",
-            Kind.CHOICE,
-            "cooperation.ask_scope",
-            "cooperation.label.scope",
-            choices=_scopes,
-            when=lambda draft: bool(draft.raw.get("regional")),
-        ),
-        Field(
-            "expiry",
-            Kind.CHOICE,
-            "cooperation.ask_expiry",
-            "cooperation.label.expiry",
-            parse=_read_expiry,
-            choices=_expiries,
-            show=lambda ctx, value, draft: ctx.format_date(_until(ctx, value)),
-        ),
+        _asked("kind", Kind.CHOICE, choices=_KINDS),
+        _asked("title", Kind.TEXT, max_length=MAX_TITLE,
+               parse=lambda ctx, text, draft: CooperationService.check_title(text),
+               params=lambda ctx, draft: {"max": MAX_TITLE}),
+        _asked("description", Kind.LONG_TEXT, max_length=MAX_DESCRIPTION,
+               parse=lambda ctx, text, draft: CooperationService.check_description(text),
+               params=lambda ctx, draft: {"max": MAX_DESCRIPTION}),
+        _asked("tags", Kind.MULTI, parse=_read_tags, choices=_suggestions, params=_chosen_tags,
+               columns=2),
+        _asked("scope", Kind.CHOICE, choices=_scopes,
+               when=lambda draft: bool(draft.raw.get("regional"))),
+        _asked("expiry", Kind.CHOICE, parse=_read_expiry, choices=_expiries,
+               show=lambda ctx, value, draft: ctx.format_date(_until(ctx, value))),
     ],
-)
+)  # fmt: skip
 
 
 async def start(ctx: Context, args: str = "") -> list[Outgoing]:

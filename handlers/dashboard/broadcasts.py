@@ -16,11 +16,11 @@ from typing import Any
 from aiohttp import web
 
 from bot.arguments import number, record_id
-from bot.calendar.parse import BadTime, parse_local
 from handlers.broadcast import markup as draft_markup
 from handlers.broadcast import render as broadcast_render
 from handlers.broadcast.service import BroadcastService, CountChanged, Preview, Sender
 from handlers.dashboard.kit import ADMIN, SERVICES, form, page_tools, render, see_other
+from handlers.dashboard.problems import BROADCAST_FIELDS, problem_of
 from handlers.validation import Invalid
 from storage.broadcasts import OPEN_STATUSES, Audience
 
@@ -60,17 +60,16 @@ def service(request: web.Request) -> BroadcastService:
 
 
 async def audience_of(request: web.Request, draft: Draft) -> Audience:
-    """The audience through the service's own checks (archived topic, unknown region)."""
-    topic_name = None
+    """The audience through the reader the chat form and a Slack modal use (archived
+    topic, unknown region), after the web's own words for a field left empty."""
     if draft.kind in ("topic", "both"):
-        topic = await request.app[SERVICES].store.topics.get(draft.topic_id or 0)
-        if topic is None:
-            raise Invalid("topics.unknown", {"topic": "?"})
-        topic_name = topic.name
-    region = draft.region if draft.kind in ("region", "both") else None
-    if region is not None and not region.strip():
-        raise Invalid("broadcast.unknown_region", {"region": "?", "regions": ""})
-    return await service(request).audience(topic_name, region)
+        if draft.topic_id is None:
+            raise Invalid("dashboard.required.topic", {})
+        if await request.app[SERVICES].store.topics.get(draft.topic_id) is None:
+            raise Invalid("topics.gone", {})
+    if draft.kind in ("region", "both") and not (draft.region or "").strip():
+        raise Invalid("dashboard.required.region", {})
+    return await service(request).chosen_audience(draft.kind, draft.topic_id, draft.region)
 
 
 def sender(request: web.Request) -> Sender:
@@ -95,7 +94,7 @@ async def _compose(
         kinds=KINDS,
         topics=await store.topics.list(),
         regions=await service(request).regions(),
-        problem=tools.t(problem.key, **problem.params) if problem else None,
+        problem=problem_of(tools, problem, BROADCAST_FIELDS) if problem else None,
         preview=preview,
     )
 
@@ -125,33 +124,61 @@ async def compose_page(request: web.Request) -> web.Response:
     return await _compose(request, Draft.read(request.query))
 
 
+# what the compose form's buttons do; the values are read by the service's readers, the
+# same the chat form uses: the text, the audience and the send time ------------------------
+
+
+async def _count(request: web.Request, draft: Draft) -> web.Response:
+    preview = await service(request).preview(await audience_of(request, draft))
+    return await _compose(request, draft, preview=preview)
+
+
+async def _edit(request: web.Request, draft: Draft) -> web.Response:
+    return await _compose(request, draft)
+
+
+async def _show_preview(request: web.Request, draft: Draft) -> web.Response:
+    audience = await audience_of(request, draft)
+    draft.text = BroadcastService.check_text(draft.text)
+    return await _preview(request, draft, await service(request).preview(audience))
+
+
+async def _send(request: web.Request, draft: Draft) -> web.Response:
+    audience = await audience_of(request, draft)
+    draft.text = BroadcastService.check_text(draft.text)
+    expected = number(str(form(request).get("expected", "")), 0, 10_000_000)
+    try:
+        made, _ = await service(request).send_now(audience, draft.text, sender(request), expected)
+    except CountChanged as changed:
+        return await _preview(request, draft, changed.preview, changed=True)
+    return see_other(f"/admin/broadcasts/{made.id}?notice=sent")
+
+
+async def _schedule(request: web.Request, draft: Draft) -> web.Response:
+    brs = service(request)
+    audience = await audience_of(request, draft)
+    text = brs.check_text(draft.text)
+    when = brs.read_send_at(draft.send_at.replace("T", " "), page_tools(request).zone)
+    made, _ = await brs.schedule(audience, text, sender(request), when)
+    return see_other(f"/admin/broadcasts/{made.id}?notice=scheduled")
+
+
+STEPS = {
+    "count": _count,
+    "edit": _edit,
+    "preview": _show_preview,
+    "send": _send,
+    "schedule": _schedule,
+}
+
+
 async def compose(request: web.Request) -> web.Response:
+    """The compose form's buttons; a refusal shows the form again with its message."""
     fields = form(request)
     draft = Draft.read(fields)
-    step = str(fields.get("step", "preview"))
-    brs = service(request)
+    step = STEPS.get(str(fields.get("step", "preview")), _show_preview)
     try:
-        audience = await audience_of(request, draft)
-        if step == "count":
-            return await _compose(request, draft, preview=await brs.preview(audience))
-        if step == "edit":
-            return await _compose(request, draft)
-        draft.text = brs.check_text(draft.text)
-        if step == "send":
-            expected = number(str(fields.get("expected", "")), 0, 10_000_000)
-            try:
-                broadcast, _ = await brs.send_now(audience, draft.text, sender(request), expected)
-            except CountChanged as changed:
-                return await _preview(request, draft, changed.preview, changed=True)
-            return see_other(f"/admin/broadcasts/{broadcast.id}?notice=sent")
-        if step == "schedule":
-            try:
-                when = parse_local(draft.send_at.replace("T", " "), page_tools(request).zone)
-            except BadTime:
-                raise Invalid("broadcast.bad_time", {"value": draft.send_at[:40]}) from None
-            broadcast, _ = await brs.schedule(audience, draft.text, sender(request), when)
-            return see_other(f"/admin/broadcasts/{broadcast.id}?notice=scheduled")
-        return await _preview(request, draft, await brs.preview(audience))
+        return await step(request, draft)
     except Invalid as problem:
         return await _compose(request, draft, problem)
 

@@ -14,6 +14,7 @@ from bot.arguments import MAX_TIMESTAMP, number
 from bot.calendar.recurrence import Occurrence, find_occurrence
 from handlers.dashboard.events import event_of, event_service
 from handlers.dashboard.kit import SERVICES, form, page_tools, render, see_other
+from handlers.dashboard.problems import Problem
 from handlers.events.attendee_csv import attendee_csv
 from handlers.events.importer import (
     UPLOAD_PREFIX,
@@ -130,6 +131,7 @@ async def _import_page(
     report: ImportReport | None = None,
     problem: str | None = None,
     source: str = "",
+    field: str = "url",
 ) -> web.Response:
     store = request.app[SERVICES].store
     tools = page_tools(request)
@@ -149,7 +151,7 @@ async def _import_page(
         "event_import.html",
         status=status,
         report=report,
-        problem=problem,
+        problem=Problem(problem, field) if problem else None,
         source=source,
         every_choices=EVERY_CHOICES,
         subscriptions=subscriptions,
@@ -190,6 +192,7 @@ async def run_import(request: web.Request) -> web.Response:
     every = str(fields.get("every", ""))
     upload = fields.get("file")
     problem: str | None = None
+    at = "url"  # the field the problem is about
     report: ImportReport | None = None
     tools = page_tools(request)
     data, source = b"", url
@@ -198,6 +201,7 @@ async def run_import(request: web.Request) -> web.Response:
         source = f"{UPLOAD_PREFIX}{upload.filename[:100]}"
         if len(data) > UPLOAD_LIMIT:
             problem = tools.t("dashboard.import.too_large", mb=UPLOAD_LIMIT // (1024 * 1024))
+            at = "file"
     elif url.startswith(("http://", "https://", "webcal://")) and every in EVERY_CHOICES:
         return await _subscribe(request, url, every)
     elif url.startswith(("http://", "https://", "webcal://")):
@@ -212,8 +216,10 @@ async def run_import(request: web.Request) -> web.Response:
             report = await sync_calendar(event_service(request), data, source)
         except ValueError as exc:  # the reason never quotes the content
             problem = tools.t("dashboard.import.not_ics", reason=str(exc)[:200])
+            at = "file" if source.startswith(UPLOAD_PREFIX) else "url"
+    status = 400 if problem else 200
     return await _import_page(
-        request, status=400 if problem else 200, report=report, problem=problem, source=url
+        request, status=status, report=report, problem=problem, source=url, field=at
     )
 
 

@@ -131,6 +131,8 @@ def _local_text(value: str) -> str:
 
 def _times(form: EventForm, zone: ZoneInfo, keep: Event | None) -> tuple[datetime, datetime]:
     now = utcnow()
+    if not form.start.strip():
+        raise Invalid("dashboard.required.start", {})
     if form.all_day:
         first = read_day(form.start[:10])
         last = read_day(form.end[:10]) if form.end.strip() else first
@@ -143,8 +145,6 @@ def _times(form: EventForm, zone: ZoneInfo, keep: Event | None) -> tuple[datetim
             raise Invalid("events.too_far", {"days": HORIZON.days})
         return start, end
     text = _local_text(form.start)
-    if not text:
-        raise Invalid("events.bad_start", {"value": ""})
     if (
         keep is not None
         and not keep.all_day
@@ -184,7 +184,7 @@ def read_form(
     elif form.repeat != "none":
         rule = repeat_rule(form.repeat, start.astimezone(zone))
     if any(topic_id not in known_topics for topic_id in form.topic_ids):
-        raise Invalid("topics.unknown", {"topic": "?"})
+        raise Invalid("topics.gone", {})
     if form.group_id is not None and form.group_id not in known_groups:
         raise Invalid("groups.gone", {})
     return EventFields(

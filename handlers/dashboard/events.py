@@ -11,10 +11,10 @@ from aiohttp import web
 
 from bot.arguments import record_id
 from bot.calendar.recurrence import HORIZON, next_occurrence, occurrences
-from bot.i18n import t
 from handlers.dashboard.auth import Admin
 from handlers.dashboard.event_form import REPEATS, EventForm, read_form, repeat_labels
 from handlers.dashboard.kit import ADMIN, SERVICES, form, page_tools, render, see_other
+from handlers.dashboard.problems import EVENT_FIELDS, Problem, problem_of
 from handlers.events.service import EventService
 from handlers.validation import Invalid
 from storage import Store
@@ -90,7 +90,7 @@ async def _form_page(
     request: web.Request,
     values: EventForm,
     event: Event | None = None,
-    problem: str | None = None,
+    problem: Problem | None = None,
 ) -> web.Response:
     store = request.app[SERVICES].store
     tools = page_tools(request)
@@ -141,14 +141,14 @@ async def _known(request: web.Request, event: Event | None = None) -> tuple[set[
 async def create_event(request: web.Request) -> web.Response:
     values = EventForm.from_post(form(request))
     settings = request.app[SERVICES].settings
-    lang = page_tools(request).lang
     try:
         fields = read_form(
             values, settings.timezone, _organiser(request[ADMIN]), *await _known(request)
         )
         event = await event_service(request).create(fields)
-    except Invalid as problem:
-        return await _form_page(request, values, problem=t(lang, problem.key, **problem.params))
+    except Invalid as refused:
+        problem = problem_of(page_tools(request), refused, EVENT_FIELDS, "title")
+        return await _form_page(request, values, problem=problem)
     return see_other(f"/admin/events/{event.id}?notice=created")
 
 
@@ -161,15 +161,14 @@ async def edit_event_form(request: web.Request) -> web.Response:
 async def change_event(request: web.Request) -> web.Response:
     event = await event_of(request)
     values = EventForm.from_post(form(request))
-    lang = page_tools(request).lang
     try:
         fields = read_form(
             values, event.timezone, event.organiser, *await _known(request, event), keep=event
         )
         await event_service(request).update(event, fields)
-    except Invalid as problem:
-        text = t(lang, problem.key, **problem.params)
-        return await _form_page(request, values, event, problem=text)
+    except Invalid as refused:
+        problem = problem_of(page_tools(request), refused, EVENT_FIELDS, "title")
+        return await _form_page(request, values, event, problem=problem)
     return see_other(f"/admin/events/{event.id}?notice=changed")
 
 

@@ -12,6 +12,10 @@ Two middlewares guard every route:
   Without a session a GET is redirected to the sign-in hint and anything else gets 401;
   a session whose admin role ended gets 403 (and is revoked); a POST without the right
   CSRF token gets 403.
+
+An unknown page, or a record that does not exist, answers status 404 with a page in the
+admin's language (German by default) and the navigation, never aiohttp's bare
+"404: Not Found".
 """
 
 from __future__ import annotations
@@ -22,8 +26,10 @@ from typing import TYPE_CHECKING, Any
 
 import aiohttp_jinja2
 from aiohttp import web
-from multidict import MultiDictProxy
+from aiohttp.web_urldispatcher import MatchInfoError
+from multidict import MultiDict, MultiDictProxy
 
+from bot.parsing.text import readable
 from handlers.dashboard import auth
 from handlers.dashboard.tools import ADMIN, FORM, NONCE, SERVICES, PageTools, tools_for
 
@@ -34,7 +40,11 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 PREFIX = "/admin"
 
-STATIC_FILES = {"dashboard.css": "text/css", "count.js": "text/javascript"}
+STATIC_FILES = {
+    "dashboard.css": "text/css",
+    "count.js": "text/javascript",
+    "focus.js": "text/javascript",
+}
 
 
 def public(handler: Handler) -> Handler:
@@ -84,10 +94,12 @@ def _harden(response: web.StreamResponse, nonce: str, cacheable: bool) -> None:
 @web.middleware
 async def signed_in(request: web.Request, handler: Handler) -> web.StreamResponse:
     route_handler = getattr(request.match_info, "handler", None)
-    if route_handler is None or getattr(route_handler, "dashboard_public", False):
-        return await handler(request)
     services = request.app[SERVICES]
     cookie = request.cookies.get(auth.COOKIE_NAME)
+    if isinstance(request.match_info, MatchInfoError):
+        return await _no_such_page(request, request.match_info.http_exception, cookie)
+    if route_handler is None or getattr(route_handler, "dashboard_public", False):
+        return await handler(request)
     try:
         admin = await auth.current_admin(services.store, services.settings, cookie)
     except auth.RoleEnded:
@@ -104,8 +116,30 @@ async def signed_in(request: web.Request, handler: Handler) -> web.StreamRespons
         sent = form.get("csrf")
         if not isinstance(sent, str) or not auth.csrf_matches(admin, sent):
             return await error_page(request, 403, "dashboard.error.csrf")
-        request[FORM] = form
-    return await handler(request)
+        # what was typed or pasted, cleaned as the chat cleans it (NFC, no invisible marks)
+        cleaned = MultiDict((k, readable(v) if isinstance(v, str) else v) for k, v in form.items())
+        request[FORM] = MultiDictProxy(cleaned)
+    try:
+        return await handler(request)
+    except web.HTTPNotFound:
+        return await error_page(request, 404, "dashboard.error.not_found", NOT_FOUND_TITLE)
+
+
+async def _no_such_page(
+    request: web.Request, refusal: web.HTTPException, cookie: str | None
+) -> web.Response:
+    """No route: a 404 page (with the navigation for a signed-in admin); a known path
+    asked with another method keeps aiohttp's 405 and its Allow header."""
+    if refusal.status != 404:
+        raise refusal
+    services = request.app[SERVICES]
+    try:
+        admin = await auth.current_admin(services.store, services.settings, cookie)
+    except auth.RoleEnded:
+        admin = None
+    if admin is not None:
+        request[ADMIN] = admin
+    return await error_page(request, 404, "dashboard.error.not_found", NOT_FOUND_TITLE)
 
 
 # rendering ---------------------------------------------------------------------------------
@@ -118,8 +152,13 @@ def render(request: web.Request, template: str, status: int = 200, **context: An
     return aiohttp_jinja2.render_template(template, request, context, status=status)
 
 
-async def error_page(request: web.Request, status: int, key: str) -> web.Response:
-    return render(request, "error.html", status=status, message_key=key)
+NOT_FOUND_TITLE = "dashboard.error.not_found_title"
+
+
+async def error_page(
+    request: web.Request, status: int, key: str, title_key: str = "dashboard.error.title"
+) -> web.Response:
+    return render(request, "error.html", status=status, message_key=key, title_key=title_key)
 
 
 def see_other(location: str) -> web.Response:

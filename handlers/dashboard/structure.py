@@ -10,6 +10,7 @@ from aiohttp import web
 
 from bot.arguments import record_id
 from handlers.dashboard.kit import ADMIN, SERVICES, form, page_tools, render, see_other
+from handlers.dashboard.problems import GROUP_FIELDS, TOPIC_FIELDS, Problem, problem_of
 from handlers.groups.service import GroupService
 from handlers.topics import archive_topic, create_topic
 from handlers.validation import Invalid
@@ -38,10 +39,9 @@ def _notice(request: web.Request) -> tuple[str | None, str]:
     return (notice if notice in NOTICES else None), request.query.get("name", "")[:100]
 
 
-async def structure_page(request: web.Request, problem: Invalid | None = None) -> web.Response:
+async def structure_page(request: web.Request, problem: Problem | None = None) -> web.Response:
     store = request.app[SERVICES].store
     notice, name = _notice(request)
-    tools = page_tools(request)
     return render(
         request,
         "topics.html",
@@ -54,7 +54,7 @@ async def structure_page(request: web.Request, problem: Invalid | None = None) -
         active_topics=await store.topics.list(),
         notice=notice,
         notice_name=name,
-        problem=tools.t(problem.key, **problem.params) if problem else None,
+        problem=problem,
     )
 
 
@@ -74,7 +74,8 @@ async def new_topic(request: web.Request) -> web.Response:
                 store, _field(request, "name"), _field(request, "description"),
                 request[ADMIN].identity,
             )  # fmt: skip
-    except Invalid as problem:
+    except Invalid as refused:
+        problem = problem_of(page_tools(request), refused, TOPIC_FIELDS, "topic-name")
         return await structure_page(request, problem)
     return _done("/admin/topics", "topic_created", topic.name)
 
@@ -87,8 +88,8 @@ async def archive_topic_route(request: web.Request) -> web.Response:
     try:
         async with store.transaction():
             await archive_topic(store, topic.name, request[ADMIN].identity)
-    except Invalid as problem:
-        return await structure_page(request, problem)
+    except Invalid as refused:
+        return await structure_page(request, problem_of(page_tools(request), refused, {}))
     return _done("/admin/topics", "topic_archived", topic.name)
 
 
@@ -102,7 +103,8 @@ async def new_group(request: web.Request) -> web.Response:
             _field(request, "join_policy", 20) or "open",
             found.name if found else None,
         )
-    except Invalid as problem:
+    except Invalid as refused:
+        problem = problem_of(page_tools(request), refused, GROUP_FIELDS, "group-name")
         return await structure_page(request, problem)
     return _done(f"/admin/groups/{group.id}", "group_created", group.name)
 
@@ -116,7 +118,7 @@ async def _group(request: web.Request) -> Group:
     return group
 
 
-async def group_page(request: web.Request, problem: Invalid | None = None) -> web.Response:
+async def group_page(request: web.Request, problem: Problem | None = None) -> web.Response:
     group = await _group(request)
     store = request.app[SERVICES].store
     notice, name = _notice(request)
@@ -130,7 +132,7 @@ async def group_page(request: web.Request, problem: Invalid | None = None) -> we
         members=await store.groups.members(group.id),
         notice=notice,
         notice_name=name,
-        problem=page_tools(request).t(problem.key, **problem.params) if problem else None,
+        problem=problem,
     )
 
 
@@ -142,8 +144,8 @@ async def archive_group(request: web.Request) -> web.Response:
     group = await _group(request)
     try:
         await groups(request).archive(group.name)
-    except Invalid as problem:
-        return await group_page(request, problem)
+    except Invalid as refused:
+        return await group_page(request, problem_of(page_tools(request), refused, {}))
     return _done(f"/admin/groups/{group.id}", "group_archived", group.name)
 
 
@@ -163,11 +165,14 @@ async def moderators(request: web.Request) -> web.Response:
             changed = await service.set_moderator(group, member.id, moderator=False)
             notice = "moderator_removed" if changed else "unchanged"
         else:
-            member = await service.member_by_handle(_field(request, "member", 200))
+            handle = _field(request, "member", 200)
+            if not handle.strip().removeprefix("@").strip():
+                raise Invalid("dashboard.required.member", {})
+            member = await service.member_by_handle(handle)
             changed = await service.set_moderator(group, member.id)
             notice = "moderator_named" if changed else "unchanged"
-    except Invalid as problem:
-        return await group_page(request, problem)
+    except Invalid as refused:
+        return await group_page(request, problem_of(page_tools(request), refused, {}, "moderator"))
     return _done(f"/admin/groups/{group.id}", notice, member.name)
 
 

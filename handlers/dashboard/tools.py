@@ -14,7 +14,7 @@ from multidict import MultiDictProxy
 
 from bot import markup
 from bot.calendar.recurrence import Occurrence
-from bot.i18n import format_date, format_datetime, format_day, t, tn
+from bot.i18n import CATALOG, format_date, format_datetime, format_day, t, tn
 from handlers.broadcast import render as broadcast_render
 from handlers.dashboard.auth import Admin
 from handlers.events import render as event_render
@@ -30,6 +30,17 @@ SERVICES: web.AppKey[Services] = web.AppKey("services")
 ADMIN: web.RequestKey[Admin] = web.RequestKey("admin", Admin)
 NONCE: web.RequestKey[str] = web.RequestKey("nonce", str)
 FORM: web.RequestKey[MultiDictProxy[Any]] = web.RequestKey("form")
+
+
+WEB = ".web"
+
+
+def web_key(key: str) -> str:
+    """The key a web page shows for ``key``: its ``<key>.web`` text where the shared text
+    speaks of chat things (bot/i18n/catalog/web.py), else the key itself. Every text of the
+    dashboard passes here, so an ``Invalid`` from a shared parser reads like a form."""
+    web = f"{key}{WEB}"
+    return web if web in CATALOG else key
 
 
 @dataclass(frozen=True)
@@ -50,10 +61,10 @@ class PageTools:
         return self.services.settings.zone
 
     def t(self, key: str, **params: object) -> str:
-        return t(self.lang, key, **params)
+        return t(self.lang, web_key(key), **params)
 
     def tn(self, key: str, count: int, **params: object) -> str:
-        return tn(self.lang, key, count, **params)
+        return tn(self.lang, web_key(key), count, **params)
 
     def when(self, moment: datetime | None) -> str:
         return format_datetime(moment, self.lang, self.zone) if moment else "–"

@@ -10,7 +10,7 @@ from bot.arguments import Bounds, ButtonArgs, RecordId
 from bot.i18n import t
 from bot.models import Contact, Outgoing, Platform, contact_marker, without_markers
 from handlers.directory.service import PAGE_SIZE, SearchResult
-from handlers.members.render import region_label
+from handlers.members.render import region_label, shown_company
 from storage.directory import DirectoryEntry, Overview
 
 MAX_OFFSET = 100_000  # more results than a directory holds
@@ -58,8 +58,13 @@ def entry_text(
             "directory.entry",
             number=number,
             name=without_markers(entry.name),
-            company=without_markers(entry.company),
-            region=without_markers(region_label(lang, entry.region)),
+            details=without_markers(
+                ", ".join(
+                    part
+                    for part in (shown_company(entry.company), region_label(lang, entry.region))
+                    if part
+                )
+            ),
         )
     ]
     if entry.competencies:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from bot.parsing.names import spelling
 from storage import Store
 from storage.db import utcnow
 from storage.directory import Overview, SearchPage
@@ -60,7 +61,7 @@ class DirectoryService:
         return await self.search(member_id, term, offset)
 
     async def overview(self) -> Overview:
-        return await self.store.directory.overview()
+        return await self.store.directory.overview(same=spelling)
 
     async def is_listed(self, member_id: int) -> bool:
         return await self.store.directory.is_listed(member_id)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.arguments import record_id
+from bot.arguments import numbered
 from bot.calendar.parse import parse_day
 from bot.calendar.recurrence import Occurrence, find_occurrence, occurrence_on
 from bot.context import Context
@@ -26,15 +26,15 @@ from storage.events import Event
 async def pick_occurrence(
     ctx: Context, args: str, usage: str
 ) -> tuple[Occurrence | None, Outgoing | None]:
-    """``NR`` (the next date) or ``NR DATUM`` from a command's arguments; anything else
-    gets the command's usage."""
-    event_id, _, day_text = args.strip().partition(" ")
-    event_number = record_id(event_id)
+    """``NR`` (the next date) or ``NR DATUM`` from a command's arguments (the number as
+    :func:`bot.arguments.numbered` reads it: ``3``, ``#3``, ``Nr. 3``); anything else gets
+    the command's usage."""
+    event_number, day_text = numbered(args)
     if event_number is None:
         return None, ctx.reply(usage)
     event = await ctx.store.events.get(event_number)
     if event is None:
-        return None, ctx.reply("events.unknown_id", id=event_id[:20])
+        return None, ctx.reply("events.unknown_id", id=event_number)
     if not day_text.strip():
         found = await upcoming(ctx.store, event_id=event.id, limit=1)
         if not found:
@@ -76,8 +76,7 @@ def _buttons(ctx: Context, event_id: int, at: int | None) -> list[list[Button]]:
 
 async def ask_cancel(ctx: Context, args: str) -> Outgoing:
     """The question before cancelling: title, date, how many said yes."""
-    event_id, _, day = args.strip().partition(" ")
-    event_number = record_id(event_id)
+    event_number, day = numbered(args)
     if event_number is None:
         return ctx.reply("events.cancel_usage")
     if day.strip():
@@ -96,7 +95,7 @@ async def ask_cancel(ctx: Context, args: str) -> Outgoing:
     else:
         event = await ctx.store.events.get(event_number)
         if event is None:
-            return ctx.reply("events.unknown_id", id=event_id[:20])
+            return ctx.reply("events.unknown_id", id=event_number)
         if event.cancelled:
             return ctx.reply("events.already_cancelled", title=event.title)
         found = await upcoming(ctx.store, event_id=event.id, limit=1)

@@ -3,7 +3,6 @@ and the reminder settings. The list of dates and the event card are in ``listing
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 
 from babel.units import format_unit
@@ -18,6 +17,7 @@ from handlers.events import render as event_render
 from handlers.events.listing import occurrence_from_button
 from handlers.events.reminders import ALL_DAY_REMINDER_HOUR
 from handlers.events.service import EventService
+from handlers.members.render import with_company
 
 _LOCALES = {"de": "de_DE", "en": "en_GB"}
 _ON = {"on", "an", "ein", "ja", "yes"}
@@ -34,7 +34,7 @@ async def attendee_list(ctx: Context, occ: Occurrence) -> Outgoing:
     groups: dict[str, list[str]] = {"yes": [], "waitlist": [], "maybe": [], "no": []}
     for a in attendees:
         group = "waitlist" if a.waitlisted else a.status
-        groups[group].append(f"• {a.name} ({a.company})")
+        groups[group].append(f"• {with_company(a.name, a.company)}")
     lines = [event_render.occurrence_when(ctx.lang, ctx.zone, occ)]
     for group, names in groups.items():
         lines.append("")
@@ -92,10 +92,13 @@ def register(router: Router) -> None:
             await ctx.store.events.overrides(event.id),
             await service(ctx).topic_names(event.id),
         )
-        slug = re.sub(r"[^A-Za-z0-9]+", "-", event.title).strip("-")[:40] or "termin"
         return Outgoing(
             text=ctx.t("events.ics_caption", title=event.title),
-            document=Document(filename=f"{slug}.ics", content=content, mime_type=MIME_TYPE),
+            document=Document(
+                filename=event_render.ics_file_name(event.title),
+                content=content,
+                mime_type=MIME_TYPE,
+            ),
         )
 
     @router.action(buttons.Attendees, access=Access.ADMIN)

@@ -23,7 +23,7 @@ import aiohttp
 
 from bot.calendar.reading import ImportedEvent, Skip, read_calendar
 from bot.calendar.recurrence import HORIZON, Occurrence, next_occurrence, occurrences
-from bot.i18n import t
+from bot.i18n import quoted, t
 from handlers.events.dates import PAST, as_occurrence
 from handlers.events.dates import refresh as refresh_dates
 from handlers.events.service import EventService, validate
@@ -240,7 +240,7 @@ def is_over(fields: EventFields, now: datetime) -> bool:
 
 
 def _subject(item: ImportedEvent) -> str:
-    return f"„{item.title[:60]}“ ({item.uid})"
+    return f"{quoted(item.title[:60])} ({item.uid})"
 
 
 DateSketch = list[tuple[datetime, datetime, datetime, bool]]

@@ -20,7 +20,7 @@ from handlers.events import buttons
 from handlers.events import render as event_render
 from handlers.events.service import EventService, recurs
 from handlers.events.upcoming import upcoming
-from handlers.names import find_topic
+from handlers.names import find_topic, unknown
 from storage.db import utcnow
 from storage.topics import Topic
 
@@ -143,7 +143,7 @@ def register(router: Router) -> None:
         if name:
             topic = await find_topic(ctx.store, name)
             if topic is None:
-                return ctx.reply("topics.unknown", topic=name[:60])
+                raise unknown(name, await ctx.store.topics.list(), "topic")
         return await list_message(ctx, topic)
 
     @router.action(buttons.ListPage)

@@ -6,6 +6,8 @@ reminders, so that an event looks the same wherever it appears.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Literal
@@ -241,3 +243,28 @@ def list_button(lang: str, zone: ZoneInfo, row: ListRow, listing: buttons.ListPa
 def details_button(lang: str, occ: Occurrence) -> Button:
     """Opens a date's card as a message of its own (the Slack App Home's "Details")."""
     return buttons.Card(occ.event.id, occ.epoch).button(t(lang, "events.btn_details"))
+
+
+FILE_NAME_LIMIT = 40  # characters of the title in an .ics file's name
+
+
+def ics_file_name(title: str) -> str:
+    """The title as a file name every phone and mail program keeps: ASCII words joined by
+    dashes (``Fräsen & Schweißen`` → ``Fraesen-Schweissen.ics``), cut after a whole word so
+    no name ends in half a word."""
+    spelled = title
+    for letter, ascii_spelling in _FILE_LETTERS.items():
+        spelled = spelled.replace(letter, ascii_spelling)
+    plain = unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").decode()
+    words = re.findall(r"[A-Za-z0-9]+", plain)
+    kept: list[str] = []
+    for word in words:
+        if len("-".join([*kept, word])) > FILE_NAME_LIMIT:
+            break
+        kept.append(word)
+    if not kept and words:  # one word longer than the limit: cut it, nothing else fits
+        kept = [words[0][:FILE_NAME_LIMIT]]
+    return "-".join(kept) + ".ics" if kept else "termin.ics"
+
+
+_FILE_LETTERS = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}

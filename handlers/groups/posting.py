@@ -119,29 +119,16 @@ async def _post(ctx: Context, data: Update) -> Outgoing:
 
 
 FORM = Form(
-    name="groupupdate",
-    action="f.gpost",
-    model=Update,
-    title="groups.form_title",
-    finish=_post,
-    preview=_preview,
-    confirm="groups.btn_post",
-    discard="groups.btn_discard",
+    name="groupupdate", action="f.gpost", model=Update, title="groups.form_title",
+    finish=_post, preview=_preview, confirm="groups.btn_post", discard="groups.btn_discard",
     fields=[
-        Field(
-            "group", Kind.CHOICE, "groups.update_ask_group", "groups.label.group", choices=_groups
-        ),
-        Field(
-            "text",
-            Kind.LONG_TEXT,
-            "groups.update_ask_text",
-            "groups.label.text",
-            parse=lambda ctx, text, draft: GroupService.check_text(text),
-            params=_group_name,
-            max_length=MAX_UPDATE,
-        ),
+        Field("group", Kind.CHOICE, "groups.update_ask_group", "groups.label.group",
+              choices=_groups),
+        Field("text", Kind.LONG_TEXT, "groups.update_ask_text", "groups.label.text",
+              parse=lambda ctx, text, draft: GroupService.check_text(text),
+              params=_group_name, max_length=MAX_UPDATE),
     ],
-)
+)  # fmt: skip
 
 
 async def _post_in_chat(ctx: Context, text: str) -> Outgoing:

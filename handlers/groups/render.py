@@ -17,6 +17,7 @@ from bot.models import Button, Outgoing
 from handlers.events import render as event_render
 from handlers.groups import buttons
 from handlers.groups.buttons import LEVEL_CODES
+from handlers.members.render import with_company
 from storage.group_posts import Post
 from storage.groups import Group, GroupMember, Membership
 from storage.members import Member
@@ -42,9 +43,7 @@ def excerpt(text: str, limit: int = EXCERPT) -> str:
 def author(lang: str, post: Post) -> str:
     if post.author_name is None:
         return t(lang, "groups.unknown_author")
-    return (
-        f"{post.author_name} ({post.author_company})" if post.author_company else post.author_name
-    )
+    return with_company(post.author_name, post.author_company or "")
 
 
 def update_message(lang: str, group: Group, post: Post, with_buttons: bool = False) -> Outgoing:
@@ -66,7 +65,10 @@ def update_line(lang: str, zone: ZoneInfo, post: Post, limit: int = EXCERPT) -> 
 def join_request(lang: str, group: Group, member: Member) -> Outgoing:
     return Outgoing(
         text=t(
-            lang, "groups.request_text", name=member.name, company=member.company, group=group.name
+            lang,
+            "groups.request_text",
+            who=with_company(member.name, member.company),
+            group=group.name,
         ),
         buttons=[
             [
@@ -193,7 +195,7 @@ def moderator_picker(
     rows = [
         [
             buttons.ToggleModerator(group.id, m.member_id).button(
-                ("⭐ " if m.role == "moderator" else "▫️ ") + f"{m.name} ({m.company})"
+                ("⭐ " if m.role == "moderator" else "▫️ ") + with_company(m.name, m.company)
             )
         ]
         for m in members

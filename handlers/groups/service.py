@@ -13,14 +13,14 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from bot.arguments import number
+from bot.arguments import member_number
 from bot.delivery.notify import Notifier
 from bot.i18n import t
 from bot.models import Outgoing
 from bot.settings import Settings
 from handlers.broadcast.service import BroadcastService
 from handlers.groups import render
-from handlers.names import find_group, find_topic
+from handlers.names import find_group, pick_member, require_group, require_topic, unknown
 from handlers.validation import Invalid
 from storage import Store
 from storage.group_posts import Post
@@ -67,10 +67,7 @@ class GroupService:
     # finding ----------------------------------------------------------------------------
 
     async def find_active(self, name: str) -> Group:
-        group = await find_group(self.store, name)
-        if group is None or not group.active:
-            raise Invalid("groups.unknown", {"group": name.strip()[:MAX_NAME]})
-        return group
+        return await require_group(self.store, name)
 
     async def get_active(self, group_id: int) -> Group:
         group = await self.store.groups.get(group_id)
@@ -83,10 +80,13 @@ class GroupService:
         text = handle.strip()
         mention = _MENTION.match(text)
         text = mention.group(1) if mention else text.removeprefix("@").strip()
-        found = await self.store.groups.find_members(text, number(text)) if text else []
+        found = await self.store.groups.find_members(text, member_number(text)) if text else []
         if len(found) > 1:
             raise Invalid("groups.member_ambiguous", {"who": text[:60]})
-        member = await self.store.members.get(found[0]) if found else None
+        if found:
+            member = await self.store.members.get(found[0])
+        else:  # a name as people type it: "Groß", "gross", "Jürgen", "yilmaz"
+            member = pick_member(text, await self.store.members.list_by_status("active"))
         if member is None:
             raise Invalid("groups.member_unknown", {"who": text[:60] or "?"})
         return member
@@ -118,10 +118,7 @@ class GroupService:
             raise Invalid("groups.bad_policy", {"policy": join_policy[:30]})
         topic_id = None
         if topic_name:
-            topic = await find_topic(self.store, topic_name)
-            if topic is None or topic.archived:
-                raise Invalid("topics.unknown", {"topic": topic_name[:60]})
-            topic_id = topic.id
+            topic_id = (await require_topic(self.store, topic_name)).id
         async with self.store.transaction():
             try:
                 group = await self.store.groups.create(
@@ -140,7 +137,7 @@ class GroupService:
         many queued messages were withdrawn."""
         group = await find_group(self.store, name)
         if group is None:
-            raise Invalid("groups.unknown", {"group": name.strip()[:MAX_NAME]})
+            raise unknown(name, await self.store.groups.list(), "group")
         if not group.active:
             raise Invalid("groups.already_archived", {"group": group.name})
         async with self.store.transaction():

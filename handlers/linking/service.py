@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import secrets
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -63,8 +64,12 @@ def platform_name(lang: str, platform: str) -> str:
 
 
 def normalize_code(text: str) -> str:
-    """What people type (spaces, dashes, small letters) as a code to look up."""
-    return "".join(text.split()).replace("-", "").upper()
+    """The code in what people type or paste, to look up: only its letters and digits, in
+    capitals. Spaces, dashes of any kind, a full stop or quotes around it (copied from a
+    sentence) and small letters do not matter; a Telegram link's ``start=`` part is read."""
+    _link, found, after = text.partition("start=")
+    value = unicodedata.normalize("NFKC", after if found else text)
+    return "".join(c for c in value if c.isalnum()).upper()
 
 
 def looks_like_code(text: str) -> bool:

@@ -10,7 +10,7 @@ from bot.i18n import t
 from bot.models import Outgoing
 from bot.router import Access, Router, Section
 from bot.settings import Settings
-from handlers.members.render import region_label
+from handlers.members.render import region_label, with_company
 from storage import Store
 from storage.members import Member
 
@@ -28,9 +28,7 @@ def approval_request(lang: str, member: Member) -> Outgoing:
         text=t(
             lang,
             "approval.request",
-            name=member.name,
-            company=member.company,
-            region=region_label(lang, member.region),
+            who=with_company(member.name, member.company, region_label(lang, member.region)),
         ),
         buttons=[
             [

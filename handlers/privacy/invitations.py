@@ -9,6 +9,7 @@ Admins may always invite; members only with ``KNOTENPUNKT_MEMBERS_MAY_INVITE=tru
 
 from __future__ import annotations
 
+import re
 import secrets
 from datetime import datetime, timedelta
 from typing import Annotated
@@ -116,23 +117,55 @@ def members_invite(ctx: Context) -> bool:
     return ctx.settings.members_may_invite and member is not None and member.status == "active"
 
 
+_DAY_WORDS = {"tag", "tage", "tagen", "t", "day", "days", "d"}
+_WEEK_WORDS = {"woche", "wochen", "w", "week", "weeks", "wk"}
+_USE_WORDS = {"person", "personen", "leute", "mal", "x", "people", "persons", "uses", "times"}
+_FILLERS = {"für", "fuer", "for", "gültig", "gueltig", "valid"}
+_AMOUNT = re.compile(r"([0-9]+)([^\W\d]*)")  # 5, 5x, 14d, 14tage
+
+
 def _parse(args: str) -> tuple[int | None, int]:
-    """``[USES|mehrfach] [DAYS]``: one-time for 7 days unless said otherwise."""
-    words = args.split()
+    """``[USES|mehrfach] [DAYS]``, as people say it too (``5 Tage``, ``2 Wochen``,
+    ``3 Personen 14 Tage``, ``mehrfach für 30 Tage``): one-time for 7 days unless said
+    otherwise. A bare number is the number of people, a second one the days."""
+    words = [w for w in args.replace(",", " ").casefold().split() if w not in _FILLERS]
     max_uses: int | None = 1
-    days = ONE_TIME_DAYS
-    if words and words[0].casefold() in _MULTI_WORDS:
-        max_uses, days = None, MULTI_DAYS
-        words = words[1:]
-    elif words and (uses := number(words[0])) is not None:
-        max_uses = uses
-        words = words[1:]
-    if words and (valid_days := number(words[0])) is not None:
-        days = valid_days
-        words = words[1:]
-    if words:
-        raise Invalid("privacy.invite_usage", {"days": MAX_DAYS, "uses": MAX_USES})
+    days: int | None = None
+    uses_said = False
+    index = 0
+    while index < len(words):
+        word = words[index]
+        index += 1
+        if word in _MULTI_WORDS and not uses_said:
+            max_uses, uses_said = None, True
+            continue
+        amount = _AMOUNT.fullmatch(word)
+        value = number(amount.group(1)) if amount else None
+        if amount is None or value is None:
+            raise _usage()
+        unit = amount.group(2)
+        if (
+            not unit
+            and index < len(words)
+            and words[index] in _DAY_WORDS | _WEEK_WORDS | _USE_WORDS
+        ):
+            unit = words[index]
+            index += 1
+        if unit in _DAY_WORDS | _WEEK_WORDS and days is None:
+            days = value * 7 if unit in _WEEK_WORDS else value
+        elif (not unit or unit in _USE_WORDS) and not uses_said:
+            max_uses, uses_said = value, True
+        elif not unit and days is None:
+            days = value
+        else:
+            raise _usage()
+    if days is None:
+        days = MULTI_DAYS if max_uses is None else ONE_TIME_DAYS
     return max_uses, days
+
+
+def _usage() -> Invalid:
+    return Invalid("privacy.invite_usage", {"days": MAX_DAYS, "uses": MAX_USES})
 
 
 async def _created(ctx: Context, max_uses: int | None, days: int) -> Outgoing:

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.arguments import member_number
 from bot.context import Context
 from bot.models import Button, Outgoing
 from bot.router import Access, Router, Section
 from bot.settings import Settings
+from handlers.members.render import with_company
+from handlers.names import find_members
 from handlers.privacy.render import platform_label
 from handlers.privacy.service import member_from_ref, member_ref
 from handlers.validation import Invalid
@@ -104,7 +105,7 @@ def _label(ctx: Context, entry: AdminEntry) -> str:
     if entry.member is None:
         name = ctx.t("privacy.admin_unregistered", account=entry.keys[0])
     else:
-        name = f"{entry.member.name} ({entry.member.company})"
+        name = with_company(entry.member.name, entry.member.company)
     platforms = ", ".join(platform_label(ctx.lang, k.partition(":")[0]) for k in entry.keys)
     mark = " " + ctx.t("privacy.admin_bootstrap_mark") if entry.bootstrap else ""
     return f"• {name} – {platforms}{mark}"
@@ -139,9 +140,7 @@ async def candidates(ctx: Context, query: str) -> Outgoing:
     admins = {e.member.id for e in await admin_entries(ctx.store, ctx.settings) if e.member}
     found = [
         m
-        for m in await ctx.store.privacy.find_members(
-            query, CANDIDATES + len(admins), member_number(query)
-        )
+        for m in await find_members(ctx.store, query, CANDIDATES + len(admins))
         if m.id not in admins and m.status == "active"
     ][:CANDIDATES]
     if not found:
@@ -149,7 +148,7 @@ async def candidates(ctx: Context, query: str) -> Outgoing:
     buttons = [
         [
             Button(
-                label=ctx.t("privacy.btn_promote", name=f"{m.name} ({m.company})"),
+                label=ctx.t("privacy.btn_promote", name=with_company(m.name, m.company)),
                 action="roles.promote",
                 arg=member_ref(m),
             )

@@ -5,10 +5,11 @@ or letter), and the erasure of accounts unreachable past the retention period (o
 
 from __future__ import annotations
 
-from bot.arguments import member_number
 from bot.context import Context
 from bot.models import Button, Outgoing
 from bot.router import Access, Router, Section
+from handlers.members.render import with_company
+from handlers.names import find_members
 from handlers.privacy.render import erasure_lines, export_message, platform_label
 from handlers.privacy.service import from_context as service
 from handlers.privacy.service import member_from_ref, member_ref
@@ -25,8 +26,7 @@ async def _line(ctx: Context, member: Member) -> str:
     return ctx.t(
         "privacy.member_line",
         id=member.id,
-        name=member.name,
-        company=member.company,
+        who=with_company(member.name, member.company),
         status=ctx.t(f"privacy.status_{member.status}"),
         accounts=accounts or "–",
     )
@@ -74,7 +74,7 @@ def register(router: Router) -> None:
     async def find(ctx: Context, args: str) -> list[Outgoing]:
         if not args.strip():
             return [ctx.reply("privacy.member_usage")]
-        found = await ctx.store.privacy.find_members(args, SHOWN, member_number(args))
+        found = await find_members(ctx.store, args, SHOWN)
         if not found:
             return [ctx.reply("privacy.member_none", query=args.strip()[:40])]
         answers = []
@@ -110,8 +110,7 @@ def register(router: Router) -> None:
         ]
         return ctx.reply(
             "privacy.staff_erase_confirm",
-            name=member.name,
-            company=member.company,
+            who=with_company(member.name, member.company),
             author=ctx.t("groups.unknown_author"),
             buttons=buttons,
         )

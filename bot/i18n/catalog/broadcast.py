@@ -30,6 +30,7 @@ MESSAGES = {
         "de": "Mitglieder der Arbeitsgruppe „{group}“",
         "en": "members of the working group “{group}”",
     },
+    "broadcast.audience.above": {"de": "wie oben gewählt", "en": "as chosen above"},
     "broadcast.platform.telegram": {"de": "Telegram", "en": "Telegram"},
     "broadcast.platform.slack": {"de": "Slack", "en": "Slack"},
     "broadcast.platform.console": {"de": "Konsole", "en": "console"},
@@ -46,9 +47,30 @@ MESSAGES = {
     # the wizard ------------------------------------------------------------------------
     "broadcast.intro": {
         "de": "Neues Rundschreiben. Mit /abbrechen können Sie jederzeit aufhören; "
-        "verschickt wird erst, wenn Sie in der Vorschau auf „Jetzt senden“ tippen.",
+        "verschickt wird erst, wenn Sie in der Vorschau auf „Jetzt senden“ oder „Planen“ "
+        "tippen.",
         "en": "New broadcast. Send /cancel to stop at any time; nothing is sent until you "
-        "tap “Send now” in the preview.",
+        "tap “Send now” or “Schedule” in the preview.",
+    },
+    "broadcast.form_title": {"de": "Neues Rundschreiben", "en": "New broadcast"},
+    "broadcast.label.kind": {"de": "Empfänger", "en": "Audience"},
+    "broadcast.label.topic": {"de": "Thema", "en": "Topic"},
+    "broadcast.label.region": {"de": "Region", "en": "Region"},
+    "broadcast.label.group": {"de": "Arbeitsgruppe", "en": "Working group"},
+    "broadcast.label.text": {"de": "Text", "en": "Text"},
+    "broadcast.label.when": {"de": "Versand", "en": "Sending"},
+    "broadcast.label.send_at": {"de": "Zeitpunkt", "en": "Moment"},
+    "broadcast.ask_send": {
+        "de": "Soll das Rundschreiben sofort verschickt werden oder zu einem geplanten Zeitpunkt?",
+        "en": "Should the broadcast go out right away or at a planned moment?",
+    },
+    "broadcast.when.now": {"de": "📣 Sofort", "en": "📣 Right away"},
+    "broadcast.when.later": {"de": "🕘 Planen", "en": "🕘 Schedule"},
+    "broadcast.preview_at": {"de": "Geplant für {when}.", "en": "Scheduled for {when}."},
+    "broadcast.audience_incomplete": {
+        "de": "Bitte wählen Sie noch aus, an welches Thema, welche Region oder welche "
+        "Arbeitsgruppe das Rundschreiben gehen soll.",
+        "en": "Please choose which topic, region or working group the broadcast is for.",
     },
     "broadcast.ask_audience": {
         "de": "An wen soll das Rundschreiben gehen?",
@@ -110,6 +132,12 @@ MESSAGES = {
         "characters). Formatting: *bold*, _italic_, [link text](https://example.org). "
         "A \\ before *, _ or [ shows that character as it is.",
     },
+    "broadcast.hint_text": {
+        "de": "Formatierung: *fett*, _kursiv_, [Linktext](https://beispiel.de). Ein \\ vor *, _ "
+        "oder [ zeigt das Zeichen so, wie es ist.",
+        "en": "Formatting: *bold*, _italic_, [link text](https://example.org). A \\ before *, _ "
+        "or [ shows that character as it is.",
+    },
     "broadcast.empty_text": {
         "de": "Der Text ist leer. Bitte schreiben Sie, was verschickt werden soll.",
         "en": "The text is empty. Please write what should be sent.",
@@ -137,9 +165,7 @@ MESSAGES = {
     },
     "broadcast.btn_send": {"de": "📣 Jetzt senden", "en": "📣 Send now"},
     "broadcast.btn_schedule": {"de": "🕘 Planen", "en": "🕘 Schedule"},
-    "broadcast.btn_edit": {"de": "✏️ Text ändern", "en": "✏️ Edit text"},
     "broadcast.btn_cancel": {"de": "✖️ Verwerfen", "en": "✖️ Discard"},
-    "broadcast.btn_back": {"de": "↩️ Zurück zur Vorschau", "en": "↩️ Back to the preview"},
     "broadcast.nobody": {
         "de": "Zurzeit würde niemand dieses Rundschreiben erhalten; es wurde nichts verschickt.",
         "en": "Nobody would receive this broadcast right now; nothing was sent.",

@@ -200,8 +200,8 @@ MESSAGES = {
         "en": "🙋 Interest in your request “{title}”",
     },
     "cooperation.person": {
-        "de": "{name} – {company}, {region}",
-        "en": "{name} – {company}, {region}",
+        "de": "{name} – {details}",
+        "en": "{name} – {details}",
     },
     "cooperation.person_competencies": {
         "de": "Kompetenzen: {competencies}",
@@ -274,6 +274,14 @@ MESSAGES = {
     "cooperation.list_open_topic": {
         "de": "Offene Gesuche zum Thema „{topic}“ ({total}):",
         "en": "Open requests on “{topic}” ({total}):",
+    },
+    "cooperation.all_for_team": {
+        "de": "Die Gesuche aus allen Regionen („/gesuche alle“) sieht nur das Netzwerk-Team. "
+        "Die Gesuche für Sie zeigt /gesuche.",
+        "de_du": "Die Gesuche aus allen Regionen („/gesuche alle“) sieht nur das Netzwerk-Team. "
+        "Die Gesuche für dich zeigt /gesuche.",
+        "en": "The requests from every region (“/requests all”) are for the network team "
+        "only. /requests shows the ones for you.",
     },
     "cooperation.list_open_all": {
         "de": "Alle offenen Gesuche, alle Regionen ({total}):",

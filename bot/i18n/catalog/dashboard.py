@@ -107,6 +107,14 @@ MESSAGES = {
         "de": "Das gibt es nicht (mehr).",
         "en": "This does not exist (any more).",
     },
+    "dashboard.error.not_found_title": {"de": "Seite nicht gefunden", "en": "Page not found"},
+    "dashboard.problem.title": {
+        "de": "Bitte prüfen Sie Ihre Eingabe",
+        "de_du": "Bitte prüf deine Eingabe",
+        "en": "Please check your input",
+    },
+    "dashboard.skip": {"de": "Zum Inhalt springen", "en": "Skip to content"},
+    "dashboard.members.actions": {"de": "Aktionen", "en": "Actions"},
     # shared words -----------------------------------------------------------------------
     "dashboard.all": {"de": "alle", "en": "all"},
     "dashboard.filter": {"de": "Filtern", "en": "Filter"},

@@ -81,8 +81,8 @@ MESSAGES = {
         "of a word, e.g. “robot”.",
     },
     "directory.entry": {
-        "de": "{number}. {name} – {company}, {region}",
-        "en": "{number}. {name} – {company}, {region}",
+        "de": "{number}. {name} – {details}",
+        "en": "{number}. {name} – {details}",
     },
     "directory.entry_competencies": {
         "de": "Kompetenzen: {competencies}",

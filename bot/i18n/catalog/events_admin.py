@@ -84,12 +84,6 @@ MESSAGES = {
         "en": "Topic subscribers are being notified.",
     },
     # checks (shared by the wizard and the CLI) ---------------------------------------
-    "events.bad_start": {
-        "de": "„{value}“ verstehe ich nicht als Datum mit Uhrzeit. Bitte so: {ex_datetime} "
-        "oder {ex_datetime_iso}.",
-        "en": "I cannot read “{value}” as a date and time. Please write it like "
-        "{ex_datetime_iso} or {ex_datetime}.",
-    },
     "events.start_past": {
         "de": "Dieser Zeitpunkt liegt in der Vergangenheit.",
         "en": "That moment is in the past.",

@@ -48,6 +48,12 @@ MESSAGES = {
         "de_du": "Bitte füll dieses Feld aus.",
         "en": "Please fill in this field.",
     },
+    "form.nothing_to_choose": {
+        "de": "Dafür gibt es zurzeit nichts zur Auswahl. Bitte antworten Sie hier anders.",
+        "de_du": "Dafür gibt es zurzeit nichts zur Auswahl. Bitte antworte hier anders.",
+        "en": "There is nothing to choose from for that at the moment. Please answer this "
+        "differently.",
+    },
     "form.choice_gone": {
         "de": "Diese Auswahl gibt es nicht mehr. Bitte wählen Sie neu.",
         "de_du": "Diese Auswahl gibt es nicht mehr. Bitte wähle neu.",

@@ -130,8 +130,8 @@ MESSAGES = {
         "en": "This person is no longer in the group.",
     },
     "groups.request_text": {
-        "de": "{name} ({company}) möchte der Arbeitsgruppe „{group}“ beitreten.",
-        "en": "{name} ({company}) would like to join the working group “{group}”.",
+        "de": "{who} möchte der Arbeitsgruppe „{group}“ beitreten.",
+        "en": "{who} would like to join the working group “{group}”.",
     },
     "groups.btn_approve": {"de": "✅ Aufnehmen", "en": "✅ Approve"},
     "groups.btn_decline": {"de": "✖️ Ablehnen", "en": "✖️ Decline"},

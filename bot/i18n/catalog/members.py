@@ -144,6 +144,7 @@ MESSAGES = {
         "{competencies}\nLanguage: {language}\nReminders: {reminders}\nMember since: {since}",
     },
     "profile.none": {"de": "keine", "en": "none"},
+    "profile.not_given": {"de": "keine Angabe", "en": "not given"},
     "profile.on": {"de": "an", "en": "on"},
     "profile.off": {"de": "aus", "en": "off"},
     "profile.edit_name": {"de": "Name ändern", "en": "Change name"},
@@ -172,8 +173,8 @@ MESSAGES = {
     },
     "help.language": {"de": "Sprache wechseln", "en": "Change language"},
     "approval.request": {
-        "de": "Neue Anmeldung: {name} ({company}, {region}). Freigeben?",
-        "en": "New registration: {name} ({company}, {region}). Approve?",
+        "de": "Neue Anmeldung: {who}. Freigeben?",
+        "en": "New registration: {who}. Approve?",
     },
     "approval.approve": {"de": "Freigeben", "en": "Approve"},
     "approval.reject": {"de": "Ablehnen", "en": "Reject"},

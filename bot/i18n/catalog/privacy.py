@@ -160,8 +160,8 @@ MESSAGES = {
         "en": "No member found for “{query}”.",
     },
     "privacy.member_line": {
-        "de": "#{id} {name} ({company}) – {status}; {accounts}",
-        "en": "#{id} {name} ({company}) – {status}; {accounts}",
+        "de": "#{id} {who} – {status}; {accounts}",
+        "en": "#{id} {who} – {status}; {accounts}",
     },
     "privacy.status_active": {"de": "aktiv", "en": "active"},
     "privacy.status_pending": {"de": "wartet auf Freigabe", "en": "awaiting approval"},
@@ -177,13 +177,13 @@ MESSAGES = {
         "en": "To delete your own data, use /delete.",
     },
     "privacy.staff_erase_confirm": {
-        "de": "Alle Daten von {name} ({company}) löschen? Gelöscht werden Profil, Konten, "
+        "de": "Alle Daten von {who} löschen? Gelöscht werden Profil, Konten, "
         "Abos, Antworten zu Terminen, Mitgliedschaften und Beitrittsanfragen in "
         "Arbeitsgruppen, Kooperationsanfragen und Einstellungen. Ohne Namen bleiben Beiträge "
         "in Arbeitsgruppen (gezeigt als „{author}“), angelegte Termine, Arbeitsgruppen, "
         "Rundschreiben und Einladungen und das Protokoll. Das lässt sich nicht rückgängig "
         "machen.",
-        "en": "Delete all data of {name} ({company})? This deletes the profile, accounts, "
+        "en": "Delete all data of {who}? This deletes the profile, accounts, "
         "subscriptions, answers to events, working group memberships and join requests, "
         "cooperation requests and settings. Staying without the name: working group updates "
         "(shown as “{author}”), events, working groups, broadcasts and invitations created, "
@@ -298,9 +298,10 @@ MESSAGES = {
         "en": "For several people, valid 30 days",
     },
     "privacy.invite_usage": {
-        "de": "So geht es: /einladen [ANZAHL|mehrfach] [TAGE], höchstens {uses} Personen und "
-        "{days} Tage.",
-        "en": "Usage: /invite [USES|multi] [DAYS], at most {uses} people and {days} days.",
+        "de": "So geht es: /einladen [ANZAHL|mehrfach] [TAGE], z. B. /einladen 5 Tage oder "
+        "/einladen 3 Personen 2 Wochen; höchstens {uses} Personen und {days} Tage.",
+        "en": "Usage: /invite [USES|multi] [DAYS], e.g. /invite 5 days or /invite 3 people "
+        "2 weeks; at most {uses} people and {days} days.",
     },
     "privacy.invite_once": {"de": "für eine Person", "en": "for one person"},
     "privacy.invite_times": {
