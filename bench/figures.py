@@ -197,6 +197,17 @@ BENCHES: tuple[Bench, ...] = (
         ),
     ),
     Bench(
+        "polls",
+        "bench.polls_bench",
+        "polls.json",
+        "date poll to 2,000 members, then 2,000 votes",
+        (
+            F("queued_ms", "every ballot stored (ms)", "< 1000"),
+            F("tally_edits", "organiser's tally edits while voting", "≤ one per 5 s"),
+            F("answers_stored", "votes counted", "= 2000"),
+        ),
+    ),
+    Bench(
         "groups",
         "bench.groups_bench",
         "groups.json",

@@ -21,6 +21,7 @@ from storage.linking import LinkRepository
 from storage.maintenance import Maintenance
 from storage.members import MemberRepository
 from storage.outbox import OutboxRepository
+from storage.polls import PollRepository
 from storage.privacy import PrivacyRepository
 from storage.rsvps import RsvpRepository
 from storage.signatures import SeenSignatures
@@ -60,6 +61,7 @@ class Store:
         self.admin_claims = AdminClaimRepository(db)
         self.subscriptions = SubscriptionRepository(db)
         self.seen_signatures = SeenSignatures(db)
+        self.polls = PollRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:

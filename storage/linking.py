@@ -83,6 +83,21 @@ MERGE_STEPS: tuple[MergeStep, ...] = (
         ),
     ),
     MergeStep(
+        "polls",
+        "date polls either account organised belong to the kept member",
+        ("UPDATE polls SET organiser_id = :keep WHERE organiser_id = :drop",),
+    ),
+    MergeStep(
+        "poll_audience",
+        "asked in a date poll on either account: asked once",
+        ("UPDATE OR IGNORE poll_audience SET member_id = :keep WHERE member_id = :drop",),
+    ),
+    MergeStep(
+        "poll_answers",
+        "one answer per date of a poll: the kept account's where both answered",
+        ("UPDATE OR IGNORE poll_answers SET member_id = :keep WHERE member_id = :drop",),
+    ),
+    MergeStep(
         "sent_reminders",
         "a reminder sent to either account counts as sent",
         ("UPDATE OR IGNORE sent_reminders SET member_id = :keep WHERE member_id = :drop",),

@@ -117,6 +117,19 @@ class OutboxRepository:
             )
             return max(cursor.rowcount, 0)
 
+    async def add_edit(
+        self, platform: str, chat_id: str, member_id: int | None, payload: str, reply_target: str
+    ) -> int:
+        """A message that edits one sent before (an adapter's ``reply_target``), for the
+        worker to send: a live tally kept in one message."""
+        stamp = to_db_time(utcnow())
+        cursor = await self.db.execute(
+            "INSERT INTO outbox (platform, chat_id, chat_kind, member_id, payload,"
+            " reply_target, next_attempt_at, created_at) VALUES (?, ?, 'private', ?, ?, ?, ?, ?)",
+            (platform, chat_id, member_id, payload, reply_target, stamp, stamp),
+        )
+        return max(cursor.rowcount, 0)
+
     async def add_replies(
         self,
         platform: str,

@@ -293,6 +293,33 @@ DATA_STEPS: tuple[DataStep, ...] = (
         ("DELETE FROM cooperation_responses WHERE member_id = :member",),
     ),
     DataStep(
+        "polls",
+        "date polls they organised stay for those asked, without their organiser and without"
+        " the chat their tally went to",
+        "SELECT id, title, audience_kind, deadline, state, created_at FROM polls"
+        " WHERE organiser_id = :member ORDER BY id",
+        (
+            "UPDATE polls SET organiser_id = NULL, tally_platform = NULL, tally_chat = NULL,"
+            " tally_target = NULL WHERE organiser_id = :member",
+        ),
+    ),
+    DataStep(
+        "poll_audience",
+        "the date polls they were asked in",
+        "SELECT a.poll_id, p.title FROM poll_audience a JOIN polls p ON p.id = a.poll_id"
+        " WHERE a.member_id = :member ORDER BY a.poll_id",
+        ("DELETE FROM poll_audience WHERE member_id = :member",),
+    ),
+    DataStep(
+        "poll_answers",
+        "their answers to date polls (the tally no longer counts them)",
+        "SELECT w.poll_id, p.title, o.start AS date, w.answer, w.answered_at"
+        " FROM poll_answers w JOIN polls p ON p.id = w.poll_id JOIN poll_options o"
+        " ON o.poll_id = w.poll_id AND o.position = w.position"
+        " WHERE w.member_id = :member ORDER BY w.poll_id, w.position",
+        ("DELETE FROM poll_answers WHERE member_id = :member",),
+    ),
+    DataStep(
         "inbox",
         "updates from their accounts as they arrived: the raw payload and the chat key (their"
         " platform id) are cleared once an update is handled; only the platform's update id"
@@ -393,6 +420,7 @@ DATA_STEPS: tuple[DataStep, ...] = (
 )
 
 NOT_PERSONAL: dict[str, str] = {
+    "poll_options": "the candidate dates of date polls",
     "schema_migrations": "which migrations ran",
     "topics": "topic channels of the network",
     "event_overrides": "moved or cancelled dates of events",

@@ -23,6 +23,7 @@ from storage.broadcasts import Audience
 from storage.db import to_db_time, utcnow
 from storage.events import EventFields
 from storage.members import Member
+from storage.polls import NewPoll
 from tests.events_support import add_event
 from tests.events_support import service as event_service
 from tests.groups_support import group_service
@@ -196,3 +197,25 @@ async def _groups_and_requests(app: Services, him: int, other: int) -> None:
         " SELECT id, ?, ?, 'interested' FROM cooperation_requests WHERE author_id = ?",
         (him, now, other),
     )
+    await _poll(app, member, other, mine.id)
+
+
+async def _poll(app: Services, him: Member, other: int, group_id: int) -> None:
+    """A date poll he started for his group (its tally goes to his Telegram chat), answered
+    by both. Written without its ballots, so the outbox stays as the other steps expect."""
+    soon = utcnow().replace(microsecond=0) + timedelta(days=3)
+    new = NewPoll(
+        title="Treffen AG Sensorik",
+        organiser_id=him.id,
+        audience_kind="group",
+        audience_ref=group_id,
+        deadline=soon,
+        visibility="all",
+        remind_at=None,
+        options=[(soon + timedelta(days=1), None), (soon + timedelta(days=2), None)],
+    )
+    poll = await app.store.polls.create(new, [him.id, other])
+    await app.store.polls.set_tally_target(poll.id, "telegram", TELEGRAM_ID, '{"edit": 1}')
+    await app.store.polls.answer(poll.id, 0, him.id, "y")
+    await app.store.polls.answer(poll.id, 1, other, "m")
+    await app.store.polls.claim_tally(poll.id, utcnow())  # no tally edit queued meanwhile

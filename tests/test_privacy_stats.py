@@ -107,6 +107,7 @@ async def test_stats_match_the_store(app: Services) -> None:
         "👥 Regionen, Plattformen, Monate",
         "🏷 Themen und Arbeitsgruppen",
         "🤝 Kooperationsgesuche",
+        "🗓 Terminabstimmungen",
         "Unerreichbare löschen …",
     ]
     [people] = await admin.press("Regionen")

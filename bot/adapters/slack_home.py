@@ -23,11 +23,13 @@ from bot.models import Button
 from bot.settings import Settings
 from handlers.events import render as event_render
 from handlers.members.render import profile_body
+from handlers.polls import render as poll_render
 from storage import Store
 from storage.members import Member
 
 MAX_HOME_TOPICS = 40  # a Home view holds at most 100 blocks
 HOME_EVENTS = 5
+HOME_POLLS = 5
 
 
 async def next_events_blocks(
@@ -53,6 +55,26 @@ async def next_events_blocks(
         blocks.append(section(line))
         buttons = event_render.rsvp_buttons(lang, row.occ)[0]
         blocks += action_blocks([*buttons, event_render.details_button(lang, row.occ)])
+    return blocks
+
+
+async def open_polls_blocks(
+    store: Store, settings: Settings, member: Member, lang: str
+) -> list[Block]:
+    """ "Offene Abstimmungen": the open date polls the member was asked in, each with the
+    button that sends their ballot to the DM (where answering edits it)."""
+    polls = await store.polls.open_for(member.id)
+    if not polls:
+        return []
+    zone = _member_zone(settings, member)
+    blocks: list[Block] = [_header(t(lang, "polls.home_title"))]
+    for index, poll in enumerate(polls[:HOME_POLLS]):
+        answered = bool(await store.polls.answers_of(poll.id, member.id))
+        text, button = poll_render.open_poll_line(lang, zone, poll, answered)
+        title, _, rest = text.partition("\n")
+        block = section(f"{bold(title)}\n{mrkdwn(rest)}")
+        block["accessory"] = button_element(button, index)
+        blocks.append(block)
     return blocks
 
 
@@ -113,6 +135,10 @@ async def build_home_view(
     blocks += _profile_blocks(settings, member, lang)
     blocks.append({"type": "divider"})
     blocks += await _topic_blocks(store, member, lang)
+    polls = await open_polls_blocks(store, settings, member, lang)
+    if polls:
+        blocks.append({"type": "divider"})
+        blocks += polls
     events = await next_events_blocks(store, settings, member, lang)
     if events:
         blocks.append({"type": "divider"})

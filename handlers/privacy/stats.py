@@ -61,6 +61,7 @@ class NetworkStats(BaseModel):
     retention_days: int
     unreachable_accounts: int  # unreachable for longer than the retention period
     unreachable_members: int  # of those, members with no other reachable account
+    polls: dict[str, int] = {}  # date polls by state, people asked and those who answered
 
 
 async def collect(store: Store, settings: Settings, now: datetime | None = None) -> NetworkStats:
@@ -103,10 +104,11 @@ async def collect(store: Store, settings: Settings, now: datetime | None = None)
         retention_days=settings.unreachable_retention_days,
         unreachable_accounts=len(stale),
         unreachable_members=len({s.member_id for s in stale if not s.reachable_elsewhere}),
+        polls=await store.polls.counts(),
     )
 
 
-SECTIONS = ("members", "topics", "cooperation")
+SECTIONS = ("members", "topics", "cooperation", "polls")
 """What stays behind buttons: the first screen answers the usual question (how many
 members, who comes to the next events, did the messages go out)."""
 
@@ -196,6 +198,10 @@ def section(lang: str, stats: NetworkStats, name: str) -> str:
             ("privacy.stats_topics", _pairs(stats.subscriptions_per_topic)),
             ("privacy.stats_groups", _pairs(stats.group_sizes)),
         ]
+    elif name == "polls":
+        counts = {"open": 0, "closed": 0, "asked": 0, "answered": 0} | stats.polls
+        counts["open"] += counts.pop("ended", 0)  # waiting for the organiser's pick
+        blocks = [("polls.stats_title", t(lang, "polls.stats", **counts))]
     else:
         months = "\n".join(
             t(

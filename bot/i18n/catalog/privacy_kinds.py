@@ -152,6 +152,24 @@ _KINDS = {
         "{n} cooperation notice received",
         "{n} cooperation notices received",
     ),
+    "polls": (
+        "{n} gestartete Terminabstimmung",
+        "{n} gestartete Terminabstimmungen",
+        "{n} date poll started",
+        "{n} date polls started",
+    ),
+    "poll_audience": (
+        "{n} Einladung zu einer Terminabstimmung",
+        "{n} Einladungen zu Terminabstimmungen",
+        "{n} date poll invitation",
+        "{n} date poll invitations",
+    ),
+    "poll_answers": (
+        "{n} Antwort auf eine Terminabstimmung",
+        "{n} Antworten auf Terminabstimmungen",
+        "{n} date poll answer",
+        "{n} date poll answers",
+    ),
     "inbox": (
         "{n} eingegangene Nachricht",
         "{n} eingegangene Nachrichten",
@@ -229,6 +247,12 @@ _KEPT = {
         "{n} geschlossene Kooperationsanfragen anderer Mitglieder",
         "{n} closed cooperation request of another member",
         "{n} closed cooperation requests of other members",
+    ),
+    "polls": (
+        "{n} Terminabstimmung (bleibt für die Gefragten, ohne Organisator)",
+        "{n} Terminabstimmungen (bleiben für die Gefragten, ohne Organisator)",
+        "{n} date poll (stays for those asked, without its organiser)",
+        "{n} date polls (stay for those asked, without their organiser)",
     ),
     "inbox": (
         "{n} eingegangene Nachricht (nur ihre Nummer, ohne Inhalt)",
