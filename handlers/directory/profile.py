@@ -9,7 +9,7 @@ from bot.context import MemberContext
 from bot.models import Outgoing
 from bot.router import Router
 from handlers.directory.service import DirectoryService
-from handlers.members.profile import ProfileSection, profile_section, show_profile
+from handlers.members.profile_view import ProfileSection, profile_section, show_profile
 
 
 class Listed(ButtonArgs, action="directory.toggle"):

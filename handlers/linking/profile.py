@@ -13,7 +13,7 @@ from bot.context import Context, MemberContext
 from bot.models import Outgoing
 from bot.router import Router
 from handlers.linking.service import account_label, platform_name
-from handlers.members.profile import ProfileSection, profile_section, show_profile
+from handlers.members.profile_view import ProfileSection, profile_section, show_profile
 
 LAST_USED = "last"
 
