@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from bot.calendar.recurrence import nth_weekday_rule, weekly_rule
+from bot.i18n import format_datetime
 from bot.services import Services
 from handlers.events.inputs import read_capacity, read_repeat
 from handlers.validation import Invalid
@@ -209,3 +210,25 @@ async def test_a_group_archived_before_confirming_is_refused_and_nothing_written
     assert "gibt es nicht mehr" in replies[0].text
     assert await app.store.events.all() == []
     assert await app.store.conversations.get("console", "admin") is not None  # may change it
+
+
+async def test_a_range_typed_as_the_start_sets_the_end_and_is_echoed_in_full(
+    app: Services,
+) -> None:
+    """``1.4. 18:30 bis 20 Uhr``: start and end in one answer; the end is not asked, and
+    the preview shows both in full, so a misreading is seen before it is saved."""
+    admin = Person(app.core, "admin")
+    await admin.say("/neuertermin")
+    await admin.say("Stammtisch „Wasserstoff“")
+    day = local_day(app, 40)
+    replies = await admin.say(f"{day.day}.{day.month}. 18:30 bis 20 Uhr")
+    assert "Wo findet" in replies[0].text or "Ort" in replies[0].text, replies[0].text
+    for answer in ("-", "weiter", "Treffen", "-", "einmalig"):
+        replies = await admin.say(answer)
+    preview = (await admin.say("-"))[0].text
+    start, end = day.replace(minute=30), day.replace(hour=20)
+    assert f"Beginn: {format_datetime(start, 'de', app.settings.zone)}" in preview, preview
+    assert format_datetime(end, "de", app.settings.zone) in preview
+    await admin.press("Anlegen")
+    [event] = await app.store.events.all()
+    assert (event.start, event.end) == (start, end)

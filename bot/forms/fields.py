@@ -85,6 +85,15 @@ Gone = Callable[[Context, str, Draft], Awaitable[None]]
 
 
 @dataclass(frozen=True)
+class Several:
+    """A parser's answer that also answers later fields: a range typed as the start
+    (``1.4. 18:30 bis 20 Uhr``) gives the end too, which is then not asked."""
+
+    value: Any
+    also: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
 class Field:
     """One question of a form.
 

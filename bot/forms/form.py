@@ -31,7 +31,7 @@ from bot import markup
 from bot.arguments import number
 from bot.context import Context, MemberContext
 from bot.forms import words
-from bot.forms.fields import Choice, Draft, Field, Kind
+from bot.forms.fields import Choice, Draft, Field, Kind, Several
 from bot.models import CALLBACK_LIMIT, Button, FieldView, FormView, Outgoing
 from bot.router import Access, HandlerResult, Invalid, Refusal, Router, as_list
 
@@ -193,11 +193,13 @@ class Form(Generic[Model]):
     async def _next(self, ctx: Context, draft: Draft, after: int, edit: bool) -> Field | None:
         """The field to ask after the one at ``after``: the next that applies; when
         changing one field of a full form, only one that applies and has no answer yet."""
+        state = ctx.conversation if self._active(ctx) else None
+        ahead = state.data.get("ahead", []) if state is not None else []
         for candidate in self.fields[after + 1 :]:
             if not candidate.applies(draft):
                 continue
-            if edit and candidate.name in draft.raw:
-                continue
+            if (edit or candidate.name in ahead) and candidate.name in draft.raw:
+                continue  # answered already (or by an earlier answer: a range's end)
             return candidate
         return None
 
@@ -350,6 +352,13 @@ class Form(Generic[Model]):
     async def _accept(self, ctx: Context, asked: Field, draft: Draft, value: Any) -> HandlerResult:
         """Store one answer and ask what comes next (the preview when all is answered)."""
         edit = self._editing(ctx)
+        if isinstance(value, Several):  # it answers later fields too: they are not asked
+            for name, also in value.also.items():
+                draft = draft.with_value(name, also)
+            if ctx.conversation is not None:
+                ahead = [*ctx.conversation.data.get("ahead", []), *value.also]
+                ctx.conversation.data["ahead"] = ahead
+            value = value.value
         if value is not _KEEP:
             draft = draft.with_value(asked.name, value)
         self._apply_language(ctx, draft)
@@ -571,6 +580,8 @@ class Form(Generic[Model]):
             except Refusal as problem:
                 errors[item.name] = problem.reply(ctx).text
                 continue
+            if isinstance(value, Several):  # a modal asks each of those fields itself
+                value = value.value
             draft = draft.with_value(item.name, value)
         if errors:
             return await self._native(ctx, draft, errors)

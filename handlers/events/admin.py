@@ -14,7 +14,7 @@ from bot.arguments import record_id
 from bot.calendar.recurrence import HORIZON
 from bot.calendar.recurrence import occurrences as expand
 from bot.context import Context
-from bot.forms import Choice, Draft, Field, Form, Kind, words
+from bot.forms import Choice, Draft, Field, Form, Kind, Several, words
 from bot.models import Outgoing
 from bot.router import Access, Router
 from handlers.events.chat import service
@@ -27,7 +27,7 @@ from handlers.events.inputs import (
     read_format,
     read_place,
     read_repeat,
-    read_start,
+    read_span,
     read_title,
     repeat_rule,
 )
@@ -62,8 +62,10 @@ class NewEvent(BaseModel):
 # readers: the shared ones, given what they need from the context and earlier answers ----
 
 
-def _start(ctx: Context, text: str, draft: Draft) -> datetime:
-    return read_start(text, ctx.zone, utcnow())
+def _start(ctx: Context, text: str, draft: Draft) -> datetime | Several:
+    """The start; a range typed as the start (``1.4. 18:30 bis 20 Uhr``) sets the end too."""
+    start, end = read_span(text, ctx.zone, utcnow())
+    return start if end is None else Several(start, {"end": end})
 
 
 def _end(ctx: Context, text: str, draft: Draft) -> datetime:

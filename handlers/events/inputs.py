@@ -23,7 +23,7 @@ from bot.calendar.recurrence import (
     weekly_rule,
 )
 from bot.forms.words import fold
-from bot.parsing.dates import parse_datetime, parse_duration, parse_end
+from bot.parsing.dates import parse_datetime, parse_duration, parse_end, parse_start
 from handlers import validation
 from handlers.validation import Invalid
 from storage.events import FORMATS
@@ -61,7 +61,17 @@ def read_zone(name: str) -> ZoneInfo:
 def read_start(text: str, zone: ZoneInfo, now: datetime) -> datetime:
     """A start in the future and within the horizon in which events are listed, as
     :func:`bot.parsing.dates.parse_datetime` reads it (``1.4. 18 Uhr``, ``morgen 18 Uhr``)."""
-    start = parse_datetime(text, now, zone)
+    return check_start(parse_datetime(text, now, zone), now)
+
+
+def read_span(text: str, zone: ZoneInfo, now: datetime) -> tuple[datetime, datetime | None]:
+    """A start as :func:`read_start` reads it, or a start with its end typed in one
+    answer (``1.4. 18:30 bis 20 Uhr``, ``01.04.2027 18:30–20:00``)."""
+    start, end = parse_start(text, now, zone)
+    return check_start(start, now), None if end is None else check_span(start, end)
+
+
+def check_start(start: datetime, now: datetime) -> datetime:
     if start <= now:
         raise Invalid("events.start_past", {})
     if start > now + HORIZON:
