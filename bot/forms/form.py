@@ -463,13 +463,10 @@ class Form(Generic[Model]):
 
     async def _preview(self, ctx: Context, draft: Draft) -> list[Outgoing]:
         shown = await self.sample(ctx, draft) if self.sample is not None else []
-        buttons = [
-            [
-                self._button(ctx.t(self._confirm(draft)), ".ok"),
-                self._button(ctx.t("form.change"), ".edit"),
-            ],
-            [self._button(ctx.t(self.discard), ".no")],
-        ]
+        first = [self._button(ctx.t(self._confirm(draft)), ".ok")]
+        if any(f.applies(draft) for f in self.fields):  # a bare confirmation has none
+            first.append(self._button(ctx.t("form.change"), ".edit"))
+        buttons = [first, [self._button(ctx.t(self.discard), ".no")]]
         *messages, last = await self._preview_messages(ctx, draft)
         done = last.model_copy(update={"buttons": [*last.buttons, *buttons]})
         return [*shown, *messages, done]

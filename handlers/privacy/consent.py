@@ -103,7 +103,7 @@ def register(router: Router) -> None:
         return [ctx.reply("privacy.accepted", replace=True), await main_menu(ctx)]
 
     @router.action("privacy.leave", access=Access.ANYONE, gated=False)
-    async def leave(ctx: Context, arg: str) -> Outgoing:
+    async def leave(ctx: Context, arg: str) -> Outgoing | list[Outgoing]:
         if ctx.member is None:
             return ctx.reply("privacy.nothing_stored")
         return await confirmation(ctx, ctx.member)
