@@ -179,6 +179,8 @@ class DeliveryWorker:
                         wait = min(wait, token_wait)
                         continue
                     items, none_left = await self._claim(platform, allowed, now)
+                    for item in items:  # in flight from the claim on: drain() must not
+                        self._in_flight[item.id] = item.platform  # see a gap at the commit
                     free -= len(items)
                     started += [(adapter, item) for item in items]
                     if none_left:
@@ -187,6 +189,8 @@ class DeliveryWorker:
                         wait = min(wait, self.limiter.budget(platform, 1)[1])
         except BaseException:
             self._outcomes[:0] = settling  # recorded by the next pass instead
+            for _adapter, item in started:  # not claimed after all: rolled back
+                self._in_flight.pop(item.id, None)
             raise
         for item, _outcome in settling:
             self._in_flight.pop(item.id, None)
