@@ -98,6 +98,32 @@ MERGE_STEPS: tuple[MergeStep, ...] = (
         ("UPDATE OR IGNORE poll_answers SET member_id = :keep WHERE member_id = :drop",),
     ),
     MergeStep(
+        "event_checkins",
+        "one check-in per date: the earlier one where both accounts checked in",
+        (
+            "DELETE FROM event_checkins AS k WHERE k.member_id = :keep AND EXISTS (SELECT 1"
+            " FROM event_checkins AS d WHERE d.member_id = :drop AND d.event_id = k.event_id"
+            " AND d.occurrence = k.occurrence AND d.checked_in_at < k.checked_in_at)",
+            "UPDATE OR IGNORE event_checkins SET member_id = :keep WHERE member_id = :drop",
+            "UPDATE event_checkins SET checked_in_by = :keep WHERE checked_in_by = :drop",
+        ),
+    ),
+    MergeStep(
+        "event_feedback",
+        "one feedback per date: the later one where both accounts answered",
+        (
+            "DELETE FROM event_feedback AS k WHERE k.member_id = :keep AND EXISTS (SELECT 1"
+            " FROM event_feedback AS d WHERE d.member_id = :drop AND d.event_id = k.event_id"
+            " AND d.occurrence = k.occurrence AND d.updated_at > k.updated_at)",
+            "UPDATE OR IGNORE event_feedback SET member_id = :keep WHERE member_id = :drop",
+        ),
+    ),
+    MergeStep(
+        "feedback_requests",
+        "a feedback request sent to either account counts as sent",
+        ("UPDATE OR IGNORE feedback_requests SET member_id = :keep WHERE member_id = :drop",),
+    ),
+    MergeStep(
         "sent_reminders",
         "a reminder sent to either account counts as sent",
         ("UPDATE OR IGNORE sent_reminders SET member_id = :keep WHERE member_id = :drop",),
@@ -121,16 +147,19 @@ MERGE_STEPS: tuple[MergeStep, ...] = (
         "member_settings",
         "the kept member's directory choice wins; a preferred platform is kept if either set"
         " one; cooperation requests turned off on either account stay off, else the kept"
-        " member's choice, else the other's",
+        " member's choice, else the other's; feedback requests turned off on either stay off",
         (
             "INSERT INTO member_settings (member_id, listed_in_directory, preferred_platform,"
-            " cooperation_requests) SELECT :keep, listed_in_directory, preferred_platform,"
-            " cooperation_requests FROM member_settings WHERE member_id = :drop"
+            " cooperation_requests, feedback_requests) SELECT :keep, listed_in_directory,"
+            " preferred_platform, cooperation_requests, feedback_requests FROM member_settings"
+            " WHERE member_id = :drop"
             " ON CONFLICT (member_id) DO UPDATE SET preferred_platform"
             " = COALESCE(member_settings.preferred_platform, excluded.preferred_platform),"
             " cooperation_requests = CASE WHEN 0 IN (member_settings.cooperation_requests,"
             " excluded.cooperation_requests) THEN 0 ELSE COALESCE("
-            "member_settings.cooperation_requests, excluded.cooperation_requests) END",
+            "member_settings.cooperation_requests, excluded.cooperation_requests) END,"
+            " feedback_requests = MIN(member_settings.feedback_requests,"
+            " excluded.feedback_requests)",
         ),
     ),
     MergeStep(

@@ -155,8 +155,10 @@ DATA_STEPS: tuple[DataStep, ...] = (
     ),
     DataStep(
         "member_settings",
-        "directory listing and preferred platform (the directory index follows by trigger)",
-        "SELECT listed_in_directory, preferred_platform FROM member_settings"
+        "directory listing, preferred platform, cooperation notices and feedback requests on"
+        " or off (the directory index follows by trigger)",
+        "SELECT listed_in_directory, preferred_platform, cooperation_requests, feedback_requests"
+        " FROM member_settings"
         " WHERE member_id = :member",
         ("DELETE FROM member_settings WHERE member_id = :member",),
     ),
@@ -318,6 +320,34 @@ DATA_STEPS: tuple[DataStep, ...] = (
         " ON o.poll_id = w.poll_id AND o.position = w.position"
         " WHERE w.member_id = :member ORDER BY w.poll_id, w.position",
         ("DELETE FROM poll_answers WHERE member_id = :member",),
+    ),
+    DataStep(
+        "event_checkins",
+        "the event dates they checked in at (how, when, and whether unannounced); the figures"
+        " no longer count them",
+        "SELECT c.event_id, e.title, c.occurrence AS date, c.how, c.walk_in, c.checked_in_at"
+        " FROM event_checkins c JOIN events e ON e.id = c.event_id"
+        " WHERE c.member_id = :member ORDER BY c.event_id, c.occurrence",
+        (
+            "UPDATE event_checkins SET checked_in_by = NULL WHERE checked_in_by = :member",
+            "DELETE FROM event_checkins WHERE member_id = :member",
+        ),
+    ),
+    DataStep(
+        "event_feedback",
+        "their feedback on event dates: stars, comment and whether their name may be shown",
+        "SELECT f.event_id, e.title, f.occurrence AS date, f.stars, f.comment, f.show_name,"
+        " f.created_at, f.updated_at FROM event_feedback f JOIN events e ON e.id = f.event_id"
+        " WHERE f.member_id = :member ORDER BY f.event_id, f.occurrence",
+        ("DELETE FROM event_feedback WHERE member_id = :member",),
+    ),
+    DataStep(
+        "feedback_requests",
+        "the feedback requests sent to them",
+        "SELECT r.event_id, e.title, r.occurrence AS date, r.sent_at, r.changeable_until"
+        " FROM feedback_requests r JOIN events e ON e.id = r.event_id"
+        " WHERE r.member_id = :member ORDER BY r.event_id, r.occurrence",
+        ("DELETE FROM feedback_requests WHERE member_id = :member",),
     ),
     DataStep(
         "inbox",

@@ -157,6 +157,7 @@ async def build(app: Services) -> Network:
         " VALUES (?, ?, 86400, ?, ?)",
         (created.id, to_db_time(utcnow() + timedelta(days=1)), him.id, to_db_time(utcnow())),
     )
+    await _came_and_rated(app, created.id, to_db_time(occ.key), him.id, other_member.id)
     broadcasts = BroadcastService(store, app.notifier, app.settings)
     sender = Sender(f"telegram:{TELEGRAM_ID}", "de", him.id, ("telegram", TELEGRAM_ID))
     await broadcasts.send_now(Audience(), "Liebe Mitglieder, bis bald.", sender)
@@ -164,6 +165,27 @@ async def build(app: Services) -> Network:
     await telegram.say("/neuertermin")  # a wizard left open
     await app.worker.drain(within=5.0)
     return Network(him, other_member, third_member, telegram, admin, event.id)
+
+
+async def _came_and_rated(app: Services, event_id: int, date: str, him: int, other: int) -> None:
+    """Both came to the date (he ticked Bertram in at the door) and he rated it."""
+    now = to_db_time(utcnow())
+    for member, by in ((him, None), (other, him)):
+        await app.store.db.execute(
+            "INSERT INTO event_checkins (event_id, occurrence, member_id, how, walk_in,"
+            " checked_in_at, checked_in_by) VALUES (?, ?, ?, ?, 0, ?, ?)",
+            (event_id, date, member, "link" if by is None else "staff", now, by),
+        )
+    await app.store.db.execute(
+        "INSERT INTO feedback_requests (event_id, occurrence, member_id, sent_at,"
+        " changeable_until) VALUES (?, ?, ?, ?, ?)",
+        (event_id, date, him, now, now),
+    )
+    await app.store.db.execute(
+        "INSERT INTO event_feedback (event_id, occurrence, member_id, stars, comment,"
+        " show_name, created_at, updated_at) VALUES (?, ?, ?, 4, 'Gute Vorträge', 1, ?, ?)",
+        (event_id, date, him, now, now),
+    )
 
 
 async def _groups_and_requests(app: Services, him: int, other: int) -> None:

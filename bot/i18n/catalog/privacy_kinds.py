@@ -170,6 +170,24 @@ _KINDS = {
         "{n} date poll answer",
         "{n} date poll answers",
     ),
+    "event_checkins": (
+        "{n} Check-in bei einer Veranstaltung",
+        "{n} Check-ins bei Veranstaltungen",
+        "{n} event check-in",
+        "{n} event check-ins",
+    ),
+    "event_feedback": (
+        "{n} Rückmeldung zu einer Veranstaltung",
+        "{n} Rückmeldungen zu Veranstaltungen",
+        "{n} event feedback",
+        "{n} event feedback answers",
+    ),
+    "feedback_requests": (
+        "{n} Bitte um Rückmeldung",
+        "{n} Bitten um Rückmeldung",
+        "{n} feedback request",
+        "{n} feedback requests",
+    ),
     "inbox": (
         "{n} eingegangene Nachricht",
         "{n} eingegangene Nachrichten",
@@ -253,6 +271,12 @@ _KEPT = {
         "{n} Terminabstimmungen (bleiben für die Gefragten, ohne Organisator)",
         "{n} date poll (stays for those asked, without its organiser)",
         "{n} date polls (stay for those asked, without their organiser)",
+    ),
+    "event_checkins": (
+        "{n} Check-in, das Sie für andere eingetragen haben (bleibt, ohne Ihren Namen)",
+        "{n} Check-ins, die Sie für andere eingetragen haben (bleiben, ohne Ihren Namen)",
+        "{n} check-in you recorded for someone else (stays, without your name)",
+        "{n} check-ins you recorded for others (stay, without your name)",
     ),
     "inbox": (
         "{n} eingegangene Nachricht (nur ihre Nummer, ohne Inhalt)",
