@@ -11,7 +11,9 @@ which keeps the update for a later try (inbox, or the platform's queue) and apol
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
+from typing import Any
 
 from bot.adapters.base import Adapter
 from bot.arguments import StaleArgument
@@ -96,12 +98,41 @@ class Core:
             self.notifier.on_enqueue()
         return replies
 
+    async def handle_in_place(
+        self, incoming: Incoming, via: Adapter, in_place: Callable[[Outgoing], bool]
+    ) -> tuple[list[Outgoing], Coroutine[Any, Any, object] | None]:
+        """:meth:`handle` for a caller that gives some answers in the platform's response
+        itself (a Slack modal's acknowledgement): those, picked by ``in_place``, are not
+        written. The others are written in the handler's transaction; their send through
+        ``via`` is returned, for the caller to run after its response, so the response
+        never waits for a send (a crash before it leaves them to the worker)."""
+        incoming = as_typed(incoming)
+        replies, written = await self._handle(incoming, via, in_place)
+        queued = [reply for reply in replies if not in_place(reply)]
+        if not queued:
+            return replies, None
+        if written is None:  # answered after a rollback: written on its own
+            async with self.store.transaction():
+                written = await self._write(incoming, queued)
+        rows, now = written
+        if not now:  # queued behind an earlier answer still unsent: the worker keeps the order
+            self.notifier.on_enqueue()
+            return replies, None
+        sending = send_replies(
+            self.store, via, incoming.chat_id, incoming.chat_kind,
+            incoming.reply_target or "", rows, self.metrics, self._apology(incoming),
+        )  # fmt: skip
+        return replies, sending
+
     def _apology(self, incoming: Incoming) -> Outgoing:
         lang = normalize_language(incoming.language_hint, self.settings.language)
         return Outgoing(text=t(lang, "error.internal"))
 
     async def _handle(
-        self, incoming: Incoming, via: Adapter | None
+        self,
+        incoming: Incoming,
+        via: Adapter | None,
+        in_place: Callable[[Outgoing], bool] | None = None,
     ) -> tuple[list[Outgoing], Written | None]:
         platform, chat_kind = incoming.platform.value, incoming.chat_kind.value
         watch = Stopwatch()
@@ -126,6 +157,9 @@ class Core:
                     member_id = ctx.member.id if ctx.member is not None else None
                     if via is None:
                         return replies, None
+                    if in_place is not None:
+                        queued = [reply for reply in replies if not in_place(reply)]
+                        return replies, await self._write(incoming, queued, member_id)
                     return replies, await self._write(
                         incoming, replies, member_id, loaded.replies_waiting
                     )

@@ -284,6 +284,50 @@ async def test_a_valid_submission_shows_the_preview_whose_submit_finishes(
     assert len(RESULTS) == 1
 
 
+class Statements:
+    """Stands in front of the store's connection and notes every write and commit, so a
+    test can see which transaction a row was written in."""
+
+    def __init__(self, connection: Any, seen: list[str]) -> None:
+        object.__setattr__(self, "_connection", connection)
+        object.__setattr__(self, "_seen", seen)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        setattr(self._connection, name, value)
+
+    def __getattr__(self, name: str) -> Any:
+        attribute = getattr(self._connection, name)
+        if name not in ("execute", "executemany", "execute_fetchall", "commit"):
+            return attribute
+
+        def noted(*args: Any, **kwargs: Any) -> Any:
+            sql = "COMMIT" if name == "commit" else str(args[0]).strip()[:40]
+            self._seen.append(sql)
+            return attribute(*args, **kwargs)
+
+        return noted
+
+
+async def test_the_finishs_message_is_written_in_the_finishs_own_transaction(
+    slack: SlackWorld,
+) -> None:
+    """A crash right after the finish commits cannot lose its message: the DM's outbox row
+    is part of that commit (the worker sends it), not written in a transaction after it."""
+    view = await _opened(slack)
+    preview = json.loads((await slack.send.submit("UADMIN", view, _valid())).body)["view"]
+    await slack.settle()
+    seen: list[str] = []
+    db = slack.services.store.db
+    db._conn = Statements(db._conn, seen)  # type: ignore[assignment]
+    done = await slack.send.submit("UADMIN", preview, {})
+    assert done.status == 200 and done.body == ""
+    written = next(i for i, sql in enumerate(seen) if sql.startswith("INSERT INTO outbox"))
+    assert "COMMIT" in seen and written < seen.index("COMMIT"), seen
+    await slack.settle()
+    assert slack.fake.last_in("DUADMIN").text.startswith("Gespeichert: Werksbesuch")
+    assert len(RESULTS) == 1
+
+
 async def test_a_forged_submission_gets_a_clear_message(slack: SlackWorld) -> None:
     view = await _opened(slack)
     forged = {**view, "callback_id": "f.nothing|.submit"}

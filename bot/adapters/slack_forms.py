@@ -5,10 +5,11 @@ A modal's submission cannot be: Slack takes the answer from the acknowledgement 
 (``response_action``: the errors next to the fields, or the preview as the next view), and
 wants it within 3 seconds. So the core handles it at once, without writing that answer to
 the outbox (it is the HTTP response, or the Socket Mode ack). What closes the modal instead
-(the finish's messages, a refusal, a stale form) goes to the person's DM the way answers
-always go: written to the outbox, then sent by the fast path, in the background, so that
-the ack never waits for Slack's chat.postMessage or a 429. A submission that fails before
-its ack is not acknowledged: Slack shows an error in the modal, which can be sent again.
+(the finish's messages, a refusal, a stale form) goes to the person's DM: written to the
+outbox in the finish's own transaction (a crash right after the commit leaves it to the
+worker) and sent by the fast path after the ack, so that the ack never waits for Slack's
+chat.postMessage or a 429. A submission that fails before its ack is not acknowledged:
+Slack shows an error in the modal, which can be sent again.
 """
 
 from __future__ import annotations
@@ -20,9 +21,7 @@ from typing import TYPE_CHECKING, Any
 from bot.adapters.base import Adapter
 from bot.adapters.slack_modal import answer, read_submission
 from bot.adapters.slack_outbound import ReplyTarget, SlackOutbound, write_target
-from bot.delivery.replies import Reply, send_replies
-from bot.i18n import normalize_language, t
-from bot.models import ChatKind, Identity, Incoming, Outgoing, Platform
+from bot.models import ChatKind, Identity, Incoming, Platform
 
 if TYPE_CHECKING:
     from bot.services import Services
@@ -38,7 +37,7 @@ class SubmittedForms:
     ) -> None:
         self.services = services
         self.out = out
-        self.sender = sender  # the Slack adapter: the fast path sends through it
+        self.sender = sender  # the Slack adapter (the update's ``via``)
         self.command_prefix = command_prefix
         self._sending: set[asyncio.Task[Any]] = set()
 
@@ -63,42 +62,14 @@ class SubmittedForms:
             command_prefix=self.command_prefix,
             reply_target=write_target(ReplyTarget(channel, user, ChatKind.PRIVATE)),
         )
-        reply = answer(await self.services.core.handle(incoming))
-        if reply.to_dm:
-            try:
-                await self._to_dm(incoming, reply.to_dm)
-            except Exception:  # the form's work is done: the modal closes all the same
-                log.exception("slack: the answer to a form of %s was not sent", user)
-        await ack(**reply.ack)
-
-    async def _to_dm(self, incoming: Incoming, messages: list[Outgoing]) -> None:
-        """Written to the outbox now (a crash leaves them to the worker), sent after."""
-        services = self.services
-        ids, now = await services.store.outbox.add_replies(
-            Platform.SLACK.value,
-            incoming.chat_id,
-            ChatKind.PRIVATE.value,
-            incoming.reply_target or "",
-            [message.model_dump_json() for message in messages],
-            None,
+        replies, sending = await self.services.core.handle_in_place(
+            incoming, self.sender, lambda reply: reply.form is not None
         )
-        if not now:  # an earlier answer still waits: the worker keeps the order
-            services.notifier.on_enqueue()
-            return
-        lang = normalize_language(incoming.language_hint, services.settings.language)
-        sending = send_replies(
-            services.store,
-            self.sender,
-            incoming.chat_id,
-            ChatKind.PRIVATE,
-            incoming.reply_target or "",
-            [Reply(i, m) for i, m in zip(ids, messages, strict=True)],
-            services.metrics,
-            Outgoing(text=t(lang, "error.internal")),
-        )
-        task = asyncio.create_task(sending, name=f"slack-form-answer-{incoming.sender.user_id}")
-        self._sending.add(task)
-        task.add_done_callback(self._sent)
+        if sending is not None:
+            task = asyncio.create_task(sending, name=f"slack-form-answer-{user}")
+            self._sending.add(task)
+            task.add_done_callback(self._sent)
+        await ack(**answer(replies).ack)
 
     def _sent(self, task: asyncio.Task[Any]) -> None:
         self._sending.discard(task)
