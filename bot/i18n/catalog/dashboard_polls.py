@@ -73,17 +73,20 @@ MESSAGES = {
     },
     "dashboard.polls.no_member": {
         "de": "Eine Terminfindung braucht ein Mitglied als Organisator. Bitte melden Sie "
-        "sich über den Chat an (/dashboard), mit dem Konto Ihres Mitgliedsprofils.",
+        "sich mit dem Chat-Konto Ihres Mitgliedsprofils am Dashboard an.",
         "de_du": "Eine Terminfindung braucht ein Mitglied als Organisator. Bitte melde "
-        "dich über den Chat an (/dashboard), mit dem Konto deines Mitgliedsprofils.",
-        "en": "A date poll needs a member as its organiser. Please sign in from the chat "
-        "(/dashboard), with the account of your member profile.",
+        "dich mit dem Chat-Konto deines Mitgliedsprofils am Dashboard an.",
+        "en": "A date poll needs a member as its organiser. Please sign in to the dashboard "
+        "with the chat account of your member profile.",
     },
     # one poll ---------------------------------------------------------------------------
     "dashboard.polls.tally": {"de": "Zwischenstand", "en": "Tally"},
     "dashboard.polls.date": {"de": "Termin", "en": "Date"},
     "dashboard.polls.score": {"de": "Punkte", "en": "Score"},
-    "dashboard.polls.score_short": {"de": "{score} Punkte", "en": "score {score}"},
+    "dashboard.polls.score_short": {"de": "Punkte: {score}", "en": "score {score}"},
+    "dashboard.polls.answer.y": {"de": "Ja", "en": "Yes"},
+    "dashboard.polls.answer.m": {"de": "Wenn nötig", "en": "If need be"},
+    "dashboard.polls.answer.n": {"de": "Nein", "en": "No"},
     "dashboard.polls.score_hint": {
         "de": "Der beste Termin steht oben: ein Ja zählt 1 Punkt, ein „Wenn nötig“ ½.",
         "en": "The best date comes first: a yes counts 1, an “if need be” ½.",
