@@ -282,3 +282,31 @@ async def test_ending_and_closing_makes_one_event_with_the_answers(dash: Dashboa
 
     await wait_for(lambda: bool(results("ben")) and bool(results("cara")))
     assert len(results("ben")) == 1 and len(results("cara")) == 1  # told once
+
+
+async def test_chosen_members_are_asked_by_their_numbers(dash: Dashboard) -> None:
+    services = dash.services
+    _organiser, group, ids = await organiser_and_group(services)
+    good = f"{typed(day(5, 10))}, {typed(day(6, 10))}"
+    fields = fields_of(group.id, good, day(3, 18), audience="members", members=f"#{ids['cara']}")
+    async with await dash.signed_in() as client:
+        status, location, _ = await post(client, "/admin/polls/new", fields)
+        assert status == 303, location
+        [poll] = await polls_of(services)
+        assert poll.audience_kind == "members"
+        assert await services.store.polls.audience(poll.id) == [ids["cara"]]
+        listing = await get(client, "/admin/polls")
+        assert "1 ausgewähltes Mitglied" in listing
+
+
+async def test_an_admin_without_a_member_profile_is_told_and_nothing_is_written(
+    dash: Dashboard,
+) -> None:
+    services = dash.services
+    store = services.store
+    group = await store.groups.create("AG Wasserstoff", "", "open", None, "t")
+    fields = fields_of(group.id, f"{typed(day(5, 10))}, {typed(day(6, 10))}", day(3, 18))
+    async with await dash.signed_in() as client:  # console:admin, an admin by the settings
+        status, _, page = await post(client, "/admin/polls/new", fields)
+    assert status == 400 and shown(t("de", "dashboard.polls.no_member")) in page
+    assert await polls_of(services) == []

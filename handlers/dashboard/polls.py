@@ -76,7 +76,7 @@ async def audience_text(request: web.Request, poll: Poll, asked: int) -> str:
         topic = await store.topics.get(poll.audience_ref)
         name = topic.name if topic else "–"
     else:
-        return tools.tn("dashboard.polls.chosen_members", asked)
+        return tools.t("dashboard.polls.chosen_members", count=asked)
     return f"{tools.t(f'polls.audience.{poll.audience_kind}')}: {name}"
 
 
