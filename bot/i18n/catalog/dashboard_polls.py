@@ -96,6 +96,7 @@ MESSAGES = {
         "de": "Alle Gefragten haben geantwortet.",
         "en": "Everyone asked has answered.",
     },
+    "dashboard.polls.refresh": {"de": "Aktualisieren", "en": "Refresh"},
     "dashboard.polls.end": {"de": "Abstimmung beenden", "en": "End the poll"},
     "dashboard.polls.close": {
         "de": "Termin festlegen",
