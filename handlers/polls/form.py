@@ -230,7 +230,7 @@ async def start_poll(
 async def _send(ctx: MemberContext, data: NewDatePoll) -> list[Outgoing]:
     """Send the poll and show the organiser's tally: the message later edits go to."""
     svc = service(ctx)
-    poll, asked = await start_poll(ctx, data)
+    poll, asked = await start_poll(ctx, data, svc)
     # the tally can be kept in one message where the confirmation was a press on a message
     pressed = ctx.incoming.action and ctx.incoming.message_id
     target = ctx.incoming.reply_target if pressed else None
