@@ -134,6 +134,25 @@ class PollRepository:
         )
         return [p for r in rows if (p := await self.get(r[0])) is not None]
 
+    async def recent(self, limit: int = 200) -> builtins.list[Poll]:
+        """The newest polls first (for the dashboard's list)."""
+        rows = await self.db.fetchall("SELECT id FROM polls ORDER BY id DESC LIMIT ?", (limit,))
+        return [p for r in rows if (p := await self.get(r[0])) is not None]
+
+    async def answer_rates(self, poll_ids: Iterable[int]) -> dict[int, tuple[int, int]]:
+        """Per poll, how many were asked and how many of them answered (one query)."""
+        ids = builtins.list(poll_ids)
+        if not ids:
+            return {}
+        marks = ",".join("?" for _ in ids)
+        rows = await self.db.fetchall(
+            "SELECT a.poll_id, COUNT(*), SUM(EXISTS (SELECT 1 FROM poll_answers w"
+            " WHERE w.poll_id = a.poll_id AND w.member_id = a.member_id))"
+            f" FROM poll_audience a WHERE a.poll_id IN ({marks}) GROUP BY a.poll_id",
+            ids,
+        )
+        return {r[0]: (int(r[1]), int(r[2] or 0)) for r in rows}
+
     async def open_for(self, member_id: int) -> builtins.list[Poll]:
         """Open polls a member was asked in (for an overview such as Slack's App Home)."""
         rows = await self.db.fetchall(

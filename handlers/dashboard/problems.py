@@ -55,6 +55,27 @@ GROUP_FIELDS: Mapping[str, str] = {
     "topics.unknown": "group-topic",
 }
 
+# a refusal of a field of the date-poll form names its field itself; these come from
+# the checks made again when the poll goes out, and from closing it
+POLL_FIELDS: Mapping[str, str] = {
+    "polls.remind_past": "remind",
+    "polls.remind_late": "remind",
+    "polls.deadline_past": "deadline",
+    "polls.deadline_after_first": "deadline",
+    "polls.option_passed": "options",
+    "polls.nobody": "audience",
+    "polls.unknown_member": "members",
+    "groups.gone": "group",
+    "form.choice_gone": "topic",
+}
+POLL_CLOSE_FIELDS: Mapping[str, str] = {
+    "dashboard.polls.pick_date": "option",
+    "polls.option_passed": "option",
+    "events.bad_capacity": "capacity",
+    "error.one_line": "where",
+    "error.too_long": "where",
+}
+
 
 def problem_of(
     tools: PageTools,

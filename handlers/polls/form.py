@@ -23,7 +23,7 @@ from handlers.polls import buttons
 from handlers.polls.service import PollService, may_organise, moderated_groups
 from handlers.validation import Invalid
 from storage.db import utcnow
-from storage.polls import NewPoll
+from storage.polls import NewPoll, Poll
 
 FLOW = "datepoll"
 MIN_OPTIONS = 2
@@ -195,10 +195,13 @@ def _ref(data: NewDatePoll) -> int | None:
     return None
 
 
-async def _send(ctx: MemberContext, data: NewDatePoll) -> list[Outgoing]:
-    """Check the audience and the dates again (time has passed), send the ballots, and
-    show the organiser's tally: the message later edits go to."""
-    svc = service(ctx)
+async def start_poll(
+    ctx: MemberContext, data: NewDatePoll, svc: PollService | None = None
+) -> tuple[Poll, int]:
+    """Check the audience and the dates again (time has passed since they were read) and
+    send the ballots: the poll and how many were asked. The chat's form and the
+    dashboard's both finish here (the dashboard's service names the admin in the audit)."""
+    svc = svc or service(ctx)
     if not await may_organise(ctx.store, ctx.member, ctx.is_admin):
         raise Invalid("polls.not_allowed")
     if data.remind is not None and data.remind <= utcnow():  # the preview waited too long
@@ -221,12 +224,19 @@ async def _send(ctx: MemberContext, data: NewDatePoll) -> list[Outgoing]:
         options=data.options,
     )
     poll = await svc.start(new, audience, ctx.member)
+    return poll, len(audience)
+
+
+async def _send(ctx: MemberContext, data: NewDatePoll) -> list[Outgoing]:
+    """Send the poll and show the organiser's tally: the message later edits go to."""
+    svc = service(ctx)
+    poll, asked = await start_poll(ctx, data, svc)
     # the tally can be kept in one message where the confirmation was a press on a message
     pressed = ctx.incoming.action and ctx.incoming.message_id
     target = ctx.incoming.reply_target if pressed else None
     await ctx.store.polls.set_tally_target(poll.id, ctx.platform, ctx.incoming.chat_id, target)
     tally = await svc.tally_for(poll, ctx.lang, ctx.zone)
-    sent = ctx.reply("polls.sent", title=poll.title, count=len(audience))
+    sent = ctx.reply("polls.sent", title=poll.title, count=asked)
     return [tally.model_copy(update={"replace": True}), sent]
 
 

@@ -42,6 +42,11 @@ MESSAGES = {
         "de_du": "Bitte fülle das Feld aus.",
         "en": "Please fill in the field.",
     },
+    "error.stale_button.web": {
+        "de": "Diese Auswahl ist nicht mehr aktuell. Bitte laden Sie die Seite neu.",
+        "de_du": "Diese Auswahl ist nicht mehr aktuell. Bitte lade die Seite neu.",
+        "en": "This choice is no longer valid. Please reload the page.",
+    },
     # empty required fields ------------------------------------------------------------
     "dashboard.required.topic": {
         "de": "Bitte wählen Sie ein Thema.",
