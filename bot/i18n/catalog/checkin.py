@@ -113,8 +113,8 @@ MESSAGES = {
     },
     "dashboard.checkin.tick": {"de": "Einchecken", "en": "Check in"},
     "dashboard.checkin.tick_label": {
-        "de": "{name} einchecken",
-        "en": "Check in {name}",
+        "de": "Einchecken: {name}",
+        "en": "Check in: {name}",
     },
     "dashboard.checkin.checked_at": {"de": "✓ {time}", "en": "✓ {time}"},
     "dashboard.checkin.answer.yes": {"de": "Zusage", "en": "Yes"},
