@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from bot.services import Services
 from bot.settings import Settings
 from handlers.checkin import tokens
 from handlers.checkin.service import CheckinService
@@ -155,3 +156,38 @@ def test_codes_rotate_and_are_unambiguous() -> None:
     assert all(len(c) == 6 and not set(c) & set("01IOL") for c in codes)
     assert tokens.window_end(window, rotation) > now >= tokens.window_end(window - 1, rotation)
     assert tokens.normalize(" ci_abc-def ") == "ABCDEF"
+
+
+async def test_a_merge_leaves_one_check_in_per_date_the_earlier_one(app: Services) -> None:
+    """Checked in on Telegram and again on Slack before linking: one check-in after the
+    merge (the earlier), a date only the other account had moves over, and who ticked whom
+    follows the kept member."""
+    store = app.store
+    kept = await store.members.create(
+        name="Anna", company="A AG", region="Hagen", competencies=[], language="de"
+    )
+    dropped = await store.members.create(
+        name="Anna S", company="A AG", region="Hagen", competencies=[], language="de"
+    )
+    guest = await store.members.create(
+        name="Gast", company="G AG", region="Hagen", competencies=[], language="de"
+    )
+    first, first_start = await _date_now(app)
+    second, second_start = await _date_now(app, minutes_since_start=30)
+    early = utcnow() - timedelta(minutes=5)
+    await store.checkins.add(first.id, first_start, kept.id, "code", walk_in=True)
+    await store.checkins.add(first.id, first_start, dropped.id, "link", walk_in=True, at=early)
+    await store.checkins.add(second.id, second_start, dropped.id, "code", walk_in=True)
+    await store.checkins.add(
+        second.id, second_start, guest.id, "staff", walk_in=True, by=dropped.id
+    )
+
+    await store.linking.merge(kept.id, dropped.id)
+
+    [one] = [c for c in await store.checkins.for_date(first.id, first_start)]
+    assert one.member_id == kept.id and one.how == "link" and one.checked_in_at == early
+    moved = await store.checkins.get(second.id, second_start, kept.id)
+    assert moved is not None
+    ticked = await store.checkins.get(second.id, second_start, guest.id)
+    assert ticked is not None and ticked.checked_in_by == kept.id
+    assert len(await store.checkins.for_date(second.id, second_start)) == 2
