@@ -191,3 +191,17 @@ async def test_a_merge_leaves_one_check_in_per_date_the_earlier_one(app: Service
     ticked = await store.checkins.get(second.id, second_start, guest.id)
     assert ticked is not None and ticked.checked_in_by == kept.id
     assert len(await store.checkins.for_date(second.id, second_start)) == 2
+
+
+async def test_a_member_waiting_for_approval_is_told_so_and_not_checked_in(
+    make_settings: Callable[..., Settings],
+) -> None:
+    async with running_bot(make_settings) as bot:
+        services, store = bot.services, bot.services.store
+        anna = await bot.member(710, "Anna Muster")
+        await store.members.set_status(anna, "pending")
+        event, start = await _date_now(services)
+        code = await _code(services, event.id, start)
+        [told] = await bot.say(ANNA, f"/start ci_{code}")
+        assert "wartet noch auf die Freigabe" in told.text, told.text
+        assert await store.checkins.get(event.id, start, anna) is None

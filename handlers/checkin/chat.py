@@ -25,6 +25,8 @@ async def check_in(ctx: Context, text: str, how: str) -> Outgoing:
     member = ctx.member
     if member is None:
         return ctx.reply("checkin.register_first", network=ctx.settings.network_name)
+    if member.status == "pending":
+        return ctx.reply("error.pending_approval")
     if member.status != "active":
         return Outgoing(text=not_active_text(ctx.settings, ctx.lang))
     service = CheckinService(ctx.store, ctx.settings, ctx.actor)
@@ -54,7 +56,9 @@ def register(router: Router) -> None:
     async def bare_code(ctx: Context, text: str) -> Outgoing | None:
         """A code typed without a command is taken as a check-in when it is one (valid or
         rotated away); anything else is left to the usual answer."""
-        if ctx.member is None or not tokens.looks_like_code(text):
+        if ctx.member is None or ctx.member.status != "active":
+            return None
+        if not tokens.looks_like_code(text):
             return None
         try:
             return await check_in(ctx, text, "code")
