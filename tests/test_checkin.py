@@ -140,6 +140,13 @@ async def test_check_in_only_in_the_window_around_the_date(
         await slack.settle()
         assert "geschlossen" in slack.fake.last_in(FakeSlack.dm("U1")).all_text()
 
+        called_off, called_off_start = await _date_now(services)
+        code = await _code(services, called_off.id, called_off_start)
+        await store.events.set_override(called_off.id, called_off_start, cancelled=True)
+        await slack.send.dm("U1", f"einchecken {code}")
+        await slack.settle()
+        assert "findet nicht statt" in slack.fake.last_in(FakeSlack.dm("U1")).all_text()
+
         await slack.send.dm("U1", "einchecken ZZZZZZ")
         await slack.settle()
         assert "kenne ich nicht" in slack.fake.last_in(FakeSlack.dm("U1")).all_text()

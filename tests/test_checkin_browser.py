@@ -102,3 +102,30 @@ async def test_the_qr_code_checks_in_by_telegram_and_staff_tick_names_on_a_phone
         assert await ticked.is_visible()  # the tick shows on the phone too
         await assert_accessible(page, tmp_path, "checkin-ticked")
         await page.context.close()
+
+
+async def test_the_page_shows_the_next_code_when_it_rotates(
+    browser: Browser,  # noqa: F811
+    make_settings: Callable[..., Settings],
+) -> None:
+    """With the shortest rotation (30 s) the script swaps in the new code and QR code by
+    itself; the old code is then the previous one, still accepted."""
+    async with dashboard_bot(make_settings, checkin_rotation="30s") as bot:
+        start = utcnow().replace(microsecond=0) - timedelta(minutes=5)
+        event = await add_event(bot.services, "Innovationsforum", start=start)
+        page, _ = await sign_in(bot, browser)
+        await page.set_viewport_size({"width": 360, "height": 760})
+        await page.goto(
+            f"{bot.settings.public_url}/admin/events/{event.id}/checkin?date={int(start.timestamp())}"
+        )
+        first = (await page.inner_text("#code")).strip()
+        await page.wait_for_function(
+            "old => document.getElementById('code').textContent.trim() !== old",
+            arg=first,
+            timeout=45_000,
+        )
+        second = (await page.inner_text("#code")).strip()
+        picture = await page.locator("#qr svg").screenshot()
+        [found] = zxingcpp.read_barcodes(Image.open(io.BytesIO(picture)))
+        assert found.text.endswith(f"?start=ci_{second}") and second != first
+        await page.context.close()
