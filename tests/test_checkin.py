@@ -13,6 +13,7 @@ from bot.settings import Settings
 from handlers.checkin import tokens
 from handlers.checkin.service import CheckinService
 from storage.db import utcnow
+from storage.events import Event
 from tests.events_support import add_event
 from tests.fake_slack import FakeSlack
 from tests.fake_telegram import user
@@ -24,7 +25,9 @@ ANNA = user(710, "Anna", "de")
 STRANGER = user(711, "Fremd", "de")
 
 
-async def _date_now(services, minutes_since_start: int = 10, hours: int = 2):  # type: ignore[no-untyped-def]
+async def _date_now(
+    services: Services, minutes_since_start: int = 10, hours: int = 2
+) -> tuple[Event, datetime]:
     """An event whose date started a few minutes ago (check-in is open)."""
     start = utcnow().replace(microsecond=0) - timedelta(minutes=minutes_since_start)
     event = await add_event(
@@ -33,7 +36,9 @@ async def _date_now(services, minutes_since_start: int = 10, hours: int = 2):  #
     return event, start
 
 
-async def _code(services, event_id: int, start: datetime, ago: timedelta = timedelta(0)) -> str:  # type: ignore[no-untyped-def]
+async def _code(
+    services: Services, event_id: int, start: datetime, ago: timedelta = timedelta(0)
+) -> str:
     """The code the check-in page shows now (or showed ``ago``)."""
     shown = await CheckinService(services.store, services.settings, "test").shown_code(
         event_id, start, utcnow() - ago
