@@ -1,7 +1,8 @@
 """Decides which handler gets an incoming message, and checks access in one place.
 
 Commands have an English name and German aliases. Button presses go to actions by name.
-Free text goes to the step of the sender's active conversation. Handlers register
+Free text goes to the step of the sender's active conversation; outside one, a capability
+may claim it (:meth:`Router.free_text`, e.g. a check-in code typed without a command). Handlers register
 themselves through :func:`handlers.register_all`.
 
 A "say" button (:data:`SAY_ACTION`) carries a text and counts as if the person had typed
@@ -128,6 +129,7 @@ class Router:
     flows: dict[str, Handler] = field(default_factory=dict)
     gates: list[Gate] = field(default_factory=list)
     ungated_flows: set[str] = field(default_factory=set)
+    free_texts: list[Handler] = field(default_factory=list)
     _ordered: list[Command] = field(default_factory=list)
 
     @overload
@@ -287,6 +289,12 @@ class Router:
 
         return register
 
+    def free_text(self, handler: Handler) -> Handler:
+        """Register a handler offered private text outside any conversation; it returns
+        None to let the next one (and in the end the "no open question" answer) have it."""
+        self.free_texts.append(handler)
+        return handler
+
     def gate(self, check: Gate) -> Gate:
         """Add a check that runs before every gated command, button and flow step."""
         self.gates.append(check)
@@ -403,6 +411,11 @@ class Router:
             await ctx.end_conversation()
         if not text:
             return []
+        for claim in self.free_texts:
+            answer = await claim(ctx, text)
+            if answer is not None:
+                ctx.route = "free_text"
+                return as_list(answer)
         if ctx.member is None:
             return [ctx.reply("error.not_registered")]
         return [ctx.reply("error.free_text")]

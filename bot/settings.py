@@ -97,6 +97,9 @@ class Settings(BaseSettings):
     network_name: str = "Knotenpunkt"
     request_notices_per_week: int = Field(default=3, ge=0, le=100)
     telegram_bot_username: str | None = None  # for invitation links; the adapter fills it
+    # the check-in page's Slack link opens the DM with the bot; the Slack adapter fills them
+    slack_team_id: str | None = None
+    slack_bot_user_id: str | None = None
     privacy_notice: str | None = None  # a file; "{lang}" in the path picks the language
     privacy_notice_version: str | None = Field(
         default=None, max_length=32, pattern=r"^[A-Za-z0-9._:-]+$"
@@ -104,6 +107,11 @@ class Settings(BaseSettings):
     privacy_contact: str | None = None
     unreachable_retention_days: int = Field(default=180, ge=1)
     members_may_invite: bool = False
+    # check-in at event dates: how often the code rotates (the current and the previous
+    # code are accepted), and the window around a date in which members may check in
+    checkin_rotation: timedelta = Field(default=timedelta(minutes=3))
+    checkin_opens_before: timedelta = Field(default=timedelta(hours=1))
+    checkin_closes_after: timedelta = Field(default=timedelta(0))
 
     @field_validator("admins", mode="before")
     @classmethod
@@ -141,6 +149,20 @@ class Settings(BaseSettings):
     @classmethod
     def _parse_max_age(cls, value: object) -> object:
         return parse_duration(value) if isinstance(value, str) else value
+
+    @field_validator(
+        "checkin_rotation", "checkin_opens_before", "checkin_closes_after", mode="before"
+    )
+    @classmethod
+    def _parse_checkin_durations(cls, value: object) -> object:
+        return parse_duration(value) if isinstance(value, str) else value
+
+    @field_validator("checkin_rotation")
+    @classmethod
+    def _rotation_bounds(cls, value: timedelta) -> timedelta:
+        if not timedelta(seconds=30) <= value <= timedelta(hours=1):
+            raise ValueError("the check-in code rotates every 30s to 1h")
+        return value
 
     @field_validator("german_address", mode="before")
     @classmethod

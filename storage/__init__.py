@@ -8,6 +8,7 @@ from storage.admin_claims import AdminClaimRepository
 from storage.audit import AuditLog
 from storage.bindings import BindingRepository
 from storage.broadcasts import BroadcastRepository
+from storage.checkins import CheckinRepository
 from storage.conversations import ConversationRepository
 from storage.cooperation import CooperationRepository
 from storage.dashboard import DashboardRepository
@@ -62,6 +63,7 @@ class Store:
         self.subscriptions = SubscriptionRepository(db)
         self.seen_signatures = SeenSignatures(db)
         self.polls = PollRepository(db)
+        self.checkins = CheckinRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:

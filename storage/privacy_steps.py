@@ -451,6 +451,7 @@ DATA_STEPS: tuple[DataStep, ...] = (
 
 NOT_PERSONAL: dict[str, str] = {
     "poll_options": "the candidate dates of date polls",
+    "checkin_secrets": "the random secret per event date its rotating check-in codes come from",
     "schema_migrations": "which migrations ran",
     "topics": "topic channels of the network",
     "event_overrides": "moved or cancelled dates of events",

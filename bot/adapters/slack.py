@@ -150,6 +150,11 @@ class SlackAdapter:
         try:
             identity = await self.client.auth_test()
             log.info("Slack: connected as %s in %s", identity.get("user"), identity.get("team"))
+            # the check-in page links to the DM with the bot (slack://user?team=..&id=..)
+            self.settings.slack_team_id = self.settings.slack_team_id or identity.get("team_id")
+            self.settings.slack_bot_user_id = self.settings.slack_bot_user_id or identity.get(
+                "user_id"
+            )
         except Exception as exc:  # Slack may be down now and fine later; bolt retries
             log.error("Slack: auth.test failed (%s); check KNOTENPUNKT_SLACK_BOT_TOKEN", exc)
         await self.inbox.resume()  # stored before a crash, not yet handled: first

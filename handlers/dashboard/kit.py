@@ -58,6 +58,7 @@ STATIC_FILES = {
     "dashboard.css": "text/css",
     "count.js": "text/javascript",
     "focus.js": "text/javascript",
+    "checkin.js": "text/javascript",
 }
 
 

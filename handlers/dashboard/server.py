@@ -10,6 +10,7 @@ import aiohttp_jinja2
 import jinja2
 from aiohttp import web
 
+from handlers.checkin import web as checkin
 from handlers.dashboard import (
     audit,
     broadcasts,
@@ -31,7 +32,18 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # event_dates before events: /events/import is matched before /events/{event_id}
-PAGES = [signin, overview, members, event_dates, events, polls, broadcasts, structure, audit]
+PAGES = [
+    signin,
+    overview,
+    members,
+    event_dates,
+    events,
+    checkin,
+    polls,
+    broadcasts,
+    structure,
+    audit,
+]
 PURGE_JOB = "dashboard-purge"
 
 

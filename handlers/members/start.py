@@ -1,5 +1,6 @@
 """``/start``: the way in, with or without a code.
 
+``/start ci_CODE`` (the check-in page's QR code) checks in (:mod:`handlers.checkin.chat`).
 ``/start CODE`` with a link code from ``/link`` joins this chat to an existing member; with
 an invitation code (``/einladen``) the registration (:mod:`handlers.members.registration`)
 skips the approval, and a member still waiting for approval is let in by it; with an admin
@@ -13,6 +14,7 @@ from bot.contact import not_active_text
 from bot.context import Context
 from bot.models import Outgoing
 from bot.router import Access, Router
+from handlers.checkin.chat import check_in, is_link_payload
 from handlers.linking.chat import redeem_reply
 from handlers.linking.service import looks_like_code
 from handlers.members.approval import approval_batch
@@ -87,6 +89,11 @@ def register(router: Router) -> None:
             claimed = await redeem_admin_claim(ctx, args)
             after = await start(ctx, "")
             return [claimed, *(after if isinstance(after, list) else [after])]
+        if args and is_link_payload(args):  # the check-in page's QR code
+            if ctx.member is None:
+                note = ctx.reply("checkin.register_first", network=ctx.settings.network_name)
+                return [note, *await FORM.begin(ctx)]
+            return await check_in(ctx, args, "link")
         if args and looks_like_code(args):
             return await redeem_reply(ctx, args)
         member = ctx.member

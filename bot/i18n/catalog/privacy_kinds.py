@@ -273,8 +273,8 @@ _KEPT = {
         "{n} date polls (stay for those asked, without their organiser)",
     ),
     "event_checkins": (
-        "{n} Check-in, das Sie für andere eingetragen haben (bleibt, ohne Ihren Namen)",
-        "{n} Check-ins, die Sie für andere eingetragen haben (bleiben, ohne Ihren Namen)",
+        "{n} für ein anderes Mitglied eingetragener Check-in (bleibt, ohne Namen)",
+        "{n} für andere Mitglieder eingetragene Check-ins (bleiben, ohne Namen)",
         "{n} check-in you recorded for someone else (stays, without your name)",
         "{n} check-ins you recorded for others (stay, without your name)",
     ),
