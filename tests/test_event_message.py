@@ -5,19 +5,29 @@ and members who are not the event's group moderators."""
 
 from __future__ import annotations
 
+import asyncio
+import io
 import json
+import sqlite3
 from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
 from bot.calendar.recurrence import Occurrence, next_occurrence
+from bot.cli import main
+from bot.delivery.notify import Notifier
 from bot.services import Services
 from bot.settings import Settings
 from handlers.broadcast.event_people import allowed_audience, event_audience
 from handlers.events import buttons
+from handlers.events.service import EventService
 from handlers.validation import Invalid
+from storage import Store
 from storage.broadcasts import Audience
 from storage.db import utcnow
+from storage.events import EventFields
 from tests.broadcast_support import CLI, add_member, queued_members
 from tests.broadcast_support import service as broadcast_service
 from tests.events_support import add_event
@@ -218,3 +228,71 @@ async def test_only_admins_and_the_groups_moderators_may_write(
     await mona.press("Jetzt senden")
     [made] = await store.broadcasts.recent()
     assert await queued_members(store, made.id) == [plain]
+
+
+def _cli(monkeypatch: pytest.MonkeyPatch, db: Path, *args: str) -> int:
+    monkeypatch.setenv("KNOTENPUNKT_DB_PATH", str(db))
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    return main(["broadcast", "send", *args])
+
+
+async def _cli_network(db: Path, settings: Settings) -> tuple[Occurrence, dict[str, int]]:
+    store = await Store.open(db)
+    try:
+        m = {name: await add_member(store, name) for name in ("Anna", "Ben", "Cem", "Dora")}
+        events = EventService(store, Notifier(store, "de"), settings, "test")
+        start = utcnow().replace(microsecond=0) + timedelta(days=3)
+        event = await events.create(
+            EventFields(title="Wasserstoff-Tag", start=start, end=start + timedelta(hours=2),
+                        timezone=settings.timezone, capacity=1)
+        )  # fmt: skip
+        occ = next_occurrence(event, {}, utcnow())
+        assert occ is not None
+        for name, answer in (("Anna", "yes"), ("Ben", "yes"), ("Cem", "maybe")):
+            await events.answer(occ, m[name], answer)
+        return occ, m
+    finally:
+        await store.close()
+
+
+def test_the_cli_sends_to_a_dates_people_and_refuses_nobody(
+    tmp_path: Path,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    db = tmp_path / "kp.sqlite3"
+    occ, m = asyncio.run(_cli_network(db, settings))
+    day = f"{occ.start.astimezone(settings.zone):%Y-%m-%d}"
+    event = str(occ.event.id)
+    assert _cli(monkeypatch, db, "--event", event, "--to", "waitlist", "--text", "Hi", "--yes") == 0
+    out = capsys.readouterr().out
+    assert "== 📅 Zu „Wasserstoff-Tag“" in out
+    assert "audience:   waiting list of “Wasserstoff-Tag”" in out
+    assert "broadcast 1 queued for 1 recipient\n" in out
+    args = ["--event", event, "--date", day, "--to", "maybe", "--text", "Hi", "--yes"]
+    assert _cli(monkeypatch, db, *args) == 0
+    assert "queued for 1 recipient\n" in capsys.readouterr().out
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("SELECT batch, member_id FROM outbox ORDER BY id").fetchall()
+    assert rows == [("broadcast:1", m["Ben"]), ("broadcast:2", m["Cem"])]
+    refusals = {
+        ("--event", event): "--event needs --to",
+        ("--to", "yes", "--audience", "all"): "--to and --date go with --event",
+        ("--event", "99", "--to", "yes"): "Event no. 99 does not exist",
+        ("--event", event, "--to", "yes", "--date", "2020-01-01"): "does not take place on",
+    }
+    for extra, message in refusals.items():
+        assert _cli(monkeypatch, db, *extra, "--text", "x", "--yes") == 1
+        assert message in capsys.readouterr().err, extra
+    asyncio.run(_answer_no_more(db, m["Cem"], occ))
+    assert _cli(monkeypatch, db, "--event", event, "--to", "maybe", "--text", "x", "--yes") == 1
+    assert "nobody of this date answered that way" in capsys.readouterr().err
+
+
+async def _answer_no_more(db: Path, member_id: int, occ: Occurrence) -> None:
+    store = await Store.open(db)
+    try:
+        await store.rsvps.record(occ.event.id, occ.key, member_id, "no", False)
+    finally:
+        await store.close()

@@ -10,15 +10,23 @@ broadcast machinery's, with an :class:`~storage.broadcasts.Audience` of kind ``e
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
-from bot.calendar.recurrence import Occurrence, find_occurrence
+from bot.calendar.recurrence import (
+    HORIZON,
+    Occurrence,
+    find_occurrence,
+    next_occurrence,
+    occurrences,
+)
 from handlers.validation import Invalid
 from storage import Store
 from storage.broadcasts import EVENT_PEOPLE, Audience
+from storage.db import utcnow
 from storage.events import Event
 
 PEOPLE = EVENT_PEOPLE
+RECENT = timedelta(days=30)  # how far back a date's people are still written to by default
 
 
 async def may_write(store: Store, event: Event, member_id: int | None, is_admin: bool) -> bool:
@@ -72,3 +80,26 @@ async def allowed_audience(
     if event is None or not await may_write(store, event, member_id, is_admin):
         raise Invalid("event_message.not_allowed", {})
     return audience
+
+
+async def default_date(store: Store, event: Event) -> Occurrence | None:
+    """The date meant when none is named: the next one that has not ended, else the
+    latest of the last :data:`RECENT` days (the slides after the day)."""
+    now = utcnow()
+    overrides = await store.events.overrides(event.id)
+    coming = next_occurrence(event, overrides, now)
+    if coming is not None:
+        return coming
+    past = [o for o in occurrences(event, overrides, now - RECENT, now) if o.end <= now]
+    return past[-1] if past else None
+
+
+async def writable_dates(store: Store, event: Event, limit: int = 12) -> list[Occurrence]:
+    """The dates whose people can be written to: those of the last :data:`RECENT` days
+    and the coming ones (at most ``limit`` of these), none cancelled."""
+    now = utcnow()
+    overrides = await store.events.overrides(event.id)
+    found = occurrences(event, overrides, now - RECENT - event.duration, now + HORIZON)
+    past = [o for o in found if o.end <= now]
+    coming = [o for o in found if o.end > now][:limit]
+    return past + coming
