@@ -14,6 +14,7 @@ from handlers.dashboard import (
     audit,
     broadcasts,
     event_dates,
+    event_message,
     events,
     members,
     overview,
@@ -30,7 +31,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # event_dates before events: /events/import is matched before /events/{event_id}
-PAGES = [signin, overview, members, event_dates, events, broadcasts, structure, audit]
+PAGES = [
+    signin, overview, members, event_dates, events, event_message, broadcasts, structure, audit
+]  # fmt: skip
 PURGE_JOB = "dashboard-purge"
 
 
