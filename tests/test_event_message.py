@@ -21,6 +21,7 @@ from bot.delivery.notify import Notifier
 from bot.services import Services
 from bot.settings import Settings
 from handlers.broadcast.event_people import allowed_audience, event_audience
+from handlers.broadcast.service import BroadcastService
 from handlers.events import buttons
 from handlers.events.service import EventService
 from handlers.validation import Invalid
@@ -296,3 +297,28 @@ async def _answer_no_more(db: Path, member_id: int, occ: Occurrence) -> None:
         await store.rsvps.record(occ.event.id, occ.key, member_id, "no", False)
     finally:
         await store.close()
+
+
+async def test_a_scheduled_message_goes_to_the_people_of_its_moment_or_is_cancelled(
+    app: Services,
+) -> None:
+    store = app.store
+    m = {name: await add_member(store, name) for name in ("a", "b", "c")}
+    occ = await _date(app)
+    await _answer(app, occ, {m["a"]: "yes", m["b"]: "maybe"})
+    svc = broadcast_service(store, app.settings)
+    audience = await event_audience(store, occ.event.id, occ.key, "yes")
+    soon = utcnow().replace(microsecond=0) + timedelta(minutes=1)
+    kept, preview = await svc.schedule(audience, "Raum 4", CLI, soon)
+    dropped, _ = await svc.schedule(audience, "Doch nicht", CLI, soon)
+    assert preview.total == 1
+    await _answer(app, occ, {m["c"]: "yes"})  # said yes after it was scheduled
+    await svc.cancel(dropped.id, "test")
+    later = BroadcastService(
+        store, app.notifier, app.settings, clock=lambda: soon + timedelta(seconds=5)
+    )
+    await later.tick()
+    assert await queued_members(store, kept.id) == [m["a"], m["c"]]
+    assert await queued_members(store, dropped.id) == []
+    sent = await store.broadcasts.get(kept.id)
+    assert sent is not None and sent.status == "sending" and sent.recipients == 2
