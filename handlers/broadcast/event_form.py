@@ -169,7 +169,7 @@ FORM: Form[EventMessage] = Form(
     preview=_preview,
     confirm=_confirm,
     discard="broadcast.btn_cancel",
-    stale="broadcast.wizard_stale",
+    stale="event_message.stale",
 )
 
 

@@ -46,6 +46,12 @@ MESSAGES = {
         "de_du": "Dein Text an {audience} (höchstens {max} Zeichen):",
         "en": "Your text to {audience} (at most {max} characters):",
     },
+    "event_message.stale": {
+        "de": "Dieser Knopf gehört zu keiner offenen Nachricht an Teilnehmende mehr. Neu "
+        "beginnen: /termine, dann auf der Karte des Termins „✉️ An Teilnehmende“.",
+        "en": "This button no longer belongs to an open message to attendees. Start again: "
+        "/events, then “✉️ Write to attendees” on the event's card.",
+    },
     "event_message.preview_count": {
         "de": "☝️ So kommt die Nachricht an.\n\nEmpfänger: {count} ({audience}) – {platforms}.",
         "en": "☝️ This is how the message will arrive.\n\nRecipients: {count} ({audience}) – "
