@@ -23,12 +23,21 @@ from storage.members import delivery_targets_sql
 from storage.outbox import OutboxRepository
 
 OPEN_STATUSES = ("scheduled", "sending")
+EVENT_PEOPLE = ("yes", "maybe", "waitlist", "answered")
+"""Whom of a date's people an event audience reaches: a seat's yes, maybe, the waiting
+list, or everyone who answered (no included: the slides can interest them too)."""
+_PEOPLE_SQL = {
+    "yes": "r.status = 'yes' AND r.waitlisted = 0",
+    "maybe": "r.status = 'maybe'",
+    "waitlist": "r.status = 'yes' AND r.waitlisted = 1",
+    "answered": "1",
+}
 
 
 class Audience(BaseModel):
     """Who a broadcast is for: everyone, or the members matching every criterion given
     (the subscribers of a topic, the members of a region, or both), or the members of a
-    working group.
+    working group, or the people of one event's date (who answered it in a given way).
 
     A new kind is one more field here and one more clause in :func:`recipients_sql`.
     Stored as JSON in ``broadcasts.audience``; every field has a default, so rows written
@@ -40,6 +49,9 @@ class Audience(BaseModel):
     topic_id: int | None = None
     region: str | None = None
     group_id: int | None = None
+    event_id: int | None = None
+    occurrence: datetime | None = None  # the date's key (its original start, UTC)
+    people: str | None = None  # one of EVENT_PEOPLE
 
     @model_validator(mode="after")
     def _group_stands_alone(self) -> Audience:
@@ -47,11 +59,24 @@ class Audience(BaseModel):
             raise ValueError("a working group audience cannot be combined with a topic or region")
         return self
 
+    @model_validator(mode="after")
+    def _event_stands_alone(self) -> Audience:
+        event = (self.event_id, self.occurrence, self.people)
+        if all(v is None for v in event):
+            return self
+        if any(v is None for v in event) or self.people not in EVENT_PEOPLE:
+            raise ValueError("an event audience needs the event, the date and which people")
+        if self.topic_id is not None or self.region is not None or self.group_id is not None:
+            raise ValueError("an event audience cannot be combined with another audience")
+        return self
+
     @property
     def kind(self) -> str:
-        """``all``, ``topic``, ``region``, ``topic+region`` or ``group``."""
+        """``all``, ``topic``, ``region``, ``topic+region``, ``group`` or ``event``."""
         if self.group_id is not None:
             return "group"
+        if self.event_id is not None:
+            return "event"
         parts = []
         if self.topic_id is not None:
             parts.append("topic")
@@ -68,7 +93,13 @@ def recipients_sql(audience: Audience) -> tuple[str, list[Any]]:
     A group audience is the group's members whatever their notification level in the group
     (``muted`` and ``digest`` included): a broadcast comes from the network team, so the
     announcement setting decides, not the group's. An archived group has no audience.
+
+    An event audience is the people of one date who answered as asked, whatever their
+    announcement setting (a message about a date they answered is not an announcement);
+    a cancelled event or date has none, also when a scheduled message comes due.
     """
+    if audience.event_id is not None:
+        return _event_recipients_sql(audience)
     clauses = [
         "NOT EXISTS (SELECT 1 FROM announcement_settings a"
         " WHERE a.member_id = am.id AND a.enabled = 0)"
@@ -88,6 +119,18 @@ def recipients_sql(audience: Audience) -> tuple[str, list[Any]]:
         params.append(audience.group_id)
     members = "SELECT am.id FROM members am WHERE " + " AND ".join(clauses)
     return delivery_targets_sql(members), params
+
+
+def _event_recipients_sql(audience: Audience) -> tuple[str, list[Any]]:
+    assert audience.occurrence is not None and audience.people is not None
+    members = (
+        "SELECT r.member_id FROM rsvps r JOIN events e ON e.id = r.event_id"
+        " WHERE r.event_id = ? AND r.occurrence = ? AND e.status != 'cancelled'"
+        f" AND {_PEOPLE_SQL[audience.people]}"
+        " AND NOT EXISTS (SELECT 1 FROM event_overrides o WHERE o.event_id = r.event_id"
+        " AND o.occurrence = r.occurrence AND o.cancelled = 1)"
+    )
+    return delivery_targets_sql(members), [audience.event_id, to_db_time(audience.occurrence)]
 
 
 class Broadcast(BaseModel):

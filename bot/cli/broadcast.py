@@ -18,10 +18,12 @@ from typing import TextIO
 from bot import markup
 from bot.calendar.parse import BadTime, parse_local
 from bot.cli.common import CLI_ACTOR, counted, fail, open_store, refused
+from bot.cli.event_io import occurrence_on_day
 from bot.delivery.notify import Notifier
 from bot.i18n import examples, format_datetime
 from bot.settings import Settings
 from handlers.broadcast import render
+from handlers.broadcast.event_people import PEOPLE, default_date, event_audience
 from handlers.broadcast.service import BroadcastService, CountChanged, Preview, Sender
 from handlers.validation import Invalid
 from storage import Store
@@ -35,13 +37,30 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     parser = sub.add_parser("broadcast", help="send announcements to members")
     bc = parser.add_subparsers(dest="broadcast_command", required=True, metavar="ACTION")
     send = bc.add_parser("send", help="preview, confirm and send or schedule a broadcast")
-    send.add_argument(
+    who = send.add_mutually_exclusive_group(required=True)
+    who.add_argument(
         "--audience",
         action="append",
-        required=True,
         metavar="all|topic:NAME|region:NAME|group:NAME",
         help="who receives it; give topic: and region: both for members matching both;"
         " group: (a working group's members) stands alone",
+    )
+    who.add_argument(
+        "--event",
+        type=int,
+        metavar="ID",
+        help="the people of this event's date (the number from event list); with --to",
+    )
+    send.add_argument(
+        "--date",
+        help=f"with --event: the day of the date, e.g. {examples()['ex_date_iso']}"
+        " (default: the next date, else the latest one of the last 30 days)",
+    )
+    send.add_argument(
+        "--to",
+        choices=PEOPLE,
+        help="with --event: who of the date's people: those who said yes (with a seat),"
+        " maybe, those on the waiting list, or all who answered (no included)",
     )
     send.add_argument(
         "--at", help=f'send later, e.g. "{examples()["ex_morning_iso"]}" (network zone)'
@@ -94,9 +113,28 @@ def _read_text(args: argparse.Namespace) -> str:
     return str(args.text)
 
 
+async def _event_audience(store: Store, args: argparse.Namespace) -> Audience:
+    """The audience of ``--event``, ``--date`` and ``--to``; raises Invalid."""
+    event = await store.events.get(args.event)
+    if event is None:
+        raise Invalid("event_message.gone", {"id": args.event})
+    if args.date:
+        key = (await occurrence_on_day(store, event, args.date)).key
+    else:
+        occ = await default_date(store, event)
+        if occ is None:
+            raise Invalid("event_message.no_such_date", {"title": event.title})
+        key = occ.key
+    return await event_audience(store, event.id, key, args.to)
+
+
 async def send_broadcast(args: argparse.Namespace, settings: Settings) -> int:
+    if args.event is not None and args.to is None:
+        return fail("broadcast", "--event needs --to yes|maybe|waitlist|answered")
+    if args.event is None and (args.to is not None or args.date is not None):
+        return fail("broadcast", "--to and --date go with --event")
     try:
-        names = _audience_names(args.audience)
+        names = _audience_names(args.audience or [])
         text = _read_text(args)
         when = parse_local(args.at, settings.zone) if args.at else None
     except BadTime:
@@ -111,11 +149,14 @@ async def send_broadcast(args: argparse.Namespace, settings: Settings) -> int:
         service = _service(store, settings)
         sender = Sender(actor=CLI_ACTOR, language=settings.language)
         try:
-            audience = await service.audience(**names)
+            if args.event is not None:
+                audience = await _event_audience(store, args)
+            else:
+                audience = await service.audience(**names)
             text = service.check_text(text)
             found = await service.preview(audience)
             label = await service.describe(LANG, audience)
-            _print_preview(service, text, label, found)
+            await _print_preview(service, audience, text, label, found)
             if when is not None:
                 return await _schedule(service, audience, text, sender, when, args.yes)
             return await _send_now(service, audience, text, sender, found, args.yes)
@@ -123,8 +164,10 @@ async def send_broadcast(args: argparse.Namespace, settings: Settings) -> int:
             return refused("broadcast", problem)
 
 
-def _print_preview(service: BroadcastService, text: str, label: str, found: Preview) -> None:
-    message = service.message_for(text)(service.settings.language)
+async def _print_preview(
+    service: BroadcastService, audience: Audience, text: str, label: str, found: Preview
+) -> None:
+    message = (await service.message(audience, text))(service.settings.language)
     print("--- as members will see it ---")
     print(f"== {message.title} ==")
     print(markup.plain(message.text))
@@ -170,6 +213,8 @@ async def _send_now(
 ) -> int:
     expected = found.total
     while True:
+        if expected == 0 and audience.kind == "event":
+            return fail("broadcast", "nobody of this date answered that way; nothing was sent")
         if expected == 0:
             return fail("broadcast", "nobody would receive it now; nothing was sent")
         if not _confirm(f"Send now to {counted(expected, 'member', 'members')}?", assume_yes):

@@ -42,10 +42,35 @@ class AudienceNames:
 
     topic: str | None = None
     group: str | None = None
+    event: str | None = None
+    event_start: datetime | None = None  # the date's effective start
+    zone: ZoneInfo | None = None  # the zone the date is shown in
+
+
+def event_date_label(lang: str, names: AudienceNames) -> str:
+    """The event's title and the date's start, e.g. „Wasserstoff-Tag“ (Do, 04.03.2027, …)."""
+    title = quoted(names.event or "?", lang)
+    if names.event_start is None or names.zone is None:
+        return title
+    return f"{title} ({format_datetime(names.event_start, lang, names.zone)})"
+
+
+def event_message(lang: str, text: str, names: AudienceNames) -> Outgoing:
+    """A message to an event's people: the event and date in the title, and a footer
+    saying why they get it (their answer, not an announcement setting)."""
+    footer = markup.escape(t(lang, "event_message.footer"))
+    return Outgoing(
+        title=t(lang, "event_message.title", event=event_date_label(lang, names)),
+        text=f"{text}\n\n{footer}",
+        markup=True,
+    )
 
 
 def audience_label(lang: str, audience: Audience, names: AudienceNames) -> str:
     topic = names.topic or "?"
+    if audience.kind == "event":
+        key = f"event_message.audience.{audience.people}"
+        return t(lang, key, event=event_date_label(lang, names))
     if audience.kind == "group":
         return t(lang, "broadcast.audience.group_is", group=names.group or "?")
     if audience.kind == "topic+region":

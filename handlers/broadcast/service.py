@@ -22,6 +22,7 @@ from functools import partial
 from zoneinfo import ZoneInfo
 
 from bot.calendar.parse import BadTime, parse_local
+from bot.calendar.recurrence import find_occurrence
 from bot.delivery.notify import Notifier, Render
 from bot.i18n import LANGUAGES
 from bot.parsing.names import rank
@@ -172,11 +173,23 @@ class BroadcastService:
         return Audience(topic_id=topic, region=(await self.audience(region=region)).region)
 
     async def names(self, audience: Audience) -> render.AudienceNames:
-        """The names of the topic and group an audience refers to (archived ones too)."""
+        """The names of the topic, group or event an audience refers to (archived and
+        cancelled ones too); an event's date at its effective start."""
         topic = await self.store.topics.get(audience.topic_id) if audience.topic_id else None
         group = await self.store.groups.get(audience.group_id) if audience.group_id else None
+        event, start = None, None
+        if audience.event_id is not None and audience.occurrence is not None:
+            found = await self.store.events.for_card(audience.event_id)
+            if found is not None:
+                event, overrides, _topics = found
+                occ = find_occurrence(event, overrides, audience.occurrence)
+                start = occ.start if occ is not None else audience.occurrence
         return render.AudienceNames(
-            topic=topic.name if topic else None, group=group.name if group else None
+            topic=topic.name if topic else None,
+            group=group.name if group else None,
+            event=event.title if event else None,
+            event_start=start,
+            zone=self.settings.zone,
         )
 
     async def describe(self, lang: str, audience: Audience) -> str:
@@ -216,6 +229,14 @@ class BroadcastService:
         """What members see, per language (also the admin's preview)."""
         return lambda lang: render.member_message(lang, text, self.settings.network_name)
 
+    async def message(self, audience: Audience, text: str) -> Render:
+        """What the audience sees: a broadcast, or for an event's people a message about
+        the event's date (saying why they get it)."""
+        if audience.kind != "event":
+            return self.message_for(text)
+        names = await self.names(audience)
+        return lambda lang: render.event_message(lang, text, names)
+
     # sending -------------------------------------------------------------------------------
 
     async def send_now(
@@ -233,10 +254,13 @@ class BroadcastService:
             if expected is not None and preview.total != expected:
                 raise CountChanged(preview)
             if preview.total == 0:
-                raise Invalid("broadcast.nobody", {})
+                raise Invalid(
+                    "event_message.nobody" if audience.kind == "event" else "broadcast.nobody", {}
+                )
             broadcast = await self._create(audience, text, sender, now)
             await self.store.broadcasts.claim(broadcast.id, now, late=False)
-            queued = await self.notifier.to_audience(broadcast.id, audience, self.message_for(text))
+            message = await self.message(audience, text)
+            queued = await self.notifier.to_audience(broadcast.id, audience, message)
             await self.store.audit.record(
                 "broadcast.sent",
                 sender.actor,
@@ -351,9 +375,8 @@ class BroadcastService:
         async with self.store.transaction():
             if not await self.store.broadcasts.claim(broadcast.id, now, late):
                 return  # cancelled or claimed meanwhile
-            queued = await self.notifier.to_audience(
-                broadcast.id, broadcast.audience, self.message_for(broadcast.text)
-            )
+            message = await self.message(broadcast.audience, broadcast.text)
+            queued = await self.notifier.to_audience(broadcast.id, broadcast.audience, message)
             await self.store.audit.record(
                 "broadcast.sent",
                 broadcast.created_by,

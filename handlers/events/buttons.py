@@ -56,6 +56,13 @@ class Attendees(ButtonArgs, action="ev.att"):
     at: Timestamp
 
 
+class WriteToPeople(ButtonArgs, action="ev.write"):
+    """A message to this date's people (the form is the broadcast capability's)."""
+
+    event_id: RecordId
+    at: Timestamp
+
+
 class Cancel(ButtonArgs, action="ev.cancel"):
     """Yes or no to cancelling one date (``at``) or, without one, the whole event."""
 

@@ -16,6 +16,7 @@ from bot.context import Context, MemberContext
 from bot.i18n import tn
 from bot.models import Outgoing
 from bot.router import Router
+from handlers.broadcast.event_people import may_write
 from handlers.events import buttons
 from handlers.events import render as event_render
 from handlers.events.service import EventService, recurs
@@ -96,7 +97,12 @@ async def card(
     if notice:
         text = f"{notice}\n\n{text}"
     text += "\n" + ctx.t("events.card_number", id=occ.event.id)  # the number of the list
-    rows = event_render.rsvp_buttons(ctx.lang, occ, admin=ctx.is_admin, listing=listing)
+    writer = await may_write(
+        ctx.store, occ.event, ctx.member.id if ctx.member else None, ctx.is_admin
+    )
+    rows = event_render.rsvp_buttons(
+        ctx.lang, occ, admin=ctx.is_admin, listing=listing, writer=writer
+    )
     if listing is not None:
         rows.append([ctx.button("events.btn_to_list", listing)])
     return Outgoing(

@@ -124,11 +124,16 @@ def title(lang: str, event: Event, occ: Occurrence | None = None) -> str:
 
 
 def rsvp_buttons(
-    lang: str, occ: Occurrence, admin: bool = False, listing: buttons.ListPage | None = None
+    lang: str,
+    occ: Occurrence,
+    admin: bool = False,
+    listing: buttons.ListPage | None = None,
+    writer: bool = False,
 ) -> list[list[Button]]:
     """Zusage / Vielleicht / Absage, the .ics file, and for admins the attendee list.
     ``listing`` (the list page) is carried along by a card opened from the list, so that
-    after an answer the card still leads back to the same page."""
+    after an answer the card still leads back to the same page. ``writer``: who may write
+    to the date's people (admins, the moderators of the event's group) gets its button."""
     event_id, at = occ.event.id, occ.epoch
     page, topic = (listing.page, listing.topic) if listing else (None, 0)
     answers: list[tuple[Literal["y", "m", "n"], str]] = [
@@ -145,6 +150,9 @@ def rsvp_buttons(
     ]
     if admin:
         rows[1].append(buttons.Attendees(event_id, at).button(t(lang, "events.btn_attendees")))
+    if writer and not occ.cancelled and not occ.event.cancelled:
+        write = buttons.WriteToPeople(event_id, at).button(t(lang, "event_message.btn_write"))
+        rows.append([write])
     return rows
 
 
