@@ -35,6 +35,8 @@ from bot.models import CALLBACK_LIMIT, Button, ChatKind, Outgoing
 HandlerResult = Outgoing | list[Outgoing] | None
 Handler = Callable[[Context, str], Awaitable[HandlerResult]]
 MemberHandler = Callable[[MemberContext, str], Awaitable[HandlerResult]]
+Answer = Callable[[], Awaitable[HandlerResult]]
+FreeText = Callable[[MemberContext, str], Awaitable[Answer | None]]
 """A handler of a route for members (``Access.MEMBER``): its context has a member."""
 A = TypeVar("A", bound=ButtonArgs)
 ArgsHandler = Callable[[Context, A], Awaitable[HandlerResult]]
@@ -128,6 +130,7 @@ class Router:
     flows: dict[str, Handler] = field(default_factory=dict)
     gates: list[Gate] = field(default_factory=list)
     ungated_flows: set[str] = field(default_factory=set)
+    free_texts: list[FreeText] = field(default_factory=list)
     _ordered: list[Command] = field(default_factory=list)
 
     @overload
@@ -287,6 +290,13 @@ class Router:
 
         return register
 
+    def free_text(self, handler: FreeText) -> FreeText:
+        """Register a reader of a member's typed text outside any conversation (a typed
+        "4" answering the feedback request just sent); it returns None when the text is not
+        its business, else the answer to run once the gates (consent) let the member in."""
+        self.free_texts.append(handler)
+        return handler
+
     def gate(self, check: Gate) -> Gate:
         """Add a check that runs before every gated command, button and flow step."""
         self.gates.append(check)
@@ -405,6 +415,13 @@ class Router:
             return []
         if ctx.member is None:
             return [ctx.reply("error.not_registered")]
+        if ctx.member.status == "active" and isinstance(ctx, MemberContext):
+            for reader in self.free_texts:
+                answer = await reader(ctx, text)
+                if answer is not None:
+                    ctx.route = "free_text"
+                    stopped = await self._gates(ctx)
+                    return stopped if stopped is not None else as_list(await answer())
         return [ctx.reply("error.free_text")]
 
     async def _run(self, ctx: Context, route: Route, args: str) -> list[Outgoing]:

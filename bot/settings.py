@@ -104,6 +104,12 @@ class Settings(BaseSettings):
     privacy_contact: str | None = None
     unreachable_retention_days: int = Field(default=180, ge=1)
     members_may_invite: bool = False
+    feedback_delay: timedelta = Field(default=timedelta(hours=2))  # after a date ends
+
+    @field_validator("feedback_delay", mode="before")
+    @classmethod
+    def _parse_feedback_delay(cls, value: object) -> object:
+        return parse_duration(value) if isinstance(value, str) else value
 
     @field_validator("admins", mode="before")
     @classmethod

@@ -15,6 +15,7 @@ from storage.dates import DateRepository
 from storage.db import Database, StoreUnavailable
 from storage.directory import DirectoryRepository
 from storage.events import EventRepository
+from storage.feedback import FeedbackRepository
 from storage.groups import GroupRepository
 from storage.invitations import InvitationRepository
 from storage.linking import LinkRepository
@@ -62,6 +63,7 @@ class Store:
         self.subscriptions = SubscriptionRepository(db)
         self.seen_signatures = SeenSignatures(db)
         self.polls = PollRepository(db)
+        self.feedback = FeedbackRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:

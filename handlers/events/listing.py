@@ -20,6 +20,7 @@ from handlers.events import buttons
 from handlers.events import render as event_render
 from handlers.events.service import EventService, recurs
 from handlers.events.upcoming import upcoming
+from handlers.feedback import render as feedback_render
 from handlers.names import find_topic, unknown
 from storage.db import utcnow
 from storage.topics import Topic
@@ -97,6 +98,13 @@ async def card(
         text = f"{notice}\n\n{text}"
     text += "\n" + ctx.t("events.card_number", id=occ.event.id)  # the number of the list
     rows = event_render.rsvp_buttons(ctx.lang, occ, admin=ctx.is_admin, listing=listing)
+    if ctx.is_admin and occ.start <= utcnow():  # the organiser's feedback of a past date
+        figures = await ctx.store.feedback.figures(occ.event.id, occ.key)
+        line = feedback_render.card_line(ctx.lang, figures)
+        if line:
+            text += "\n" + line
+        if figures.asked:
+            rows.append([feedback_render.figures_button(ctx.lang, occ)])
     if listing is not None:
         rows.append([ctx.button("events.btn_to_list", listing)])
     return Outgoing(
