@@ -12,7 +12,8 @@ import pytest
 import handlers.feedback.service as feedback_service
 from bot.app import Services
 from bot.settings import Settings
-from handlers.feedback import buttons
+from handlers.events.buttons import Card
+from handlers.feedback.buttons import Figures
 from handlers.feedback.jobs import dedupe_key
 from storage import Store
 from storage.db import to_db_time
@@ -194,13 +195,18 @@ async def test_the_organiser_sees_average_distribution_and_comments(
     await console_member(app.store, "ada", "Ada Admin")
     await app.store.members.grant_admin("console:ada")
     ada = Person(app.core, "ada")
-    await ada.tap(buttons.Figures(event_id, int(key.timestamp())).button("x"))
+    await ada.tap(Card(event_id, int(key.timestamp())).button("x"))  # the event card
+    assert "Rückmeldungen: ⌀ 4,0 von 5 (3 Antworten)" in ada.texts()
+    await ada.press("Rückmeldungen")
     shown = ada.texts()
     assert "3 Rückmeldungen von 3 Gefragten · Durchschnitt 4,0 von 5" in shown
     assert "5 ⭐ ██████████ 1" in shown and "2 ⭐  0" in shown
     assert "„Sehr gut organisiert“ – Anna Muster" in shown
     assert "„Mehr Praxisbeispiele, bitte“ – anonym" in shown
     assert "Cara" not in shown and "Bert" not in shown
+    anna = Person(app.core, "anna")  # a member sees no one's feedback
+    await anna.tap(Figures(event_id, int(key.timestamp())).button("x"))
+    assert "Praxisbeispiele" not in anna.texts()
 
 
 async def test_turned_off_under_the_request_and_on_again_in_the_profile(

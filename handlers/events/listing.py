@@ -98,7 +98,7 @@ async def card(
         text = f"{notice}\n\n{text}"
     text += "\n" + ctx.t("events.card_number", id=occ.event.id)  # the number of the list
     rows = event_render.rsvp_buttons(ctx.lang, occ, admin=ctx.is_admin, listing=listing)
-    if ctx.is_admin and occ.start <= utcnow():  # the organiser's feedback of a past date
+    if ctx.is_admin:  # the organiser's feedback, once members were asked for it
         figures = await ctx.store.feedback.figures(occ.event.id, occ.key)
         line = feedback_render.card_line(ctx.lang, figures)
         if line:
