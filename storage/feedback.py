@@ -226,6 +226,15 @@ class FeedbackRepository:
         figures.comments = [Comment(int(r[0]), str(r[1]), r[2]) for r in rows]
         return figures
 
+    async def asked_dates(self, event_id: int, limit: int = 12) -> builtins.list[datetime]:
+        """The dates of an event whose people were asked, the latest first."""
+        rows = await self.db.fetchall(
+            "SELECT DISTINCT occurrence FROM feedback_requests WHERE event_id = ?"
+            " ORDER BY occurrence DESC LIMIT ?",
+            (event_id, limit),
+        )
+        return [from_db_time(r[0]) for r in rows]
+
     # the member's switch -----------------------------------------------------------------
 
     async def asks_enabled(self, member_id: int) -> bool:

@@ -122,4 +122,15 @@ MESSAGES = {
     "feedback.distribution": {"de": "Verteilung:", "en": "Distribution:"},
     "feedback.comments": {"de": "Kommentare:", "en": "Comments:"},
     "feedback.anonymous": {"de": "anonym", "en": "anonymous"},
+    # the dashboard's event page ---------------------------------------------------------
+    "dashboard.feedback.title": {"de": "Rückmeldungen", "en": "Feedback"},
+    "dashboard.feedback.answers": {"de": "Antworten", "en": "Answers"},
+    "dashboard.feedback.distribution": {
+        "de": "Verteilung der Sterne am {when}",
+        "en": "Stars given on {when}",
+    },
+    "dashboard.feedback.stars": {
+        "de": "{n, plural, one {# Stern} other {# Sterne}}",
+        "en": "{n, plural, one {# star} other {# stars}}",
+    },
 }
