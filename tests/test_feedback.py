@@ -13,7 +13,7 @@ import handlers.feedback.service as feedback_service
 from bot.app import Services
 from bot.settings import Settings
 from handlers.events.buttons import Card
-from handlers.feedback.buttons import Figures
+from handlers.feedback.buttons import Figures, Stars
 from handlers.feedback.jobs import dedupe_key
 from storage import Store
 from storage.db import to_db_time
@@ -234,3 +234,13 @@ async def test_typed_stars_without_a_request_are_free_text(app: Services) -> Non
     anna = Person(app.core, "anna")
     await anna.say("4")
     assert "Sterne" not in anna.texts() and "⭐" not in anna.texts()
+
+
+async def test_someone_not_asked_cannot_answer(app: Services) -> None:
+    event_id, _ids = await _asked_after_the_date(app, "anna")
+    key, _end = await first_date(app.store, event_id)
+    await console_member(app.store, "zoe", "Zoe Zaungast")
+    zoe = Person(app.core, "zoe")
+    await zoe.tap(Stars(event_id, int(key.timestamp()), 5).button("x"))  # a forged button
+    assert "nicht um eine Rückmeldung gebeten" in zoe.texts()
+    assert (await app.store.feedback.figures(event_id, key)).count == 0

@@ -6,6 +6,7 @@ changed) while the request's week lasts; after that it is refused."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from pydantic import BaseModel
 
@@ -16,8 +17,10 @@ from bot.router import Answer, Router
 from handlers.events import render as event_render
 from handlers.feedback import buttons, service
 from handlers.feedback.render import stars_text
+from storage.db import utcnow
 
 MAX_COMMENT = 1000
+TYPED_GRACE = timedelta(days=7)  # after the week to change, a typed "4" is refused this long
 _TYPED_STARS = re.compile(r"^\s*([1-5])\s*(?:sterne?|stars?|⭐+|\*+)?\s*[.!]?\s*$", re.IGNORECASE)
 
 
@@ -93,8 +96,8 @@ async def typed_stars(ctx: MemberContext, text: str) -> Answer | None:
     if match is None:
         return None
     request = await ctx.store.feedback.latest_request(ctx.member.id)
-    if request is None:
-        return None
+    if request is None or utcnow() > request.changeable_until + TYPED_GRACE:
+        return None  # never asked, or long ago: a "4" is not an answer to that
     stars, at = int(match.group(1)), int(request.occurrence.timestamp())
 
     async def begin() -> list[Outgoing]:

@@ -20,15 +20,18 @@ async def open_request(
     gone, the member was not asked, or the week to change the answer is over."""
     key = datetime.fromtimestamp(at, tz=UTC)
     dated = await ctx.store.dates.get(event_id, key)
-    if dated is None:
+    event = dated[0] if dated else await ctx.store.events.get(event_id)
+    if event is None:
         raise Invalid("feedback.gone")
-    occ = as_occurrence(*dated)
     request = await ctx.store.feedback.request(event_id, key, ctx.member.id)
     if request is None:
         raise Invalid("feedback.not_asked")
     if utcnow() > request.changeable_until:
         until = ctx.format_datetime(request.changeable_until)
-        raise Invalid("feedback.closed", {"title": occ.event.title, "until": until})
+        raise Invalid("feedback.closed", {"title": event.title, "until": until})
+    if dated is None:  # long past: its date is no longer kept
+        raise Invalid("feedback.gone")
+    occ = as_occurrence(*dated)
     return occ, request, await ctx.store.feedback.get(event_id, key, ctx.member.id)
 
 
