@@ -9,6 +9,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from bot.settings import Settings
+from handlers.feedback.jobs import JOB_ID
 from storage.db import utcnow
 from tests.fake_telegram import user
 from tests.fake_telegram_harness import running_bot, wait_for
@@ -23,6 +24,7 @@ async def test_telegram_asked_once_across_a_restart_and_answered(
 ) -> None:
     async with running_bot(make_settings) as bot:
         store = bot.services.store
+        assert bot.services.scheduler.get_job(JOB_ID) is not None  # the app runs the scan
         anna = await bot.member(350, "Anna Muster")
         event_id = await event_tomorrow(store, bot.settings)
         key, end = await first_date(store, event_id)
