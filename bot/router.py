@@ -35,9 +35,10 @@ from bot.models import CALLBACK_LIMIT, Button, ChatKind, Outgoing
 HandlerResult = Outgoing | list[Outgoing] | None
 Handler = Callable[[Context, str], Awaitable[HandlerResult]]
 MemberHandler = Callable[[MemberContext, str], Awaitable[HandlerResult]]
+"""A handler of a route for members (``Access.MEMBER``): its context has a member."""
 Answer = Callable[[], Awaitable[HandlerResult]]
 FreeText = Callable[[MemberContext, str], Awaitable[Answer | None]]
-"""A handler of a route for members (``Access.MEMBER``): its context has a member."""
+"""Reads a member's typed text outside a conversation: None, or the answer to run."""
 A = TypeVar("A", bound=ButtonArgs)
 ArgsHandler = Callable[[Context, A], Awaitable[HandlerResult]]
 MemberArgsHandler = Callable[[MemberContext, A], Awaitable[HandlerResult]]
