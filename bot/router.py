@@ -2,8 +2,9 @@
 
 Commands have an English name and German aliases. Button presses go to actions by name.
 Free text goes to the step of the sender's active conversation; outside one, a capability
-may claim it (:meth:`Router.free_text`, e.g. a check-in code typed without a command). Handlers register
-themselves through :func:`handlers.register_all`.
+may claim an active member's text (:meth:`Router.free_text`: a check-in code typed without
+a command, a typed "4" answering a feedback request). Handlers register themselves through
+:func:`handlers.register_all`.
 
 A "say" button (:data:`SAY_ACTION`) carries a text and counts as if the person had typed
 it: the suggestion after a mistyped command and the candidates of an ambiguous name are
@@ -37,6 +38,9 @@ HandlerResult = Outgoing | list[Outgoing] | None
 Handler = Callable[[Context, str], Awaitable[HandlerResult]]
 MemberHandler = Callable[[MemberContext, str], Awaitable[HandlerResult]]
 """A handler of a route for members (``Access.MEMBER``): its context has a member."""
+Answer = Callable[[], Awaitable[HandlerResult]]
+FreeText = Callable[[MemberContext, str], Awaitable[Answer | None]]
+"""Reads a member's typed text outside a conversation: None, or the answer to run."""
 A = TypeVar("A", bound=ButtonArgs)
 ArgsHandler = Callable[[Context, A], Awaitable[HandlerResult]]
 MemberArgsHandler = Callable[[MemberContext, A], Awaitable[HandlerResult]]
@@ -129,7 +133,7 @@ class Router:
     flows: dict[str, Handler] = field(default_factory=dict)
     gates: list[Gate] = field(default_factory=list)
     ungated_flows: set[str] = field(default_factory=set)
-    free_texts: list[Handler] = field(default_factory=list)
+    free_texts: list[FreeText] = field(default_factory=list)
     _ordered: list[Command] = field(default_factory=list)
 
     @overload
@@ -289,9 +293,10 @@ class Router:
 
         return register
 
-    def free_text(self, handler: Handler) -> Handler:
-        """Register a handler offered private text outside any conversation; it returns
-        None to let the next one (and in the end the "no open question" answer) have it."""
+    def free_text(self, handler: FreeText) -> FreeText:
+        """Register a reader of a member's typed text outside any conversation (a typed
+        "4" answering the feedback request just sent); it returns None when the text is not
+        its business, else the answer to run once the gates (consent) let the member in."""
         self.free_texts.append(handler)
         return handler
 
@@ -411,13 +416,15 @@ class Router:
             await ctx.end_conversation()
         if not text:
             return []
-        for claim in self.free_texts:
-            answer = await claim(ctx, text)
-            if answer is not None:
-                ctx.route = "free_text"
-                return as_list(answer)
         if ctx.member is None:
             return [ctx.reply("error.not_registered")]
+        if ctx.member.status == "active" and isinstance(ctx, MemberContext):
+            for reader in self.free_texts:
+                answer = await reader(ctx, text)
+                if answer is not None:
+                    ctx.route = "free_text"
+                    stopped = await self._gates(ctx)
+                    return stopped if stopped is not None else as_list(await answer())
         return [ctx.reply("error.free_text")]
 
     async def _run(self, ctx: Context, route: Route, args: str) -> list[Outgoing]:

@@ -112,6 +112,12 @@ class Settings(BaseSettings):
     checkin_rotation: timedelta = Field(default=timedelta(minutes=3))
     checkin_opens_before: timedelta = Field(default=timedelta(hours=1))
     checkin_closes_after: timedelta = Field(default=timedelta(0))
+    feedback_delay: timedelta = Field(default=timedelta(hours=2))  # after a date ends
+
+    @field_validator("feedback_delay", mode="before")
+    @classmethod
+    def _parse_feedback_delay(cls, value: object) -> object:
+        return parse_duration(value) if isinstance(value, str) else value
 
     @field_validator("admins", mode="before")
     @classmethod

@@ -7,7 +7,7 @@ from __future__ import annotations
 from bot.contact import not_active_text
 from bot.context import Context, MemberContext
 from bot.models import Outgoing
-from bot.router import Invalid, Router
+from bot.router import Answer, Invalid, Router
 from handlers.checkin import tokens
 from handlers.checkin.service import CheckedIn, CheckinService, Refused
 
@@ -55,16 +55,18 @@ def register(router: Router) -> None:
         return await check_in(ctx, args, "code")
 
     @router.free_text
-    async def bare_code(ctx: Context, text: str) -> Outgoing | None:
-        """A code typed without a command is taken as a check-in when it is one (valid or
-        rotated away); anything else is left to the usual answer."""
-        if ctx.member is None or ctx.member.status != "active":
-            return None
+    async def bare_code(ctx: MemberContext, text: str) -> Answer | None:
+        """A code typed without a command is taken as a check-in when it looks like one;
+        a code no date knows gets the usual answer to text outside a question."""
         if not tokens.looks_like_code(text):
             return None
-        try:
-            return await check_in(ctx, text, "code")
-        except Invalid as refused:
-            if refused.key == "checkin.unknown_code":
-                return None
-            raise
+
+        async def checked_in() -> Outgoing:
+            try:
+                return await check_in(ctx, text, "code")
+            except Invalid as refused:
+                if refused.key == "checkin.unknown_code":
+                    return ctx.reply("error.free_text")
+                raise
+
+        return checked_in

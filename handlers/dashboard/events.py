@@ -4,13 +4,19 @@ audit log and announcements as in chat and on the command line)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from aiohttp import web
 
 from bot.arguments import record_id
-from bot.calendar.recurrence import HORIZON, next_occurrence, occurrences
+from bot.calendar.recurrence import (
+    HORIZON,
+    Occurrence,
+    find_occurrence,
+    next_occurrence,
+    occurrences,
+)
 from handlers.dashboard.auth import Admin
 from handlers.dashboard.event_form import REPEATS, EventForm, read_form, repeat_labels
 from handlers.dashboard.kit import (
@@ -27,10 +33,12 @@ from handlers.dashboard.kit import (
 )
 from handlers.dashboard.problems import EVENT_FIELDS, Problem, problem_of
 from handlers.events.service import EventService
+from handlers.feedback import render as feedback_render
 from handlers.validation import Invalid
 from storage import Store
 from storage.db import utcnow
-from storage.events import FORMATS, Event
+from storage.events import FORMATS, Event, Override
+from storage.feedback import Figures
 from storage.groups import Group
 
 DATES_SHOWN = 12
@@ -85,6 +93,7 @@ async def event_page(request: web.Request) -> web.Response:
         if (topic := await store.topics.get(topic_id)) is not None
     ]
     group = await store.groups.get(event.group_id) if event.group_id else None
+    feedback = await _feedback(request, event, overrides)
     notice, _name = await notice_of(request, NOTICES)
     return render(
         request,
@@ -94,7 +103,22 @@ async def event_page(request: web.Request) -> web.Response:
         topics=topics,
         group=group,
         notice=notice,
+        feedback=feedback,
     )
+
+
+async def _feedback(
+    request: web.Request, event: Event, overrides: dict[datetime, Override]
+) -> list[tuple[Occurrence, Figures, str]]:
+    """The feedback of the dates whose people were asked: figures and the average shown."""
+    store, lang = request.app[SERVICES].store, page_tools(request).lang
+    found = []
+    for key in await store.feedback.asked_dates(event.id):
+        occ = find_occurrence(event, overrides, key)
+        if occ is not None:
+            figures = await store.feedback.figures(event.id, key)
+            found.append((occ, figures, feedback_render.average(lang, figures)))
+    return found
 
 
 async def _form_page(

@@ -21,6 +21,7 @@ from handlers.events import buttons
 from handlers.events import render as event_render
 from handlers.events.service import EventService, recurs
 from handlers.events.upcoming import upcoming
+from handlers.feedback import render as feedback_render
 from handlers.names import find_topic, unknown
 from storage.db import utcnow
 from storage.topics import Topic
@@ -103,6 +104,13 @@ async def card(
     rows = event_render.rsvp_buttons(
         ctx.lang, occ, admin=ctx.is_admin, listing=listing, writer=writer
     )
+    if ctx.is_admin:  # the organiser's feedback, once members were asked for it
+        figures = await ctx.store.feedback.figures(occ.event.id, occ.key)
+        line = feedback_render.card_line(ctx.lang, figures)
+        if line:
+            text += "\n" + line
+        if figures.asked:
+            rows.append([feedback_render.figures_button(ctx.lang, occ)])
     if listing is not None:
         rows.append([ctx.button("events.btn_to_list", listing)])
     return Outgoing(
