@@ -54,6 +54,7 @@ async def test_poll_from_form_to_event(app: Services, fake_adapter: FakeAdapter)
     assert edited.replace and "● 1 ✅ Ja" in [b.label for b in edited.button_list()]
     assert "1. " + as_shown(first) + ": ✅ Ja\n   (1 Ja, 0 wenn nötig)" in edited.text
     [edited] = await ben.press("2 ❌ Nein")
+    [edited] = await ben.press("2 ❌ Nein")  # the same again: not a new answer
     [edited] = await ben.press("2 🤔 Wenn nötig")  # changed: the same message again
     assert edited.replace and "2. " + as_shown(second) + ": 🤔 Wenn nötig" in edited.text
     assert await app.store.polls.answers(poll.id) == {ids["ben"]: {0: "y", 1: "m"}}

@@ -141,7 +141,8 @@ class PollService:
         if position >= len(poll.options):
             raise Invalid("error.stale_button")
         async with self.store.transaction():  # the answer and its audit entry together
-            await self.store.polls.answer(poll_id, position, member_id, answer)
+            if not await self.store.polls.answer(poll_id, position, member_id, answer):
+                return poll  # the same answer again (or refused by the store): not new
             await self.store.audit.record(
                 "poll.answered", self.actor, poll_id=poll_id, option=position, answer=answer
             )
