@@ -109,6 +109,8 @@ class FieldView(BaseModel):
     max_length: int = 200
     choices: list[tuple[str, str]] = Field(default_factory=list)  # (value, label)
     initial: str | list[str] | None = None  # datetimes as unix seconds, dates as ISO
+    pickers: list[tuple[str, str]] = Field(default_factory=list)  # (name, label): moments
+    # picked beside the typed text, each its own date-and-time picker
 
 
 class FormView(BaseModel):

@@ -54,9 +54,15 @@ async def test_poll_from_form_to_event(app: Services, fake_adapter: FakeAdapter)
     assert edited.replace and "● 1 ✅ Ja" in [b.label for b in edited.button_list()]
     assert "1. " + as_shown(first) + ": ✅ Ja\n   (1 Ja, 0 wenn nötig)" in edited.text
     [edited] = await ben.press("2 ❌ Nein")
+    [edited] = await ben.press("2 ❌ Nein")  # the same again: not a new answer
     [edited] = await ben.press("2 🤔 Wenn nötig")  # changed: the same message again
     assert edited.replace and "2. " + as_shown(second) + ": 🤔 Wenn nötig" in edited.text
     assert await app.store.polls.answers(poll.id) == {ids["ben"]: {0: "y", 1: "m"}}
+    answered = await app.store.audit.entries(action="poll.answered")
+    assert [(e.actor, e.detail) for e in answered] == [
+        ("console:ben", {"poll_id": poll.id, "option": o, "answer": a})
+        for o, a in ((0, "y"), (1, "n"), (1, "m"))
+    ]  # the audit log has each answer, the changed one too
 
     await console_member(app.store, "dave", "Dave")
     outsider = Person(app.core, "dave")

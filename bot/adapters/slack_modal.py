@@ -1,7 +1,8 @@
 """A form (:class:`bot.models.FormView`) as a Slack modal, and a modal's submission read back.
 
 The kernel (:mod:`bot.forms`) describes a whole form at once; here it becomes Block Kit:
-one input block per field (``block_id`` and ``action_id`` = the field's name), and the
+one input block per field (``block_id`` and ``action_id`` = the field's name; a field of
+several moments adds a date-and-time picker block per moment), and the
 preview as a second view whose submit button confirms. A submission's state values come
 back as the raw strings the kernel's parsers read (datetimes ``@<unix seconds>``, dates
 ``YYYY-MM-DD``, choices by value). Every text is cut to Slack's documented limits, so a
@@ -62,7 +63,7 @@ def _frame(form: FormView, step: str, blocks: list[dict[str, Any]]) -> View:
 
 def fields_view(form: FormView) -> View:
     """The modal with every field of the form to fill in."""
-    return _frame(form, SUBMIT, [_input(field) for field in form.fields])
+    return _frame(form, SUBMIT, [block for field in form.fields for block in _blocks(field)])
 
 
 def preview_view(form: FormView) -> View:
@@ -91,6 +92,22 @@ def _options(choices: list[tuple[str, str]]) -> list[dict[str, Any]]:
         {"text": _plain(label, OPTION_TEXT_LIMIT), "value": value[:OPTION_VALUE_LIMIT]}
         for value, label in choices[:OPTIONS_LIMIT]
     ]
+
+
+def _blocks(field: FieldView) -> list[dict[str, Any]]:
+    """A field's input block, and its date-and-time pickers after it (each optional: the
+    kernel says whether enough were picked or typed, next to the block it concerns)."""
+    pickers = [
+        {
+            "type": "input",
+            "block_id": name,
+            "label": _plain(label, LABEL_LIMIT),
+            "optional": True,
+            "element": {"action_id": name, "type": "datetimepicker"},
+        }
+        for name, label in field.pickers
+    ]
+    return [_input(field), *pickers]
 
 
 def _input(field: FieldView) -> dict[str, Any]:

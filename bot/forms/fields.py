@@ -104,6 +104,11 @@ class Field:
     prompt (may be async). A required choice field with nothing to offer is not asked: the
     kernel says ``empty`` (a catalog key) and asks the field before it again. ``gone`` says
     why a pressed choice is no longer offered (it raises the Refusal to show).
+
+    ``pickers`` makes a text field one of several moments: a native form offers that many
+    date-and-time pickers beside the typed text (``picker_label``: a catalog key with
+    ``{number}``). The picked moments reach the parser as lines after what was typed, so a
+    picked date meets exactly the checks a typed one does.
     """
 
     name: str
@@ -122,6 +127,8 @@ class Field:
     hint: str | None = None  # catalog key: the line under the field in a native form (a
     # chat prompt speaks of chat things, "/abbrechen", "tippen Sie", so it is not used there)
     columns: int = 1  # buttons per row in a chat
+    pickers: int = 0
+    picker_label: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -129,6 +136,12 @@ class Field:
         """A multiple choice whose parser also takes typed entries (keywords besides the
         suggestions): a native form shows it as one text, the entries separated by commas."""
         return self.kind == Kind.MULTI and self.parse is not None
+
+    @property
+    def picker_names(self) -> list[str]:
+        """The names a native form gives the pickers (``options.1`` …): a field's name
+        never has a dot, so they cannot clash with another field."""
+        return [f"{self.name}.{n}" for n in range(1, self.pickers + 1)]
 
     def applies(self, draft: Draft) -> bool:
         return self.when is None or self.when(draft)

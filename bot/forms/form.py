@@ -544,10 +544,15 @@ class Form(Generic[Model]):
                     kind=Kind.TEXT.value if item.typed_entries else item.kind.value,
                     label=ctx.t(item.label),
                     hint=ctx.t(item.hint, **await item.parameters(ctx, draft)) if item.hint else "",
-                    optional=item.optional or item.when is not None,
+                    # with pickers the text may stay empty: the kernel checks the whole
+                    optional=item.optional or item.when is not None or bool(item.pickers),
                     max_length=item.max_length,
                     choices=[(c.value, c.text(ctx)) for c in options],
                     initial=_initial(item, draft),
+                    pickers=[
+                        (name, ctx.t(item.picker_label or item.label, number=n))
+                        for n, name in enumerate(item.picker_names, start=1)
+                    ],
                 )
             )
         view = FormView(
@@ -573,7 +578,13 @@ class Form(Generic[Model]):
             if not item.applies(draft):
                 continue
             try:
-                value = await self._read_native(ctx, item, raw.get(item.name), draft)
+                if item.pickers:
+                    value = await self._read_picked(ctx, item, raw, draft)
+                else:
+                    value = await self._read_native(ctx, item, raw.get(item.name), draft)
+            except _Misread as problem:
+                errors[problem.block] = problem.text
+                continue
             except Refusal as problem:
                 errors[item.name] = problem.reply(ctx).text
                 continue
@@ -616,13 +627,61 @@ class Form(Generic[Model]):
                 raise Invalid("form.choice_gone")
             return _choice_value(item, options[text])
         if item.kind == Kind.DATETIME and text.startswith("@"):
-            moment = number(text[1:], 0, 253_402_300_799)
-            if moment is None:
-                raise Invalid("form.required")
-            text = datetime.fromtimestamp(moment, ctx.zone).strftime("%d.%m.%Y %H:%M")
+            text = _picked_text(ctx, text)
         if item.kind == Kind.DATE and len(text) == 10 and text[4] == "-":
             text = f"{text[8:10]}.{text[5:7]}.{text[0:4]}"
         return await item.read(ctx, text, draft)
+
+    async def _read_picked(
+        self, ctx: Context, item: Field, raw: Mapping[str, Any], draft: Draft
+    ) -> Any:
+        """A field of several moments: the typed text, then each picked moment as a line,
+        read by the field's parser as one typed answer. A refusal is shown next to the
+        block that caused it: the first whose entry, with those before it, gets the same
+        refusal (a picked date in the past, the same date twice, one too many)."""
+        entries: list[tuple[str, str]] = []
+        typed = raw.get(item.name)
+        if isinstance(typed, str) and typed.strip():
+            entries.append((item.name, typed.strip()))
+        for name in item.picker_names:
+            picked = raw.get(name)
+            if isinstance(picked, str) and picked.startswith("@"):
+                try:
+                    entries.append((name, _picked_text(ctx, picked)))
+                except Refusal as problem:
+                    raise _Misread(name, problem.reply(ctx).text) from problem
+        if not entries:
+            if item.optional:
+                return None
+            raise Invalid("form.required")
+        try:
+            return await item.read(ctx, "\n".join(text for _, text in entries), draft)
+        except Refusal as problem:
+            said = problem.reply(ctx).text
+            for end in range(1, len(entries)):
+                try:
+                    await item.read(ctx, "\n".join(text for _, text in entries[:end]), draft)
+                except Refusal as earlier:
+                    if earlier.reply(ctx).text == said:
+                        raise _Misread(entries[end - 1][0], said) from problem
+            raise _Misread(entries[-1][0], said) from problem
+
+
+class _Misread(Exception):
+    """A native form's refusal meant for one block of a field (one of its pickers)."""
+
+    def __init__(self, block: str, text: str) -> None:
+        super().__init__(text)
+        self.block = block
+        self.text = text
+
+
+def _picked_text(ctx: Context, picked: str) -> str:
+    """A picker's ``@<unix seconds>`` as the typed date and time the parsers read."""
+    moment = number(picked[1:], 0, 253_402_300_799)
+    if moment is None:
+        raise Invalid("form.required")
+    return datetime.fromtimestamp(moment, ctx.zone).strftime("%d.%m.%Y %H:%M")
 
 
 class _Keep:

@@ -282,6 +282,9 @@ FORM: Form[NewDatePoll] = Form(
             params=_example_dates,
             show=_options_shown,
             max_length=1500,
+            pickers=MAX_OPTIONS,  # a Slack modal: a date picker per option, beside the text
+            picker_label="polls.label_option_pick",
+            hint="polls.hint_options",
         ),
         _asked("deadline", Kind.DATETIME, parse=read_deadline, params=_example_moment),
         _asked("visibility", Kind.CHOICE, choices=_VISIBILITY),

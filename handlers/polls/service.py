@@ -140,7 +140,12 @@ class PollService:
         poll = await self.open_poll(poll_id, member_id)
         if position >= len(poll.options):
             raise Invalid("error.stale_button")
-        await self.store.polls.answer(poll_id, position, member_id, answer)
+        async with self.store.transaction():  # the answer and its audit entry together
+            if not await self.store.polls.answer(poll_id, position, member_id, answer):
+                return poll  # the same answer again (or refused by the store): not new
+            await self.store.audit.record(
+                "poll.answered", self.actor, poll_id=poll_id, option=position, answer=answer
+            )
         return poll
 
     async def ballot_for(self, poll: Poll, member: Member, lang: str, zone: ZoneInfo) -> Outgoing:

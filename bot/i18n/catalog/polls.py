@@ -19,6 +19,14 @@ MESSAGES = {
     "polls.label_topic": {"de": "Thema", "en": "Topic"},
     "polls.label_members": {"de": "Mitglieder", "en": "Members"},
     "polls.label_options": {"de": "Terminvorschläge", "en": "Candidate dates"},
+    "polls.label_option_pick": {"de": "Termin {number}", "en": "Date {number}"},
+    "polls.hint_options": {
+        "de": "Tippen Sie die Termine ein, z. B. „{example}“, oder wählen Sie sie unten "
+        "aus (bis zu {max}).",
+        "de_du": "Tippe die Termine ein, z. B. „{example}“, oder wähle sie unten aus "
+        "(bis zu {max}).",
+        "en": "Type the dates, e.g. “{example}”, or pick them below (up to {max}).",
+    },
     "polls.label_deadline": {"de": "Abstimmen bis", "en": "Vote until"},
     "polls.label_visibility": {"de": "Antworten sichtbar für", "en": "Answers visible to"},
     "polls.label_remind": {"de": "Erinnerung", "en": "Reminder"},
