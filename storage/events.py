@@ -105,7 +105,7 @@ _COLUMNS = {
 
 def _event(row: object) -> Event:
     r = dict(row)  # type: ignore[call-overload]
-    return Event.model_construct(  # the store's own values: no validation needed
+    return Event(
         id=r["id"],
         uid=r["uid"],
         title=r["title"],
