@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from babel.numbers import format_decimal
 
-from bot.i18n import CATALOG, choose_plurals, format_month, plural_parts
+from bot.i18n import CATALOG, choose_plurals, format_count, format_month, plural_parts
 from bot.services import Services
 from tests.broadcast_support import add_member
 from tests.helpers import Person
@@ -82,3 +83,10 @@ async def test_a_group_card_counts_its_members(
     await app.store.groups.join(group.id, await add_member(app.store, "Ben"))
     replies = await anna.say("/gruppen" if lang == "de" else "/groups")
     assert two in replies[1].text, replies[1].text
+
+
+def test_counts_are_written_as_babel_writes_them() -> None:
+    """format_count skips Babel where there is no separator to place: the same text."""
+    for count in [*range(0, 1100), 9999, 12345, 1234567, -1, -1234]:
+        assert format_count(count, "de") == format_decimal(count, locale="de_DE")
+        assert format_count(count, "en") == format_decimal(count, locale="en_GB")

@@ -8,7 +8,13 @@ from telegram import error as tg
 from bot.adapters.telegram import api_urls
 from bot.adapters.telegram_errors import translate
 from bot.adapters.telegram_menu import admin_chat_ids, command_name
-from bot.adapters.telegram_render import keyboard, render_parts, split_plain, utf16_len
+from bot.adapters.telegram_render import (
+    keyboard,
+    keyboard_json,
+    render_parts,
+    split_plain,
+    utf16_len,
+)
 from bot.delivery.errors import PermanentFailure, RetryAfter, TemporaryFailure, Unreachable
 from bot.models import Button, Outgoing
 from bot.router import Access, Command
@@ -69,6 +75,20 @@ def test_keyboard_rows_and_callback_data() -> None:
     assert keyboard([]) is None
     with pytest.raises(ValueError):
         keyboard([[Button(label="x", action="a", arg="y" * 70)]])
+
+
+def test_keyboard_json_is_what_ptb_sends_for_the_keyboard() -> None:
+    """Answers post the keyboard as JSON without PTB's objects: the same JSON."""
+    rows = [
+        [Button(label="Zusage ✅", action="ev.rsvp", arg="3:yes")],
+        [],
+        [Button(label="„Mehr“", action="ev.page", arg="1"), Button(label="x", action="a")],
+    ]
+    markup = keyboard(rows)
+    assert markup is not None
+    assert keyboard_json(rows) == markup.to_dict()
+    assert keyboard_json([]) is None
+    assert keyboard_json([[]]) is None
 
 
 @pytest.mark.parametrize(

@@ -33,8 +33,8 @@ from bot.adapters.telegram_http import AiohttpRequest
 from bot.adapters.telegram_incoming import Reading, edited_message, read_update
 from bot.adapters.telegram_menu import admin_chat_ids, publish_menus
 from bot.adapters.telegram_receive import Poller, chat_key
-from bot.adapters.telegram_render import escape, keyboard, render_parts
-from bot.adapters.telegram_send import send_parts
+from bot.adapters.telegram_render import escape, keyboard_json, render_parts
+from bot.adapters.telegram_send import post, send_parts
 from bot.delivery.errors import PermanentFailure
 from bot.i18n import normalize_language, t
 from bot.inbox import InboxRunner
@@ -346,13 +346,10 @@ class TelegramAdapter:
         if len(parts) != 1 or message.document is not None:
             return False
         try:
-            await self.bot.edit_message_text(
-                parts[0],
-                chat_id=chat_id,
-                message_id=message_id,
-                parse_mode=ParseMode.HTML,
-                reply_markup=keyboard(message.buttons),
-            )
+            await post(self.bot, "editMessageText", {
+                "chat_id": chat_id, "message_id": message_id, "text": parts[0],
+                "parse_mode": ParseMode.HTML, "reply_markup": keyboard_json(message.buttons),
+            })  # fmt: skip
         except BadRequest as exc:
             if "message is not modified" in exc.message.lower():
                 return True  # pressed twice: the message already shows this

@@ -120,3 +120,14 @@ def keyboard(rows: list[list[Button]]) -> InlineKeyboardMarkup | None:
         if row
     ]
     return InlineKeyboardMarkup(markup) if markup else None
+
+
+def keyboard_json(rows: list[list[Button]]) -> dict[str, object] | None:
+    """:func:`keyboard` as the Bot API reads it (what PTB would send for it), for a call
+    that skips building PTB's objects only to turn them back into JSON."""
+    markup = [
+        [{"text": button.label, "callback_data": button.encode()} for button in row]
+        for row in rows
+        if row
+    ]
+    return {"inline_keyboard": markup} if markup else None

@@ -28,6 +28,7 @@ network's zone, so no prompt ever shows an example that lies in the past.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import pkgutil
 import re
@@ -158,11 +159,18 @@ def t(lang: str, key: str, **params: object) -> str:
     return _fill(text, params)
 
 
+@functools.lru_cache(maxsize=4096)
 def plural_category(lang: str, count: int) -> str:
     """The CLDR plural category of ``count`` in ``lang`` ("one", "other", ...)."""
     if lang == CLI:
         lang = "en"
-    return Locale.parse(lang if lang in LANGUAGES else DEFAULT_LANGUAGE).plural_form(count)
+    return _locale(lang if lang in LANGUAGES else DEFAULT_LANGUAGE).plural_form(count)
+
+
+@functools.cache
+def _locale(lang: str) -> Locale:
+    """Babel's data for a language, read once (parsing it again cost more than the text)."""
+    return Locale.parse(lang)
 
 
 def tn(lang: str, key: str, count: int, **params: object) -> str:
@@ -177,6 +185,12 @@ _SELECTOR = re.compile(r"\s*(=\d+|zero|one|two|few|many|other)\s*\{")
 def plural_parts(text: str) -> list[tuple[int, int, str, dict[str, str]]]:
     """The plural parts of a text: (start, end, parameter, forms by selector).
     Raises ValueError for a part that is not well formed or has no "other" form."""
+    return [(start, end, name, dict(forms)) for start, end, name, forms in _plural_parts(text)]
+
+
+@functools.lru_cache(maxsize=1024)
+def _plural_parts(text: str) -> tuple[tuple[int, int, str, dict[str, str]], ...]:
+    """:func:`plural_parts`, read once per text (the catalog's texts are few and fixed)."""
     parts = []
     position = 0
     while (head := _PLURAL_START.search(text, position)) is not None:
@@ -191,7 +205,7 @@ def plural_parts(text: str) -> list[tuple[int, int, str, dict[str, str]]]:
             raise ValueError(f"plural part of {head.group(1)!r} is not well formed: {text!r}")
         parts.append((head.start(), end + 1, head.group(1), forms))
         position = end + 1
-    return parts
+    return tuple(parts)
 
 
 def _closing_brace(text: str, start: int) -> int:
@@ -208,13 +222,15 @@ def _closing_brace(text: str, start: int) -> int:
 
 def format_count(count: int, lang: str) -> str:
     """A count as the reader writes numbers: ``1.234`` in German, ``1,234`` in English."""
-    return format_decimal(count, locale="de_DE" if lang == "de" else "en_GB")
+    if type(count) is int and 0 <= count < 1000:  # no separator to place: as Babel writes it
+        return str(count)
+    return format_decimal(count, locale=_locale("de_DE" if lang == "de" else "en_GB"))
 
 
 def choose_plurals(text: str, lang: str, params: dict[str, object], key: str = "") -> str:
     """Replace each plural part by the form its number takes in ``lang``."""
     pieces, last = [], 0
-    for start, end, name, forms in plural_parts(text):
+    for start, end, name, forms in _plural_parts(text):  # read only: no copy
         if name not in params:
             raise KeyError(f"message key {key!r} counts {name!r}; pass it")
         count = params[name]
@@ -233,26 +249,26 @@ def format_datetime(moment: datetime, lang: str, zone: ZoneInfo) -> str:
     """Show a UTC moment in the member's zone, the German way for German readers."""
     local = moment.astimezone(zone)
     if lang == "de":
-        return _babel_datetime(local, "EEE, dd.MM.yyyy, HH:mm 'Uhr'", locale="de_DE")
-    return _babel_datetime(local, "EEE, d MMM yyyy, h:mm a", locale="en_GB")
+        return _babel_datetime(local, "EEE, dd.MM.yyyy, HH:mm 'Uhr'", locale=_locale("de_DE"))
+    return _babel_datetime(local, "EEE, d MMM yyyy, h:mm a", locale=_locale("en_GB"))
 
 
 def format_date(moment: datetime, lang: str, zone: ZoneInfo) -> str:
     local = moment.astimezone(zone)
     if lang == "de":
-        return _babel_datetime(local, "dd.MM.yyyy", locale="de_DE")
-    return _babel_datetime(local, "d MMM yyyy", locale="en_GB")
+        return _babel_datetime(local, "dd.MM.yyyy", locale=_locale("de_DE"))
+    return _babel_datetime(local, "d MMM yyyy", locale=_locale("en_GB"))
 
 
 def format_day(day: date, lang: str) -> str:
     """A calendar day with its weekday: ``Mi., 10.03.2027`` or ``Wed, 10 Mar 2027``."""
     if lang == "de":
-        return _babel_date(day, "EEE, dd.MM.yyyy", locale="de_DE")
-    return _babel_date(day, "EEE, d MMM yyyy", locale="en_GB")
+        return _babel_date(day, "EEE, dd.MM.yyyy", locale=_locale("de_DE"))
+    return _babel_date(day, "EEE, d MMM yyyy", locale=_locale("en_GB"))
 
 
 def format_month(month: str, lang: str) -> str:
     """A calendar month kept as ``YYYY-MM``, as people say it: ``Dezember 2026``."""
     year, number = (int(part) for part in month.split("-"))
     locale = "de_DE" if lang == "de" else "en_GB"
-    return _babel_date(date(year, number, 1), "LLLL yyyy", locale=locale)
+    return _babel_date(date(year, number, 1), "LLLL yyyy", locale=_locale(locale))
