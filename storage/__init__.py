@@ -14,6 +14,7 @@ from storage.dashboard import DashboardRepository
 from storage.dates import DateRepository
 from storage.db import Database, StoreUnavailable
 from storage.directory import DirectoryRepository
+from storage.event_figures import EventFiguresRepository
 from storage.events import EventRepository
 from storage.groups import GroupRepository
 from storage.invitations import InvitationRepository
@@ -62,6 +63,7 @@ class Store:
         self.subscriptions = SubscriptionRepository(db)
         self.seen_signatures = SeenSignatures(db)
         self.polls = PollRepository(db)
+        self.event_figures = EventFiguresRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:
