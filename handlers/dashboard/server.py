@@ -15,6 +15,7 @@ from handlers.dashboard import (
     broadcasts,
     event_dates,
     events,
+    figures,
     members,
     overview,
     signin,
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # event_dates before events: /events/import is matched before /events/{event_id}
-PAGES = [signin, overview, members, event_dates, events, broadcasts, structure, audit]
+PAGES = [signin, overview, members, event_dates, events, broadcasts, structure, figures, audit]
 PURGE_JOB = "dashboard-purge"
 
 
