@@ -104,13 +104,22 @@ def company_key(company: str) -> str:
 
 
 # The dates in the window: every (event, date) with an answer, a check-in or feedback, or
-# still in event_dates; at its effective start; not cancelled.
+# still in event_dates; at its effective start; not cancelled. The candidates are those whose
+# original start lies in the window, or whose effective start does (a moved date is in
+# event_dates or event_overrides at its new time), so no table is read whole.
 _PICKED = """
-WITH keys(event_id, occurrence) AS (
+WITH bounds(start, stop) AS (VALUES (?, ?)),
+keys(event_id, occurrence) AS (
     SELECT event_id, occurrence FROM rsvps
+    WHERE occurrence >= (SELECT start FROM bounds) AND occurrence < (SELECT stop FROM bounds)
     UNION SELECT event_id, occurrence FROM event_checkins
+    WHERE occurrence >= (SELECT start FROM bounds) AND occurrence < (SELECT stop FROM bounds)
     UNION SELECT event_id, occurrence FROM event_feedback
+    WHERE occurrence >= (SELECT start FROM bounds) AND occurrence < (SELECT stop FROM bounds)
     UNION SELECT event_id, occurrence FROM event_dates
+    WHERE starts_at >= (SELECT start FROM bounds) AND starts_at < (SELECT stop FROM bounds)
+    UNION SELECT event_id, occurrence FROM event_overrides
+    WHERE starts_at >= (SELECT start FROM bounds) AND starts_at < (SELECT stop FROM bounds)
 ),
 picked AS (
     SELECT k.event_id, k.occurrence, COALESCE(d.starts_at, o.starts_at, k.occurrence) AS starts_at
@@ -119,8 +128,8 @@ picked AS (
     LEFT JOIN event_overrides o ON o.event_id = k.event_id AND o.occurrence = k.occurrence
     WHERE e.status != 'cancelled' AND COALESCE(o.cancelled, 0) = 0
       AND COALESCE(d.cancelled, 0) = 0
-      AND COALESCE(d.starts_at, o.starts_at, k.occurrence) >= ?
-      AND COALESCE(d.starts_at, o.starts_at, k.occurrence) < ?
+      AND COALESCE(d.starts_at, o.starts_at, k.occurrence) >= (SELECT start FROM bounds)
+      AND COALESCE(d.starts_at, o.starts_at, k.occurrence) < (SELECT stop FROM bounds)
 ),
 reached(event_id, occurrence, member_id) AS (
     SELECT c.event_id, c.occurrence, c.member_id FROM event_checkins c

@@ -242,3 +242,20 @@ async def test_stats_shows_the_current_quarters_events(app: Services) -> None:
     )  # fmt: skip
     assert line in shown.text
     assert t("de", "figures.stats_feedback", average="4,5", count=2) in shown.text
+
+
+async def test_a_moved_date_counts_where_it_took_place(store: Store, settings: Settings) -> None:
+    now = utcnow()
+    seeded = await seed(store, settings.zone, now)
+    planned = seeded.older.bounds(settings.zone)[0] + timedelta(days=60, hours=17)
+    moved_to = seeded.last.bounds(settings.zone)[0] + timedelta(days=10, hours=17)
+    event = await dated_event(store, "Verschoben", planned)
+    await store.rsvps.record(event.id, planned, seeded.names["Eva Ernst"], "yes", False)
+    await store.events.set_override(
+        event.id, planned, start=moved_to, end=moved_to + timedelta(hours=2)
+    )
+    older = await figures_for(store, seeded.older, settings.zone, now)
+    last = await figures_for(store, seeded.last, settings.zone, now)
+    assert "Verschoben" not in [d.title for d in older.dates]
+    [moved] = [d for d in last.dates if d.title == "Verschoben"]
+    assert moved.starts_at == moved_to and moved.people == 1

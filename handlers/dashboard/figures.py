@@ -106,7 +106,7 @@ async def report_download(request: web.Request) -> web.Response:
     report = build_report(
         tools.lang, services.settings.network_name, services.settings.zone, period, figures, now
     )
-    kind = request.match_info["kind"]
+    kind = request.path.rsplit(".", 1)[-1]
     name = f"events-{period.first}-{period.last}.{kind}"
     body, content_type = (
         (report_xlsx(report), XLSX) if kind == "xlsx" else (report_csv(report), "text/csv")
@@ -121,4 +121,5 @@ async def report_download(request: web.Request) -> web.Response:
 
 def add_routes(router: web.UrlDispatcher) -> None:
     router.add_get("/figures", figures_page)
-    router.add_get(r"/figures/report.{kind:csv|xlsx}", report_download)
+    router.add_get("/figures/report.csv", report_download)
+    router.add_get("/figures/report.xlsx", report_download)

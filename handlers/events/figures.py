@@ -79,7 +79,7 @@ def parse_day(text: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise Invalid("figures.bad_day", {"text": text.strip()[:40]}) from None
+        raise Invalid("figures.bad_day", {"value": text.strip()[:40]}) from None
 
 
 async def figures_for(

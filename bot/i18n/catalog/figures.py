@@ -6,8 +6,8 @@ MESSAGES = {
     "figures.quarter": {"de": "Q{quarter} {year}", "en": "Q{quarter} {year}"},
     "figures.range": {"de": "{first} bis {last}", "en": "{first} to {last}"},
     "figures.bad_day": {
-        "de": "„{text}“ ist kein Datum. Bitte als JJJJ-MM-TT angeben, z. B. {ex_date_iso}.",
-        "en": "“{text}” is not a date. Please give it as YYYY-MM-DD, e.g. {ex_date_iso}.",
+        "de": "„{value}“ ist kein Datum. Bitte als JJJJ-MM-TT angeben, z. B. {ex_date_iso}.",
+        "en": "“{value}” is not a date. Please give it as YYYY-MM-DD, e.g. {ex_date_iso}.",
     },
     "figures.range_backwards": {
         "de": "Der Zeitraum endet vor seinem Beginn. Bitte „bis“ nach „von“ wählen.",
