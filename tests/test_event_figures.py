@@ -200,6 +200,9 @@ async def test_the_xlsx_report_reads_back_and_names_only_who_consented(
         assert name not in everything
     about = list(book[t(lang, "figures.sheet_about")].iter_rows(values_only=True))
     assert (t(lang, "figures.section_names"), t(lang, "figures.report_names")) in about
+    # names left the network: the audit log says so, once, without them
+    logged = await store.audit.entries(action="report.")
+    assert [(e.action, e.detail["named"]) for e in logged] == [("report.names", 1)]
 
 
 async def test_the_report_refuses_a_bad_range(

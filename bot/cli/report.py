@@ -8,7 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from bot.cli.common import fail, open_store, refused
+from bot.cli.common import CLI_ACTOR, fail, open_store, refused
 from bot.i18n import LANGUAGES, examples
 from bot.settings import Settings
 from handlers.events.figures import day_range, figures_for, parse_day
@@ -57,6 +57,14 @@ async def events_report(args: argparse.Namespace, settings: Settings) -> int:
         if args.names:
             start, end = period.bounds(settings.zone)
             named = await store.event_figures.named_members(start, end, now)
+            # names leave the network with this file: the audit log says when and how many
+            await store.audit.record(
+                "report.names",
+                CLI_ACTOR,
+                first=period.first.isoformat(),
+                last=period.last.isoformat(),
+                named=len(named),
+            )
     report = build_report(lang, settings.network_name, settings.zone, period, figures, now, named)
     data = report_xlsx(report) if args.format == "xlsx" else report_csv(report)
     if args.out is None:
