@@ -149,7 +149,8 @@ class EventFiguresRepository:
         self.db = db
 
     async def figures(self, start: datetime, end: datetime, now: datetime) -> EventFigures:
-        """The dates that began in [start, end) and by ``now``, each and summed."""
+        """The dates that began in [start, end) and by ``now``, each and summed; one
+        statement, so the counts and the people reached are of the same moment."""
         window = (to_db_time(start), to_db_time(min(end, now)))
         rows = await self.db.fetchall(
             _PICKED
@@ -172,30 +173,29 @@ class EventFiguresRepository:
               (SELECT COUNT(*) FROM event_feedback f WHERE f.event_id = p.event_id
                AND f.occurrence = p.occurrence) AS feedback,
               (SELECT COALESCE(SUM(f.stars), 0) FROM event_feedback f
-               WHERE f.event_id = p.event_id AND f.occurrence = p.occurrence) AS stars_total
+               WHERE f.event_id = p.event_id AND f.occurrence = p.occurrence) AS stars_total,
+              (SELECT json_group_array(json_array(m.id, m.company, m.region)) FROM (
+                 SELECT c.member_id AS id FROM event_checkins c
+                 WHERE c.event_id = p.event_id AND c.occurrence = p.occurrence
+                 UNION ALL
+                 SELECT r.member_id FROM rsvps r WHERE r.event_id = p.event_id
+                 AND r.occurrence = p.occurrence AND r.status = 'yes' AND r.waitlisted = 0
+                 AND NOT EXISTS (SELECT 1 FROM event_checkins c WHERE c.event_id = p.event_id
+                   AND c.occurrence = p.occurrence)
+               ) x JOIN members m ON m.id = x.id) AS reached
             FROM picked p JOIN events e ON e.id = p.event_id
             LEFT JOIN work_groups g ON g.id = e.group_id
             ORDER BY p.starts_at, e.title COLLATE NOCASE, p.event_id
             """,
             window,
         )
-        people = await self.db.fetchall(
-            _PICKED
-            + """
-            SELECT x.event_id, x.occurrence, x.member_id, m.company, m.region
-            FROM reached x JOIN members m ON m.id = x.member_id
-            """,
-            window,
-        )
-        reached: dict[tuple[int, str], list[tuple[int, str, str]]] = defaultdict(list)
-        for r in people:
-            reached[(r["event_id"], r["occurrence"])].append(
-                (r["member_id"], company_key(r["company"]), r["region"])
-            )
         dates: list[DateFigures] = []
         members_of: list[list[tuple[int, str, str]]] = []
         for r in rows:
-            who = reached[(r["event_id"], r["occurrence"])]
+            who = [
+                (member, company_key(company), region)
+                for member, company, region in json.loads(r["reached"])
+            ]
             members_of.append(who)
             dates.append(
                 DateFigures(

@@ -43,10 +43,10 @@ def chart(dates: list[DateFigures]) -> list[ChartBar]:
     return [ChartBar(d, round(d.people / peak * 100, 1)) for d in dates]
 
 
-def chosen_period(query: web.Request, today: date) -> tuple[str, Period, Problem | None]:
+def chosen_period(request: web.Request, today: date) -> tuple[str, Period, Problem | None]:
     """The period the chooser asks for; a range that cannot be read falls back to this
     quarter, with the problem tied to its field."""
-    choice = query.query.get("period", "this_quarter")
+    choice = request.query.get("period", "this_quarter")
     if choice not in CHOICES:
         choice = "this_quarter"
     if choice == "last_quarter":
@@ -58,12 +58,12 @@ def chosen_period(query: web.Request, today: date) -> tuple[str, Period, Problem
     if choice == "range":
         field = "from"
         try:
-            first = parse_day(query.query.get("from", ""))
+            first = parse_day(request.query.get("from", ""))
             field = "to"
-            last = parse_day(query.query.get("to", ""))
+            last = parse_day(request.query.get("to", ""))
             return choice, day_range(first, last), None
         except Invalid as refused:
-            tools = page_tools(query)
+            tools = page_tools(request)
             return choice, quarter_of(today), Problem(tools.t(refused.key, **refused.params), field)
     return "this_quarter", quarter_of(today), None
 

@@ -97,7 +97,7 @@ MESSAGES = {
     "figures.choose.last_quarter": {"de": "Letztes Quartal", "en": "Last quarter"},
     "figures.choose.this_year": {"de": "Dieses Jahr", "en": "This year"},
     "figures.choose.last_year": {"de": "Letztes Jahr", "en": "Last year"},
-    "figures.choose.range": {"de": "Von – bis (unten)", "en": "From – to (below)"},
+    "figures.choose.range": {"de": "Eigener Zeitraum (Von, Bis)", "en": "Own period (From, To)"},
     "figures.from": {"de": "Von", "en": "From"},
     "figures.to": {"de": "Bis", "en": "To"},
     "figures.show": {"de": "Anzeigen", "en": "Show"},
