@@ -15,6 +15,7 @@ from storage.dashboard import DashboardRepository
 from storage.dates import DateRepository
 from storage.db import Database, StoreUnavailable
 from storage.directory import DirectoryRepository
+from storage.event_figures import EventFiguresRepository
 from storage.events import EventRepository
 from storage.feedback import FeedbackRepository
 from storage.groups import GroupRepository
@@ -66,6 +67,7 @@ class Store:
         self.polls = PollRepository(db)
         self.checkins = CheckinRepository(db)
         self.feedback = FeedbackRepository(db)
+        self.event_figures = EventFiguresRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:

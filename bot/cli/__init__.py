@@ -28,6 +28,7 @@ from bot.cli import (
     group,
     init,
     member,
+    report,
     requests,
     run,
     stats,
@@ -53,6 +54,7 @@ GROUPS = [
     member,
     audit,
     stats,
+    report,
     doctor,
 ]
 

@@ -17,6 +17,7 @@ from handlers.dashboard import (
     event_dates,
     event_message,
     events,
+    figures,
     members,
     overview,
     polls,
@@ -44,6 +45,7 @@ PAGES = [
     polls,
     broadcasts,
     structure,
+    figures,
     audit,
 ]
 PURGE_JOB = "dashboard-purge"

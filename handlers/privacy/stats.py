@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
 
+from babel.numbers import format_decimal
 from pydantic import BaseModel
 
 from bot.context import Context
@@ -21,6 +22,7 @@ from bot.models import Button, Outgoing
 from bot.router import Access, Router, Section
 from bot.settings import Settings
 from handlers.cooperation.service import CooperationService
+from handlers.events.figures import Period, figures_for, quarter_of
 from handlers.events.render import all_day_dates
 from handlers.events.upcoming import upcoming
 from handlers.members.render import region_label
@@ -28,6 +30,7 @@ from handlers.privacy.render import platform_label
 from storage import Store
 from storage.cooperation import MonthCounts
 from storage.db import utcnow
+from storage.event_figures import Aggregate
 
 MONTHS = 12
 EVENTS = 5
@@ -62,6 +65,9 @@ class NetworkStats(BaseModel):
     unreachable_accounts: int  # unreachable for longer than the retention period
     unreachable_members: int  # of those, members with no other reachable account
     polls: dict[str, int] = {}  # date polls by state, people asked and those who answered
+    # the current quarter's events so far: whom they reached (issue 28)
+    events_period: Period | None = None
+    events_reached: Aggregate | None = None
 
 
 async def collect(store: Store, settings: Settings, now: datetime | None = None) -> NetworkStats:
@@ -84,6 +90,8 @@ async def collect(store: Store, settings: Settings, now: datetime | None = None)
         year, month = year - 1, month + 12
     cutoff = now - timedelta(days=settings.unreachable_retention_days)
     stale = await store.privacy.stale_identities(cutoff)
+    quarter = quarter_of(now.astimezone(settings.zone).date())
+    reached = await figures_for(store, quarter, settings.zone, now)
     return NetworkStats(
         generated_at=now,
         members_by_status=await store.stats.members_by_status(),
@@ -105,6 +113,8 @@ async def collect(store: Store, settings: Settings, now: datetime | None = None)
         unreachable_accounts=len(stale),
         unreachable_members=len({s.member_id for s in stale if not s.reachable_elsewhere}),
         polls=await store.polls.counts(),
+        events_period=quarter,
+        events_reached=reached.total,
     )
 
 
@@ -137,6 +147,19 @@ def _event_line(lang: str, settings: Settings, e: EventCounts) -> str:
     )
 
 
+def events_reached(lang: str, period: Period, total: Aggregate) -> str:
+    """The quarter's events in one line: dates, whom they reached, the rating."""
+    counts = total.model_dump(
+        include={"dates", "people", "companies", "regions", "checked_in", "walk_ins", "no_shows"}
+    )
+    line = t(lang, "figures.stats", period=period.label(lang), **counts)
+    if total.stars_average is None:
+        return f"{line}; {t(lang, 'figures.stats_no_feedback')}"
+    locale = "de_DE" if lang == "de" else "en_GB"
+    average = format_decimal(total.stars_average, format="0.0", locale=locale)
+    return f"{line}; {t(lang, 'figures.stats_feedback', average=average, count=total.feedback)}"
+
+
 def summary(lang: str, settings: Settings, stats: NetworkStats) -> str:
     """The first screen: members, the next events with their answers, deliveries, and
     accounts to erase when there are any."""
@@ -156,6 +179,11 @@ def summary(lang: str, settings: Settings, stats: NetworkStats) -> str:
         + "\n"
         + t(lang, "privacy.stats_new", month=format_month(this_month, lang), count=new),
         t(lang, "privacy.stats_events") + "\n" + ("\n".join(events) or "  –"),
+        *(
+            [events_reached(lang, stats.events_period, stats.events_reached)]
+            if stats.events_period is not None and stats.events_reached is not None
+            else []
+        ),
         t(
             lang,
             "privacy.stats_deliveries",
