@@ -21,6 +21,7 @@ from storage.linking import LinkRepository
 from storage.maintenance import Maintenance
 from storage.members import MemberRepository
 from storage.outbox import OutboxRepository
+from storage.overview import OverviewRepository
 from storage.polls import PollRepository
 from storage.privacy import PrivacyRepository
 from storage.rsvps import RsvpRepository
@@ -62,6 +63,7 @@ class Store:
         self.subscriptions = SubscriptionRepository(db)
         self.seen_signatures = SeenSignatures(db)
         self.polls = PollRepository(db)
+        self.overview = OverviewRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:

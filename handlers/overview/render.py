@@ -1,0 +1,112 @@
+"""The overview message: the digest by topic and group, then "while you were away", each
+item with a button to open it (as many as a message carries well)."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from bot.i18n import t
+from bot.markup import plain
+from bot.models import Button, Outgoing
+from handlers.cooperation.buttons import ViewRequest
+from handlers.events import render as event_render
+from handlers.events.buttons import Card
+from handlers.groups.buttons import ViewGroup
+from handlers.groups.render import DIGEST_EXCERPT, excerpt, update_line
+from handlers.overview.compose import Content, Section, Week
+from handlers.polls.buttons import Ballot
+
+LIMIT = 3500  # well below Telegram's 4,096 characters per message
+MAX_BUTTONS = 8
+LABEL = 40
+
+
+def overview(lang: str, zone: ZoneInfo, week_name: str, week: Week, content: Content) -> Outgoing:
+    lines: list[str] = []
+    buttons: list[Button] = []
+    for section in content.sections:
+        lines += ([""] if lines else []) + [_section_title(lang, week, section)]
+        lines += _event_lines(lang, zone, week, section.events, buttons)
+        news = {n.broadcast_id: n for n in week.news}
+        lines += [
+            t(lang, "overview.news", text=excerpt(plain(news[i].text), DIGEST_EXCERPT))
+            for i in section.news
+        ]
+        posts = {p.id: p for p in week.posts}
+        lines += [update_line(lang, zone, posts[i], DIGEST_EXCERPT) for i in section.posts]
+        if section.kind == "group" and section.posts:
+            group = week.groups[section.ref]
+            _add(buttons, ViewGroup(group.id).button(_label("💬", group.name)))
+    highlights = _highlight_lines(lang, zone, week, content, buttons)
+    if highlights:
+        lines += ([""] if lines else []) + [t(lang, "overview.away")] + highlights
+    text, cut = _fit(lines)
+    if cut:
+        text += "\n\n" + t(lang, "overview.more", count=cut)
+    text += "\n\n" + t(lang, "overview.footer")
+    return Outgoing(
+        title=t(lang, "overview.title", week=week_name),
+        text=text,
+        buttons=[[b] for b in buttons[:MAX_BUTTONS]],
+    )
+
+
+def _section_title(lang: str, week: Week, section: Section) -> str:
+    if section.kind == "topic":
+        return t(lang, "overview.topic", topic=week.topics[section.ref].name)
+    return week.groups[section.ref].name
+
+
+def _event_lines(
+    lang: str, zone: ZoneInfo, week: Week, event_ids: tuple[int, ...], buttons: list[Button]
+) -> list[str]:
+    lines = []
+    for event_id in event_ids:
+        occ = week.dates[event_id]
+        when = event_render.short_when(lang, zone, occ)
+        lines.append(t(lang, "groups.digest_event", title=occ.event.title, when=when))
+        _add(buttons, Card(occ.event.id, occ.epoch).button(_label("📅", occ.event.title)))
+    return lines
+
+
+def _highlight_lines(
+    lang: str, zone: ZoneInfo, week: Week, content: Content, buttons: list[Button]
+) -> list[str]:
+    lines = _event_lines(lang, zone, week, content.events, buttons)
+    posts = {p.id: p for p in week.posts}
+    for post_id in content.posts:
+        post = posts[post_id]
+        group = week.groups[post.group_id]
+        lines.append(f"{group.name}: {update_line(lang, zone, post, DIGEST_EXCERPT // 2)[2:]}")
+        _add(buttons, ViewGroup(group.id).button(_label("💬", group.name)))
+    requests = {r.request_id: r for r in week.requests}
+    for request_id in content.requests:
+        title = requests[request_id].title
+        lines.append(t(lang, "overview.request", title=title))
+        _add(buttons, ViewRequest(request_id).button(_label("🤝", title)))
+    for poll_id, title in content.polls:
+        lines.append(t(lang, "overview.poll", title=title))
+        _add(buttons, Ballot(poll_id).button(_label("🗳", title)))
+    return lines
+
+
+def _add(buttons: list[Button], button: Button) -> None:
+    if all(b.arg != button.arg or b.action != button.action for b in buttons):
+        buttons.append(button)
+
+
+def _label(mark: str, name: str) -> str:
+    return f"{mark} {excerpt(name, LABEL)}"
+
+
+def _fit(lines: list[str]) -> tuple[str, int]:
+    """The lines up to the length limit; how many item lines did not fit."""
+    kept: list[str] = []
+    size = cut = 0
+    for line in lines:
+        if size + len(line) + 1 > LIMIT:
+            cut += 1 if line else 0
+            continue
+        kept.append(line)
+        size += len(line) + 1
+    return "\n".join(kept), cut
