@@ -34,6 +34,23 @@ class Week:
     requests: list[OpenRequest]
     topics: dict[int, Topic]
     groups: dict[int, Group]
+    by_topic: dict[int, list[NewEvent]] = field(default_factory=dict)
+    by_group: dict[int, list[NewEvent]] = field(default_factory=dict)
+    posts_of: dict[int, list[Post]] = field(default_factory=dict)
+    news_of: dict[int, list[TopicNews]] = field(default_factory=dict)
+    rendered: dict[tuple[object, ...], object] = field(default_factory=dict)  # see render
+
+    def __post_init__(self) -> None:
+        """Each member looks up only their topics and groups, not the whole week."""
+        for event in self.events:
+            for topic_id in event.topic_ids:
+                self.by_topic.setdefault(topic_id, []).append(event)
+            if event.group_id is not None:
+                self.by_group.setdefault(event.group_id, []).append(event)
+        for post in self.posts:
+            self.posts_of.setdefault(post.group_id, []).append(post)
+        for news in self.news:
+            self.news_of.setdefault(news.topic_id, []).append(news)
 
 
 @dataclass(frozen=True)
@@ -74,27 +91,23 @@ def compose(reader: Reader, week: Week) -> Content:
         if follow.kind == "topic":
             events = tuple(
                 e.event_id
-                for e in week.events
-                if follow.ref in e.topic_ids and e.created_at >= follow.since
+                for e in week.by_topic.get(follow.ref, ())
+                if e.created_at >= follow.since
             )
             news = tuple(
                 n.broadcast_id
-                for n in week.news
-                if n.topic_id == follow.ref
-                and n.at >= follow.since
-                and n.region in (None, reader.region)
+                for n in week.news_of.get(follow.ref, ())
+                if n.at >= follow.since and n.region in (None, reader.region)
             )
             section = Section("topic", follow.ref, events=events, news=news)
         else:
             events = tuple(
                 e.event_id
-                for e in week.events
-                if e.group_id == follow.ref and e.created_at >= follow.since
+                for e in week.by_group.get(follow.ref, ())
+                if e.created_at >= follow.since
             )
             posts = tuple(
-                p.id
-                for p in week.posts
-                if p.group_id == follow.ref and p.created_at >= follow.since
+                p.id for p in week.posts_of.get(follow.ref, ()) if p.created_at >= follow.since
             )
             section = Section("group", follow.ref, events=events, posts=posts)
         listed.events.update(section.events)
@@ -112,13 +125,19 @@ def _highlights(
 ) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], tuple[tuple[int, str], ...]]:
     topics = {f.ref for f in reader.follows if f.kind == "topic"}
     groups = {f.ref for f in reader.follows if f.kind == "group"}
-    events = [
-        e.event_id
-        for e in week.events
-        if e.event_id not in listed.events
-        and (e.group_id in groups or topics.intersection(e.topic_ids))
-    ]
-    posts = [p.id for p in week.posts if p.group_id in groups and p.id not in listed.posts]
+    followed = [e for g in groups for e in week.by_group.get(g, ())]
+    followed += [e for t in topics for e in week.by_topic.get(t, ())]
+    seen: set[int] = set()
+    events = []
+    for event in sorted(followed, key=lambda e: (e.created_at, e.event_id)):
+        if event.event_id not in listed.events and event.event_id not in seen:
+            seen.add(event.event_id)
+            events.append(event.event_id)
+    latest = sorted(
+        (p for g in groups for p in week.posts_of.get(g, ()) if p.id not in listed.posts),
+        key=lambda p: (p.created_at, p.id),
+    )
+    posts = [p.id for p in latest]
     requests = [
         r.request_id
         for r in week.requests

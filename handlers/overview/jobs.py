@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 JOB_ID = "weekly-overview"
 SCAN_SECONDS = 60.0
 PAGE = 250  # members per transaction: a few milliseconds of write lock
+YIELD_EVERY = 2  # members composed or rendered between turns of the event loop
 SETTLED_FOR = 900.0  # seconds a fully settled schedule is not read again
 
 
@@ -96,10 +97,17 @@ class OverviewScanner:
     ) -> int:
         readers = await self.store.overview.readers(owed)
         targets = await self.store.members.delivery_targets(owed)
-        contents = {m: compose(readers[m], week) for m in owed if m in readers}
+        contents: dict[int, Content] = {}
+        for count, member_id in enumerate(owed, 1):
+            if member_id in readers:
+                contents[member_id] = compose(readers[member_id], week)
+            if count % YIELD_EVERY == 0:
+                await asyncio.sleep(0)  # short turns: answers in flight hold the write lock
         rendered: dict[tuple[Content, str], str] = {}
         entries: dict[int, OutboxEntry] = {}
-        for member_id, content in contents.items():
+        for count, (member_id, content) in enumerate(contents.items(), 1):
+            if count % YIELD_EVERY == 0:
+                await asyncio.sleep(0)
             if not content.size or member_id not in targets:
                 continue
             language, identity = targets[member_id]

@@ -3,8 +3,11 @@ item with a button to open it (as many as a message carries well)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
+from bot.calendar.recurrence import Occurrence
 from bot.i18n import t
 from bot.markup import plain
 from bot.models import Button, Outgoing
@@ -15,25 +18,49 @@ from handlers.groups.buttons import ViewGroup
 from handlers.groups.render import DIGEST_EXCERPT, excerpt, update_line
 from handlers.overview.compose import Content, Section, Week
 from handlers.polls.buttons import Ballot
+from storage.group_posts import Post
+
+T = TypeVar("T")
 
 LIMIT = 3500  # well below Telegram's 4,096 characters per message
 MAX_BUTTONS = 8
 LABEL = 40
 
 
+def _once(week: Week, key: tuple[object, ...], make: Callable[[], T]) -> T:
+    """A line or button made once per week, language and zone: thousands of overviews
+    share their items, and formatting dates and markup is the costly part."""
+    if key not in week.rendered:
+        week.rendered[key] = make()
+    return week.rendered[key]  # type: ignore[return-value]
+
+
 def overview(lang: str, zone: ZoneInfo, week_name: str, week: Week, content: Content) -> Outgoing:
     lines: list[str] = []
     buttons: list[Button] = []
+    news = _once(week, ("news",), lambda: {n.broadcast_id: n for n in week.news})
+    posts = _once(week, ("posts",), lambda: {p.id: p for p in week.posts})
     for section in content.sections:
         lines += ([""] if lines else []) + [_section_title(lang, week, section)]
         lines += _event_lines(lang, zone, week, section.events, buttons)
-        news = {n.broadcast_id: n for n in week.news}
         lines += [
-            t(lang, "overview.news", text=excerpt(plain(news[i].text), DIGEST_EXCERPT))
+            _once(
+                week,
+                ("news", lang, i),
+                lambda i=i: t(  # type: ignore[misc]
+                    lang, "overview.news", text=excerpt(plain(news[i].text), DIGEST_EXCERPT)
+                ),
+            )
             for i in section.news
         ]
-        posts = {p.id: p for p in week.posts}
-        lines += [update_line(lang, zone, posts[i], DIGEST_EXCERPT) for i in section.posts]
+        lines += [
+            _once(
+                week,
+                ("post", lang, zone.key, i),
+                lambda i=i: update_line(lang, zone, posts[i], DIGEST_EXCERPT),  # type: ignore[misc]
+            )
+            for i in section.posts
+        ]
         if section.kind == "group" and section.posts:
             group = week.groups[section.ref]
             _add(buttons, ViewGroup(group.id).button(_label("💬", group.name)))
@@ -63,21 +90,37 @@ def _event_lines(
     lines = []
     for event_id in event_ids:
         occ = week.dates[event_id]
-        when = event_render.short_when(lang, zone, occ)
-        lines.append(t(lang, "groups.digest_event", title=occ.event.title, when=when))
-        _add(buttons, Card(occ.event.id, occ.epoch).button(_label("📅", occ.event.title)))
+        line, button = _once(
+            week, ("event", lang, zone.key, event_id), lambda occ=occ: _event(lang, zone, occ)
+        )
+        lines.append(line)
+        _add(buttons, button)
     return lines
+
+
+def _event(lang: str, zone: ZoneInfo, occ: Occurrence) -> tuple[str, Button]:
+    when = event_render.short_when(lang, zone, occ)
+    line = t(lang, "groups.digest_event", title=occ.event.title, when=when)
+    return line, Card(occ.event.id, occ.epoch).button(_label("📅", occ.event.title))
 
 
 def _highlight_lines(
     lang: str, zone: ZoneInfo, week: Week, content: Content, buttons: list[Button]
 ) -> list[str]:
     lines = _event_lines(lang, zone, week, content.events, buttons)
-    posts = {p.id: p for p in week.posts}
+    posts: dict[int, Post] = _once(week, ("posts",), lambda: {p.id: p for p in week.posts})
     for post_id in content.posts:
         post = posts[post_id]
         group = week.groups[post.group_id]
-        lines.append(f"{group.name}: {update_line(lang, zone, post, DIGEST_EXCERPT // 2)[2:]}")
+        lines.append(
+            _once(
+                week,
+                ("away-post", lang, zone.key, post_id),
+                lambda post=post, group=group: (
+                    f"{group.name}: {update_line(lang, zone, post, DIGEST_EXCERPT // 2)[2:]}"
+                ),
+            )
+        )
         _add(buttons, ViewGroup(group.id).button(_label("💬", group.name)))
     requests = {r.request_id: r for r in week.requests}
     for request_id in content.requests:
