@@ -4,12 +4,24 @@ the second button of a subscribed topic in /themen; topic event notices and topi
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Callable
+
+import pytest
+
 from bot.services import Services
+from bot.settings import Settings
 from handlers.privacy.stats import collect, section
 from handlers.topics import create_topic
 from storage.broadcasts import Audience
 from tests.events_support import add_event
 from tests.helpers import Person
+from tests.slack_signing import SlackWorld, add_member, running_slack, standard_fake
+
+
+@pytest.fixture
+async def slack(make_settings: Callable[..., Settings]) -> AsyncIterator[SlackWorld]:
+    async with running_slack(make_settings, standard_fake()) as world:
+        yield world
 
 
 async def _told(app: Services, chat: str, words: str) -> int:
@@ -88,3 +100,19 @@ async def test_the_staff_see_how_many_are_on_each_level(app: Services) -> None:
     text = section("de", stats, "topics")
     assert "Benachrichtigung je Thema (sofort · Wochenüberblick · stumm):" in text
     assert "  KI in der Industrie: 1 · 1 · 0" in text
+
+
+async def test_the_slack_app_home_sets_a_topics_level(slack: SlackWorld) -> None:
+    fake, store = slack.fake, slack.services.store
+    member_id = await add_member(slack.services, "U1", "Anna Muster")
+    hydrogen = await store.topics.create("Wasserstoff")
+    await store.topics.subscribe(member_id, hydrogen.id)
+    await slack.send.home_opened("U1")
+    await slack.settle()
+    assert "🔔 Sofort" in str(fake.views["U1"]["blocks"])
+
+    await slack.send.click_home("U1", "🔔 Sofort ⇄")
+    await slack.settle()
+    assert (await store.topics.levels_for(member_id))[0][1] == "digest"
+    assert "🗞 Wochenüberblick ⇄" in str(fake.views["U1"]["blocks"])  # published again
+    assert not fake.calls_to("chat.postMessage")

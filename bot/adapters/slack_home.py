@@ -24,10 +24,12 @@ from bot.settings import Settings
 from handlers.events import render as event_render
 from handlers.members.render import profile_body
 from handlers.polls import render as poll_render
+from handlers.topics import LEVEL_MARKS, NEXT_LEVEL, TopicLevel
 from storage import Store
 from storage.members import Member
 
 MAX_HOME_TOPICS = 40  # a Home view holds at most 100 blocks
+MAX_HOME_LEVEL_ROWS = 12  # a level button row for this many subscribed topics (then /themen)
 HOME_EVENTS = 5
 HOME_POLLS = 5
 
@@ -100,10 +102,14 @@ async def _topic_blocks(store: Store, member: Member, lang: str) -> list[Block]:
     blocks: list[Block] = [_header(t(lang, "topics.title"))]
     if not topics:
         return [*blocks, section(mrkdwn(t(lang, "topics.none")))]
-    subscribed = await store.topics.subscribed_ids(member.id)
+    levels = {topic.id: level for topic, level in await store.topics.levels_for(member.id)}
+    level_rows = 0
     for index, topic in enumerate(topics[:MAX_HOME_TOPICS]):
-        on = topic.id in subscribed
-        line = f"{'✅' if on else '▫️'} {bold(topic.name)}"
+        level = levels.get(topic.id)
+        on = level is not None
+        line = f"{LEVEL_MARKS[level] if level else '▫️'} {bold(topic.name)}"
+        if level:
+            line += f" · {t(lang, f'topics.level_{level}')}"
         if topic.description:
             line += f"\n{mrkdwn(topic.description)}"
         label = t(lang, "slack.home.unsubscribe" if on else "slack.home.subscribe")
@@ -111,6 +117,11 @@ async def _topic_blocks(store: Store, member: Member, lang: str) -> list[Block]:
         block = section(line)
         block["accessory"] = button_element(button, index)
         blocks.append(block)
+        if level and level_rows < MAX_HOME_LEVEL_ROWS:  # the level: the next one a press sets
+            level_rows += 1
+            wanted = NEXT_LEVEL[level]
+            label = t(lang, "topics.level_button", level=t(lang, f"topics.level_{level}"))
+            blocks += action_blocks([TopicLevel(topic.id, wanted).button(label)])
     if len(topics) > MAX_HOME_TOPICS:
         more = tn(lang, "slack.home.more_topics", len(topics) - MAX_HOME_TOPICS)
         blocks.append(_context(more))
