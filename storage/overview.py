@@ -8,6 +8,7 @@ hundred statements; the claim and the outbox rows of a page are one short transa
 from __future__ import annotations
 
 import builtins
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -133,28 +134,18 @@ class OverviewRepository:
         )
         return [r[0] for r in rows]
 
-    async def unsettled(self, week: str, member_ids: builtins.list[int]) -> builtins.list[int]:
-        """Those of ``member_ids`` whose overview for ``week`` is not settled (read again
-        inside the claiming transaction: the claim is the "sent once" truth)."""
-        if not member_ids:
-            return []
-        rows = await self.db.fetchall(
-            f"SELECT member_id FROM group_digests WHERE week = ? AND member_id IN"
-            f" ({_marks(member_ids)})",
-            (week, *member_ids),
+    async def claim(self, week: str, counts: dict[int, int]) -> set[int]:
+        """Settle the week for these members (items listed; 0: nothing was sent); returns
+        those settled now, not before: one statement, the "sent once" truth."""
+        if not counts:
+            return set()
+        rows = await self.db.execute_returning(
+            "INSERT OR IGNORE INTO group_digests (member_id, week, posts, settled_at)"
+            " SELECT json_extract(value, '$[0]'), ?, json_extract(value, '$[1]'), ?"
+            " FROM json_each(?) WHERE true RETURNING member_id",
+            (week, to_db_time(utcnow()), json.dumps(list(counts.items()))),
         )
-        settled = {r[0] for r in rows}
-        return [m for m in member_ids if m not in settled]
-
-    async def claim(self, week: str, counts: dict[int, int]) -> None:
-        """Settle the week for these members (items listed; 0: nothing was sent)."""
-        stamp = to_db_time(utcnow())
-        async with self.db.transaction() as conn:
-            await conn.executemany(
-                "INSERT OR IGNORE INTO group_digests (member_id, week, posts, settled_at)"
-                " VALUES (?, ?, ?, ?)",
-                [(member_id, week, n, stamp) for member_id, n in counts.items()],
-            )
+        return {r[0] for r in rows}
 
     # what the members follow -----------------------------------------------------------------
 

@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 
 JOB_ID = "weekly-overview"
 SCAN_SECONDS = 60.0
-PAGE = 250  # members per transaction: a few milliseconds of write lock
+PAGE = 500  # members per transaction: a few milliseconds of write lock
 YIELD_EVERY = 2  # members composed or rendered between turns of the event loop
 SETTLED_FOR = 900.0  # seconds a fully settled schedule is not read again
 
@@ -123,13 +123,13 @@ class OverviewScanner:
                 batch=f"overview:{week_name}",
                 dedupe_key=dedupe_key(member_id, week_name),
             )
-        async with self.store.transaction():
-            # again under the write lock: the claim below is the "sent once" truth
-            wanted = await self.store.overview.unsettled(week_name, owed)
-            await self.store.overview.claim(
-                week_name, {m: contents[m].size if m in contents else 0 for m in wanted}
+        counts = {m: contents[m].size if m in contents else 0 for m in owed}
+        async with self.store.transaction(begins_with_write=True):
+            # the claim is the "sent once" truth: only those it settles now get a row
+            claimed = await self.store.overview.claim(week_name, counts)
+            queued = await self.store.outbox.add(
+                [entries[m] for m in owed if m in claimed and m in entries]
             )
-            queued = await self.store.outbox.add([entries[m] for m in wanted if m in entries])
         if queued:
             self.notifier.on_enqueue()
         return queued
