@@ -23,8 +23,8 @@ from bot.models import Button
 from bot.settings import Settings
 from handlers.events import render as event_render
 from handlers.members.render import profile_body
+from handlers.overview import render as overview_render
 from handlers.polls import render as poll_render
-from handlers.topics import LEVEL_MARKS, NEXT_LEVEL, TopicLevel
 from storage import Store
 from storage.members import Member
 
@@ -107,7 +107,7 @@ async def _topic_blocks(store: Store, member: Member, lang: str) -> list[Block]:
     for index, topic in enumerate(topics[:MAX_HOME_TOPICS]):
         level = levels.get(topic.id)
         on = level is not None
-        line = f"{LEVEL_MARKS[level] if level else '▫️'} {bold(topic.name)}"
+        line = f"{overview_render.level_mark(level)} {bold(topic.name)}"
         if level:
             line += f" · {t(lang, f'topics.level_{level}')}"
         if topic.description:
@@ -119,9 +119,7 @@ async def _topic_blocks(store: Store, member: Member, lang: str) -> list[Block]:
         blocks.append(block)
         if level and level_rows < MAX_HOME_LEVEL_ROWS:  # the level: the next one a press sets
             level_rows += 1
-            wanted = NEXT_LEVEL[level]
-            label = t(lang, "topics.level_button", level=t(lang, f"topics.level_{level}"))
-            blocks += action_blocks([TopicLevel(topic.id, wanted).button(label)])
+            blocks += action_blocks([overview_render.level_button(lang, topic.id, level)])
     if len(topics) > MAX_HOME_TOPICS:
         more = tn(lang, "slack.home.more_topics", len(topics) - MAX_HOME_TOPICS)
         blocks.append(_context(more))

@@ -18,6 +18,7 @@ from handlers.groups.buttons import ViewGroup
 from handlers.groups.render import DIGEST_EXCERPT, excerpt, update_line
 from handlers.overview.compose import Content, Section, Week
 from handlers.polls.buttons import Ballot
+from handlers.topics import LEVEL_MARKS, NEXT_LEVEL, TopicLevel
 from storage.group_posts import Post
 
 T = TypeVar("T")
@@ -153,3 +154,15 @@ def _fit(lines: list[str]) -> tuple[str, int]:
         kept.append(line)
         size += len(line) + 1
     return "\n".join(kept), cut
+
+
+def level_mark(level: str | None) -> str:
+    """A topic's mark by the member's level (▫️: not subscribed), as in /themen."""
+    return LEVEL_MARKS.get(level or "", "▫️")
+
+
+def level_button(lang: str, topic_id: int, level: str) -> Button:
+    """The button that shows a subscription's level and sets the next one (Slack's Home
+    uses the same as /themen)."""
+    label = t(lang, "topics.level_button", level=t(lang, f"topics.level_{level}"))
+    return TopicLevel(topic_id, NEXT_LEVEL[level]).button(label)
