@@ -248,6 +248,18 @@ BENCHES: tuple[Bench, ...] = (
         ),
     ),
     Bench(
+        "overview",
+        "bench.overview_bench",
+        "overview.json",
+        "weekly overview for 100,000 members at its time, answers meanwhile",
+        (
+            F("queue_s", "all overviews queued (s)", "< 60"),
+            F("queued", "overviews queued"),
+            F("lock.max_ms", "write lock, longest hold (ms)", "< 50"),
+            F("answers.p99_ms", "answers meanwhile, p99 (ms)", "< 100"),
+        ),
+    ),
+    Bench(
         "privacy",
         "bench.privacy_bench",
         "privacy.json",

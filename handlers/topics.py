@@ -6,7 +6,7 @@ made in chat and one made on the command line are checked and recorded the same 
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from bot.arguments import Bounds, ButtonArgs, RecordId
 from bot.context import Context, MemberContext
@@ -31,6 +31,19 @@ class TopicPage(ButtonArgs, action="topics.page"):
 class ToggleTopic(ButtonArgs, action="topics.toggle"):
     topic_id: RecordId
     page: Annotated[int, Bounds(0, MAX_PAGE)] = 0  # buttons from before paging have none
+
+
+class TopicLevel(ButtonArgs, action="topics.level"):
+    """Set a subscription's level: the button carries the level it sets, so a press that
+    arrives twice sets it once."""
+
+    topic_id: RecordId
+    level: Literal["all", "digest", "muted"]
+    page: Annotated[int, Bounds(0, MAX_PAGE)] = 0
+
+
+NEXT_LEVEL = {"all": "digest", "digest": "muted", "muted": "all"}
+LEVEL_MARKS = {"all": "✅", "digest": "🗞", "muted": "🔕"}
 
 
 async def create_topic(store: Store, name: str, description: str, actor: str | None) -> Topic:
@@ -64,12 +77,12 @@ PAGE_TOPICS = 8  # topics per screen at most
 PAGE_CHARS = 2400  # and this many characters of topic lines: one message on every platform
 
 
-def _mark(topic: Topic, subscribed: set[int]) -> str:
-    return "✅" if topic.id in subscribed else "▫️"
+def _mark(level: str | None) -> str:
+    return LEVEL_MARKS.get(level or "", "▫️")
 
 
-def _topic_line(topic: Topic, subscribed: set[int]) -> str:
-    line = f"{_mark(topic, subscribed)} {topic.name}"
+def _topic_line(topic: Topic, level: str | None) -> str:
+    line = f"{_mark(level)} {topic.name}"
     return line + (f" – {topic.description}" if topic.description else "")
 
 
@@ -93,26 +106,30 @@ async def topic_list(
     notice: str | None = None,
     replace: bool = False,
     page: int = 0,
-    listed: list[tuple[Topic, bool]] | None = None,
+    listed: list[tuple[Topic, str | None]] | None = None,
 ) -> Outgoing:
-    """One screen of the topics with a toggle each, and "weiter"/"zurück" while there are
-    more: a long list stays one message, edited in place on every press (``listed``: the
-    open topics with the member's marks as the caller already read them, so a button
-    press reads the list once)."""
+    """One screen of the topics with a toggle each (and, once subscribed, a button that
+    steps through the levels: at once, weekly overview, muted), and "weiter"/"zurück"
+    while there are more: a long list stays one message, edited in place on every press
+    (``listed``: the open topics with the member's levels as the caller already read them,
+    so a button press reads the list once)."""
     if listed is None:
-        listed = await ctx.store.topics.list_for_member(ctx.member.id)
+        listed = await ctx.store.topics.levels_for(ctx.member.id)
     if not listed:
         return ctx.reply("topics.none", replace=replace)
-    topics = [topic for topic, _on in listed]
-    subscribed = {topic.id for topic, on in listed if on}
-    lines = [_topic_line(topic, subscribed) for topic in topics]
+    lines = [_topic_line(topic, level) for topic, level in listed]
     pages = _pages(lines)
     page = min(max(page, 0), len(pages) - 1)
     shown = pages[page]
-    buttons = [
-        [ToggleTopic(topics[i].id, page).button(f"{_mark(topics[i], subscribed)} {topics[i].name}")]
-        for i in shown
-    ]
+    buttons = []
+    for i in shown:
+        topic, level = listed[i]
+        row = [ToggleTopic(topic.id, page).button(f"{_mark(level)} {topic.name}")]
+        if level is not None:
+            wanted = NEXT_LEVEL[level]
+            label = ctx.t("topics.level_button", level=ctx.t(f"topics.level_{level}"))
+            row.append(TopicLevel(topic.id, wanted, page).button(label))
+        buttons.append(row)
     turn = []
     if page > 0:
         turn.append(ctx.button("topics.previous", TopicPage(page - 1)))
@@ -120,7 +137,7 @@ async def topic_list(
         turn.append(ctx.button("topics.next", TopicPage(page + 1)))
     if turn:
         buttons.append(turn)
-    text = ctx.t("topics.intro")
+    text = ctx.t("topics.intro") + " " + ctx.t("topics.levels_hint")
     if len(pages) > 1:
         text += " " + ctx.t("topics.page", page=page + 1, pages=len(pages))
     text += "\n\n" + "\n".join(lines[i] for i in shown)
@@ -162,22 +179,40 @@ def register(router: Router) -> None:
     @router.action(ToggleTopic)
     async def toggle(ctx: MemberContext, pressed: ToggleTopic) -> Outgoing:
         wanted, page = pressed.topic_id, pressed.page
-        listed = await ctx.store.topics.list_for_member(ctx.member.id)  # open topics only
-        found = [(topic, on) for topic, on in listed if topic.id == wanted]
+        listed = await ctx.store.topics.levels_for(ctx.member.id)  # open topics only
+        found = [(topic, level) for topic, level in listed if topic.id == wanted]
         if not found:  # gone or archived
             return await topic_list(
                 ctx, ctx.t("topics.gone"), replace=True, page=page, listed=listed
             )
-        [(topic, subscribed)] = found
-        if subscribed:
+        [(topic, level)] = found
+        new_level: str | None
+        if level is not None:
             await ctx.store.topics.unsubscribe(ctx.member.id, topic.id)
             notice = ctx.t("topics.unsubscribed", topic=topic.name)
+            new_level = None
         else:
             await ctx.store.topics.subscribe(ctx.member.id, topic.id)
             notice = ctx.t("topics.subscribed", topic=topic.name)
+            new_level = "all"
         # the transaction holds the write lock: nothing else changed the list meanwhile
-        listed = [(t, not on if t.id == topic.id else on) for t, on in listed]
+        listed = [(t, new_level if t.id == topic.id else lv) for t, lv in listed]
         return await topic_list(ctx, notice, replace=True, page=page, listed=listed)
+
+    @router.action(TopicLevel)
+    async def set_level(ctx: MemberContext, pressed: TopicLevel) -> Outgoing:
+        listed = await ctx.store.topics.levels_for(ctx.member.id)
+        found = [topic for topic, level in listed if topic.id == pressed.topic_id and level]
+        if not found:  # gone, archived or unsubscribed meanwhile
+            notice = ctx.t("topics.gone")
+            return await topic_list(ctx, notice, replace=True, page=pressed.page, listed=listed)
+        [topic] = found
+        await ctx.store.topics.set_level(ctx.member.id, topic.id, pressed.level)
+        notice = ctx.t(
+            "topics.level_set", topic=topic.name, level=ctx.t(f"topics.level_{pressed.level}")
+        )
+        listed = [(t, pressed.level if t.id == topic.id else lv) for t, lv in listed]
+        return await topic_list(ctx, notice, replace=True, page=pressed.page, listed=listed)
 
     @router.command("newtopic", "neuesthema", access=Access.ADMIN, help_key="help.newtopic")
     async def new_topic(ctx: Context, args: str) -> Outgoing:

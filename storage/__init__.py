@@ -24,6 +24,7 @@ from storage.linking import LinkRepository
 from storage.maintenance import Maintenance
 from storage.members import MemberRepository
 from storage.outbox import OutboxRepository
+from storage.overview import OverviewRepository
 from storage.polls import PollRepository
 from storage.privacy import PrivacyRepository
 from storage.rsvps import RsvpRepository
@@ -68,6 +69,7 @@ class Store:
         self.checkins = CheckinRepository(db)
         self.feedback = FeedbackRepository(db)
         self.event_figures = EventFiguresRepository(db)
+        self.overview = OverviewRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:

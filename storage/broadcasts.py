@@ -106,7 +106,11 @@ def recipients_sql(audience: Audience) -> tuple[str, list[Any]]:
     ]
     params: list[Any] = []
     if audience.topic_id is not None:
-        clauses.append("am.id IN (SELECT s.member_id FROM subscriptions s WHERE s.topic_id = ?)")
+        # topic news: only those on "all" at once (digest: in the weekly overview; muted: never)
+        clauses.append(
+            "am.id IN (SELECT s.member_id FROM subscriptions s WHERE s.topic_id = ?"
+            " AND s.level = 'all')"
+        )
         params.append(audience.topic_id)
     if audience.region is not None:
         clauses.append("am.region = ?")

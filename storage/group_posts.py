@@ -28,11 +28,6 @@ class Post(BaseModel):
     withdrawn: bool
 
 
-class DigestSubscriber(BaseModel):
-    member_id: int
-    timezone: str | None
-
-
 _POST_SELECT = (
     "SELECT p.*, m.name AS author_name, m.company AS author_company FROM group_posts p"
     " LEFT JOIN members m ON m.id = p.author_id"
@@ -111,36 +106,3 @@ class GroupPostQueries:
             (*group_ids, to_db_time(since), to_db_time(until)),
         )
         return [_post(r) for r in rows]
-
-    # weekly digest ----------------------------------------------------------------------
-
-    async def digest_subscribers(self) -> builtins.list[DigestSubscriber]:
-        """Active members with at least one active group on the weekly digest."""
-        rows = await self.db.fetchall(
-            "SELECT DISTINCT m.id AS member_id, m.timezone FROM group_members g"
-            " JOIN members m ON m.id = g.member_id JOIN work_groups w ON w.id = g.group_id"
-            " WHERE g.level = 'digest' AND m.status = 'active' AND w.status = 'active'"
-            " ORDER BY m.id"
-        )
-        return [DigestSubscriber(**dict(r)) for r in rows]
-
-    async def settled_digests(self, week: str, member_ids: builtins.list[int]) -> set[int]:
-        settled: set[int] = set()
-        for start in range(0, len(member_ids), 500):
-            chunk = member_ids[start : start + 500]
-            rows = await self.db.fetchall(
-                "SELECT member_id FROM group_digests WHERE week = ?"
-                f" AND member_id IN ({marks(chunk)})",
-                (week, *chunk),
-            )
-            settled.update(r[0] for r in rows)
-        return settled
-
-    async def claim_digest(self, member_id: int, week: str, posts: int) -> bool:
-        """Settle a member's digest for a week; False if it was settled before."""
-        cursor = await self.db.execute(
-            "INSERT OR IGNORE INTO group_digests (member_id, week, posts, settled_at)"
-            " VALUES (?, ?, ?, ?)",
-            (member_id, week, posts, to_db_time(utcnow())),
-        )
-        return cursor.rowcount > 0

@@ -278,20 +278,3 @@ class GroupRepository(GroupPostQueries):
             (group_id,),
         )
         return [r[0] for r in rows]
-
-    async def digest_memberships(
-        self, member_ids: builtins.list[int]
-    ) -> dict[int, builtins.list[Membership]]:
-        """For each member: their digest memberships in active groups."""
-        found: dict[int, builtins.list[Membership]] = {}
-        for start in range(0, len(member_ids), 500):
-            chunk = member_ids[start : start + 500]
-            rows = await self.db.fetchall(
-                "SELECT g.* FROM group_members g JOIN work_groups w ON w.id = g.group_id"
-                f" WHERE g.member_id IN ({marks(chunk)}) AND g.level = 'digest'"
-                " AND w.status = 'active' ORDER BY g.member_id, g.group_id",
-                chunk,
-            )
-            for row in rows:
-                found.setdefault(row["member_id"], []).append(_membership(row))
-        return found

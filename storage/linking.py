@@ -150,8 +150,9 @@ MERGE_STEPS: tuple[MergeStep, ...] = (
         " member's choice, else the other's; feedback requests turned off on either stay off",
         (
             "INSERT INTO member_settings (member_id, listed_in_directory, preferred_platform,"
-            " cooperation_requests, feedback_requests) SELECT :keep, listed_in_directory,"
-            " preferred_platform, cooperation_requests, feedback_requests FROM member_settings"
+            " cooperation_requests, feedback_requests, overview_weekday, overview_hour)"
+            " SELECT :keep, listed_in_directory, preferred_platform, cooperation_requests,"
+            " feedback_requests, overview_weekday, overview_hour FROM member_settings"
             " WHERE member_id = :drop"
             " ON CONFLICT (member_id) DO UPDATE SET preferred_platform"
             " = COALESCE(member_settings.preferred_platform, excluded.preferred_platform),"
@@ -281,8 +282,9 @@ SPLIT_COPY_STEPS: tuple[MergeStep, ...] = (
         "subscriptions",
         "the same topic channels",
         (
-            "INSERT INTO subscriptions (member_id, topic_id, created_at)"
-            " SELECT :new, topic_id, created_at FROM subscriptions WHERE member_id = :old",
+            "INSERT INTO subscriptions (member_id, topic_id, created_at, level, level_since)"
+            " SELECT :new, topic_id, created_at, level, level_since FROM subscriptions"
+            " WHERE member_id = :old",
         ),
     ),
     MergeStep(

@@ -121,7 +121,7 @@ DATA_STEPS: tuple[DataStep, ...] = (
     DataStep(
         "subscriptions",
         "topic channels they follow",
-        "SELECT t.name AS topic, s.created_at FROM subscriptions s JOIN topics t"
+        "SELECT t.name AS topic, s.level, s.created_at FROM subscriptions s JOIN topics t"
         " ON t.id = s.topic_id WHERE s.member_id = :member ORDER BY t.name",
         ("DELETE FROM subscriptions WHERE member_id = :member",),
     ),
@@ -156,9 +156,9 @@ DATA_STEPS: tuple[DataStep, ...] = (
     DataStep(
         "member_settings",
         "directory listing, preferred platform, cooperation notices and feedback requests on"
-        " or off (the directory index follows by trigger)",
-        "SELECT listed_in_directory, preferred_platform, cooperation_requests, feedback_requests"
-        " FROM member_settings"
+        " or off, when the weekly overview comes (the directory index follows by trigger)",
+        "SELECT listed_in_directory, preferred_platform, cooperation_requests, feedback_requests,"
+        " overview_weekday, overview_hour FROM member_settings"
         " WHERE member_id = :member",
         ("DELETE FROM member_settings WHERE member_id = :member",),
     ),

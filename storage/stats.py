@@ -52,6 +52,19 @@ class StatsRepository:
         )
         return [(r[0], r[1]) for r in rows]
 
+    async def levels_per_topic(self) -> list[tuple[str, int, int, int]]:
+        """Active subscribers of each open topic on each level: (name, all, digest, muted),
+        most subscribers first (issue 29: the staff see who hears what at once)."""
+        rows = await self.db.fetchall(
+            "SELECT t.name, COUNT(CASE WHEN s.level = 'all' THEN m.id END),"
+            " COUNT(CASE WHEN s.level = 'digest' THEN m.id END),"
+            " COUNT(CASE WHEN s.level = 'muted' THEN m.id END), COUNT(m.id) AS n FROM topics t"
+            " LEFT JOIN subscriptions s ON s.topic_id = t.id"
+            " LEFT JOIN members m ON m.id = s.member_id AND m.status = 'active'"
+            " WHERE t.archived_at IS NULL GROUP BY t.id ORDER BY n DESC, t.name COLLATE NOCASE"
+        )
+        return [(r[0], r[1], r[2], r[3]) for r in rows]
+
     async def group_sizes(self) -> list[tuple[str, int]]:
         """Active members of each active working group, largest first."""
         rows = await self.db.fetchall(

@@ -10,6 +10,8 @@ from pydantic import BaseModel
 
 from storage.db import Database, from_db_time, to_db_time, utcnow
 
+LEVELS = ("all", "digest", "muted")  # as working groups have (storage.groups.LEVELS)
+
 
 class Topic(BaseModel):
     id: int
@@ -71,15 +73,42 @@ class TopicRepository:
         return [_topic(r) for r in rows]
 
     async def list_for_member(self, member_id: int) -> builtins.list[tuple[Topic, bool]]:
-        """The open topics, each with whether the member subscribed: one query (the list a
-        member sees on every /themen and every press of a topic's button)."""
+        """The open topics, each with whether the member subscribed."""
+        return [(topic, level is not None) for topic, level in await self.levels_for(member_id)]
+
+    async def levels_for(self, member_id: int) -> builtins.list[tuple[Topic, str | None]]:
+        """The open topics, each with the member's level (None: not subscribed): one query
+        (the list a member sees on every /themen and every press of a topic's button)."""
         rows = await self.db.fetchall(
-            "SELECT t.*, EXISTS (SELECT 1 FROM subscriptions s WHERE s.member_id = ?"
-            " AND s.topic_id = t.id) AS subscribed FROM topics t WHERE t.archived_at IS NULL"
+            "SELECT t.*, (SELECT s.level FROM subscriptions s WHERE s.member_id = ?"
+            " AND s.topic_id = t.id) AS level FROM topics t WHERE t.archived_at IS NULL"
             " ORDER BY t.name COLLATE NOCASE",
             (member_id,),
         )
-        return [(_topic(r), bool(r["subscribed"])) for r in rows]
+        return [(_topic(r), r["level"]) for r in rows]
+
+    async def set_level(self, member_id: int, topic_id: int, level: str) -> bool:
+        """Change a subscription's level; False when not subscribed or already there."""
+        if level not in LEVELS:
+            raise ValueError(level)
+        cursor = await self.db.execute(
+            "UPDATE subscriptions SET level = ?, level_since = ? WHERE member_id = ?"
+            " AND topic_id = ? AND level != ?",
+            (level, to_db_time(utcnow()), member_id, topic_id, level),
+        )
+        return cursor.rowcount > 0
+
+    async def level_counts(self) -> dict[int, dict[str, int]]:
+        """Active subscribers of each topic per level (the staff's view)."""
+        rows = await self.db.fetchall(
+            "SELECT s.topic_id, s.level, COUNT(*) FROM subscriptions s"
+            " JOIN members m ON m.id = s.member_id WHERE m.status = 'active'"
+            " GROUP BY s.topic_id, s.level"
+        )
+        found: dict[int, dict[str, int]] = {}
+        for topic_id, level, count in rows:
+            found.setdefault(topic_id, dict.fromkeys(LEVELS, 0))[level] = count
+        return found
 
     async def archive(self, topic_id: int) -> None:
         await self.db.execute(
@@ -106,10 +135,16 @@ class TopicRepository:
         )
         return {r[0] for r in rows}
 
-    async def subscriber_ids(self, topic_id: int) -> builtins.list[int]:
+    async def subscriber_ids(
+        self, topic_id: int, levels: tuple[str, ...] = LEVELS
+    ) -> builtins.list[int]:
+        """Active subscribers whose level is one of ``levels`` (notices: ``("all",)``)."""
+        wanted = list(levels)
+        marks = ",".join("?" for _ in wanted)
         rows = await self.db.fetchall(
             "SELECT s.member_id FROM subscriptions s JOIN members m ON m.id = s.member_id"
-            " WHERE s.topic_id = ? AND m.status = 'active' ORDER BY s.member_id",
-            (topic_id,),
+            f" WHERE s.topic_id = ? AND m.status = 'active' AND s.level IN ({marks})"
+            " ORDER BY s.member_id",
+            (topic_id, *wanted),
         )
         return [r[0] for r in rows]

@@ -23,11 +23,13 @@ from bot.models import Button
 from bot.settings import Settings
 from handlers.events import render as event_render
 from handlers.members.render import profile_body
+from handlers.overview import render as overview_render
 from handlers.polls import render as poll_render
 from storage import Store
 from storage.members import Member
 
 MAX_HOME_TOPICS = 40  # a Home view holds at most 100 blocks
+MAX_HOME_LEVEL_ROWS = 12  # a level button row for this many subscribed topics (then /themen)
 HOME_EVENTS = 5
 HOME_POLLS = 5
 
@@ -100,10 +102,14 @@ async def _topic_blocks(store: Store, member: Member, lang: str) -> list[Block]:
     blocks: list[Block] = [_header(t(lang, "topics.title"))]
     if not topics:
         return [*blocks, section(mrkdwn(t(lang, "topics.none")))]
-    subscribed = await store.topics.subscribed_ids(member.id)
+    levels = {topic.id: level for topic, level in await store.topics.levels_for(member.id)}
+    level_rows = 0
     for index, topic in enumerate(topics[:MAX_HOME_TOPICS]):
-        on = topic.id in subscribed
-        line = f"{'✅' if on else '▫️'} {bold(topic.name)}"
+        level = levels.get(topic.id)
+        on = level is not None
+        line = f"{overview_render.level_mark(level)} {bold(topic.name)}"
+        if level:
+            line += f" · {t(lang, f'topics.level_{level}')}"
         if topic.description:
             line += f"\n{mrkdwn(topic.description)}"
         label = t(lang, "slack.home.unsubscribe" if on else "slack.home.subscribe")
@@ -111,6 +117,9 @@ async def _topic_blocks(store: Store, member: Member, lang: str) -> list[Block]:
         block = section(line)
         block["accessory"] = button_element(button, index)
         blocks.append(block)
+        if level and level_rows < MAX_HOME_LEVEL_ROWS:  # the level: the next one a press sets
+            level_rows += 1
+            blocks += action_blocks([overview_render.level_button(lang, topic.id, level)])
     if len(topics) > MAX_HOME_TOPICS:
         more = tn(lang, "slack.home.more_topics", len(topics) - MAX_HOME_TOPICS)
         blocks.append(_context(more))

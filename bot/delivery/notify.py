@@ -134,7 +134,7 @@ class Notifier:
         exclude: int | None = None,
     ) -> int:
         """Subscribers of a topic and the chats bound to it."""
-        subscribers = await self.store.topics.subscriber_ids(topic_id)
+        subscribers = await self.store.topics.subscriber_ids(topic_id, ("all",))
         sent = await self.to_members(subscribers, render, batch=batch, exclude=exclude)
         return sent + await self.to_target_chats("topic", topic_id, render, batch=batch)
 

@@ -56,6 +56,7 @@ async def structure_page(request: web.Request, problem: Problem | None = None) -
         status=400 if problem else 200,
         topics=await store.topics.list(include_archived=True),
         subscribers=await store.dashboard.subscriber_counts(),
+        levels=await store.topics.level_counts(),
         groups=await store.groups.list(include_archived=True),
         members=await store.groups.member_counts(),
         policies=JOIN_POLICIES,

@@ -310,7 +310,7 @@ class EventService:
         topics = await self.topic_names(event.id)
         subscribers: list[int] = []
         for topic_id in topic_ids:
-            subscribers += await self.store.topics.subscriber_ids(topic_id)
+            subscribers += await self.store.topics.subscriber_ids(topic_id, ("all",))
         targets = [("topic", topic_id) for topic_id in topic_ids]
         if group is not None:
             subscribers += await self.store.groups.member_ids(group.id, ("all",))

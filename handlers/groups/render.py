@@ -11,10 +11,8 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from bot import markup
-from bot.calendar.recurrence import Occurrence
 from bot.i18n import format_date, t
 from bot.models import Button, Outgoing
-from handlers.events import render as event_render
 from handlers.groups import buttons
 from handlers.groups.buttons import LEVEL_CODES
 from handlers.members.render import with_company
@@ -206,47 +204,3 @@ def moderator_picker(
     if notice:
         text = f"{notice}\n\n{text}"
     return Outgoing(title=group.name, text=text, buttons=rows, replace=notice is not None)
-
-
-@dataclass
-class DigestSection:
-    """One group in a weekly digest: its new events and its updates of the week."""
-
-    group: Group
-    posts: list[Post] = field(default_factory=list)
-    events: list[Occurrence] = field(default_factory=list)
-
-
-def digest_event_line(lang: str, zone: ZoneInfo, occ: Occurrence) -> str:
-    when = event_render.short_when(lang, zone, occ)
-    return t(lang, "groups.digest_event", title=occ.event.title, when=when)
-
-
-def digest(lang: str, zone: ZoneInfo, week: str, sections: list[DigestSection]) -> Outgoing:
-    """The weekly digest: the week's new events and updates of the member's digest groups,
-    by group. Events are short and always shown; updates up to the length limit."""
-    lines: list[str] = []
-    size = shown = total = 0
-    for section in sections:
-        group, posts = section.group, section.posts
-        total += len(posts)
-        started = bool(section.events)
-        if section.events:
-            extra = ([""] if lines else []) + [group.name]
-            extra += [digest_event_line(lang, zone, occ) for occ in section.events]
-            lines += extra
-            size += sum(len(line) + 1 for line in extra)
-        for post in posts:
-            extra = [] if started else ([""] if lines else []) + [group.name]
-            extra.append(update_line(lang, zone, post, DIGEST_EXCERPT))
-            grow = sum(len(line) + 1 for line in extra)
-            if size + grow > DIGEST_LIMIT:
-                continue  # counted below as "and N more"
-            lines += extra
-            size += grow
-            started = True
-            shown += 1
-    if shown < total:
-        lines += ["", t(lang, "groups.digest_more", count=total - shown)]
-    lines += ["", t(lang, "groups.digest_footer")]
-    return Outgoing(title=t(lang, "groups.digest_title", week=week), text="\n".join(lines))

@@ -58,6 +58,7 @@ class NetworkStats(BaseModel):
     new_members_per_month: list[tuple[str, int]]
     subscriptions_per_topic: list[tuple[str, int]]
     group_sizes: list[tuple[str, int]]
+    topic_levels: list[tuple[str, int, int, int]] = []  # name, all, digest, muted
     cooperation_per_month: list[MonthCounts]  # the network's proof of value to its funders
     upcoming_events: list[EventCounts]
     deliveries_last_7_days: dict[str, int]
@@ -102,6 +103,7 @@ async def collect(store: Store, settings: Settings, now: datetime | None = None)
         ),
         subscriptions_per_topic=await store.stats.subscriptions_per_topic(),
         group_sizes=await store.stats.group_sizes(),
+        topic_levels=await store.stats.levels_per_topic(),
         cooperation_per_month=await CooperationService(
             store, Notifier(store, settings.language), settings, clock=lambda: now
         ).monthly_stats(COOPERATION_MONTHS),
@@ -127,6 +129,15 @@ def _pairs(pairs: list[tuple[str, int]], label: Callable[[str], str] = str) -> s
     if not pairs:
         return "  –"
     return "\n".join(f"  {label(key)}: {count}" for key, count in pairs)
+
+
+def _levels(lang: str, rows: list[tuple[str, int, int, int]]) -> str:
+    if not rows:
+        return "  –"
+    return "\n".join(
+        "  " + t(lang, "privacy.stats_topic_level", topic=name, all=a, digest=d, muted=m)
+        for name, a, d, m in rows
+    )
 
 
 def _event_line(lang: str, settings: Settings, e: EventCounts) -> str:
@@ -224,6 +235,7 @@ def section(lang: str, stats: NetworkStats, name: str) -> str:
     elif name == "topics":
         blocks = [
             ("privacy.stats_topics", _pairs(stats.subscriptions_per_topic)),
+            ("privacy.stats_topic_levels", _levels(lang, stats.topic_levels)),
             ("privacy.stats_groups", _pairs(stats.group_sizes)),
         ]
     elif name == "polls":

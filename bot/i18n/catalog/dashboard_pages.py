@@ -219,6 +219,11 @@ MESSAGES = {
     "dashboard.topics.name": {"de": "Name", "en": "Name"},
     "dashboard.topics.description": {"de": "Beschreibung", "en": "Description"},
     "dashboard.topics.subscribers": {"de": "Abonnenten", "en": "Subscribers"},
+    "dashboard.topics.levels": {"de": "Benachrichtigung", "en": "Notifications"},
+    "dashboard.topics.level_counts": {
+        "de": "sofort {all} · Wochenüberblick {digest} · stumm {muted}",
+        "en": "at once {all} · weekly overview {digest} · muted {muted}",
+    },
     "dashboard.topics.new": {"de": "Neues Thema", "en": "New topic"},
     "dashboard.groups.title": {"de": "Arbeitskreise", "en": "Working groups"},
     "dashboard.groups.none": {"de": "Noch keine Arbeitskreise.", "en": "No working groups yet."},

@@ -268,23 +268,9 @@ MESSAGES = {
         "yet delivered {stopped, plural, one {was} other {were}} stopped.",
     },
     # weekly digest --------------------------------------------------------------------
-    "groups.digest_title": {
-        "de": "🗞 Wochenüberblick Ihrer Arbeitsgruppen ({week})",
-        "en": "🗞 Weekly digest of your working groups ({week})",
-    },
     "groups.digest_event": {
         "de": "📅 Neuer Termin: {title}, {when}",
         "en": "📅 New event: {title}, {when}",
-    },
-    "groups.digest_more": {
-        "de": "… und {count, plural, one {# weiterer Beitrag} other {# weitere Beiträge}} – mit "
-        "/gruppen sehen Sie alle.",
-        "en": "… and {count, plural, one {# more update} other {# more updates}} – send /groups "
-        "to see them.",
-    },
-    "groups.digest_footer": {
-        "de": "Einstellungen je Gruppe unter /gruppen → Ansehen.",
-        "en": "Settings per group under /groups → View.",
     },
     # admin ----------------------------------------------------------------------------
     "groups.new_usage": {

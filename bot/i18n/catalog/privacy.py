@@ -373,6 +373,14 @@ MESSAGES = {
     "privacy.stats_platforms": {"de": "Nach Plattform:", "en": "By platform:"},
     "privacy.stats_months": {"de": "Neue Mitglieder je Monat:", "en": "New members per month:"},
     "privacy.stats_topics": {"de": "Abos je Thema:", "en": "Subscriptions per topic:"},
+    "privacy.stats_topic_levels": {
+        "de": "Benachrichtigung je Thema (sofort · Wochenüberblick · stumm):",
+        "en": "Notifications per topic (at once · weekly overview · muted):",
+    },
+    "privacy.stats_topic_level": {
+        "de": "{topic}: {all} · {digest} · {muted}",
+        "en": "{topic}: {all} · {digest} · {muted}",
+    },
     "privacy.stats_groups": {
         "de": "Mitglieder je Arbeitsgruppe:",
         "en": "Members per working group:",

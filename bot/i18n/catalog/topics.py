@@ -7,6 +7,20 @@ MESSAGES = {
         "de_du": "Tippe auf ein Thema, um es zu abonnieren oder abzubestellen. ✅ = abonniert.",
         "en": "Tap a topic to subscribe or unsubscribe. ✅ = subscribed.",
     },
+    "topics.level_button": {"de": "{level} ⇄", "en": "{level} ⇄"},
+    "topics.level_all": {"de": "🔔 Sofort", "en": "🔔 At once"},
+    "topics.level_digest": {"de": "🗞 Wochenüberblick", "en": "🗞 Weekly overview"},
+    "topics.level_muted": {"de": "🔕 Stumm", "en": "🔕 Muted"},
+    "topics.level_set": {
+        "de": "„{topic}“: {level}.",
+        "en": "“{topic}”: {level}.",
+    },
+    "topics.levels_hint": {
+        "de": "Bei abonnierten Themen wählt die zweite Taste: sofort, nur im Wochenüberblick"
+        " oder stumm.",
+        "en": "For subscribed topics the second button chooses: at once, only in the weekly"
+        " overview, or muted.",
+    },
     "topics.page": {"de": "(Seite {page} von {pages})", "en": "(page {page} of {pages})"},
     "topics.next": {"de": "Weiter ▶", "en": "More ▶"},
     "topics.previous": {"de": "◀ Zurück", "en": "◀ Back"},

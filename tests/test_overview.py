@@ -1,5 +1,6 @@
-"""The weekly digest: Monday 08:00 in each member's zone, one per week, none for an empty
-week, once across a restart, and nothing half-written when queueing fails."""
+"""The weekly overview, which replaced the per-group digests: Monday 08:00 in each
+member's zone by default, one per week, none for an empty week, once across a restart, and
+nothing half-written when queueing fails."""
 
 from __future__ import annotations
 
@@ -12,14 +13,8 @@ from bot.delivery.notify import Notifier
 from bot.models import Outgoing
 from bot.services import Services
 from bot.settings import Settings
-from handlers.groups.digest import (
-    JOB_ID,
-    DigestScanner,
-    dedupe_key,
-    digest_moment,
-    week_key,
-    window,
-)
+from handlers.overview.jobs import JOB_ID, OverviewScanner
+from handlers.overview.moments import dedupe_key, overview_moment, week_key, window
 from storage import Store
 from storage.db import utcnow
 from storage.groups import Group
@@ -39,13 +34,12 @@ class Clock:
 
 def next_monday_eight(zone: ZoneInfo = BERLIN) -> datetime:
     """The first Monday 08:00 (in ``zone``) after now: updates posted now fall in its week."""
-    return digest_moment(utcnow(), zone) + timedelta(days=7)
+    return overview_moment(utcnow(), zone) + timedelta(days=7)
 
 
 async def digests(store: Store) -> list[tuple[str, str, Outgoing]]:
     rows = await store.db.fetchall(
-        "SELECT chat_id, dedupe_key, payload FROM outbox WHERE batch LIKE 'group-digest:%'"
-        " ORDER BY id"
+        "SELECT chat_id, dedupe_key, payload FROM outbox WHERE batch LIKE 'overview:%' ORDER BY id"
     )
     return [(r[0], r[1], Outgoing.model_validate_json(r[2])) for r in rows]
 
@@ -56,18 +50,18 @@ async def _post(store: Store, settings: Settings, group: Group, author: int, tex
     await group_service(store, settings).post_update(group, member, text)
 
 
-def scanner(store: Store, settings: Settings, clock: Clock) -> DigestScanner:
-    return DigestScanner(store, Notifier(store, settings.language), settings, clock=clock)
+def scanner(store: Store, settings: Settings, clock: Clock) -> OverviewScanner:
+    return OverviewScanner(store, Notifier(store, settings.language), settings, clock=clock)
 
 
 def test_digest_moment_week_and_window_are_local_and_dst_correct() -> None:
     # Sunday 30 March 2025 Berlin switched to summer time; Monday 31 March 08:00 is 06:00 UTC
     before = datetime(2025, 3, 31, 5, 59, tzinfo=ZoneInfo("UTC"))
     after = datetime(2025, 3, 31, 6, 0, tzinfo=ZoneInfo("UTC"))
-    assert digest_moment(after, BERLIN) == datetime(2025, 3, 31, 8, 0, tzinfo=BERLIN)
-    assert digest_moment(before, BERLIN) == datetime(2025, 3, 24, 8, 0, tzinfo=BERLIN)
-    assert week_key(digest_moment(after, BERLIN)) == "2025-W14"
-    start, end = window(digest_moment(after, BERLIN))
+    assert overview_moment(after, BERLIN) == datetime(2025, 3, 31, 8, 0, tzinfo=BERLIN)
+    assert overview_moment(before, BERLIN) == datetime(2025, 3, 24, 8, 0, tzinfo=BERLIN)
+    assert week_key(overview_moment(after, BERLIN)) == "2025-W14"
+    start, end = window(overview_moment(after, BERLIN))
     assert (start.isoformat(), end.isoformat()) == (
         "2025-03-24T08:00:00+01:00",
         "2025-03-31T08:00:00+02:00",
@@ -101,7 +95,7 @@ async def test_digest_once_per_week_none_for_an_empty_week_and_once_across_a_res
     [(chat, key, message)] = await digests(store)
     week = week_key(monday)
     assert (chat, key) == ("dora", dedupe_key(dora, week))
-    assert message.title == f"🗞 Wochenüberblick Ihrer Arbeitsgruppen ({week})"
+    assert message.title == f"🗞 Ihr Wochenüberblick ({week})"
     lines = message.text.splitlines()
     assert lines[0] == "AG Robotik" and "Dora Digest (Muster GmbH): Cobot-Demo im Mai" in lines[1]
     assert lines[3] == "AG Wasserstoff"
@@ -119,7 +113,8 @@ async def test_digest_once_per_week_none_for_an_empty_week_and_once_across_a_res
         assert await scanner(reopened, settings, clock).scan() == 0
         assert len(await digests(reopened)) == 1
         settled = await reopened.db.fetchall(
-            "SELECT member_id, week, posts FROM group_digests ORDER BY week"
+            "SELECT member_id, week, posts FROM group_digests WHERE member_id = ? ORDER BY week",
+            (dora,),
         )
         next_week = week_key(monday + timedelta(days=7))
         assert [tuple(r) for r in settled][-2:] == [(dora, week, 3), (dora, next_week, 0)]
@@ -176,13 +171,8 @@ async def test_only_updates_after_choosing_the_digest_are_listed(
     assert "Nur im Überblick" in message.text and "einzeln" not in message.text
 
 
-class FailingNotifier(Notifier):
-    async def to_members(self, *args: object, **kwargs: object) -> int:
-        raise RuntimeError("disk full")
-
-
 async def test_a_failure_while_queueing_leaves_the_week_unsettled(
-    store: Store, settings: Settings
+    store: Store, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     anna = await console_member(store, "anna", "Anna Muster")
     dora = await console_member(store, "dora", "Dora Digest")
@@ -190,13 +180,18 @@ async def test_a_failure_while_queueing_leaves_the_week_unsettled(
     await store.groups.set_level(group.id, dora, "digest")
     await _post(store, settings, group, anna, "Neuigkeit")
     clock = Clock(next_monday_eight() + MINUTE)
-    failing = DigestScanner(store, FailingNotifier(store, "de"), settings, clock=clock)
-    with pytest.raises(RuntimeError):
-        await failing.scan()
+
+    async def disk_full(*args: object, **kwargs: object) -> int:
+        raise RuntimeError("disk full")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(store.outbox, "add", disk_full)
+        with pytest.raises(RuntimeError):
+            await scanner(store, settings, clock).scan()
     assert await store.db.fetchval("SELECT COUNT(*) FROM group_digests") == 0
     assert await scanner(store, settings, clock).scan() == 1
 
 
-async def test_the_app_schedules_the_digest_scan(app: Services) -> None:
+async def test_the_app_schedules_the_overview_scan(app: Services) -> None:
     job = app.scheduler.get_job(JOB_ID)
     assert job is not None and job.trigger.interval == timedelta(seconds=60)

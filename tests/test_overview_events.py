@@ -1,6 +1,6 @@
-"""A group's events in its weekly digest: members on the digest hear of the group's new
-events (still ahead) in the digest, as those on "all" heard at once; also in a week without
-updates, in their language."""
+"""A group's events in the weekly overview: members on the digest hear of the group's new
+events (still ahead) in the overview, as those on "all" heard at once; also in a week
+without updates, in their language."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ from bot.delivery.notify import Notifier
 from bot.services import Services
 from handlers.events.render import short_when
 from handlers.events.upcoming import upcoming
-from handlers.groups.digest import DigestScanner
+from handlers.overview.jobs import OverviewScanner
 from tests.events_support import add_event
 from tests.events_support import service as event_service
 from tests.groups_support import console_member, make_group
-from tests.test_groups_digest import BERLIN, MINUTE, Clock, digests, next_monday_eight
+from tests.test_overview import BERLIN, MINUTE, Clock, digests, next_monday_eight
 
 
 async def test_the_digest_lists_the_groups_new_events_in_each_language(app: Services) -> None:
@@ -36,7 +36,7 @@ async def test_the_digest_lists_the_groups_new_events_in_each_language(app: Serv
     await add_event(app, "Ohne Gruppe", start=start)
 
     clock = Clock(monday + MINUTE)
-    scanner = DigestScanner(store, Notifier(store, settings.language), settings, clock=clock)
+    scanner = OverviewScanner(store, Notifier(store, settings.language), settings, clock=clock)
     assert await scanner.scan() == 2  # no update this week, but a new event
     by_chat = {chat: message for chat, _, message in await digests(store)}
     assert set(by_chat) == {"dora", "bob"}
