@@ -33,16 +33,19 @@ class ToggleTopic(ButtonArgs, action="topics.toggle"):
     page: Annotated[int, Bounds(0, MAX_PAGE)] = 0  # buttons from before paging have none
 
 
+TopicLevelName = Literal["all", "digest", "muted"]
+
+
 class TopicLevel(ButtonArgs, action="topics.level"):
     """Set a subscription's level: the button carries the level it sets, so a press that
     arrives twice sets it once."""
 
     topic_id: RecordId
-    level: Literal["all", "digest", "muted"]
+    level: TopicLevelName
     page: Annotated[int, Bounds(0, MAX_PAGE)] = 0
 
 
-NEXT_LEVEL = {"all": "digest", "digest": "muted", "muted": "all"}
+NEXT_LEVEL: dict[str, TopicLevelName] = {"all": "digest", "digest": "muted", "muted": "all"}
 LEVEL_MARKS = {"all": "✅", "digest": "🗞", "muted": "🔕"}
 
 

@@ -3,6 +3,7 @@ item with a button to open it (as many as a message carries well)."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import TypeVar
 from zoneinfo import ZoneInfo
@@ -34,6 +35,10 @@ def _once(week: Week, key: tuple[object, ...], make: Callable[[], T]) -> T:
     if key not in week.rendered:
         week.rendered[key] = make()
     return week.rendered[key]  # type: ignore[return-value]
+
+
+def _away_post(lang: str, zone: ZoneInfo, post: Post, group_name: str) -> str:
+    return f"{group_name}: {update_line(lang, zone, post, DIGEST_EXCERPT // 2)[2:]}"
 
 
 def overview(lang: str, zone: ZoneInfo, week_name: str, week: Week, content: Content) -> Outgoing:
@@ -92,7 +97,7 @@ def _event_lines(
     for event_id in event_ids:
         occ = week.dates[event_id]
         line, button = _once(
-            week, ("event", lang, zone.key, event_id), lambda occ=occ: _event(lang, zone, occ)
+            week, ("event", lang, zone.key, event_id), functools.partial(_event, lang, zone, occ)
         )
         lines.append(line)
         _add(buttons, button)
@@ -117,9 +122,7 @@ def _highlight_lines(
             _once(
                 week,
                 ("away-post", lang, zone.key, post_id),
-                lambda post=post, group=group: (
-                    f"{group.name}: {update_line(lang, zone, post, DIGEST_EXCERPT // 2)[2:]}"
-                ),
+                functools.partial(_away_post, lang, zone, post, group.name),
             )
         )
         _add(buttons, ViewGroup(group.id).button(_label("💬", group.name)))
