@@ -16,6 +16,7 @@ from storage.dates import DateRepository
 from storage.db import Database, StoreUnavailable
 from storage.directory import DirectoryRepository
 from storage.events import EventRepository
+from storage.facets import FacetRepository
 from storage.groups import GroupRepository
 from storage.invitations import InvitationRepository
 from storage.linking import LinkRepository
@@ -64,6 +65,7 @@ class Store:
         self.seen_signatures = SeenSignatures(db)
         self.polls = PollRepository(db)
         self.checkins = CheckinRepository(db)
+        self.facets = FacetRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:
