@@ -218,3 +218,41 @@ async def test_slack_member_fills_the_profile_in_a_modal(
         assert [e.label for e in mine["certification"]] == ["EN 9100"]
         assert [e.label for e in mine["looking_for"]] == ["Partner"]
         assert "Unternehmensprofil ist gespeichert" in slack.fake.last_in("DU1").text
+
+
+async def test_a_request_tagged_with_a_process_and_a_certification_tells_both_first(
+    app: Services,
+) -> None:
+    """Through the wizard: the members with both facets are notified first, then the
+    keyword matches; an unlisted member with both who does not take requests hears
+    nothing."""
+    store = app.store
+    keyword_only = await _member(store, "Kurt Keyword", {})
+    await store.members.update_field(keyword_only, "competencies", ["Gehäusebau"])
+    both = await _member(store, "Berta Both", {"process": ["5-Achs-Fräsen"],
+                                              "certification": ["EN 9100"]})  # fmt: skip
+    await _member(store, "Paul Process", {"process": ["5-Achs-Fräsen"]})
+    await _member(store, "Hanna Hidden", {"process": ["5-Achs-Fräsen"],
+                                         "certification": ["EN 9100"]}, listed=False)  # fmt: skip
+    for member_id in (keyword_only, both):
+        await store.members.add_identity(member_id, "console", f"m{member_id}", f"m{member_id}")
+
+    anna = Person(app.core, "anna")
+    await anna.register()
+    await anna.say("/gesuch")
+    await anna.press("Ich suche einen Partner")
+    await anna.say("Frästeile für Luftfahrt")
+    await anna.say("Wir suchen einen zertifizierten Partner für Gehäusebau.")
+    await anna.say("Gehäusebau")
+    await anna.press("Das ganze Netzwerk")
+    await anna.press("6 Wochen")
+    assert "bestimmtes Verfahren" in anna.texts()
+    await anna.press("5-Achs-Fräsen")
+    await anna.press("EN 9100")
+    await anna.press("Veröffentlichen")
+    request_id = int(await store.db.fetchval("SELECT MAX(id) FROM cooperation_requests"))
+    noticed = await store.db.fetchall(
+        "SELECT member_id FROM outbox WHERE dedupe_key LIKE ? ORDER BY id",
+        (f"cooperation:{request_id}:%",),
+    )
+    assert [r[0] for r in noticed] == [both, keyword_only]

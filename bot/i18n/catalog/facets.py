@@ -79,6 +79,19 @@ MESSAGES = {
         "de": "Mit diesen Filtern habe ich niemanden im Verzeichnis gefunden.",
         "en": "I found nobody in the directory with these filters.",
     },
+    # a cooperation request tagged with facets
+    "cooperation.ask_process": {
+        "de": "Geht es um ein bestimmtes Verfahren? Mitglieder, die es anbieten und auch die "
+        "gewählte Zertifizierung haben, erfahren zuerst von Ihrem Gesuch.",
+        "en": "Is a particular process needed? Members who offer it and also hold the chosen "
+        "certification hear of your request first.",
+    },
+    "cooperation.label.process": {"de": "Verfahren", "en": "Process"},
+    "cooperation.ask_certification": {
+        "de": "Ist eine bestimmte Zertifizierung nötig?",
+        "en": "Is a particular certification required?",
+    },
+    "cooperation.label.certification": {"de": "Zertifizierung", "en": "Certification"},
     # staff
     "facets.cli_unknown_facet": {
         "de": "Unbekannte Facette. Möglich: {facets}",
