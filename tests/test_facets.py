@@ -4,9 +4,13 @@ finds exactly the right members and never unlisted ones; vocabularies and merges
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Callable
 
+import pytest
+
+from bot.cli import main
 from bot.models import Outgoing
 from bot.services import Services
 from bot.settings import Settings
@@ -256,3 +260,43 @@ async def test_a_request_tagged_with_a_process_and_a_certification_tells_both_fi
         (f"cooperation:{request_id}:%",),
     )
     assert [r[0] for r in noticed] == [both, keyword_only]
+
+
+async def _vocab_network(settings: Settings) -> tuple[int, int, int]:
+    store = await Store.open(settings.db_path)
+    try:
+        anna = await _member(store, "Anna", {})
+        typo = await store.facets.add("certification", "ISO9001", proposed=True, by=anna)
+        await store.facets.set_member(anna, [typo.id])
+        return anna, typo.id, await _entry(store, "certification", "ISO 9001")
+    finally:
+        await store.close()
+
+
+async def _vocab_after(settings: Settings, anna: int) -> tuple[list[str], list[str]]:
+    store = await Store.open(settings.db_path)
+    try:
+        mine = await store.facets.of_member(anna)
+        actions = [a["action"] for a in await store.audit.recent(3)]
+        return [e.label for e in mine["certification"]], actions
+    finally:
+        await store.close()
+
+
+def test_the_staff_extend_list_and_merge_vocabularies_on_the_command_line(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    anna, typo, target = asyncio.run(_vocab_network(settings))
+    monkeypatch.setenv("KNOTENPUNKT_DB_PATH", str(settings.db_path))
+
+    assert main(["vocab", "add", "certification", "  KTA  1401 "]) == 0
+    assert "KTA 1401 (certification)" in capsys.readouterr().out
+    assert main(["vocab", "list", "certification", "--proposed"]) == 0
+    assert "ISO9001  (proposed)  [1]" in capsys.readouterr().out
+    assert main(["vocab", "merge", str(typo), str(target)]) == 0
+    assert "1 member(s) moved" in capsys.readouterr().out
+    assert main(["vocab", "merge", str(target), "1"]) == 1  # a process: another facet
+    assert "same facet" in capsys.readouterr().err
+
+    labels, actions = asyncio.run(_vocab_after(settings, anna))
+    assert labels == ["ISO 9001"] and actions[0] == "vocab.merged"
