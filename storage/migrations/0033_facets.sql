@@ -19,7 +19,7 @@ CREATE TABLE member_facets (
     member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
     entry_id INTEGER NOT NULL REFERENCES vocab_entries(id) ON DELETE CASCADE,
     PRIMARY KEY (member_id, entry_id)
-) WITHOUT ROWID;
+);
 CREATE INDEX member_facets_entry ON member_facets(entry_id, member_id);
 
 -- A cooperation request tagged with facets (a process, a certification): the members who
@@ -28,7 +28,7 @@ CREATE TABLE cooperation_request_facets (
     request_id INTEGER NOT NULL REFERENCES cooperation_requests(id) ON DELETE CASCADE,
     entry_id INTEGER NOT NULL REFERENCES vocab_entries(id) ON DELETE CASCADE,
     PRIMARY KEY (request_id, entry_id)
-) WITHOUT ROWID;
+);
 
 -- The filters of a logged search, for the "more" button: {"region": .., "entries": [..]}.
 ALTER TABLE directory_searches ADD COLUMN filters TEXT NOT NULL DEFAULT '{}';
