@@ -296,7 +296,7 @@ def test_the_staff_extend_list_and_merge_vocabularies_on_the_command_line(
     assert main(["vocab", "merge", str(typo), str(target)]) == 0
     assert "1 member(s) moved" in capsys.readouterr().out
     assert main(["vocab", "merge", str(target), "1"]) == 1  # a process: another facet
-    assert "same facet" in capsys.readouterr().err
+    assert "same facet" in capsys.readouterr().err  # the catalog's English
 
     labels, actions = asyncio.run(_vocab_after(settings, anna))
     assert labels == ["ISO 9001"] and actions[0] == "vocab.merged"

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import argparse
 
-from bot.cli.common import CLI_ACTOR, fail, open_store, record_number
+from bot.cli.common import CLI_ACTOR, open_store, record_number, refused
 from bot.settings import Settings
-from storage.facets import FACETS, UnknownEntry
-
-MAX_LABEL = 60
+from handlers.directory.vocab import add_entry as add_vocab_entry
+from handlers.directory.vocab import merge_entries as merge_vocab_entries
+from handlers.validation import Invalid
+from storage.facets import FACETS
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -34,12 +35,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 async def add_entry(args: argparse.Namespace, settings: Settings) -> int:
-    label = " ".join(args.label.split())
-    if not label or len(label) > MAX_LABEL:
-        return fail("vocab", f"an entry needs 1 to {MAX_LABEL} characters")
     async with open_store(settings) as store:
-        entry = await store.facets.add(args.facet, label)
-        await store.audit.record("vocab.added", CLI_ACTOR, facet=args.facet, entry_id=entry.id)
+        try:
+            entry = await add_vocab_entry(store, args.facet, args.label, CLI_ACTOR)
+        except Invalid as problem:
+            return refused("vocab", problem)
     print(f"{entry.id}: {entry.label} ({entry.facet})")
     return 0
 
@@ -55,15 +55,11 @@ async def list_entries(args: argparse.Namespace, settings: Settings) -> int:
 
 async def merge_entries(args: argparse.Namespace, settings: Settings) -> int:
     async with open_store(settings) as store:
-        source = await store.facets.entry(args.source)
         try:
-            moved = await store.facets.merge(args.source, args.target)
-        except UnknownEntry:
-            return fail("vocab", "both entries must exist and belong to the same facet")
-        target = await store.facets.entry(args.target)
-        assert source is not None and target is not None
-        await store.audit.record(
-            "vocab.merged", CLI_ACTOR, source=args.source, target=args.target, members=moved
-        )
+            source, target, moved = await merge_vocab_entries(
+                store, args.source, args.target, CLI_ACTOR
+            )
+        except Invalid as problem:
+            return refused("vocab", problem)
     print(f"merged {source.label!r} into {target.label!r}: {moved} member(s) moved")
     return 0

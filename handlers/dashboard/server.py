@@ -21,6 +21,7 @@ from handlers.dashboard import (
     polls,
     signin,
     structure,
+    vocab,
 )
 from handlers.dashboard.kit import PREFIX, SERVICES, security_headers, signed_in
 from storage import Store
@@ -42,6 +43,7 @@ PAGES = [
     polls,
     broadcasts,
     structure,
+    vocab,
     audit,
 ]
 PURGE_JOB = "dashboard-purge"

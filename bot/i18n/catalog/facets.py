@@ -93,8 +93,40 @@ MESSAGES = {
     },
     "cooperation.label.certification": {"de": "Zertifizierung", "en": "Certification"},
     # staff
-    "facets.cli_unknown_facet": {
-        "de": "Unbekannte Facette. Möglich: {facets}",
-        "en": "Unknown facet. Possible: {facets}",
+    "facets.unknown_facet": {
+        "de": "Diese Facette gibt es nicht. Möglich: {facets}",
+        "en": "There is no such facet. Possible: {facets}",
+    },
+    "facets.bad_label": {
+        "de": "Ein Eintrag braucht 1 bis {max} Zeichen.",
+        "en": "An entry needs 1 to {max} characters.",
+    },
+    "facets.merge_refused": {
+        "de": "Zusammenführen geht nur mit zwei verschiedenen Einträgen derselben Facette.",
+        "en": "Only two different entries of the same facet can be merged.",
+    },
+    # the dashboard's vocabulary page
+    "dashboard.vocab.title": {
+        "de": "Vokabulare des Unternehmensprofils",
+        "en": "Company profile vocabularies",
+    },
+    "dashboard.vocab.link": {
+        "de": "Vokabulare des Unternehmensprofils",
+        "en": "Company profile vocabularies",
+    },
+    "dashboard.vocab.entry": {"de": "Eintrag", "en": "Entry"},
+    "dashboard.vocab.members": {"de": "Mitglieder", "en": "Members"},
+    "dashboard.vocab.proposed": {"de": "vorgeschlagen", "en": "proposed"},
+    "dashboard.vocab.facet": {"de": "Facette", "en": "Facet"},
+    "dashboard.vocab.add": {"de": "Eintrag hinzufügen", "en": "Add an entry"},
+    "dashboard.vocab.merge": {"de": "Einträge zusammenführen", "en": "Merge entries"},
+    "dashboard.vocab.source": {"de": "Dieser Eintrag geht", "en": "This entry goes"},
+    "dashboard.vocab.target": {"de": "in diesem auf", "en": "into this one"},
+    "dashboard.vocab.merge_button": {"de": "Zusammenführen", "en": "Merge"},
+    "dashboard.vocab.notice.added": {"de": "Hinzugefügt: {name}", "en": "Added: {name}"},
+    "dashboard.vocab.notice.merged": {"de": "Zusammengeführt: {name}", "en": "Merged: {name}"},
+    "dashboard.vocab.notice.resubmitted": {
+        "de": "Dieses Formular wurde bereits gesendet; hier ist das Ergebnis.",
+        "en": "This form was already sent; here is its outcome.",
     },
 }
