@@ -232,10 +232,13 @@ class DirectoryRepository:
                 " AND s.listed_in_directory = 1 AND m.status = 'active'"
             )
             order = "m.name COLLATE NOCASE, m.id"
+        # the page's ids first (with the count), over narrow rows; then their profiles
         rows = await self.db.fetchall(
-            "SELECT m.id, m.name, m.company, m.region, m.competencies,"
-            f" COUNT(*) OVER () AS total FROM {source} WHERE 1 = 1{region}{where}"
-            f" ORDER BY {order} LIMIT :limit OFFSET :offset",
+            "SELECT m.id, m.name, m.company, m.region, m.competencies, page.total FROM"
+            f" (SELECT m.id, COUNT(*) OVER () AS total, {order.replace(', m.id', '')} AS sort"
+            f" FROM {source} WHERE 1 = 1{region}{where}"
+            f" ORDER BY {order} LIMIT :limit OFFSET :offset) page"
+            " JOIN members m ON m.id = page.id ORDER BY page.sort, m.id",
             params,
         )
         if rows:

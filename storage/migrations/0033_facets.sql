@@ -30,6 +30,9 @@ CREATE TABLE cooperation_request_facets (
     PRIMARY KEY (request_id, entry_id)
 );
 
+-- A directory filtered by region alone reads that region's members from here.
+CREATE INDEX members_region ON members(region, status, id, name);
+
 -- The filters of a logged search, for the "more" button: {"region": .., "entries": [..]}.
 ALTER TABLE directory_searches ADD COLUMN filters TEXT NOT NULL DEFAULT '{}';
 
