@@ -300,3 +300,18 @@ def test_the_staff_extend_list_and_merge_vocabularies_on_the_command_line(
 
     labels, actions = asyncio.run(_vocab_after(settings, anna))
     assert labels == ["ISO 9001"] and actions[0] == "vocab.merged"
+
+
+async def test_a_filter_pick_counts_against_the_search_limit(app: Services) -> None:
+    await _member(app.store, "Anna Both", {"certification": ["ISO 9001"]})
+    searcher = Person(app.core, "eve")
+    await searcher.register(name="Eve Sucht")
+    await searcher.say("/suche Anna")
+    menu = searcher.last
+    for _ in range(19):
+        await searcher.say("/suche Anna")
+    searcher.last = menu
+    await searcher.press("Zertifizierung")
+    await searcher.press("ISO 9001")
+    assert "Anna Both" not in _shown(searcher.last)
+    assert "sehr viele Suchen" in searcher.texts()
