@@ -216,22 +216,39 @@ class DirectoryRepository:
         query = fts_query(term) if term.strip() else None
         if query is None and (term.strip() or filters.empty):
             return SearchPage(entries=[], total=0, offset=offset)
-        where, params = facet_filter("m.id", filters.entries)
-        params = {**params, "limit": limit, "offset": offset, "region": filters.region}
+        params: dict[str, object] = {
+            "limit": limit, "offset": offset, "region": filters.region,
+        }  # fmt: skip
         region = " AND (:region IS NULL OR m.region = :region)"
+        # Without a term the joins run left to right (CROSS JOIN): the first entry's members,
+        # then whether they are listed, and only then their rows. (With a term, a facet
+        # condition on the hit's id would be pushed into the FTS5 query, once per id.)
         if query is not None:
+            where, extra = facet_filter("m.id", filters.entries)
             source = (
                 "(SELECT rowid AS id, rank FROM directory_index WHERE directory_index MATCH :q)"
                 " hit JOIN members m ON m.id = hit.id"
             )
             order = "hit.rank, m.id"
             params["q"] = query
+        elif filters.entries:
+            where, extra = facet_filter("f0.member_id", filters.entries[1:])
+            source = (
+                "member_facets f0 CROSS JOIN member_settings s ON s.member_id = f0.member_id"
+                " AND s.listed_in_directory = 1 CROSS JOIN members m ON m.id = f0.member_id"
+                " AND m.status = 'active'"
+            )
+            where = f" AND f0.entry_id = :first{where}"
+            params["first"] = filters.entries[0]
+            order = "m.name COLLATE NOCASE, m.id"
         else:
+            where, extra = "", {}
             source = (
                 "members m JOIN member_settings s ON s.member_id = m.id"
                 " AND s.listed_in_directory = 1 AND m.status = 'active'"
             )
             order = "m.name COLLATE NOCASE, m.id"
+        params |= extra
         # the page's ids first (with the count), over narrow rows; then their profiles
         rows = await self.db.fetchall(
             "SELECT m.id, m.name, m.company, m.region, m.competencies, page.total FROM"
