@@ -226,6 +226,13 @@ BENCHES: tuple[Bench, ...] = (
         (F("find_p99_ms", "/suche p99 (ms)", "< 50"),),
     ),
     Bench(
+        "facets",
+        "bench.facets_bench",
+        "facets.json",
+        "faceted /suche over 100,000 members with company profiles (30 % listed)",
+        (F("faceted_p99_ms", "faceted search p99 (ms)", "< 50"),),
+    ),
+    Bench(
         "ops",
         "bench.ops_bench",
         "ops.json",

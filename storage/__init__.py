@@ -17,6 +17,7 @@ from storage.db import Database, StoreUnavailable
 from storage.directory import DirectoryRepository
 from storage.event_figures import EventFiguresRepository
 from storage.events import EventRepository
+from storage.facets import FacetRepository
 from storage.feedback import FeedbackRepository
 from storage.groups import GroupRepository
 from storage.invitations import InvitationRepository
@@ -70,6 +71,7 @@ class Store:
         self.feedback = FeedbackRepository(db)
         self.event_figures = EventFiguresRepository(db)
         self.overview = OverviewRepository(db)
+        self.facets = FacetRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:

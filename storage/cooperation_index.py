@@ -12,7 +12,7 @@ import builtins
 from datetime import datetime
 
 from storage.db import Database, to_db_time
-from storage.directory import fts_query
+from storage.directory import facet_filter, fts_query
 
 WHOLE_WORD_BELOW = 4  # "KI" or "3D" in a request must not find "Kinematik" or "3D-Druck…"
 MAX_MATCH_TAGS = 10
@@ -62,25 +62,38 @@ class MatchingIndex:
         region: str | None,
         since: datetime,
         cap: int,
+        facets: builtins.list[int] | None = None,
     ) -> builtins.list[int]:
-        """Members who take requests and match ``query``, best first (bm25: competencies
-        before topics), without the author, within the region if one is given, and with
-        fewer than ``cap`` notices since ``since``."""
+        """Members who take requests and match ``query`` or have every one of ``facets``;
+        those with all the facets first, then best match (bm25: competencies before
+        topics); without the author, within the region if one is given, and with fewer
+        than ``cap`` notices since ``since``. The facet condition is the directory's."""
+        params: dict[str, object] = {
+            "query": query,
+            "author": author_id,
+            "region": region,
+            "since": to_db_time(since),
+            "cap": cap,
+        }
+        if facets:
+            having, extra = facet_filter("rowid", facets)
+            params |= extra
+            faceted = f"SELECT rowid AS id FROM cooperation_index WHERE 1 = 1{having}"
+        else:
+            faceted = "SELECT NULL AS id WHERE 0"
         rows = await self.db.fetchall(
-            "SELECT hit.id FROM (SELECT rowid AS id, rank FROM cooperation_index"
-            " WHERE cooperation_index MATCH :query) hit JOIN members m ON m.id = hit.id"
+            "WITH hit AS (SELECT rowid AS id, rank FROM cooperation_index"
+            " WHERE cooperation_index MATCH :query),"
+            f" faceted AS ({faceted}),"
+            " candidate AS (SELECT id FROM hit UNION SELECT id FROM faceted)"
+            " SELECT c.id FROM candidate c JOIN members m ON m.id = c.id"
+            " LEFT JOIN hit ON hit.id = c.id"
             " WHERE m.id != :author AND m.status = 'active'"
             " AND (:region IS NULL OR m.region = :region)"
             " AND (SELECT COUNT(*) FROM cooperation_responses n WHERE n.member_id = m.id"
             " AND n.notified_at >= :since) < :cap"
-            " ORDER BY hit.rank, m.id",
-            {
-                "query": query,
-                "author": author_id,
-                "region": region,
-                "since": to_db_time(since),
-                "cap": cap,
-            },
+            " ORDER BY c.id IN (SELECT id FROM faceted) DESC, COALESCE(hit.rank, 0), m.id",
+            params,
         )
         return [r[0] for r in rows]
 

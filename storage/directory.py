@@ -114,6 +114,31 @@ def _preferred(spelling: tuple[str, int]) -> tuple[int, bool, bool, str]:
     return (-count, tag.isupper() or tag.islower(), tag.isascii(), tag)
 
 
+class SearchFilters(BaseModel):
+    """What a search is narrowed to besides its words: a region and vocabulary entries
+    (a member must have every one of them)."""
+
+    region: str | None = None
+    entries: list[int] = []
+
+    @property
+    def empty(self) -> bool:
+        return self.region is None and not self.entries
+
+
+def facet_filter(column: str, entry_ids: list[int]) -> tuple[str, dict[str, int]]:
+    """The condition that the member in ``column`` has every entry of ``entry_ids``: one
+    ``IN`` per entry, each answered from the ``member_facets_entry`` index (shared by the
+    directory search and cooperation matching)."""
+    parts, params = [], {}
+    for n, entry_id in enumerate(dict.fromkeys(entry_ids)):
+        parts.append(
+            f" AND {column} IN (SELECT member_id FROM member_facets WHERE entry_id = :e{n})"
+        )
+        params[f"e{n}"] = entry_id
+    return "".join(parts), params
+
+
 class DirectoryEntry(BaseModel):
     """A listed member as a search shows them; ``reach`` maps platform -> user id."""
 
@@ -175,24 +200,74 @@ class DirectoryRepository:
 
     # search -------------------------------------------------------------------------------
 
-    async def search(self, term: str, offset: int = 0, limit: int = 10) -> SearchPage:
-        """Listed active members matching every word of ``term``, best matches first
-        (bm25, competencies weigh most; the weights are set in migration 0009)."""
-        query = fts_query(term)
-        if query is None:
+    async def search(
+        self,
+        term: str,
+        offset: int = 0,
+        limit: int = 10,
+        filters: SearchFilters | None = None,
+    ) -> SearchPage:
+        """Listed active members matching every word of ``term`` (bm25 first, competencies
+        weigh most; the weights are set in migration 0009) and every filter: the region and
+        each chosen vocabulary entry. An empty term with filters lists by name.
+
+        The one query behind ``/suche``, the dashboard's search and the benchmark."""
+        filters = filters or SearchFilters()
+        query = fts_query(term) if term.strip() else None
+        if query is None and (term.strip() or filters.empty):
             return SearchPage(entries=[], total=0, offset=offset)
-        total = int(
-            await self.db.fetchval(
-                "SELECT COUNT(*) FROM directory_index WHERE directory_index MATCH ?", (query,)
+        params: dict[str, object] = {
+            "limit": limit, "offset": offset, "region": filters.region,
+        }  # fmt: skip
+        region = " AND (:region IS NULL OR m.region = :region)"
+        # Without a term the joins run left to right (CROSS JOIN): the first entry's members,
+        # then whether they are listed, and only then their rows. (With a term, a facet
+        # condition on the hit's id would be pushed into the FTS5 query, once per id.)
+        if query is not None:
+            where, extra = facet_filter("m.id", filters.entries)
+            source = (
+                "(SELECT rowid AS id, rank FROM directory_index WHERE directory_index MATCH :q)"
+                " hit JOIN members m ON m.id = hit.id"
             )
-        )
+            order = "hit.rank, m.id"
+            params["q"] = query
+        elif filters.entries:
+            where, extra = facet_filter("f0.member_id", filters.entries[1:])
+            source = (
+                "member_facets f0 CROSS JOIN member_settings s ON s.member_id = f0.member_id"
+                " AND s.listed_in_directory = 1 CROSS JOIN members m ON m.id = f0.member_id"
+                " AND m.status = 'active'"
+            )
+            where = f" AND f0.entry_id = :first{where}"
+            params["first"] = filters.entries[0]
+            order = "m.name COLLATE NOCASE, m.id"
+        else:
+            where, extra = "", {}
+            source = (
+                "members m JOIN member_settings s ON s.member_id = m.id"
+                " AND s.listed_in_directory = 1 AND m.status = 'active'"
+            )
+            order = "m.name COLLATE NOCASE, m.id"
+        params |= extra
+        # the page's ids first (with the count), over narrow rows; then their profiles
         rows = await self.db.fetchall(
-            "SELECT m.id, m.name, m.company, m.region, m.competencies FROM"
-            " (SELECT rowid AS id, rank FROM directory_index WHERE directory_index MATCH ?"
-            " ORDER BY rank, rowid LIMIT ? OFFSET ?) hit"
-            " JOIN members m ON m.id = hit.id ORDER BY hit.rank, m.id",
-            (query, limit, offset),
+            "SELECT m.id, m.name, m.company, m.region, m.competencies, page.total FROM"
+            f" (SELECT m.id, COUNT(*) OVER () AS total, {order.replace(', m.id', '')} AS sort"
+            f" FROM {source} WHERE 1 = 1{region}{where}"
+            f" ORDER BY {order} LIMIT :limit OFFSET :offset) page"
+            " JOIN members m ON m.id = page.id ORDER BY page.sort, m.id",
+            params,
         )
+        if rows:
+            total = int(rows[0]["total"])
+        elif offset:  # past the end: the count is still wanted
+            total = int(
+                await self.db.fetchval(
+                    f"SELECT COUNT(*) FROM {source} WHERE 1 = 1{region}{where}", params
+                )
+            )
+        else:
+            total = 0
         reach = await self.reach([r["id"] for r in rows])
         entries = [
             DirectoryEntry(
@@ -256,16 +331,24 @@ class DirectoryRepository:
 
     # the search log (rate limit, "more") -------------------------------------------------
 
-    async def log_search(self, member_id: int, query: str, at: datetime) -> int:
-        """Remember a search for a day; returns its id for the "more" button."""
+    async def log_search(
+        self, member_id: int, query: str, at: datetime, filters: SearchFilters | None = None
+    ) -> int:
+        """Remember a search (and its filters) for a day; returns its id for "more"."""
         async with self.db.transaction() as conn:
             await conn.execute(
                 "DELETE FROM directory_searches WHERE at < ?",
                 (to_db_time(at - timedelta(days=1)),),
             )
             cursor = await conn.execute(
-                "INSERT INTO directory_searches (member_id, query, at) VALUES (?, ?, ?)",
-                (member_id, query, to_db_time(at)),
+                "INSERT INTO directory_searches (member_id, query, at, filters)"
+                " VALUES (?, ?, ?, ?)",
+                (
+                    member_id,
+                    query,
+                    to_db_time(at),
+                    (filters or SearchFilters()).model_dump_json(exclude_defaults=True),
+                ),
             )
         return int(cursor.lastrowid or 0)
 
@@ -277,8 +360,17 @@ class DirectoryRepository:
         return [from_db_time(r[0]) for r in rows]
 
     async def logged_query(self, search_id: int, member_id: int) -> str | None:
-        value = await self.db.fetchval(
-            "SELECT query FROM directory_searches WHERE id = ? AND member_id = ?",
+        logged = await self.logged_search(search_id, member_id)
+        return None if logged is None else logged[0]
+
+    async def logged_search(
+        self, search_id: int, member_id: int
+    ) -> tuple[str, SearchFilters] | None:
+        """The term and filters of an earlier search of this member."""
+        row = await self.db.fetchone(
+            "SELECT query, filters FROM directory_searches WHERE id = ? AND member_id = ?",
             (search_id, member_id),
         )
-        return None if value is None else str(value)
+        if row is None:
+            return None
+        return str(row["query"]), SearchFilters.model_validate_json(row["filters"])

@@ -274,6 +274,23 @@ MERGE_STEPS: tuple[MergeStep, ...] = (
             "UPDATE invited_members SET invited_by = NULL WHERE member_id = invited_by",
         ),
     ),
+    MergeStep(
+        "member_facets",
+        "union of both company profiles (inserted, so the search indexes follow); the kept"
+        " member's size band wins",
+        (
+            "INSERT OR IGNORE INTO member_facets (member_id, entry_id) SELECT :keep, f.entry_id"
+            " FROM member_facets f JOIN vocab_entries v ON v.id = f.entry_id"
+            " WHERE f.member_id = :drop AND NOT (v.facet = 'size' AND EXISTS (SELECT 1"
+            " FROM member_facets k JOIN vocab_entries kv ON kv.id = k.entry_id"
+            " WHERE k.member_id = :keep AND kv.facet = 'size'))",
+        ),
+    ),
+    MergeStep(
+        "vocab_entries",
+        "entries either account proposed stay proposed by the kept member",
+        ("UPDATE vocab_entries SET proposed_by = :keep WHERE proposed_by = :drop",),
+    ),
 )
 
 # What a member split off by /unlink starts with besides the copied profile.

@@ -185,8 +185,29 @@ DATA_STEPS: tuple[DataStep, ...] = (
     DataStep(
         "directory_searches",
         "their directory searches of the last day (rate limit, paging)",
-        "SELECT query, at FROM directory_searches WHERE member_id = :member ORDER BY at",
+        "SELECT query, filters, at FROM directory_searches WHERE member_id = :member ORDER BY at",
         ("DELETE FROM directory_searches WHERE member_id = :member",),
+    ),
+    DataStep(
+        "member_facets",
+        "their company profile: processes, materials, certifications, industries, what"
+        " they look for, size band",
+        "SELECT v.facet, v.label FROM member_facets f JOIN vocab_entries v ON v.id = f.entry_id"
+        " WHERE f.member_id = :member ORDER BY v.facet, v.label",
+        ("DELETE FROM member_facets WHERE member_id = :member",),
+    ),
+    DataStep(
+        "vocab_entries",
+        "entries they typed into their profile: removed while still proposed and nobody"
+        " else chose them, otherwise kept for the network without their name",
+        "SELECT facet, label, proposed FROM vocab_entries WHERE proposed_by = :member"
+        " ORDER BY facet, label",
+        (
+            "DELETE FROM vocab_entries WHERE proposed_by = :member AND proposed = 1"
+            " AND NOT EXISTS (SELECT 1 FROM member_facets f WHERE f.entry_id = vocab_entries.id"
+            " AND f.member_id != :member)",
+            "UPDATE vocab_entries SET proposed_by = NULL WHERE proposed_by = :member",
+        ),
     ),
     DataStep(
         "invitations",
@@ -461,6 +482,7 @@ NOT_PERSONAL: dict[str, str] = {
     "calendar_subscriptions": "calendar URLs kept in sync and their last result (who "
     "subscribed is in the audit log)",
     "cooperation_request_topics": "which topics a request concerns",
+    "cooperation_request_facets": "which vocabulary entries a request is tagged with",
     "cooperation_monthly": "counts per month for the network's reports, no people",
     "dashboard_secrets": "the key that signs dashboard cookies",
     "admin_claims": "one-time admin claim codes (hashes); who claimed one is in the audit log",

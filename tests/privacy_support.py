@@ -111,6 +111,10 @@ async def build(app: Services) -> Network:
     await store.rsvps.set_remind_topics(him.id, True)
     await store.events.feed_token(him.id)
     await telegram.say("/suche Robotik")
+    typed = await store.facets.add("process", "Quendelwerk-Tauchen", proposed=True, by=him.id)
+    iso = await store.facets.find("certification", "ISO 9001")
+    assert iso is not None
+    await store.facets.set_member(him.id, [typed.id, iso.id])  # his company profile
     await LinkService(store, app.notifier, app.settings).new_code(him.id, "telegram", TELEGRAM_ID)
     await store.linking.record_failure(f"member:{him.id}", utcnow())
     await telegram.say("/binden Wasserstoff", chat_id="-100777", chat_kind=ChatKind.GROUP)

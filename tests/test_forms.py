@@ -599,3 +599,52 @@ async def test_a_native_form_requires_a_conditional_field_that_applies(purchase_
     values = {"shop": "bakery", "item": "pretzel", "wish": ""}  # not asked for a pretzel
     answer = await jan.say("", action="f.buy", action_arg=".submit", form_values=values)
     assert answer[0].form is not None and answer[0].form.preview
+
+
+async def test_a_native_form_leaves_out_an_optional_choice_with_nothing_to_offer(
+    settings: Settings,
+) -> None:
+    """A Slack modal cannot show a select without options: an optional choice that has
+    none (a vocabulary nobody uses yet) is left out, and the submission still finishes."""
+    store = await Store.open(settings.db_path)
+    router = Router()
+    finished: list[Order] = []
+
+    async def _done(ctx: Context, order: Order) -> Outgoing:
+        finished.append(order)
+        return Outgoing(text="ok")
+
+    async def _nothing(ctx: Context, draft: Draft) -> list[Choice]:
+        return []
+
+    form = Form(
+        name="sparse",
+        action="f.sparse",
+        model=Order,
+        title="form.open",
+        finish=_done,
+        access=Access.ANYONE,
+        fields=[
+            Field("note", Kind.TEXT, "form.current", "form.keep"),
+            Field("parts", Kind.MULTI, "form.skip", "form.skip", choices=_nothing, optional=True),
+        ],
+    )
+    form.install(router)
+
+    @router.command("sparse", access=Access.ANYONE)
+    async def start(ctx: Context, args: str) -> list[Outgoing]:
+        return await form.begin(ctx)
+
+    core = Core(store, settings, router, Notifier(store, settings.language))
+    try:
+        kim = Person(core, "kim", "de")
+        [opened] = await kim.say("/sparse", form_trigger=True)
+        assert opened.form is not None
+        assert [f.name for f in opened.form.fields] == ["note"]
+        values: dict[str, Any] = {"note": "Hallo"}
+        answer = await kim.say("", action="f.sparse", action_arg=".submit", form_values=values)
+        assert answer[0].form is not None and answer[0].form.preview
+        await kim.say("", action="f.sparse", action_arg=".confirm", form_values={})
+        assert [o.parts for o in finished] == [[]]
+    finally:
+        await store.close()

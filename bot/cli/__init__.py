@@ -33,6 +33,7 @@ from bot.cli import (
     run,
     stats,
     topic,
+    vocab,
 )
 from bot.i18n import set_german_address, set_network_zone
 from bot.parsing.text import readable
@@ -44,6 +45,7 @@ GROUPS = [
     run,
     db,
     topic,
+    vocab,
     admin,
     demo,
     event,

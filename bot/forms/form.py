@@ -538,6 +538,9 @@ class Form(Generic[Model]):
         views = []
         for item in self.fields:
             options = [] if item.typed_entries else await item.options(ctx, draft)
+            choosing = item.kind in (Kind.CHOICE, Kind.MULTI) and not item.typed_entries
+            if choosing and item.optional and not options:
+                continue  # nothing to choose: a native form cannot show an empty choice
             views.append(
                 FieldView(
                     name=item.name,

@@ -1,5 +1,6 @@
 """Who hears of a new request: members who take requests and whose competencies or
-subscribed topics match one of its tags (one FTS5 index, best matches first), never the
+subscribed topics match one of its tags (one FTS5 index, best matches first), or who have
+all of the request's facets (a process, a certification: those members come first), never the
 author, within the author's region if the request is meant for it, and nobody more than
 ``KNOTENPUNKT_REQUEST_NOTICES_PER_WEEK`` times in seven days. The rest find it in
 ``/gesuche``."""
@@ -32,8 +33,14 @@ async def find(store: Store, request: CooperationRequest, cap: int, now: datetim
     query = match_query(request.tags)
     if query is None or cap <= 0 or not request.is_open(now):
         return []
+    facets = await store.facets.of_request(request.id)
     ranked = await store.cooperation.matching_members(
-        query, author_id=request.author_id, region=request.region, since=now - WEEK, cap=cap
+        query,
+        author_id=request.author_id,
+        region=request.region,
+        since=now - WEEK,
+        cap=cap,
+        facets=facets,
     )
     hits: dict[int, list[str]] = {member_id: [] for member_id in ranked}
     for tag in request.tags:

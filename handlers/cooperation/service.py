@@ -48,6 +48,7 @@ class Draft:
     tags: list[str]
     region: str | None
     expires_at: datetime
+    facets: tuple[int, ...] = ()  # vocabulary entries (a process, a certification)
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,7 @@ class CooperationService:
             tags=self.check_tags(", ".join(draft.tags)),
             region=draft.region,
             expires_at=self.check_expiry(draft.expires_at),
+            facets=draft.facets,
         )
 
     async def suggestions(self, limit: int = 8) -> list[str]:
@@ -188,6 +190,10 @@ class CooperationService:
                 created_at=now,
                 expires_at=draft.expires_at,
             )
+            for entry_id in draft.facets:
+                if await self.store.facets.entry(entry_id) is None:  # merged away meanwhile
+                    raise Invalid("form.choice_gone", {})
+            await self.store.facets.set_request(request.id, draft.facets)
             notified = await matching.notify(
                 self.store,
                 self.notifier,
@@ -205,6 +211,7 @@ class CooperationService:
                 kind=request.kind,
                 region=request.region,
                 tags=request.tags,
+                facets=list(draft.facets),
                 notified=notified,
             )
         return Posted(request, notified)

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from bot.arguments import record_id
 from bot.calendar.parse import parse_day
 from bot.context import Context
 from bot.forms import Choice, Draft, Field, Form, Kind
@@ -43,6 +44,9 @@ class RequestForm(BaseModel):
     scope: str | None = None  # "region"; anything else is the whole network
     expiry: str = DEFAULT_EXPIRY  # a preset (``6w``) or the ISO end of a chosen day
     regional: bool = False  # not asked: whether the author has a region to keep it to
+    process: str | None = None  # a vocabulary entry's id
+    certification: str | None = None
+    faceted: bool = False  # not asked: whether any member has a process or certification
 
 
 def service(ctx: Context) -> CooperationService:
@@ -109,8 +113,25 @@ def _chosen_tags(ctx: Context, draft: Draft) -> dict[str, object]:
     return {"chosen": "\n\n" + ctx.t("cooperation.tags_chosen", tags=tags) if tags else ""}
 
 
+FACET_FIELDS = ("process", "certification")  # asked only when some member has one
+
+
+def _facet_choices(facet: str):  # type: ignore[no-untyped-def]
+    async def choices(ctx: Context, draft: Draft) -> list[Choice]:
+        """The facet's entries that members chose, most chosen first."""
+        return [
+            Choice(str(e.id), e.label)
+            for e in await ctx.store.facets.entries(facet, proposed=False)
+            if e.members
+        ][:24]
+
+    return choices
+
+
 def _request(ctx: Context, data: RequestForm) -> Request:
     author = _author(ctx)
+    picked = [record_id(v) for v in (data.process, data.certification) if v]
+    facets = tuple(v for v in picked if v is not None)
     return Request(
         kind=data.kind,
         title=data.title,
@@ -118,6 +139,7 @@ def _request(ctx: Context, data: RequestForm) -> Request:
         tags=data.tags,
         region=author.region if data.scope == "region" else None,
         expires_at=_until(ctx, data.expiry),
+        facets=facets,
     )
 
 
@@ -159,13 +181,20 @@ FORM = Form(
                when=lambda draft: bool(draft.raw.get("regional"))),
         _asked("expiry", Kind.CHOICE, parse=_read_expiry, choices=_expiries,
                show=lambda ctx, value, draft: ctx.format_date(_until(ctx, value))),
+        _asked("process", Kind.CHOICE, choices=_facet_choices("process"), optional=True,
+               when=lambda draft: bool(draft.raw.get("faceted"))),
+        _asked("certification", Kind.CHOICE, choices=_facet_choices("certification"),
+               optional=True, when=lambda draft: bool(draft.raw.get("faceted"))),
     ],
 )  # fmt: skip
 
 
 async def start(ctx: Context, args: str = "") -> list[Outgoing]:
     """The form, after what a request is for (in a chat; a modal says it in its fields)."""
-    begun = await FORM.begin(ctx, {"regional": _author(ctx).region != OTHER_REGION})
+    offered = [await _facet_choices(f)(ctx, Draft(RequestForm, {})) for f in FACET_FIELDS]
+    faceted = any(offered)
+    initial = {"regional": _author(ctx).region != OTHER_REGION, "faceted": faceted}
+    begun = await FORM.begin(ctx, initial)
     return begun if ctx.incoming.form_trigger else [ctx.reply("cooperation.intro"), *begun]
 
 

@@ -23,6 +23,7 @@ from handlers.dashboard import (
     polls,
     signin,
     structure,
+    vocab,
 )
 from handlers.dashboard.kit import PREFIX, SERVICES, security_headers, signed_in
 from storage import Store
@@ -46,6 +47,7 @@ PAGES = [
     broadcasts,
     structure,
     figures,
+    vocab,
     audit,
 ]
 PURGE_JOB = "dashboard-purge"

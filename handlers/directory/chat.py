@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.context import MemberContext
 from bot.models import Outgoing
 from bot.router import Router
-from handlers.directory import render
+from handlers.directory import filters, render
 from handlers.directory.service import (
     MAX_TERM,
     BadTerm,
@@ -13,6 +13,7 @@ from handlers.directory.service import (
     RateLimited,
     SearchResult,
 )
+from storage.directory import SearchFilters
 
 
 def register(router: Router) -> None:
@@ -21,14 +22,16 @@ def register(router: Router) -> None:
         directory = DirectoryService(ctx.store)
         if not args.strip():
             listed_self = await directory.is_listed(ctx.member.id)
-            return render.overview(ctx.lang, await directory.overview(), listed_self)
+            page = render.overview(ctx.lang, await directory.overview(), listed_self)
+            buttons = filters.filter_buttons(ctx, 0, SearchFilters())
+            return page.model_copy(update={"buttons": [*page.buttons, *buttons]})
         try:
             found = await directory.search(ctx.member.id, args)
         except BadTerm:
             return ctx.reply("directory.bad_term", max=MAX_TERM)
         except RateLimited as limited:
             return ctx.reply("directory.rate_limited", seconds=limited.seconds)
-        return render.results(ctx.lang, ctx.platform, found)
+        return await filters.results(ctx, found)
 
     @router.action(render.MorePage)
     async def more(ctx: MemberContext, pressed: render.MorePage) -> Outgoing:
@@ -41,4 +44,4 @@ def register(router: Router) -> None:
             return ctx.reply("directory.rate_limited", seconds=limited.seconds)
         if found is None:
             return ctx.reply("directory.expired")
-        return render.results(ctx.lang, ctx.platform, found)
+        return await filters.results(ctx, found)

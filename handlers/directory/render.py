@@ -76,14 +76,24 @@ def entry_text(
     return "\n".join(lines)
 
 
-def results(lang: str, platform: str, found: SearchResult) -> Outgoing:
-    """A page of matches, best first, with a "more" button while there are more."""
+def results(
+    lang: str, platform: str, found: SearchResult, filters: list[str] | None = None
+) -> Outgoing:
+    """A page of matches, best first, with a "more" button while there are more; the
+    filters (their labels) are named above the matches."""
     page, term = found.page, without_markers(found.term)
-    title = t(lang, "directory.results_title", term=term, total=page.total)
+    if term:
+        title = t(lang, "directory.results_title", term=term, total=page.total)
+    else:
+        title = t(lang, "directory.filtered_title", total=page.total)
+    shown_filters = without_markers(", ".join(filters or []))
+    filter_line = [t(lang, "directory.filters_line", filters=shown_filters)] if filters else []
     if not page.entries:
-        return Outgoing(text=t(lang, "directory.no_results", term=term))
+        nobody = t(lang, "directory.no_results", term=term) if term else ""
+        nobody = nobody or t(lang, "directory.filtered_none")
+        return Outgoing(text="\n\n".join([nobody, *filter_line]))
     contacts: list[Contact] = []
-    blocks = []
+    blocks = list(filter_line)
     if page.total > PAGE_SIZE:
         last = page.offset + len(page.entries)
         blocks.append(

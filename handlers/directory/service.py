@@ -6,13 +6,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from bot.parsing.names import spelling
 from storage import Store
 from storage.db import utcnow
-from storage.directory import Overview, SearchPage
+from storage.directory import Overview, SearchFilters, SearchPage
 
 PAGE_SIZE = 10
 SEARCHES_PER_WINDOW = 20
@@ -35,6 +35,7 @@ class SearchResult:
     search_id: int  # for the "more" button
     term: str
     page: SearchPage
+    filters: SearchFilters = field(default_factory=SearchFilters)
 
 
 @dataclass
@@ -42,23 +43,35 @@ class DirectoryService:
     store: Store
     clock: Callable[[], datetime] = utcnow
 
-    async def search(self, member_id: int, term: str, offset: int = 0) -> SearchResult:
-        """One page of matches; every page counts against the member's rate limit."""
+    async def search(
+        self,
+        member_id: int,
+        term: str,
+        offset: int = 0,
+        filters: SearchFilters | None = None,
+    ) -> SearchResult:
+        """One page of matches; every page counts against the member's rate limit. A term
+        may be left out when there are filters."""
+        filters = filters or SearchFilters()
         term = " ".join(term.split())
-        if not _HAS_WORD.search(term) or len(term) > MAX_TERM:
+        if len(term) > MAX_TERM or not (_HAS_WORD.search(term) or (not term and not filters.empty)):
             raise BadTerm(term)
         now = self.clock()
         await self._check_rate(member_id, now)
-        search_id = await self.store.directory.log_search(member_id, term, now)
-        page = await self.store.directory.search(term, max(offset, 0), PAGE_SIZE)
-        return SearchResult(search_id, term, page)
+        search_id = await self.store.directory.log_search(member_id, term, now, filters)
+        page = await self.store.directory.search(term, max(offset, 0), PAGE_SIZE, filters)
+        return SearchResult(search_id, term, page, filters)
 
     async def more(self, member_id: int, search_id: int, offset: int) -> SearchResult | None:
         """The next page of an earlier search; None when it is no longer known."""
-        term = await self.store.directory.logged_query(search_id, member_id)
-        if term is None:
+        logged = await self.store.directory.logged_search(search_id, member_id)
+        if logged is None:
             return None
-        return await self.search(member_id, term, offset)
+        return await self.search(member_id, logged[0], offset, logged[1])
+
+    async def logged(self, member_id: int, search_id: int) -> tuple[str, SearchFilters] | None:
+        """An earlier search's term and filters (to add a filter to it)."""
+        return await self.store.directory.logged_search(search_id, member_id)
 
     async def overview(self) -> Overview:
         return await self.store.directory.overview(same=spelling)

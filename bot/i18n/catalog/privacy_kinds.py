@@ -79,6 +79,18 @@ _KINDS = {
         "{n} wrong link code entered",
         "{n} wrong link codes entered",
     ),
+    "member_facets": (
+        "{n} Angabe im Unternehmensprofil",
+        "{n} Angaben im Unternehmensprofil",
+        "{n} company profile entry",
+        "{n} company profile entries",
+    ),
+    "vocab_entries": (
+        "{n} selbst eingetragener Begriff",
+        "{n} selbst eingetragene Begriffe",
+        "{n} term you added",
+        "{n} terms you added",
+    ),
     "directory_searches": (
         "{n} Suche im Verzeichnis",
         "{n} Suchen im Verzeichnis",
