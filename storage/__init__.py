@@ -24,6 +24,7 @@ from storage.members import MemberRepository
 from storage.outbox import OutboxRepository
 from storage.polls import PollRepository
 from storage.privacy import PrivacyRepository
+from storage.quiet_hours import QuietHoursRepository
 from storage.rsvps import RsvpRepository
 from storage.signatures import SeenSignatures
 from storage.stats import StatsRepository
@@ -64,6 +65,7 @@ class Store:
         self.seen_signatures = SeenSignatures(db)
         self.polls = PollRepository(db)
         self.checkins = CheckinRepository(db)
+        self.quiet_hours = QuietHoursRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:

@@ -30,6 +30,8 @@ def make_settings(tmp_path: Path) -> Callable[..., Settings]:
             "db_path": tmp_path / "knotenpunkt.sqlite3",
             "admins": ["console:admin"],
             "http_port": 0,
+            # no test depends on the time of day: quiet hours only where a test asks
+            "quiet_hours": "off",
         }
         values.update(overrides)
         return Settings(_env_file=None, **values)  # type: ignore[call-arg]

@@ -65,7 +65,7 @@ async def send_parts(
 
             async def with_caption() -> None:
                 async with _gate(gate_limiter, chat_id):
-                    await _send_document(bot, chat_id, document, text, markup)
+                    await _send_document(bot, chat_id, document, text, markup, message.silent)
 
             await plan.run([with_caption])
             return
@@ -79,15 +79,16 @@ async def send_parts(
         async def text_part(part: str = part, last: bool = last) -> None:
             async with _gate(gate_limiter, chat_id):
                 await bot.send_message(
-                    chat_id, part, parse_mode=ParseMode.HTML, reply_markup=markup if last else None
-                )
+                    chat_id, part, parse_mode=ParseMode.HTML,
+                    reply_markup=markup if last else None, disable_notification=message.silent,
+                )  # fmt: skip
 
         steps.append(text_part)
     if document is not None:
 
         async def file_part() -> None:
             async with _gate(gate_limiter, chat_id):
-                await _send_document(bot, chat_id, document, None, markup)
+                await _send_document(bot, chat_id, document, None, markup, message.silent)
 
         steps.append(file_part)
     await plan.run(steps)
@@ -99,8 +100,10 @@ async def _send_document(
     document: Document,
     caption: str | None,
     markup: InlineKeyboardMarkup | None,
+    silent: bool = False,
 ) -> None:
     file = InputFile(document.content, filename=document.filename)
     await bot.send_document(
-        chat_id, file, caption=caption, parse_mode=ParseMode.HTML, reply_markup=markup
-    )
+        chat_id, file, caption=caption, parse_mode=ParseMode.HTML, reply_markup=markup,
+        disable_notification=silent,
+    )  # fmt: skip

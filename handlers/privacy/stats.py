@@ -95,7 +95,7 @@ async def collect(store: Store, settings: Settings, now: datetime | None = None)
         subscriptions_per_topic=await store.stats.subscriptions_per_topic(),
         group_sizes=await store.stats.group_sizes(),
         cooperation_per_month=await CooperationService(
-            store, Notifier(store, settings.language), settings, clock=lambda: now
+            store, Notifier.from_settings(store, settings), settings, clock=lambda: now
         ).monthly_stats(COOPERATION_MONTHS),
         upcoming_events=events,
         deliveries_last_7_days=await store.stats.deliveries_since(
