@@ -8,20 +8,23 @@ their not-before moment; the worker's clock is moved past it to let them go.
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.adapters.slack_home import build_home_view
 from bot.delivery.quiet import QuietWindow
 from bot.settings import Settings
 from handlers.broadcast.service import BroadcastService, Sender
 from handlers.events.reminders import ReminderScanner
 from handlers.events.service import EventService
 from handlers.groups.service import GroupService
+from storage import Store
 from storage.broadcasts import Audience
 from storage.db import from_db_time, utcnow
 from storage.events import EventFields
-from tests.fake_telegram import BotMessage
+from tests.fake_telegram import BotMessage, user
 from tests.fake_telegram_harness import Bot, running_bot, wait_for
 
 ANNA, BERND, CARLA = 101, 102, 103
@@ -189,3 +192,62 @@ def test_the_networks_default_comes_from_the_settings(
     assert str(Settings(_env_file=None).quiet_window) == "21:00-07:00"  # type: ignore[call-arg]
     assert make_settings(quiet_hours="off").quiet_window is None
     assert str(make_settings(quiet_hours="22:00-6:00").quiet_window) == "22:00-06:00"
+
+
+async def test_a_member_changes_turns_off_and_resets_quiet_hours_in_the_chat(
+    make_settings: Callable[..., Settings],
+) -> None:
+    anna = user(ANNA, "Anna", "de")
+    async with running_bot(make_settings, quiet_hours="21:00-07:00") as bot:
+        member_id = await member_at(bot, ANNA, "Anna Muster", "Europe/Berlin")
+        store = bot.services.store
+        shown = await bot.say(anna, "/ruhezeiten")
+        assert "21:00 bis 07:00 Uhr (Europe/Berlin), die Voreinstellung" in shown[-1].text
+        answer = await bot.press(anna, "22:00–06:00")
+        assert "Ihre Ruhezeiten: 22:00 bis 06:00 Uhr" in answer[-1].text
+        assert await store.quiet_hours.get(member_id) == (True, (22 * 60, 6 * 60))
+        await bot.press(anna, "Keine Ruhezeiten")
+        assert await store.quiet_hours.get(member_id) == (False, (21 * 60, 7 * 60))
+        typed = await bot.say(anna, "/ruhezeiten 23:15-6:45")
+        assert "23:15 bis 06:45" in typed[-1].text
+        refused = await bot.say(anna, "/ruhezeiten abends")
+        assert "„abends“ verstehe ich nicht" in refused[-1].text
+        assert await store.quiet_hours.get(member_id) == (True, (23 * 60 + 15, 6 * 60 + 45))
+        await bot.say(anna, "/ruhezeiten standard")
+        assert await store.quiet_hours.get(member_id) is None
+
+
+async def test_the_slack_app_home_offers_the_same_choices(
+    make_settings: Callable[..., Settings],
+) -> None:
+    settings = make_settings(quiet_hours="21:00-07:00")
+    store = await Store.open(settings.db_path)
+    try:
+        member = await store.members.create(
+            name="Bea", company="X GmbH", region="Hagen", competencies=[], language="en"
+        )
+        await store.quiet_hours.set(member.id, True, 22 * 60, 6 * 60)
+        view = await build_home_view(store, settings, member, "en")
+        texts = json.dumps(view, ensure_ascii=False)
+        assert "Your quiet hours: 22:00 to 06:00 (Europe/Berlin)." in texts
+        assert "No quiet hours" in texts and "🌙 22:00–07:00" in texts
+    finally:
+        await store.close()
+
+
+async def test_an_admin_marks_a_broadcast_urgent_in_the_chat_form(
+    make_settings: Callable[..., Settings],
+) -> None:
+    admin = user(1, "Chefin", "de")
+    async with running_bot(make_settings, quiet_hours="21:00-07:00", admins=["telegram:1"]) as bot:
+        await member_at(bot, ANNA, "Anna Muster", zone_where_it_is(23))
+        await bot.say(admin, "/rundschreiben")
+        await bot.press(admin, "Alle Mitglieder")
+        await bot.say(admin, "Die Halle ist heute gesperrt.")
+        await bot.press(admin, "Dringend")
+        await wait_for(lambda: bool(got(bot, 1, "Dringend: geht auch in den Ruhezeiten")), 10)
+        await bot.press(admin, "Jetzt senden")
+        await wait_for(lambda: bool(got(bot, ANNA, "Halle ist heute gesperrt")), 10)
+        assert got(bot, ANNA, "Halle ist heute gesperrt")[0].silent
+        broadcast = await bot.services.store.broadcasts.get(1)
+        assert broadcast is not None and broadcast.urgent

@@ -1,4 +1,4 @@
-"""The App Home tab: profile summary, topic toggles and the next events.
+"""The App Home tab: profile summary, topic toggles, quiet hours and the next events.
 
 Built from the store's repositories each time the tab is opened or a toggle in it is
 pressed, so it always shows what the database says.
@@ -24,6 +24,8 @@ from bot.settings import Settings
 from handlers.events import render as event_render
 from handlers.members.render import profile_body
 from handlers.polls import render as poll_render
+from handlers.quiet_hours import buttons as quiet_buttons
+from handlers.quiet_hours import status_text as quiet_status
 from storage import Store
 from storage.members import Member
 
@@ -117,6 +119,13 @@ async def _topic_blocks(store: Store, member: Member, lang: str) -> list[Block]:
     return blocks
 
 
+async def _quiet_blocks(store: Store, settings: Settings, member: Member, lang: str) -> list[Block]:
+    """The member's quiet hours with the same choices as ``/ruhezeiten``."""
+    text = await quiet_status(store, settings, member, lang)
+    return [_header(t(lang, "quiet.title")), section(mrkdwn(text)),
+            *action_blocks(quiet_buttons(lang))]  # fmt: skip
+
+
 async def build_home_view(
     store: Store, settings: Settings, member: Member | None, lang: str
 ) -> dict[str, Any]:
@@ -135,6 +144,8 @@ async def build_home_view(
     blocks += _profile_blocks(settings, member, lang)
     blocks.append({"type": "divider"})
     blocks += await _topic_blocks(store, member, lang)
+    blocks.append({"type": "divider"})
+    blocks += await _quiet_blocks(store, settings, member, lang)
     polls = await open_polls_blocks(store, settings, member, lang)
     if polls:
         blocks.append({"type": "divider"})
