@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import asyncio
 import json
+import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from bot.adapters.slack_home import build_home_view
+from bot.cli import main
 from bot.delivery.quiet import QuietWindow
 from bot.settings import Settings
 from handlers.broadcast.service import BroadcastService, Sender
@@ -24,6 +29,7 @@ from storage import Store
 from storage.broadcasts import Audience
 from storage.db import from_db_time, utcnow
 from storage.events import EventFields
+from tests.broadcast_support import add_member
 from tests.fake_telegram import BotMessage, user
 from tests.fake_telegram_harness import Bot, running_bot, wait_for
 
@@ -251,3 +257,38 @@ async def test_an_admin_marks_a_broadcast_urgent_in_the_chat_form(
         assert got(bot, ANNA, "Halle ist heute gesperrt")[0].silent
         broadcast = await bot.services.store.broadcasts.get(1)
         assert broadcast is not None and broadcast.urgent
+
+
+def test_the_cli_marks_a_broadcast_urgent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "kp.sqlite3"
+
+    async def network() -> None:
+        store = await Store.open(db)
+        try:
+            anna = await add_member(store, "Anna")
+            await store.members.update_field(anna, "timezone", zone_where_it_is(23))
+        finally:
+            await store.close()
+
+    def rows(batch: str) -> list[tuple[str, int]]:
+        with sqlite3.connect(db) as conn:
+            found = conn.execute(
+                "SELECT next_attempt_at, silent FROM outbox WHERE batch = ?", (batch,)
+            )
+            return [(r[0], r[1]) for r in found.fetchall()]
+
+    asyncio.run(network())
+    monkeypatch.setenv("KNOTENPUNKT_DB_PATH", str(db))
+    monkeypatch.setenv("KNOTENPUNKT_QUIET_HOURS", "21:00-07:00")
+    assert main(["broadcast", "send", "--audience", "all", "--text", "Newsletter", "--yes"]) == 0
+    assert main(["broadcast", "send", "--audience", "all", "--text", "Sturm", "--urgent",
+                 "--yes"]) == 0  # fmt: skip
+    assert "urgent:     goes out at once" in capsys.readouterr().out
+    ((held_until, silent),) = rows("broadcast:1")
+    held = from_db_time(held_until)
+    assert held is not None and held - utcnow() > timedelta(hours=6) and not silent
+    ((due, silent),) = rows("broadcast:2")
+    at_once = from_db_time(due)
+    assert at_once is not None and at_once <= utcnow() and silent
