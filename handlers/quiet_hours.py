@@ -2,7 +2,7 @@
 
 Buttons offer common windows, "off" and the network's default; ``/ruhezeiten 22:00-06:00``
 sets any window, ``aus`` turns them off, ``standard`` goes back to the default. The same
-text and buttons are shown in the Slack App Home. Times are the member's own zone.
+text and buttons are shown in the Slack App Home; ``/profil`` shows the line and a button. Times are the member's own zone.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from bot.i18n import t
 from bot.models import Button, Outgoing
 from bot.router import Invalid, Router, Section
 from bot.settings import Settings
+from handlers.members.profile_view import ProfileSection, profile_section
 from storage import Store
 from storage.members import Member
 
@@ -87,7 +88,18 @@ async def choose(store: Store, member_id: int, words: str) -> None:
     await store.quiet_hours.set(member_id, True, *window.minutes)
 
 
+@profile_section("quiet")
+async def profile_line(ctx: MemberContext) -> ProfileSection:
+    """The quiet hours under ``/profil``, with a button to the choices."""
+    text = await status_text(ctx.store, ctx.settings, ctx.member, ctx.lang)
+    return ProfileSection([text], [ctx.button("quiet.btn_change", "qh.show")])
+
+
 def register(router: Router) -> None:
+    @router.action("qh.show")
+    async def show(ctx: MemberContext, arg: str) -> Outgoing:
+        return await _view(ctx)
+
     @router.command(
         "quiet",
         "ruhezeiten",

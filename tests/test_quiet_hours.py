@@ -221,6 +221,10 @@ async def test_a_member_changes_turns_off_and_resets_quiet_hours_in_the_chat(
         assert await store.quiet_hours.get(member_id) == (True, (23 * 60 + 15, 6 * 60 + 45))
         await bot.say(anna, "/ruhezeiten standard")
         assert await store.quiet_hours.get(member_id) is None
+        profile = await bot.say(anna, "/profil")
+        assert "Ihre Ruhezeiten: 21:00 bis 07:00 Uhr" in profile[-1].text
+        choices = await bot.press(anna, "Ruhezeiten ändern")
+        assert any(b["text"] == "🔔 Keine Ruhezeiten" for b in choices[-1].buttons())
 
 
 async def test_the_slack_app_home_offers_the_same_choices(

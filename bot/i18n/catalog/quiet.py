@@ -34,6 +34,7 @@ MESSAGES = {
     "quiet.btn_window": {"de": "🌙 {window} Uhr", "en": "🌙 {window}"},
     "quiet.btn_off": {"de": "🔔 Keine Ruhezeiten", "en": "🔔 No quiet hours"},
     "quiet.btn_default": {"de": "↩️ Voreinstellung", "en": "↩️ Network default"},
+    "quiet.btn_change": {"de": "🌙 Ruhezeiten ändern", "en": "🌙 Change quiet hours"},
     "quiet.saved": {"de": "Gespeichert.", "en": "Saved."},
     "quiet.usage": {
         "de": "„{value}“ verstehe ich nicht als Ruhezeiten. Bitte so: /ruhezeiten 22:00-06:00,"
