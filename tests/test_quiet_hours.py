@@ -118,9 +118,10 @@ async def test_a_group_update_at_23_waits_until_7_for_default_quiet_hours_across
 async def test_an_urgent_broadcast_goes_at_once_silently_at_night_and_with_sound_by_day(
     make_settings: Callable[..., Settings],
 ) -> None:
+    night, day = zone_where_it_is(23), zone_where_it_is(12)
     async with running_bot(make_settings, quiet_hours="21:00-07:00") as bot:
-        await member_at(bot, ANNA, "Anna Muster", zone_where_it_is(23))
-        await member_at(bot, BERND, "Bernd Beispiel", zone_where_it_is(12))
+        await member_at(bot, ANNA, "Anna Muster", night)
+        await member_at(bot, BERND, "Bernd Beispiel", day)
         broadcasts = BroadcastService(bot.services.store, bot.services.notifier, bot.settings)
         sender = Sender(actor="test", language="de")
         await broadcasts.send_now(Audience(), "Stromausfall im Technologiepark", sender,
@@ -136,7 +137,7 @@ async def test_an_urgent_broadcast_goes_at_once_silently_at_night_and_with_sound
         assert not got(bot, BERND, "Neuer Newsletter")[0].silent
         await asyncio.sleep(0.3)
         assert not got(bot, ANNA, "Neuer Newsletter")  # not urgent: held until 07:00
-        assert await pending_until(bot, ANNA) == [next_seven(zone_where_it_is(23))]
+        assert await pending_until(bot, ANNA) == [next_seven(night)]
 
 
 async def test_a_reminder_at_night_is_not_held(make_settings: Callable[..., Settings]) -> None:
