@@ -20,6 +20,9 @@ def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     for name in list(os.environ):
         if name.startswith("KNOTENPUNKT_"):
             monkeypatch.delenv(name)
+    # no test depends on the time of day: quiet hours only where a test asks for them (also
+    # in the bot and CLI processes tests start, which inherit this)
+    monkeypatch.setenv("KNOTENPUNKT_QUIET_HOURS", "off")
     monkeypatch.chdir(tmp_path)
 
 
