@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from bot.delivery.quiet import QuietWindow
+from bot.delivery.quiet_window import QuietWindow
 
 PLATFORMS = ("telegram", "slack", "console")
 PREFIX = "KNOTENPUNKT_"

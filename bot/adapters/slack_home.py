@@ -24,8 +24,7 @@ from bot.settings import Settings
 from handlers.events import render as event_render
 from handlers.members.render import profile_body
 from handlers.polls import render as poll_render
-from handlers.quiet_hours import buttons as quiet_buttons
-from handlers.quiet_hours import status_text as quiet_status
+from handlers.quiet import render as quiet_render
 from storage import Store
 from storage.members import Member
 
@@ -121,9 +120,9 @@ async def _topic_blocks(store: Store, member: Member, lang: str) -> list[Block]:
 
 async def _quiet_blocks(store: Store, settings: Settings, member: Member, lang: str) -> list[Block]:
     """The member's quiet hours with the same choices as ``/ruhezeiten``."""
-    text = await quiet_status(store, settings, member, lang)
+    text = await quiet_render.status_text(store, settings, member, lang)
     return [_header(t(lang, "quiet.title")), section(mrkdwn(text)),
-            *action_blocks(quiet_buttons(lang))]  # fmt: skip
+            *action_blocks(quiet_render.buttons(lang))]  # fmt: skip
 
 
 async def build_home_view(
