@@ -19,6 +19,7 @@ from bot.adapters.base import Adapter
 from bot.adapters.console import ConsoleAdapter, Others, files_folder, store_lookup
 from bot.core import Core
 from bot.delivery.notify import Notifier
+from bot.delivery.quiet import QuietHours
 from bot.delivery.ratelimit import RateLimiter, limits_from_settings
 from bot.delivery.worker import DeliveryWorker
 from bot.http import HttpServer
@@ -75,7 +76,9 @@ class App:
             raise
         router = build_router()
         metrics = Metrics()
-        notifier = Notifier(store, settings.language)
+        notifier = Notifier(
+            store, settings.language, quiet=QuietHours.from_settings(store, settings)
+        )
         core = Core(store, settings, router, notifier, metrics)
         limiter = RateLimiter(limits_from_settings(settings))
         worker = DeliveryWorker(store, {}, limiter, metrics=metrics)

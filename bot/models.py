@@ -172,6 +172,7 @@ class Outgoing(BaseModel):
     markup: bool = False
     contacts: list[Contact] = Field(default_factory=list)
     for_everyone: bool = False  # in a channel, shown to all even if the request was private
+    silent: bool = False  # without sound where the platform can (the outbox row's ``silent``)
     # shown as a native form where the platform has one (opened with the update's trigger,
     # or answering a submission); elsewhere, and if opening fails, the text and buttons
     form: FormView | None = None

@@ -17,6 +17,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.delivery.quiet_window import QuietWindow
+
 PLATFORMS = ("telegram", "slack", "console")
 PREFIX = "KNOTENPUNKT_"
 
@@ -119,6 +121,10 @@ class Settings(BaseSettings):
     def _parse_feedback_delay(cls, value: object) -> object:
         return parse_duration(value) if isinstance(value, str) else value
 
+    # quiet hours: members' default window in their own zone (``HH:MM-HH:MM`` or ``off``);
+    # news, updates, notices and broadcasts that are not urgent wait until it ends
+    quiet_hours: str = "21:00-07:00"
+
     @field_validator("admins", mode="before")
     @classmethod
     def _parse_admins(cls, value: object) -> object:
@@ -174,6 +180,17 @@ class Settings(BaseSettings):
     @classmethod
     def _address_lowercase(cls, value: object) -> object:
         return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("quiet_hours")
+    @classmethod
+    def _check_quiet_hours(cls, value: str) -> str:
+        window = QuietWindow.parse(value)
+        return str(window) if window else "off"
+
+    @property
+    def quiet_window(self) -> QuietWindow | None:
+        """The network's default quiet hours (None: off)."""
+        return QuietWindow.parse(self.quiet_hours)
 
     @field_validator("timezone")
     @classmethod

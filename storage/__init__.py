@@ -28,6 +28,7 @@ from storage.outbox import OutboxRepository
 from storage.overview import OverviewRepository
 from storage.polls import PollRepository
 from storage.privacy import PrivacyRepository
+from storage.quiet_hours import QuietHoursRepository
 from storage.rsvps import RsvpRepository
 from storage.signatures import SeenSignatures
 from storage.stats import StatsRepository
@@ -72,6 +73,7 @@ class Store:
         self.event_figures = EventFiguresRepository(db)
         self.overview = OverviewRepository(db)
         self.facets = FacetRepository(db)
+        self.quiet_hours = QuietHoursRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> Store:

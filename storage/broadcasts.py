@@ -155,6 +155,7 @@ class Broadcast(BaseModel):
     queued_at: datetime | None
     finished_at: datetime | None
     cancelled_at: datetime | None
+    urgent: bool = False  # not held by quiet hours; at night without sound
 
     @property
     def batch(self) -> str:
@@ -209,6 +210,7 @@ def _broadcast(row: object) -> Broadcast:
     r = dict(row)  # type: ignore[call-overload]
     r["audience"] = Audience.model_validate_json(r["audience"])
     r["late"] = bool(r["late"])
+    r["urgent"] = bool(r["urgent"])
     for name in _TIMES:
         r[name] = from_db_time(r[name])
     return Broadcast(**{k: r[k] for k in Broadcast.model_fields})
@@ -229,13 +231,14 @@ class BroadcastRepository:
         report_member_id: int | None,
         report_chat: tuple[str, str] | None,
         report_language: str,
+        urgent: bool = False,
     ) -> Broadcast:
         """A scheduled broadcast; sending it now is :meth:`claim` and :meth:`queue`."""
         platform, chat_id = report_chat or (None, None)
         cursor = await self.db.execute(
             "INSERT INTO broadcasts (audience, text, send_at, created_by, report_member_id,"
-            " report_platform, report_chat_id, report_language, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " report_platform, report_chat_id, report_language, created_at, urgent)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 audience.model_dump_json(),
                 text,
@@ -246,6 +249,7 @@ class BroadcastRepository:
                 chat_id,
                 report_language,
                 to_db_time(utcnow()),
+                int(urgent),
             ),
         )
         found = await self.get(int(cursor.lastrowid or 0))

@@ -175,6 +175,15 @@ MERGE_STEPS: tuple[MergeStep, ...] = (
         ),
     ),
     MergeStep(
+        "quiet_hours",
+        "the kept member's own quiet hours win; else the other account's",
+        (
+            "INSERT OR IGNORE INTO quiet_hours (member_id, enabled, start_minute, end_minute,"
+            " changed_at) SELECT :keep, enabled, start_minute, end_minute, changed_at"
+            " FROM quiet_hours WHERE member_id = :drop",
+        ),
+    ),
+    MergeStep(
         "broadcasts",
         "who asked for the delivery report of a broadcast",
         ("UPDATE broadcasts SET report_member_id = :keep WHERE report_member_id = :drop",),

@@ -37,6 +37,7 @@ class OutboxEntry(BaseModel):
     batch: str | None = None
     dedupe_key: str | None = None
     not_before: datetime | None = None
+    silent: bool = False  # without sound (an urgent message in the member's quiet hours)
 
 
 class Outcome(BaseModel):
@@ -68,6 +69,7 @@ class OutboxItem(BaseModel):
     reply_target: str | None = None
     parts_sent: int = 0
     throttled: int = 0
+    silent: bool = False
 
     @property
     def is_reply(self) -> bool:
@@ -103,6 +105,7 @@ class OutboxRepository:
                 e.dedupe_key,
                 to_db_time(e.not_before) if e.not_before else stamp,
                 stamp,
+                int(e.silent),
             )
             for e in entries
         ]
@@ -111,8 +114,8 @@ class OutboxRepository:
         async with self.db.transaction() as conn:
             cursor = await conn.executemany(
                 "INSERT OR IGNORE INTO outbox (platform, chat_id, chat_kind, member_id,"
-                " binding_id, payload, batch, dedupe_key, next_attempt_at, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " binding_id, payload, batch, dedupe_key, next_attempt_at, created_at, silent)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
             return max(cursor.rowcount, 0)
@@ -172,6 +175,30 @@ class OutboxRepository:
             values,
         )
         return sorted(r[0] for r in rows), not waiting
+
+    async def defer_batch(self, batch: str, until: dict[int, datetime]) -> int:
+        """Quiet hours: the batch's pending rows for these members wait until their moment
+        (a broadcast queued set-based, whose rows' dedupe key is ``{batch}:{member}``: the
+        unique index finds each row at once). Returns rows deferred."""
+        rows = [(to_db_time(moment), f"{batch}:{member}") for member, moment in until.items()]
+        if rows:
+            await self.db.executemany(
+                "UPDATE outbox SET next_attempt_at = MAX(next_attempt_at, ?)"
+                " WHERE dedupe_key = ? AND status = 'pending'",
+                rows,
+            )
+        return len(rows)
+
+    async def silence_batch(self, batch: str, member_ids: Iterable[int]) -> int:
+        """Quiet hours: the batch's pending rows for these members go without sound (keyed
+        as in :meth:`defer_batch`)."""
+        rows = [(f"{batch}:{member}",) for member in member_ids]
+        if rows:
+            await self.db.executemany(
+                "UPDATE outbox SET silent = 1 WHERE dedupe_key = ? AND status = 'pending'",
+                rows,
+            )
+        return len(rows)
 
     async def record_parts(self, item_id: int, parts_sent: int) -> None:
         """A long message is delivered part by part: a retry resumes after these."""

@@ -163,6 +163,13 @@ DATA_STEPS: tuple[DataStep, ...] = (
         ("DELETE FROM member_settings WHERE member_id = :member",),
     ),
     DataStep(
+        "quiet_hours",
+        "the member's own quiet hours (on or off, from, until)",
+        "SELECT enabled, start_minute, end_minute, changed_at FROM quiet_hours"
+        " WHERE member_id = :member",
+        ("DELETE FROM quiet_hours WHERE member_id = :member",),
+    ),
+    DataStep(
         "announcement_settings",
         "broadcasts from the network team on or off",
         "SELECT enabled, changed_at FROM announcement_settings WHERE member_id = :member",

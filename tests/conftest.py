@@ -20,6 +20,9 @@ def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     for name in list(os.environ):
         if name.startswith("KNOTENPUNKT_"):
             monkeypatch.delenv(name)
+    # no test depends on the time of day: quiet hours only where a test asks for them (also
+    # in the bot and CLI processes tests start, which inherit this)
+    monkeypatch.setenv("KNOTENPUNKT_QUIET_HOURS", "off")
     monkeypatch.chdir(tmp_path)
 
 
@@ -30,6 +33,8 @@ def make_settings(tmp_path: Path) -> Callable[..., Settings]:
             "db_path": tmp_path / "knotenpunkt.sqlite3",
             "admins": ["console:admin"],
             "http_port": 0,
+            # no test depends on the time of day: quiet hours only where a test asks
+            "quiet_hours": "off",
         }
         values.update(overrides)
         return Settings(_env_file=None, **values)  # type: ignore[call-arg]

@@ -95,6 +95,7 @@ class BotMessage:
     reply_markup: dict[str, Any] | None = None
     document: tuple[str, bytes] | None = None
     edited: bool = False
+    silent: bool = False  # sent with disable_notification (no sound)
 
     def buttons(self) -> list[dict[str, Any]]:
         rows = (self.reply_markup or {}).get("inline_keyboard", [])
@@ -378,8 +379,9 @@ class FakeTelegram:
     def _store(
         self, params: dict[str, Any], html: str, text: str, document: tuple[str, bytes] | None
     ) -> dict[str, Any]:
+        silent = str(params.get("disable_notification")).lower() in ("true", "1")
         message = BotMessage(int(params["chat_id"]), self._next_message, html, text,
-                             params.get("reply_markup"), document)  # fmt: skip
+                             params.get("reply_markup"), document, silent=silent)  # fmt: skip
         self._next_message += 1
         self._messages[(message.chat_id, message.message_id)] = message
         self.sent.append(message)

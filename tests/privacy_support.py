@@ -166,6 +166,7 @@ async def build(app: Services) -> Network:
     sender = Sender(f"telegram:{TELEGRAM_ID}", "de", him.id, ("telegram", TELEGRAM_ID))
     await broadcasts.send_now(Audience(), "Liebe Mitglieder, bis bald.", sender)
     await _groups_and_requests(app, him.id, other_member.id)
+    await app.store.quiet_hours.set(him.id, True, 22 * 60, 6 * 60)  # his own quiet hours
     await telegram.say("/neuertermin")  # a wizard left open
     await app.worker.drain(within=5.0)
     return Network(him, other_member, third_member, telegram, admin, event.id)

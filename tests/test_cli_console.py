@@ -17,6 +17,7 @@ KNOTENPUNKT = [sys.executable, "-m", "bot.cli"]
 
 def _env(db: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("KNOTENPUNKT_")}
+    env["KNOTENPUNKT_QUIET_HOURS"] = "off"  # no test depends on the time of day
     env.update({"KNOTENPUNKT_DB_PATH": str(db), "PYTHONPATH": str(Path(__file__).parents[1])})
     env.update(extra)
     return env

@@ -25,6 +25,7 @@ ROOT = Path(__file__).parents[1]
 
 def _env(db: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("KNOTENPUNKT_")}
+    env["KNOTENPUNKT_QUIET_HOURS"] = "off"  # no test depends on the time of day
     env.update({"KNOTENPUNKT_DB_PATH": str(db), "PYTHONPATH": str(ROOT)})
     env.update(extra)
     return env

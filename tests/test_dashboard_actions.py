@@ -489,3 +489,22 @@ async def test_pasted_text_is_cleaned_on_the_web_as_in_the_chat(dash: Dashboard)
         status, _, _ = await post(client, "/admin/topics/new", {"name": name})
         assert status == 303
     assert await dash.services.store.topics.find("Pulverbeschichtung") is not None
+
+
+async def test_a_broadcast_marked_urgent_on_the_dashboard_is_sent_as_urgent(
+    dash: Dashboard,
+) -> None:
+    store = dash.services.store
+    await add_member(store, "Anna")
+    draft = {"kind": "all", "text": "Die Halle ist gesperrt", "urgent": "1"}
+    async with await dash.signed_in() as client:
+        _, _, compose = await post(client, "/admin/broadcasts/new", {**draft, "step": "edit"})
+        assert 'id="urgent" name="urgent" value="1" checked' in compose
+        _, _, body = await post(client, "/admin/broadcasts/new", {**draft, "step": "preview"})
+        assert t("de", "broadcast.preview_urgent") in body
+        assert '<input type="hidden" name="urgent" value="1">' in body
+        sent = {**draft, "step": "send", "expected": "1"}
+        status, _, _ = await post(client, "/admin/broadcasts/new", sent)
+        assert status == 303
+    [broadcast] = await store.broadcasts.recent()
+    assert broadcast.urgent

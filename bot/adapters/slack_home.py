@@ -1,4 +1,4 @@
-"""The App Home tab: profile summary, topic toggles and the next events.
+"""The App Home tab: profile summary, topic toggles, quiet hours and the next events.
 
 Built from the store's repositories each time the tab is opened or a toggle in it is
 pressed, so it always shows what the database says.
@@ -25,6 +25,7 @@ from handlers.events import render as event_render
 from handlers.members.render import profile_body
 from handlers.overview import render as overview_render
 from handlers.polls import render as poll_render
+from handlers.quiet import render as quiet_render
 from storage import Store
 from storage.members import Member
 
@@ -126,6 +127,13 @@ async def _topic_blocks(store: Store, member: Member, lang: str) -> list[Block]:
     return blocks
 
 
+async def _quiet_blocks(store: Store, settings: Settings, member: Member, lang: str) -> list[Block]:
+    """The member's quiet hours with the same choices as ``/ruhezeiten``."""
+    text = await quiet_render.status_text(store, settings, member, lang)
+    return [_header(t(lang, "quiet.title")), section(mrkdwn(text)),
+            *action_blocks(quiet_render.buttons(lang))]  # fmt: skip
+
+
 async def build_home_view(
     store: Store, settings: Settings, member: Member | None, lang: str
 ) -> dict[str, Any]:
@@ -144,6 +152,8 @@ async def build_home_view(
     blocks += _profile_blocks(settings, member, lang)
     blocks.append({"type": "divider"})
     blocks += await _topic_blocks(store, member, lang)
+    blocks.append({"type": "divider"})
+    blocks += await _quiet_blocks(store, settings, member, lang)
     polls = await open_polls_blocks(store, settings, member, lang)
     if polls:
         blocks.append({"type": "divider"})

@@ -66,7 +66,7 @@ async def send_parts(
 
             async def with_caption() -> None:
                 async with _gate(gate_limiter, chat_id):
-                    await _send_document(bot, chat_id, document, text, markup)
+                    await _send_document(bot, chat_id, document, text, markup, message.silent)
 
             await plan.run([with_caption])
             return
@@ -82,6 +82,7 @@ async def send_parts(
                 await post(bot, "sendMessage", {
                     "chat_id": chat_id, "text": part, "parse_mode": ParseMode.HTML,
                     "reply_markup": markup_json if last else None,
+                    "disable_notification": True if message.silent else None,
                 })  # fmt: skip
 
         steps.append(text_part)
@@ -89,7 +90,7 @@ async def send_parts(
 
         async def file_part() -> None:
             async with _gate(gate_limiter, chat_id):
-                await _send_document(bot, chat_id, document, None, markup)
+                await _send_document(bot, chat_id, document, None, markup, message.silent)
 
         steps.append(file_part)
     await plan.run(steps)
@@ -109,8 +110,10 @@ async def _send_document(
     document: Document,
     caption: str | None,
     markup: InlineKeyboardMarkup | None,
+    silent: bool = False,
 ) -> None:
     file = InputFile(document.content, filename=document.filename)
     await bot.send_document(
-        chat_id, file, caption=caption, parse_mode=ParseMode.HTML, reply_markup=markup
-    )
+        chat_id, file, caption=caption, parse_mode=ParseMode.HTML, reply_markup=markup,
+        disable_notification=silent,
+    )  # fmt: skip

@@ -68,6 +68,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     text = send.add_mutually_exclusive_group(required=True)
     text.add_argument("--text", help="the text, with *bold*, _italic_, [link](https://…)")
     text.add_argument("--file", type=Path, help="read the text from this UTF-8 file")
+    send.add_argument(
+        "--urgent",
+        action="store_true",
+        help="not held by members' quiet hours: goes at once, at night without sound",
+    )
     send.add_argument("--yes", action="store_true", help="do not ask before sending")
     send.set_defaults(func=send_broadcast)
     listing = bc.add_parser("list", help="recent and scheduled broadcasts with their counts")
@@ -81,7 +86,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def _service(store: Store, settings: Settings) -> BroadcastService:
-    return BroadcastService(store, Notifier(store, settings.language), settings)
+    return BroadcastService(store, Notifier.from_settings(store, settings), settings)
 
 
 def _audience_names(items: list[str]) -> dict[str, str]:
@@ -157,9 +162,15 @@ async def send_broadcast(args: argparse.Namespace, settings: Settings) -> int:
             found = await service.preview(audience)
             label = await service.describe(LANG, audience)
             await _print_preview(service, audience, text, label, found)
+            if args.urgent:
+                print("urgent:     goes out at once, also in members' quiet hours (silently)")
             if when is not None:
-                return await _schedule(service, audience, text, sender, when, args.yes)
-            return await _send_now(service, audience, text, sender, found, args.yes)
+                return await _schedule(
+                    service, audience, text, sender, when, args.yes, urgent=args.urgent
+                )
+            return await _send_now(
+                service, audience, text, sender, found, args.yes, urgent=args.urgent
+            )
         except Invalid as problem:
             return refused("broadcast", problem)
 
@@ -192,12 +203,14 @@ async def _schedule(
     sender: Sender,
     when: datetime,
     assume_yes: bool,
+    *,
+    urgent: bool = False,
 ) -> int:
     shown = format_datetime(when, LANG, service.settings.zone)
     if not _confirm(f"Schedule this broadcast for {shown}?", assume_yes):
         print("nothing scheduled")
         return 1
-    broadcast, _found = await service.schedule(audience, text, sender, when)
+    broadcast, _found = await service.schedule(audience, text, sender, when, urgent=urgent)
     print(f"broadcast {broadcast.id} scheduled for {shown} ({service.settings.timezone})")
     print("the running bot sends it then; `knotenpunkt broadcast cancel ID` withdraws it")
     return 0
@@ -210,6 +223,8 @@ async def _send_now(
     sender: Sender,
     found: Preview,
     assume_yes: bool,
+    *,
+    urgent: bool = False,
 ) -> int:
     expected = found.total
     while True:
@@ -222,7 +237,7 @@ async def _send_now(
             return 1
         try:
             broadcast, queued = await service.send_now(
-                audience, text, sender, None if assume_yes else expected
+                audience, text, sender, None if assume_yes else expected, urgent=urgent
             )
             break
         except CountChanged as changed:

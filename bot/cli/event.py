@@ -68,7 +68,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def _service(store: Store, settings: Settings) -> EventService:
-    return EventService(store, Notifier(store, settings.language), settings, CLI_ACTOR)
+    return EventService(store, Notifier.from_settings(store, settings), settings, CLI_ACTOR)
 
 
 def _times(args: argparse.Namespace, settings: Settings) -> tuple[str, datetime, datetime]:

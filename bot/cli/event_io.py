@@ -99,7 +99,7 @@ async def import_events(args: argparse.Namespace, settings: Settings) -> int:
         if progress is not None:
             print(file=sys.stderr)
     async with open_store(settings) as store:
-        service = EventService(store, Notifier(store, settings.language), settings, CLI_ACTOR)
+        service = EventService(store, Notifier.from_settings(store, settings), settings, CLI_ACTOR)
         try:
             report = await sync_calendar(service, data, args.source)
         except ValueError as exc:  # the reason never quotes the content
@@ -118,7 +118,7 @@ async def _subscribe(args: argparse.Namespace, settings: Settings) -> int:
     except Invalid as problem:
         return refused("event", problem)
     async with open_store(settings) as store:
-        service = EventService(store, Notifier(store, settings.language), settings, CLI_ACTOR)
+        service = EventService(store, Notifier.from_settings(store, settings), settings, CLI_ACTOR)
         found = await subscribe(service, url, every)
         found = await sync_subscription(service, found, time_limit=args.timeout)
     print(f"subscribed to {url}, every {_interval(every)} (number {found.id})")
@@ -159,7 +159,9 @@ async def list_subscriptions(args: argparse.Namespace, settings: Settings) -> in
             found = await store.subscriptions.get(args.remove)
             if found is None:
                 return fail("event", f"no subscription {args.remove} (see: event subscriptions)")
-            service = EventService(store, Notifier(store, settings.language), settings, CLI_ACTOR)
+            service = EventService(
+                store, Notifier.from_settings(store, settings), settings, CLI_ACTOR
+            )
             await unsubscribe(service, found)
             print(f"no longer syncing {found.url}; its events stay as they are")
             return 0

@@ -45,7 +45,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def _service(store: Store, settings: Settings) -> GroupService:
-    return GroupService(store, Notifier(store, settings.language), settings, CLI_ACTOR)
+    return GroupService(store, Notifier.from_settings(store, settings), settings, CLI_ACTOR)
 
 
 async def add_group(args: argparse.Namespace, settings: Settings) -> int:

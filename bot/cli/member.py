@@ -38,7 +38,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def _service(store: Store, settings: Settings) -> PrivacyService:
-    return PrivacyService(store, Notifier(store, settings.language), settings, CLI_ACTOR)
+    return PrivacyService(store, Notifier.from_settings(store, settings), settings, CLI_ACTOR)
 
 
 async def _find(store: Store, identity: str) -> Member | None:

@@ -33,7 +33,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def _service(store: Store, settings: Settings) -> CooperationService:
-    return CooperationService(store, Notifier(store, settings.language), settings)
+    return CooperationService(store, Notifier.from_settings(store, settings), settings)
 
 
 async def show_stats(args: argparse.Namespace, settings: Settings) -> int:

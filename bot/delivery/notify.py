@@ -6,10 +6,12 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.delivery.quiet import QuietHours
 from bot.i18n import LANGUAGES
 from bot.models import ChatKind, Outgoing
+from bot.settings import Settings
 from storage import Store
-from storage.broadcasts import Audience
+from storage.broadcasts import Audience, batch_of
 from storage.db import utcnow
 from storage.outbox import OutboxEntry
 
@@ -20,12 +22,32 @@ ZoneRender = Callable[[str, ZoneInfo], Outgoing]
 
 
 class Notifier:
+    """``quiet``: the members' quiet hours (none when not given: build it with
+    :meth:`from_settings`); messages queued with ``quiet=True`` wait until those end."""
+
     def __init__(
-        self, store: Store, default_language: str, on_enqueue: Callable[[], None] = lambda: None
+        self,
+        store: Store,
+        default_language: str,
+        on_enqueue: Callable[[], None] = lambda: None,
+        *,
+        quiet: QuietHours | None = None,
     ) -> None:
         self.store = store
         self.default_language = default_language
         self.on_enqueue = on_enqueue
+        self.quiet = quiet
+
+    @classmethod
+    def from_settings(cls, store: Store, settings: Settings) -> Notifier:
+        """With the network's language and quiet hours (the CLI's services)."""
+        return cls(store, settings.language, quiet=QuietHours.from_settings(store, settings))
+
+    async def _held(self, member_ids: Iterable[int], quiet: bool) -> dict[int, datetime]:
+        """Members in their quiet hours now and when those end (none unless ``quiet``)."""
+        if not quiet or self.quiet is None:
+            return {}
+        return await self.quiet.held_until(member_ids, utcnow())
 
     async def to_members(
         self,
@@ -37,12 +59,15 @@ class Notifier:
         not_before: datetime | None = None,
         exclude: int | None = None,
         active_only: bool = True,
+        quiet: bool = False,
     ) -> int:
         """Queue one message per member, on the identity they used last. Returns rows added.
         Only active members get notifications; ``active_only=False`` is for the one message
-        that tells someone about their own status (a declined registration)."""
+        that tells someone about their own status (a declined registration). ``quiet``: a
+        message that can wait until the member's quiet hours end (news, updates, notices)."""
         wanted = [m for m in dict.fromkeys(member_ids) if m != exclude]
         targets = await self.store.members.delivery_targets(wanted, active_only=active_only)
+        held = await self._held(targets, quiet)
         entries = []
         cache: dict[str, str] = {}
         for member_id in wanted:
@@ -59,7 +84,7 @@ class Notifier:
                     member_id=member_id,
                     batch=batch,
                     dedupe_key=dedupe(member_id) if dedupe else None,
-                    not_before=not_before,
+                    not_before=_later(not_before, held.get(member_id)),
                 )
             )
         return await self._add(entries)
@@ -72,11 +97,14 @@ class Notifier:
         *,
         batch: str | None = None,
         dedupe: Callable[[int], str] | None = None,
+        quiet: bool = False,
     ) -> int:
         """Like :meth:`to_members`, rendered per language and the member's time zone (for
-        messages that show times); targets, languages and zones in one query per 500."""
+        messages that show times); targets, languages and zones in one query per 500.
+        Reminders never pass ``quiet``: they are about the next hours."""
         wanted = list(dict.fromkeys(member_ids))
         targets = await self.store.members.delivery_targets_zoned(wanted)
+        held = await self._held(targets, quiet)
         cache: dict[tuple[str, str], str] = {}
         entries = []
         for member_id in wanted:
@@ -94,6 +122,7 @@ class Notifier:
                     member_id=member_id,
                     batch=batch,
                     dedupe_key=dedupe(member_id) if dedupe else None,
+                    not_before=held.get(member_id),
                 )
             )
         return await self._add(entries)
@@ -138,13 +167,28 @@ class Notifier:
         sent = await self.to_members(subscribers, render, batch=batch, exclude=exclude)
         return sent + await self.to_target_chats("topic", topic_id, render, batch=batch)
 
-    async def to_audience(self, broadcast_id: int, audience: Audience, render: Render) -> int:
+    async def to_audience(
+        self, broadcast_id: int, audience: Audience, render: Render, *, urgent: bool = False
+    ) -> int:
         """Queue a broadcast for its whole audience, each member in their language, in one
-        set-based statement (thousands of rows in well under a second). Returns rows added."""
+        set-based statement (thousands of rows in well under a second). Returns rows added.
+
+        Members in their quiet hours get it when those end; an ``urgent`` one goes at once,
+        to them without sound."""
         payloads = {lang: render(lang).model_dump_json() for lang in LANGUAGES}
+        now = utcnow()
         queued = await self.store.broadcasts.queue(
-            broadcast_id, audience, payloads, self.default_language, utcnow()
+            broadcast_id, audience, payloads, self.default_language, now
         )
+        batch = batch_of(broadcast_id)
+        held: dict[int, datetime] = {}
+        if self.quiet is not None:
+            members = await self.store.quiet_hours.batch_members(batch)
+            held = await self.quiet.held_until(members, now)
+        if urgent:
+            await self.store.outbox.silence_batch(batch, held)
+        else:
+            await self.store.outbox.defer_batch(batch, held)
         if queued:
             self.on_enqueue()
         return queued
@@ -173,3 +217,9 @@ class Notifier:
         added = await self.store.outbox.add(entries)
         self.on_enqueue()
         return added
+
+
+def _later(first: datetime | None, second: datetime | None) -> datetime | None:
+    if first is None or second is None:
+        return first or second
+    return max(first, second)

@@ -266,6 +266,8 @@ class DeliveryWorker:
         attempts = item.attempts  # the claim counted this one
         try:
             message = Outgoing.model_validate_json(item.payload)
+            if item.silent:  # an urgent message in the member's quiet hours
+                message = message.model_copy(update={"silent": True})
 
             async def part_done(parts: int) -> None:  # a retry resumes after these
                 await self.store.outbox.record_parts(item.id, parts)

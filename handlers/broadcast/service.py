@@ -240,12 +240,19 @@ class BroadcastService:
     # sending -------------------------------------------------------------------------------
 
     async def send_now(
-        self, audience: Audience, text: str, sender: Sender, expected: int | None = None
+        self,
+        audience: Audience,
+        text: str,
+        sender: Sender,
+        expected: int | None = None,
+        *,
+        urgent: bool = False,
     ) -> tuple[Broadcast, int]:
         """Queue a broadcast for everyone in the audience now; returns it and the count.
 
         ``expected`` is the count the admin confirmed: if the audience changed since, raises
         :class:`CountChanged` and queues nothing. Nobody in the audience raises Invalid.
+        ``urgent``: not held by members' quiet hours (at night it goes without sound).
         """
         text = self.check_text(text)
         now = self.clock()
@@ -257,10 +264,10 @@ class BroadcastService:
                 raise Invalid(
                     "event_message.nobody" if audience.kind == "event" else "broadcast.nobody", {}
                 )
-            broadcast = await self._create(audience, text, sender, now)
+            broadcast = await self._create(audience, text, sender, now, urgent)
             await self.store.broadcasts.claim(broadcast.id, now, late=False)
             message = await self.message(audience, text)
-            queued = await self.notifier.to_audience(broadcast.id, audience, message)
+            queued = await self.notifier.to_audience(broadcast.id, audience, message, urgent=urgent)
             await self.store.audit.record(
                 "broadcast.sent",
                 sender.actor,
@@ -268,19 +275,26 @@ class BroadcastService:
                 audience=audience_json(audience),
                 count=queued,
                 by_platform=preview.by_platform,
+                urgent=urgent,
             )
         log.info("broadcast %d queued for %d recipients", broadcast.id, queued)
         return broadcast, queued
 
     async def schedule(
-        self, audience: Audience, text: str, sender: Sender, when: datetime
+        self,
+        audience: Audience,
+        text: str,
+        sender: Sender,
+        when: datetime,
+        *,
+        urgent: bool = False,
     ) -> tuple[Broadcast, Preview]:
         """Store a broadcast to be sent at ``when``; the audience is resolved then."""
         text = self.check_text(text)
         self.check_send_at(when)
         async with self.store.transaction():
             preview = await self.preview(audience)
-            broadcast = await self._create(audience, text, sender, when)
+            broadcast = await self._create(audience, text, sender, when, urgent)
             await self.store.audit.record(
                 "broadcast.scheduled",
                 sender.actor,
@@ -292,7 +306,7 @@ class BroadcastService:
         return broadcast, preview
 
     async def _create(
-        self, audience: Audience, text: str, sender: Sender, send_at: datetime
+        self, audience: Audience, text: str, sender: Sender, send_at: datetime, urgent: bool
     ) -> Broadcast:
         return await self.store.broadcasts.create(
             audience=audience,
@@ -302,6 +316,7 @@ class BroadcastService:
             report_member_id=sender.member_id,
             report_chat=sender.chat,
             report_language=sender.language,
+            urgent=urgent,
         )
 
     async def cancel(self, broadcast_id: int, actor: str) -> tuple[Broadcast, int]:
@@ -376,7 +391,9 @@ class BroadcastService:
             if not await self.store.broadcasts.claim(broadcast.id, now, late):
                 return  # cancelled or claimed meanwhile
             message = await self.message(broadcast.audience, broadcast.text)
-            queued = await self.notifier.to_audience(broadcast.id, broadcast.audience, message)
+            queued = await self.notifier.to_audience(
+                broadcast.id, broadcast.audience, message, urgent=broadcast.urgent
+            )
             await self.store.audit.record(
                 "broadcast.sent",
                 broadcast.created_by,

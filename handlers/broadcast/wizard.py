@@ -3,7 +3,8 @@
 Admins only, in a private chat (the router refuses groups and members). The audience is
 everyone, a topic, a region, both, or a working group (offered while an active one exists);
 the second field (which topic, region or group) is asked for the kind that needs it. Then
-the text, and whether it goes out now or at a planned moment. The preview is the message
+the text, and whether it goes out now, at a planned moment, or now as urgent (not held by
+members' quiet hours; at night without sound). The preview is the message
 exactly as members get it, then the exact number of recipients per platform. Sending
 confirms the previewed number (the form remembers it): if the audience changed meanwhile,
 nothing is sent and the admin sees the new number and confirms again.
@@ -37,7 +38,7 @@ class Broadcast(BaseModel):
     region: str | None = None  # a region's name, or its token when the name is long
     group: int | None = None
     text: str
-    when: str = "now"
+    when: str = "now"  # now, later, or urgent (now, also in members' quiet hours)
     send_at: datetime | None = None
     shown: int | None = None  # the count the preview showed
 
@@ -157,6 +158,8 @@ async def _preview(ctx: Context, draft: Draft, listing: str) -> str:
         lines.append(ctx.t("broadcast.literal_hint", markers=" ".join(literal)))
     if draft.raw.get("when") == "later" and draft.raw.get("send_at"):
         lines.append(ctx.t("broadcast.preview_at", when=ctx.format_datetime(draft["send_at"])))
+    if draft.raw.get("when") == "urgent":
+        lines.append(ctx.t("broadcast.preview_urgent"))
     return "\n\n".join(lines)
 
 
@@ -172,7 +175,9 @@ async def _finish(ctx: Context, data: Broadcast) -> HandlerResult:
             "broadcast.scheduled", id=made.id, when=when, count=found.total, buttons=status
         )
     try:
-        made, queued = await svc.send_now(audience, data.text, sender(ctx), expected=data.shown)
+        made, queued = await svc.send_now(
+            audience, data.text, sender(ctx), expected=data.shown, urgent=data.when == "urgent"
+        )
     except CountChanged as changed:  # nothing queued: the new number, to confirm again
         notice = ctx.reply(
             "broadcast.count_changed", count=render.number(ctx.lang, changed.preview.total)
@@ -202,7 +207,8 @@ FIELDS = [
           parse=_text, params=_text_params, max_length=MAX_TEXT, hint="broadcast.hint_text"),
     Field("when", Kind.CHOICE, "broadcast.ask_send", "broadcast.label.when",
           choices=[Choice("now", key="broadcast.when.now"),
-                   Choice("later", key="broadcast.when.later")], columns=2),
+                   Choice("later", key="broadcast.when.later"),
+                   Choice("urgent", key="broadcast.when.urgent")], columns=2),
     Field("send_at", Kind.DATETIME, "broadcast.ask_when", "broadcast.label.send_at",
           parse=_send_at, params=lambda ctx, d: {"zone": str(ctx.zone)},
           when=lambda d: d.raw.get("when") == "later"),

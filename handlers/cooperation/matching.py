@@ -74,6 +74,7 @@ async def notify(
             member_ids,
             partial(render.notice, zone=zone, request=request, matched=list(tags)),
             dedupe=lambda member_id: f"cooperation:{request.id}:{member_id}",
+            quiet=True,  # waits out each member's quiet hours
         )
     return queued
 

@@ -46,6 +46,7 @@ class Draft:
     region: str = ""
     text: str = ""
     send_at: str = ""
+    urgent: bool = False  # not held by members' quiet hours; at night without sound
 
     @classmethod
     def read(cls, data: Mapping[str, Any]) -> Draft:
@@ -62,6 +63,7 @@ class Draft:
             region=text("region", 200),
             text=text("text", 20_000),
             send_at=text("send_at", 40),
+            urgent=text("urgent", 5) in ("1", "on"),
         )
 
 
@@ -159,7 +161,9 @@ async def _send(request: web.Request, draft: Draft) -> web.Response:
     draft.text = BroadcastService.check_text(draft.text)
     expected = number(str(form(request).get("expected", "")), 0, 10_000_000)
     try:
-        made, _ = await service(request).send_now(audience, draft.text, sender(request), expected)
+        made, _ = await service(request).send_now(
+            audience, draft.text, sender(request), expected, urgent=draft.urgent
+        )
     except CountChanged as changed:
         return await _preview(request, draft, changed.preview, changed=True)
     await tell(request, "sent")
@@ -171,7 +175,7 @@ async def _schedule(request: web.Request, draft: Draft) -> web.Response:
     audience = await audience_of(request, draft)
     text = brs.check_text(draft.text)
     when = brs.read_send_at(draft.send_at.replace("T", " "), page_tools(request).zone)
-    made, _ = await brs.schedule(audience, text, sender(request), when)
+    made, _ = await brs.schedule(audience, text, sender(request), when, urgent=draft.urgent)
     await tell(request, "scheduled")
     return see_other(f"/admin/broadcasts/{made.id}")
 

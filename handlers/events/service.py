@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.calendar.expansion import is_series
@@ -94,6 +94,9 @@ def validate(fields: EventFields) -> EventFields:
 
 
 # what an edit replaces
+# a new event starting sooner than this is told at once, even in the member's quiet hours
+NOT_HELD_WITHIN = timedelta(hours=12)
+
 CHANGEABLE = (
     "title", "description", "start", "end", "timezone", "location", "url",
     "format", "capacity", "rrule", "fingerprint", "all_day", "group_id", "ical",
@@ -334,7 +337,12 @@ class EventService:
         def member_dedupe(member_id: int) -> str:
             return f"event-new:{event.id}:member:{member_id}"
 
-        await self.to_members(subscribers, render, batch=batch, dedupe=member_dedupe)
+        # news of a topic or group waits out the member's quiet hours, unless the event is
+        # soon: it could start before they end
+        soon = occ.start - datetime.now(UTC) < NOT_HELD_WITHIN
+        await self.to_members(
+            subscribers, render, batch=batch, dedupe=member_dedupe, quiet=not soon
+        )
         default_zone = self.settings.zone
         group_message = Outgoing(
             title=t(self.settings.language, "events.notice_new", title=event.title),
@@ -383,9 +391,11 @@ class EventService:
         *,
         batch: str | None = None,
         dedupe: Callable[[int], str] | None = None,
+        quiet: bool = False,
     ) -> int:
         """Queue per member, rendered in the member's language and time zone (read with
-        their delivery targets, one query per 500 members)."""
+        their delivery targets, one query per 500 members); ``quiet``: news that waits out
+        the member's quiet hours."""
         return await self.notifier.to_members_zoned(
-            member_ids, render, self.settings.timezone, batch=batch, dedupe=dedupe
+            member_ids, render, self.settings.timezone, batch=batch, dedupe=dedupe, quiet=quiet
         )

@@ -301,6 +301,7 @@ class GroupService:
                 lambda lang: render.update_message(lang, group, post, with_buttons=True),
                 batch=batch,
                 exclude=author.id,
+                quiet=True,  # waits out each member's quiet hours
             )
             chats = await self.notifier.to_target_chats(
                 "group",

@@ -105,7 +105,7 @@ async def collect(store: Store, settings: Settings, now: datetime | None = None)
         group_sizes=await store.stats.group_sizes(),
         topic_levels=await store.stats.levels_per_topic(),
         cooperation_per_month=await CooperationService(
-            store, Notifier(store, settings.language), settings, clock=lambda: now
+            store, Notifier.from_settings(store, settings), settings, clock=lambda: now
         ).monthly_stats(COOPERATION_MONTHS),
         upcoming_events=events,
         deliveries_last_7_days=await store.stats.deliveries_since(

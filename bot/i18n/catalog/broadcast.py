@@ -61,11 +61,19 @@ MESSAGES = {
     "broadcast.label.when": {"de": "Versand", "en": "Sending"},
     "broadcast.label.send_at": {"de": "Zeitpunkt", "en": "Moment"},
     "broadcast.ask_send": {
-        "de": "Soll das Rundschreiben sofort verschickt werden oder zu einem geplanten Zeitpunkt?",
-        "en": "Should the broadcast go out right away or at a planned moment?",
+        "de": "Soll das Rundschreiben sofort verschickt werden oder zu einem geplanten Zeitpunkt?"
+        " Dringende gehen auch in den Ruhezeiten der Mitglieder sofort hinaus.",
+        "en": "Should the broadcast go out right away or at a planned moment? Urgent ones go"
+        " out at once, also in members' quiet hours.",
     },
     "broadcast.when.now": {"de": "📣 Sofort", "en": "📣 Right away"},
     "broadcast.when.later": {"de": "🕘 Planen", "en": "🕘 Schedule"},
+    "broadcast.when.urgent": {"de": "🚨 Dringend (auch nachts)", "en": "🚨 Urgent (also at night)"},
+    "broadcast.preview_urgent": {
+        "de": "Dringend: geht auch in den Ruhezeiten der Mitglieder sofort hinaus (nachts ohne"
+        " Ton).",
+        "en": "Urgent: goes out at once, also in members' quiet hours (at night without sound).",
+    },
     "broadcast.preview_at": {"de": "Geplant für {when}.", "en": "Scheduled for {when}."},
     "broadcast.audience_incomplete": {
         "de": "Bitte wählen Sie noch aus, an welches Thema, welche Region oder welche "

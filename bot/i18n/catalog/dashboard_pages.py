@@ -174,6 +174,11 @@ MESSAGES = {
         "check the new number.",
     },
     "dashboard.broadcasts.send_now": {"de": "Jetzt senden", "en": "Send now"},
+    "dashboard.broadcasts.urgent": {"de": "Dringend", "en": "Urgent"},
+    "dashboard.broadcasts.urgent_hint": {
+        "de": "Geht auch in den Ruhezeiten der Mitglieder sofort hinaus, nachts ohne Ton.",
+        "en": "Goes out at once, also in members' quiet hours; at night without sound.",
+    },
     "dashboard.broadcasts.edit": {"de": "Text ändern", "en": "Edit"},
     "dashboard.broadcasts.send_at": {"de": "Senden am", "en": "Send at"},
     "dashboard.broadcasts.schedule": {"de": "Planen", "en": "Schedule"},

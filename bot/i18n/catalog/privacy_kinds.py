@@ -61,6 +61,12 @@ _KINDS = {
         "{n} directory and platform setting",
         "{n} directory and platform settings",
     ),
+    "quiet_hours": (
+        "{n} Einstellung zu Ruhezeiten",
+        "{n} Einstellungen zu Ruhezeiten",
+        "{n} quiet hours setting",
+        "{n} quiet hours settings",
+    ),
     "announcement_settings": (
         "{n} Einstellung zu Rundschreiben",
         "{n} Einstellungen zu Rundschreiben",

@@ -1,0 +1,1 @@
+"""Quiet hours: the member's choice (``chat``) and how it is shown (``render``)."""
