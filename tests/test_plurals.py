@@ -40,7 +40,7 @@ COUNTED = re.compile(
     r"minutes|seconds|tries|people|dates|events|updates|chats|messages|entries|seats|matches|"
     r"recipients)\b"
 )
-CONSTANTS = {"max", "max_tags", "max_len", "length", "uses"}  # limits, never 1
+CONSTANTS = {"max", "max_tags", "max_entries", "max_len", "length", "uses"}  # limits, never 1
 LIMITS = {"events.too_far", "events.too_long", "privacy.invite_usage"}  # days: a limit
 
 

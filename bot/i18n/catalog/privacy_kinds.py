@@ -296,6 +296,12 @@ _KEPT = {
         "{n} check-in you recorded for someone else (stays, without your name)",
         "{n} check-ins you recorded for others (stay, without your name)",
     ),
+    "vocab_entries": (
+        "{n} eingetragener Begriff im Unternehmensprofil (bleibt, ohne Namen)",
+        "{n} eingetragene Begriffe im Unternehmensprofil (bleiben, ohne Namen)",
+        "{n} term entered in the company profile (stays, without the name)",
+        "{n} terms entered in the company profile (stay, without the name)",
+    ),
     "inbox": (
         "{n} eingegangene Nachricht (nur ihre Nummer, ohne Inhalt)",
         "{n} eingegangene Nachrichten (nur ihre Nummern, ohne Inhalt)",
