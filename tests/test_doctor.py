@@ -226,5 +226,6 @@ async def test_show_settings_lists_them_as_written_in_the_env_file(
         approval_required=True,
         telegram_api_url=fakes[0].url,
         slack_api_url=fakes[1].api_url,
+        quiet_hours="off",  # as tests/conftest.py sets it for every test
     )
     assert again == expected_settings
