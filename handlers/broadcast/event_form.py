@@ -19,7 +19,8 @@ from bot.models import Outgoing
 from bot.router import Access, HandlerResult, Router
 from handlers.broadcast import render
 from handlers.broadcast.event_people import PEOPLE, allowed_audience, event_date
-from handlers.broadcast.service import MAX_TEXT, BroadcastService, CountChanged, Sender
+from handlers.broadcast.sending import send_or_schedule, service
+from handlers.broadcast.service import MAX_TEXT, BroadcastService
 from handlers.events import buttons
 from storage.broadcasts import Audience
 
@@ -32,15 +33,6 @@ class EventMessage(BaseModel):
     when: str = "now"
     send_at: datetime | None = None
     shown: int | None = None  # the count the preview showed
-
-
-def service(ctx: Context) -> BroadcastService:
-    return BroadcastService(ctx.store, ctx.notifier, ctx.settings)
-
-
-def sender(ctx: Context) -> Sender:
-    member_id = ctx.member.id if ctx.member else None
-    return Sender(ctx.actor, ctx.lang, member_id, (ctx.platform, ctx.incoming.chat_id))
 
 
 def _key(draft: Draft) -> datetime:
@@ -117,28 +109,13 @@ async def _preview(ctx: Context, draft: Draft, listing: str) -> str:
 
 
 async def _finish(ctx: Context, data: EventMessage) -> HandlerResult:
-    svc = service(ctx)
     key = datetime.fromtimestamp(data.at, tz=UTC)
     member_id = ctx.member.id if ctx.member else None
     audience = await allowed_audience(
         ctx.store, data.event_id, key, data.people, member_id, ctx.is_admin
     )
     status = [[ctx.button("broadcast.btn_status", "bc.status")]] if ctx.is_admin else []
-    if data.when == "later" and data.send_at is not None:
-        made, found = await svc.schedule(audience, data.text, sender(ctx), data.send_at)
-        when = ctx.format_datetime(made.send_at)
-        return ctx.reply(
-            "broadcast.scheduled", id=made.id, when=when, count=found.total, buttons=status
-        )
-    try:
-        made, queued = await svc.send_now(audience, data.text, sender(ctx), expected=data.shown)
-    except CountChanged as changed:  # nothing queued: the new number, to confirm again
-        notice = ctx.reply(
-            "broadcast.count_changed", count=render.number(ctx.lang, changed.preview.total)
-        )
-        return [notice, *await FORM.begin(ctx, data.model_dump(), edit=True)]
-    count = render.number(ctx.lang, queued)
-    return ctx.reply("broadcast.sending", id=made.id, count=count, buttons=status)
+    return await send_or_schedule(ctx, FORM, audience, data, status)
 
 
 def _confirm(draft: Draft) -> str:

@@ -23,7 +23,8 @@ from bot.forms import Choice, Draft, Field, Form, Kind
 from bot.models import Outgoing
 from bot.router import Access, HandlerResult, Invalid, Router, Section
 from handlers.broadcast import markup, render, status
-from handlers.broadcast.service import KINDS, MAX_TEXT, BroadcastService, CountChanged, Sender
+from handlers.broadcast.sending import send_or_schedule, service
+from handlers.broadcast.service import KINDS, MAX_TEXT, BroadcastService
 from handlers.members.render import region_label
 from handlers.names import find_topic
 from storage.broadcasts import Audience
@@ -41,15 +42,6 @@ class Broadcast(BaseModel):
     when: str = "now"  # now, later, or urgent (now, also in members' quiet hours)
     send_at: datetime | None = None
     shown: int | None = None  # the count the preview showed
-
-
-def service(ctx: Context) -> BroadcastService:
-    return BroadcastService(ctx.store, ctx.notifier, ctx.settings)
-
-
-def sender(ctx: Context) -> Sender:
-    member_id = ctx.member.id if ctx.member else None
-    return Sender(ctx.actor, ctx.lang, member_id, (ctx.platform, ctx.incoming.chat_id))
 
 
 def region_token(name: str) -> str:
@@ -168,23 +160,7 @@ async def _finish(ctx: Context, data: Broadcast) -> HandlerResult:
     region = await _region_name(ctx, data.region)
     audience = await svc.chosen_audience(data.kind, data.topic, region, data.group)
     status = [[ctx.button("broadcast.btn_status", "bc.status")]]
-    if data.when == "later" and data.send_at is not None:
-        made, found = await svc.schedule(audience, data.text, sender(ctx), data.send_at)
-        when = ctx.format_datetime(made.send_at)
-        return ctx.reply(
-            "broadcast.scheduled", id=made.id, when=when, count=found.total, buttons=status
-        )
-    try:
-        made, queued = await svc.send_now(
-            audience, data.text, sender(ctx), expected=data.shown, urgent=data.when == "urgent"
-        )
-    except CountChanged as changed:  # nothing queued: the new number, to confirm again
-        notice = ctx.reply(
-            "broadcast.count_changed", count=render.number(ctx.lang, changed.preview.total)
-        )
-        return [notice, *await FORM.begin(ctx, data.model_dump(), edit=True)]
-    count = render.number(ctx.lang, queued)
-    return ctx.reply("broadcast.sending", id=made.id, count=count, buttons=status)
+    return await send_or_schedule(ctx, FORM, audience, data, status, urgent=data.when == "urgent")
 
 
 def _confirm(draft: Draft) -> str:
