@@ -12,10 +12,7 @@ import os
 import signal
 import sqlite3
 import subprocess
-import sys
-import time
 from collections import Counter
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -24,6 +21,7 @@ from bot.delivery.worker import CONCURRENCY
 from storage import Store
 from storage.db import to_db_time, utcnow
 from tests.fake_telegram import FakeTelegram
+from tests.test_inbox_crash import _start, _until
 
 MEMBERS = 1500
 FIRST_CHAT = 70_000
@@ -73,24 +71,6 @@ async def _prepare(db: Path) -> None:
             )
     finally:
         await store.close()
-
-
-def _start(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "run"],
-        env=env,
-        stdout=log.open("ab"),
-        stderr=subprocess.STDOUT,
-        cwd=Path(__file__).resolve().parent.parent,
-    )
-
-
-async def _until(condition: Callable[[], bool], within: float, what: str) -> None:
-    deadline = time.monotonic() + within
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        await asyncio.sleep(0.005)
 
 
 def _settled(db: Path) -> int:
